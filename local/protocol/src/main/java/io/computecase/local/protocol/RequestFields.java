@@ -1,0 +1,72 @@
+package io.computecase.local.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/**
+ * Reads members of an AWS JSON request, failing as AWS does with a {@code ValidationException}
+ * that names the member when a required one is missing or has the wrong type.
+ */
+public final class RequestFields {
+  private final JsonNode request;
+
+  public RequestFields(JsonNode request) {
+    this.request = request;
+  }
+
+  public String requiredString(String member) {
+    JsonNode value = request.get(member);
+    if (value == null || value.isNull()) {
+      throw AwsServiceException.validation(
+          "1 validation error detected: Value null at '"
+              + member
+              + "' failed to satisfy constraint: Member must not be null");
+    }
+    if (!value.isTextual()) {
+      throw new AwsServiceException(
+          "SerializationException", "Member '" + member + "' must be a string");
+    }
+    return value.asText();
+  }
+
+  public Optional<String> optionalString(String member) {
+    JsonNode value = request.get(member);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isTextual()) {
+      throw new AwsServiceException(
+          "SerializationException", "Member '" + member + "' must be a string");
+    }
+    return Optional.of(value.asText());
+  }
+
+  public Optional<Integer> optionalInt(String member) {
+    JsonNode value = request.get(member);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+      throw new AwsServiceException(
+          "SerializationException", "Member '" + member + "' must be an integer");
+    }
+    return Optional.of(value.asInt());
+  }
+
+  public Optional<Boolean> optionalBoolean(String member) {
+    JsonNode value = request.get(member);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isBoolean()) {
+      throw new AwsServiceException(
+          "SerializationException", "Member '" + member + "' must be a boolean");
+    }
+    return Optional.of(value.asBoolean());
+  }
+
+  /** The member as a JSON node, or a missing node; never null. */
+  public JsonNode node(String member) {
+    return request.path(member);
+  }
+}
