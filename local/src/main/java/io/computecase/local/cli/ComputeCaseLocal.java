@@ -1,0 +1,33 @@
+package io.computecase.local.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `computecase-local` command line: the embedded stack, its demo and its benchmarks. */
+@Command(
+    name = "computecase-local",
+    mixinStandardHelpOptions = true,
+    version = "computecase-local 0.1.0",
+    description = "ComputeCase on one machine: local Step Functions, EventBridge, SQS and Kubernetes API.",
+    subcommands = {
+      DemoCommand.class,
+      BenchCommand.class,
+      BenchEngineCommand.class,
+      ServeAwsCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class ComputeCaseLocal {
+  public static void main(String[] args) {
+    CommandLine commandLine = new CommandLine(new ComputeCaseLocal());
+    // Bad options and inputs are the user's to fix: say what and how, without a stack trace.
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof IllegalArgumentException) {
+            cmd.getErr().println("error: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+          }
+          throw e;
+        });
+    System.exit(commandLine.execute(args));
+  }
+}

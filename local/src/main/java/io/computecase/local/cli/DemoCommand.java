@@ -1,0 +1,84 @@
+package io.computecase.local.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.api.v1alpha1.ComputeCaseStatus;
+import io.computecase.api.v1alpha1.ItemFailure;
+import io.computecase.api.v1alpha1.Summary;
+import io.computecase.local.stack.EmbeddedStack;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Runs one ComputeCase from a dataset on the embedded stack, shows its progress and summary. */
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run a ComputeCase from a dataset on the embedded stack.")
+final class DemoCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Option(names = "--dataset", description = "Dataset file (original format or a JSON array); default: the bundled dataset_100.json.")
+  Path dataset;
+
+  @Option(names = "--compute-ms", defaultValue = "5000", description = "Simulated computation per item in ms (default: ${DEFAULT-VALUE}).")
+  long computeMs;
+
+  @Option(names = "--timeout-s", defaultValue = "600", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  @Mixin StackOptions stack;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream out = System.out;
+    if (computeMs < 0) {
+      throw new IllegalArgumentException("--compute-ms must be 0 or more, got " + computeMs);
+    }
+    Datasets.Dataset data = dataset == null ? Datasets.bundled("dataset_100.json") : Datasets.read(dataset);
+    out.printf("Starting the embedded stack (%d workers x %d concurrency)...%n", stack.workers, stack.workerConcurrency);
+    try (EmbeddedStack running = stack.start()) {
+      out.printf("Step Functions %s, EventBridge %s, SQS %s, Kubernetes %s%n",
+          running.aws().stepFunctionsEndpoint(), running.aws().eventsEndpoint(), running.aws().sqsEndpoint(), running.kubernetes().url());
+      List<JsonNode> items = new ArrayList<>();
+      data.items().forEach(items::add);
+      ObjectNode parameters = JSON.createObjectNode().put("computeMs", computeMs);
+      String name = "demo-" + items.size();
+      out.printf("Applying ComputeCase %s: %d items x %d ms%n", name, items.size(), computeMs);
+      CaseRun run = CaseRun.create(running.client(), name, items, null, parameters);
+      ComputeCaseStatus status = run.follow(new ProgressView(out), Duration.ofSeconds(timeoutSeconds));
+      printSummary(out, status);
+      String phase = status.getPhase() == null ? "Pending" : status.getPhase();
+      Summary s = status.getSummary();
+      out.printf("RESULT phase=%s items=%d succeeded=%d failed=%d wall_s=%.2f%n",
+          phase,
+          items.size(),
+          s == null ? 0 : s.getSucceeded(),
+          s == null ? 0 : s.getFailed(),
+          s == null || s.getWallSeconds() == null ? 0.0 : s.getWallSeconds());
+      return "Succeeded".equals(phase) ? 0 : 1;
+    }
+  }
+
+  static void printSummary(PrintStream out, ComputeCaseStatus status) {
+    out.println("Phase: " + status.getPhase() + (status.getMessage() == null ? "" : " (" + status.getMessage() + ")"));
+    Summary s = status.getSummary();
+    if (s == null) {
+      out.println("No summary was recorded.");
+      return;
+    }
+    out.printf("Summary: %d items, %d succeeded, %d failed, wall %.2f s%n",
+        s.getTotal(), s.getSucceeded(), s.getFailed(), s.getWallSeconds() == null ? 0.0 : s.getWallSeconds());
+    if (s.getDurationMs() != null) {
+      out.printf("Item duration ms: min %.0f, p50 %.0f, p95 %.0f, max %.0f%n",
+          s.getDurationMs().getMin(), s.getDurationMs().getP50(), s.getDurationMs().getP95(), s.getDurationMs().getMax());
+    }
+    for (ItemFailure f : s.getFailures()) {
+      out.printf("  failed item %d (caseId %s): %s: %s%n", f.getIndex(), f.getCaseId(), f.getError(), f.getCause());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.computecase.local.cli;
+
+import io.computecase.local.stack.EmbeddedAws;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Serves the local AWS services on loopback until stopped, for any AWS client or test suite. */
+@Command(name = "serve-aws", mixinStandardHelpOptions = true, description = "Serve local Step Functions, EventBridge and SQS until stopped.")
+final class ServeAwsCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "0", description = "Step Functions on N, EventBridge on N+1, SQS on N+2 (default: free ports).")
+  int port;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65533) {
+      throw new IllegalArgumentException("--port must be between 1 and 65533 (or 0 for free ports), got " + port);
+    }
+    EmbeddedAws aws = EmbeddedAws.start(port);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      aws.close();
+      stopped.countDown();
+    }));
+    System.out.printf("ENDPOINTS sfn=%s events=%s sqs=%s%n", aws.stepFunctionsEndpoint(), aws.eventsEndpoint(), aws.sqsEndpoint());
+    System.out.flush();
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,130 @@
+package io.computecase.local.stack;
+
+import io.computecase.local.kube.EmbeddedKubernetes;
+import io.computecase.operator.ComputeCaseOperator;
+import io.computecase.operator.config.OperatorConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Path;
+
+/**
+ * The whole product on one machine: the local AWS services, a Kubernetes API server, the operator
+ * and the workers of the default target, all in this JVM and all talking over the real wire
+ * protocols, exactly as they would on a cluster with real AWS.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+  public static final String REGION = "us-east-1";
+
+  private final EmbeddedAws aws;
+  private final EmbeddedKubernetes kubernetes;
+  private final OperatorConfig operatorConfig;
+  private volatile ComputeCaseOperator operator;
+  private final WorkerPool workers;
+
+  private EmbeddedStack(Builder builder) {
+    this.aws = EmbeddedAws.start(builder.awsBasePort);
+    EmbeddedKubernetes.Builder kube = EmbeddedKubernetes.builder().port(builder.kubernetesPort);
+    if (builder.dataDir != null) {
+      kube.dataDir(builder.dataDir.resolve("kubernetes"));
+    }
+    this.kubernetes = kube.build();
+    this.operatorConfig =
+        OperatorConfig.builder()
+            .region(REGION)
+            .sfnEndpoint(aws.stepFunctionsEndpoint())
+            .eventsEndpoint(aws.eventsEndpoint())
+            .sqsEndpoint(aws.sqsEndpoint())
+            .httpPort(0)
+            .build();
+    this.operator = ComputeCaseOperator.start(kubernetes.client(), operatorConfig);
+    this.workers =
+        WorkerPool.start(
+            "default",
+            builder.workers,
+            builder.workerConcurrency,
+            aws.stepFunctionsEndpoint(),
+            aws.sqsEndpoint(),
+            REGION);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public EmbeddedAws aws() {
+    return aws;
+  }
+
+  public EmbeddedKubernetes kubernetes() {
+    return kubernetes;
+  }
+
+  public KubernetesClient client() {
+    return kubernetes.client();
+  }
+
+  public ComputeCaseOperator operator() {
+    return operator;
+  }
+
+  /** Stops the operator and starts a new one, as a pod restart would; cases must carry on. */
+  public void restartOperator() {
+    operator.stop();
+    operator = ComputeCaseOperator.start(kubernetes.client(), operatorConfig);
+  }
+
+  public WorkerPool workers() {
+    return workers;
+  }
+
+  @Override
+  public void close() {
+    workers.close();
+    operator.stop();
+    kubernetes.close();
+    aws.close();
+  }
+
+  /** Chooses ports, worker count and concurrency; defaults suit a laptop demo. */
+  public static final class Builder {
+    private int awsBasePort;
+    private int kubernetesPort;
+    private int workers = 2;
+    private int workerConcurrency = 100;
+    private Path dataDir;
+
+    public Builder awsBasePort(int port) {
+      this.awsBasePort = port;
+      return this;
+    }
+
+    public Builder kubernetesPort(int port) {
+      this.kubernetesPort = port;
+      return this;
+    }
+
+    public Builder workers(int workers) {
+      if (workers < 0) {
+        throw new IllegalArgumentException("--workers must be 0 or more, got " + workers);
+      }
+      this.workers = workers;
+      return this;
+    }
+
+    public Builder workerConcurrency(int concurrency) {
+      if (concurrency < 1) {
+        throw new IllegalArgumentException("--worker-concurrency must be at least 1, got " + concurrency);
+      }
+      this.workerConcurrency = concurrency;
+      return this;
+    }
+
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir;
+      return this;
+    }
+
+    public EmbeddedStack start() {
+      return new EmbeddedStack(this);
+    }
+  }
+}
