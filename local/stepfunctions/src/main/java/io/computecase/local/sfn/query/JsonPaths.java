@@ -1,0 +1,99 @@
+package io.computecase.local.sfn.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.PathNotFoundException;
+import java.util.Optional;
+
+/**
+ * The JSONPath query language of ASL: Paths ({@code $...} on the input, {@code $$...} on the
+ * context object, {@code $name...} on a workflow variable) and the ResultPath merge.
+ */
+public final class JsonPaths {
+
+  private JsonPaths() {}
+
+  /**
+   * Selects what {@code path} points at. A definite path that matches nothing fails with
+   * States.Runtime, as AWS fails InputPath, OutputPath, ItemsPath and Choice variables.
+   */
+  public static JsonNode select(String path, QueryScope scope) {
+    CompiledPath compiled = CompiledPath.of(path);
+    JsonNode document = compiled.document(scope);
+    if (compiled.jsonPath() == null) {
+      return document;
+    }
+    try {
+      Object value = compiled.jsonPath().read(document, JaywayJackson.CONFIGURATION);
+      return JaywayJackson.toNode(value);
+    } catch (PathNotFoundException e) {
+      throw new QueryException(
+          QueryException.RUNTIME, "Invalid path '" + path + "' : " + e.getMessage());
+    } catch (JsonPathException e) {
+      throw new QueryException(
+          QueryException.RUNTIME, "Invalid path '" + path + "' : " + e.getMessage());
+    }
+  }
+
+  /** Like {@link #select} but answers empty instead of failing when nothing matches. */
+  public static Optional<JsonNode> find(String path, QueryScope scope) {
+    CompiledPath compiled = CompiledPath.of(path);
+    if (compiled.variable() != null && !scope.variables().containsKey(compiled.variable())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(select(path, scope));
+    } catch (QueryException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Places {@code result} into {@code input} at the Reference Path {@code resultPath}: "$" replaces
+   * the input, null discards the result and keeps the input, any other path sets that field,
+   * creating missing intermediate objects. The input is not modified; a copy is returned.
+   */
+  public static JsonNode applyResultPath(JsonNode input, String resultPath, JsonNode result) {
+    if (resultPath == null) {
+      return input;
+    }
+    JsonNode value = result == null ? NullNode.getInstance() : result;
+    return ReferencePath.of(resultPath).place(input, value);
+  }
+
+  /** Why {@code path} is not a valid ASL Path, or empty when it is. */
+  public static Optional<String> validatePath(String path) {
+    if (path == null || !path.startsWith("$")) {
+      return Optional.of("The value '" + path + "' is not a valid JSONPath: it must start with '$'");
+    }
+    try {
+      CompiledPath.of(path);
+      return Optional.empty();
+    } catch (InvalidPathException | IllegalArgumentException e) {
+      return Optional.of("The value '" + path + "' is not a valid JSONPath: " + e.getMessage());
+    }
+  }
+
+  /** Why {@code path} is not a valid ASL Reference Path (a path naming one node), or empty. */
+  public static Optional<String> validateReferencePath(String path) {
+    Optional<String> asPath = validatePath(path);
+    if (asPath.isPresent()) {
+      return asPath;
+    }
+    try {
+      ReferencePath.parseSteps(path);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(
+          "The value '" + path + "' is not a valid ReferencePath: " + e.getMessage());
+    }
+  }
+
+  /** The jayway form of a path, compiled once. */
+  static JsonPath compileJayway(String jsonPath) {
+    return JsonPath.compile(jsonPath);
+  }
+}

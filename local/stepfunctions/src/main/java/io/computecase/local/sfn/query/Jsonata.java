@@ -1,0 +1,174 @@
+package io.computecase.local.sfn.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The JSONata query language of ASL: "{% ... %}" strings evaluated with {@code $states} (input,
+ * context, and result or errorOutput when present) and every workflow variable bound.
+ */
+public final class Jsonata {
+  private static final String OPEN = "{%";
+  private static final String CLOSE = "%}";
+
+  private Jsonata() {}
+
+  /** True for a string written as a JSONata expression: "{% ... %}". */
+  public static boolean isExpression(JsonNode value) {
+    return value != null && value.isTextual() && isExpression(value.textValue());
+  }
+
+  /** True for a string written as a JSONata expression: "{% ... %}". */
+  public static boolean isExpression(String text) {
+    if (text == null) {
+      return false;
+    }
+    String trimmed = text.trim();
+    return trimmed.length() >= 4 && trimmed.startsWith(OPEN) && trimmed.endsWith(CLOSE);
+  }
+
+  /** Evaluates "{% expr %}"; fails with States.QueryEvaluationError on an error or on nothing. */
+  public static JsonNode evaluate(String expression, QueryScope scope) {
+    return evaluate(expression, scope, null);
+  }
+
+  /**
+   * Evaluates "{% expr %}" written in {@code field} (e.g. "Output/v", "Choices[0]/Condition"),
+   * which AWS names in the cause; null when the caller has no field to name.
+   */
+  public static JsonNode evaluate(String expression, QueryScope scope, String field) {
+    Object value = evaluateRaw(expression, scope, field);
+    if (value == JsonataProgram.UNDEFINED) {
+      throw new QueryException(
+          QueryException.QUERY_EVALUATION_ERROR,
+          sentence(body(expression), field) + " returned nothing (undefined).");
+    }
+    try {
+      return JsonataValues.toNode(value);
+    } catch (IllegalArgumentException e) {
+      throw new QueryException(
+          QueryException.QUERY_EVALUATION_ERROR,
+          sentence(body(expression), field) + " threw an error during evaluation: " + e.getMessage());
+    }
+  }
+
+  /** The engine's own value (Java types, or UNDEFINED); used where a boolean or a raw value is needed. */
+  static Object evaluateRaw(String expression, QueryScope scope, String field) {
+    String source = body(expression);
+    JsonataProgram program;
+    try {
+      program = JsonataProgram.of(source);
+    } catch (RuntimeException e) {
+      throw new QueryException(
+          QueryException.QUERY_EVALUATION_ERROR,
+          sentence(source, field) + " could not be parsed. " + JsonataFailures.describe(e));
+    }
+    try {
+      return program.evaluate(bindings(scope));
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new QueryException(
+          QueryException.QUERY_EVALUATION_ERROR,
+          sentence(source, field) + " threw an error during evaluation. " + JsonataFailures.describe(e));
+    }
+  }
+
+  /**
+   * Evaluates every "{% %}" string inside {@code template} (objects and arrays, however deep);
+   * every other value is kept as written. Used for Arguments, Output, Assign and the like.
+   */
+  public static JsonNode evaluateTemplate(JsonNode template, QueryScope scope) {
+    return evaluateTemplate(template, scope, null);
+  }
+
+  /** As {@link #evaluateTemplate(JsonNode, QueryScope)}, naming nested fields "field/key/[i]" in causes. */
+  public static JsonNode evaluateTemplate(JsonNode template, QueryScope scope, String field) {
+    if (template == null) {
+      return null;
+    }
+    if (template.isTextual()) {
+      return isExpression(template.textValue())
+          ? evaluate(template.textValue(), scope, field)
+          : template;
+    }
+    if (template.isObject()) {
+      ObjectNode result = JsonNodeFactory.instance.objectNode();
+      Iterator<Map.Entry<String, JsonNode>> fields = template.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> entry = fields.next();
+        String nested = field == null ? entry.getKey() : field + "/" + entry.getKey();
+        result.set(entry.getKey(), evaluateTemplate(entry.getValue(), scope, nested));
+      }
+      return result;
+    }
+    if (template.isArray()) {
+      ArrayNode result = JsonNodeFactory.instance.arrayNode(template.size());
+      for (int i = 0; i < template.size(); i++) {
+        String nested = (field == null ? "" : field) + "[" + i + "]";
+        result.add(evaluateTemplate(template.get(i), scope, nested));
+      }
+      return result;
+    }
+    return template;
+  }
+
+  /** Why "{% expr %}" does not parse, or empty when it does. */
+  public static Optional<String> validate(String expression) {
+    if (!isExpression(expression)) {
+      return Optional.of(
+          "The value '" + expression + "' is not a JSONata expression: write it as {% ... %}");
+    }
+    try {
+      JsonataProgram.of(body(expression));
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      return Optional.of(
+          "The JSONata expression '"
+              + body(expression)
+              + "' could not be parsed. "
+              + JsonataFailures.describe(e));
+    }
+  }
+
+  /** The expression between the delimiters, trimmed. */
+  static String body(String expression) {
+    String trimmed = expression.trim();
+    if (trimmed.startsWith(OPEN) && trimmed.endsWith(CLOSE) && trimmed.length() >= 4) {
+      return trimmed.substring(OPEN.length(), trimmed.length() - CLOSE.length()).trim();
+    }
+    return trimmed;
+  }
+
+  private static String sentence(String source, String field) {
+    return "The JSONata expression '"
+        + source
+        + "'"
+        + (field == null ? "" : " specified for the field '" + field + "'");
+  }
+
+  private static Map<String, Object> bindings(QueryScope scope) {
+    Map<String, Object> states = new LinkedHashMap<>();
+    states.put("input", JsonataValues.toJava(scope.input()));
+    if (scope.context() != null) {
+      states.put("context", JsonataValues.toJava(scope.context()));
+    }
+    if (scope.result() != null) {
+      states.put("result", JsonataValues.toJava(scope.result()));
+    }
+    if (scope.errorOutput() != null) {
+      states.put("errorOutput", JsonataValues.toJava(scope.errorOutput()));
+    }
+    Map<String, Object> bindings = new HashMap<>(scope.variables().size() * 2 + 2);
+    for (Map.Entry<String, JsonNode> variable : scope.variables().entrySet()) {
+      bindings.put(variable.getKey(), JsonataValues.toJava(variable.getValue()));
+    }
+    bindings.put("states", states);
+    return bindings;
+  }
+}

@@ -1,0 +1,95 @@
+package io.computecase.local.sfn.query;
+
+import com.dashjoin.jsonata.Jsonata;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One JSONata expression parsed once. The engine object keeps per-evaluation state (its current
+ * environment), so each evaluation runs on a cheap copy sharing the parsed tree: safe from many
+ * threads, and no binding leaks from one evaluation into the next.
+ */
+final class JsonataProgram {
+  private static final int MAX_CACHED = 20_000;
+  private static final ConcurrentHashMap<String, JsonataProgram> CACHE = new ConcurrentHashMap<>();
+  private static final MethodHandle COPY = copyConstructor();
+
+  /** Marks "nothing" (JSONata's undefined), distinct from JSON null. */
+  static final Object UNDEFINED = new Object();
+
+  private final String source;
+  private final Jsonata parsed;
+  private volatile Jsonata existence;
+
+  private JsonataProgram(String source, Jsonata parsed) {
+    this.source = source;
+    this.parsed = parsed;
+  }
+
+  /** The program for {@code source} (without delimiters); JException when it does not parse. */
+  static JsonataProgram of(String source) {
+    JsonataProgram program = CACHE.get(source);
+    if (program == null) {
+      program = new JsonataProgram(source, Jsonata.jsonata(source));
+      if (CACHE.size() >= MAX_CACHED) {
+        CACHE.clear();
+      }
+      CACHE.put(source, program);
+    }
+    return program;
+  }
+
+  String source() {
+    return source;
+  }
+
+  /** Evaluates with these variables bound; answers {@link #UNDEFINED} for nothing. */
+  Object evaluate(Map<String, Object> bindings) {
+    Object result = run(parsed, bindings);
+    if (result != null) {
+      return result;
+    }
+    // The engine reports both null and nothing as null; ask whether a value exists to tell them apart.
+    return Boolean.TRUE.equals(run(existence(), bindings)) ? Jsonata.NULL_VALUE : UNDEFINED;
+  }
+
+  private Jsonata existence() {
+    Jsonata check = existence;
+    if (check == null) {
+      check = Jsonata.jsonata("$exists((" + source + "\n))");
+      existence = check;
+    }
+    return check;
+  }
+
+  private static Object run(Jsonata program, Map<String, Object> bindings) {
+    Jsonata copy = copy(program);
+    Jsonata.Frame frame = copy.createFrame();
+    for (Map.Entry<String, Object> binding : bindings.entrySet()) {
+      frame.bind(binding.getKey(), binding.getValue());
+    }
+    return copy.evaluate(null, frame);
+  }
+
+  private static Jsonata copy(Jsonata program) {
+    try {
+      return (Jsonata) COPY.invokeExact(program);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("cannot copy a parsed JSONata expression", e);
+    }
+  }
+
+  private static MethodHandle copyConstructor() {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Jsonata.class, MethodHandles.lookup());
+      return lookup.findConstructor(Jsonata.class, MethodType.methodType(void.class, Jsonata.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+}
