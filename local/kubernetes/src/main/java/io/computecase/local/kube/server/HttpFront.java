@@ -1,0 +1,178 @@
+package io.computecase.local.kube.server;
+
+import io.computecase.local.kube.discovery.ResourceCatalog;
+import io.computecase.local.kube.discovery.ResourceType;
+import io.computecase.local.kube.table.TableConverter;
+import io.computecase.local.kube.watch.WatchEvents;
+import io.computecase.local.kube.watch.WatchHub;
+import io.computecase.local.kube.watch.WatchRequest;
+import io.computecase.local.kube.watch.WatchSink;
+import io.computecase.local.kube.store.ResourceChange;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP listener: plain requests go to the {@link ApiServerDispatcher} on a worker thread;
+ * watches stay open and stream events, as chunked JSON lines (kubectl, client-go) or WebSocket
+ * frames (fabric8 clients).
+ */
+public final class HttpFront implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
+
+  private final Vertx vertx = Vertx.vertx();
+  private final ApiServerDispatcher dispatcher;
+  private final WatchHub hub;
+  private final ResourceCatalog catalog;
+  private final TableConverter tables;
+  private HttpServer server;
+
+  public HttpFront(ApiServerDispatcher dispatcher, WatchHub hub, ResourceCatalog catalog,
+      TableConverter tables) {
+    this.dispatcher = dispatcher;
+    this.hub = hub;
+    this.catalog = catalog;
+    this.tables = tables;
+  }
+
+  /** Starts listening; returns the bound port. */
+  public int start(String host, int port) {
+    try {
+      server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
+              .setCompressionSupported(false))
+          .requestHandler(this::route)
+          .listen()
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      return server.actualPort();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot listen on " + host + ":" + port + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  private void route(HttpServerRequest request) {
+    Optional<ResourcePath> path = ResourcePath.parse(request.uri());
+    Optional<ResourceType> type = path.flatMap(p -> catalog.find(p.group(), p.version(), p.plural()));
+    boolean watch = request.method() == io.vertx.core.http.HttpMethod.GET
+        && path.map(ResourcePath::isWatch).orElse(false) && type.isPresent();
+    if (watch && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+      request.toWebSocket().onSuccess(socket -> watchOverWebSocket(socket, path.get(), type.get()));
+    } else if (watch) {
+      watchOverHttp(request, path.get(), type.get());
+    } else {
+      request.body().onSuccess(body -> vertx.<MockResponse>executeBlocking(() -> dispatcher.dispatch(
+              new RecordedRequest(request.version().alpnName().toUpperCase(java.util.Locale.ROOT),
+                  HttpMethod.fromVertx(request.method()), request.uri(),
+                  Headers.builder().addAll(request.headers()).build(),
+                  new Buffer(body.getBytes()))), false)
+          .onSuccess(response -> write(request.response(), response))
+          .onFailure(failure -> {
+            LOG.warn("{} {} failed", request.method(), request.uri(), failure);
+            write(request.response(), ApiResponses.status(500, "InternalError",
+                "the embedded API server failed: " + failure, null));
+          }));
+    }
+  }
+
+  private static void write(HttpServerResponse out, MockResponse response) {
+    out.setStatusCode(response.code());
+    response.getHeaders().toMultimap().forEach(out::putHeader);
+    byte[] body = response.getBody() == null ? new byte[0] : response.getBody().getBytes();
+    out.end(io.vertx.core.buffer.Buffer.buffer(body));
+  }
+
+  private WatchEvents events(HttpServerRequest request, ResourcePath path, ResourceType type) {
+    return new WatchEvents(type, tables, TableConverter.wantsTable(request.getHeader("Accept")),
+        path.query().get("includeObject"));
+  }
+
+  private void watchOverHttp(HttpServerRequest request, ResourcePath path, ResourceType type) {
+    HttpServerResponse out = request.response().setChunked(true)
+        .putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-cache, private");
+    out.write(""); // send the headers now: the client waits for them before reading events
+    WatchEvents events = events(request, path, type);
+    WatchHub.Subscription subscription = hub.subscribe(WatchRequest.of(path), new WatchSink() {
+      @Override
+      public void send(ResourceChange change) {
+        if (!out.closed() && !out.ended()) {
+          out.write(events.encode(change) + "\n");
+        }
+      }
+
+      @Override
+      public void fail(int code, String reason, String message) {
+        if (!out.ended()) {
+          out.end(WatchEvents.error(code, reason, message) + "\n");
+        }
+      }
+    });
+    out.closeHandler(ignored -> subscription.close());
+    request.connection().closeHandler(ignored -> subscription.close());
+    endAfterTimeout(path, () -> {
+      subscription.close();
+      if (!out.ended() && !out.closed()) {
+        out.end();
+      }
+    });
+  }
+
+  private void watchOverWebSocket(ServerWebSocket socket, ResourcePath path, ResourceType type) {
+    WatchEvents events = new WatchEvents(type, tables, false, null);
+    WatchHub.Subscription subscription = hub.subscribe(WatchRequest.of(path), new WatchSink() {
+      @Override
+      public void send(ResourceChange change) {
+        if (!socket.isClosed()) {
+          socket.writeTextMessage(events.encode(change));
+        }
+      }
+
+      @Override
+      public void fail(int code, String reason, String message) {
+        if (!socket.isClosed()) {
+          socket.writeTextMessage(WatchEvents.error(code, reason, message));
+          socket.close();
+        }
+      }
+    });
+    socket.closeHandler(ignored -> subscription.close());
+    endAfterTimeout(path, () -> {
+      subscription.close();
+      if (!socket.isClosed()) {
+        socket.close();
+      }
+    });
+  }
+
+  private void endAfterTimeout(ResourcePath path, Runnable end) {
+    String timeout = path.query().get("timeoutSeconds");
+    if (timeout != null && timeout.matches("\\d+") && Long.parseLong(timeout) > 0) {
+      vertx.setTimer(TimeUnit.SECONDS.toMillis(Long.parseLong(timeout)), id -> end.run());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      if (server != null) {
+        server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      }
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      LOG.warn("closing the API server listener failed", e);
+    }
+  }
+}

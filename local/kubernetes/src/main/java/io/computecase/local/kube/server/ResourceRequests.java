@@ -1,0 +1,201 @@
+package io.computecase.local.kube.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.kube.discovery.ResourceCatalog;
+import io.computecase.local.kube.discovery.ResourceType;
+import io.computecase.local.kube.store.ObservableCrudDispatcher;
+import io.computecase.local.kube.table.TableConverter;
+import io.computecase.local.kube.validation.InvalidObjectException;
+import io.computecase.local.kube.validation.SchemaValidator;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Serves requests on resource paths: checks them against the catalog and the kind's schema, lets
+ * the CRUD dispatcher store them, and shapes answers like a real API server (201 on create, Status
+ * errors, typed lists, Tables, deletion with finalizers).
+ */
+public final class ResourceRequests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ResourceCatalog catalog;
+  private final CrudGateway crud;
+  private final ObservableCrudDispatcher store;
+  private final TableConverter tables;
+  private final PatchRequests patches;
+  private final ScaleRequests scales;
+  private final SchemaValidator validator = new SchemaValidator();
+
+  public ResourceRequests(ResourceCatalog catalog, ObservableCrudDispatcher store,
+      TableConverter tables) {
+    this.catalog = catalog;
+    this.store = store;
+    this.crud = new CrudGateway(store);
+    this.tables = tables;
+    this.patches = new PatchRequests(crud, validator);
+    this.scales = new ScaleRequests(crud);
+  }
+
+  public MockResponse handle(RecordedRequest request) {
+    Optional<ResourcePath> parsed = ResourcePath.parse(request.getPath());
+    if (parsed.isEmpty()) {
+      return ApiResponses.status(404, "NotFound",
+          "the server could not find the requested resource", null);
+    }
+    ResourcePath path = parsed.get();
+    Optional<ResourceType> found = catalog.find(path.group(), path.version(), path.plural());
+    if (found.isEmpty()) {
+      return ApiResponses.status(404, "NotFound", "the server could not find the requested"
+          + " resource: no kind serves " + path.collectionPath() + " (is its CRD applied?)", path);
+    }
+    ResourceType type = found.get();
+    if ("scale".equals(path.subresource()) && type.scaleSubresource()) {
+      return scales.handle(request, path);
+    }
+    if (path.subresource() != null
+        && !("status".equals(path.subresource()) && type.statusSubresource())) {
+      return ApiResponses.status(404, "NotFound", ApiResponses.qualifiedResource(path)
+          + " has no subresource \"" + path.subresource() + "\"", path);
+    }
+    try {
+      return switch (request.getMethod().toUpperCase(java.util.Locale.ROOT)) {
+        case "GET" -> get(request, path, type);
+        case "POST" -> create(request, path, type);
+        case "PUT" -> replace(request, path, type);
+        case "PATCH" -> patches.handle(request, path, type);
+        case "DELETE" -> path.name() == null ? fillStatus(crud.forward(request), path)
+            : delete(path);
+        default -> ApiResponses.status(405, "MethodNotAllowed",
+            request.getMethod() + " is not supported on " + path.collectionPath(), path);
+      };
+    } catch (InvalidObjectException e) {
+      return ApiResponses.json(e.code(), e.status(path));
+    }
+  }
+
+  private MockResponse get(RecordedRequest request, ResourcePath path, ResourceType type) {
+    CrudGateway.Answer answer = crud.call(HttpMethod.GET, request.getPath(), null, null);
+    if (!answer.ok() || answer.body() == null) {
+      return notFound(path);
+    }
+    JsonNode body = answer.body();
+    List<JsonNode> objects = new ArrayList<>();
+    String listVersion = Long.toString(store.lastResourceVersion());
+    if (path.name() == null) {
+      ObjectNode list = (ObjectNode) body;
+      list.put("kind", type.kind() + "List").put("apiVersion", type.apiVersion());
+      list.with("metadata").put("resourceVersion", listVersion);
+      list.withArray("items").forEach(objects::add);
+    } else {
+      objects.add(body);
+    }
+    if (TableConverter.wantsTable(request.getHeader("Accept"))) {
+      return ApiResponses.json(200, tables.table(type, objects, listVersion,
+          path.query().get("includeObject")));
+    }
+    return ApiResponses.json(200, body);
+  }
+
+  private MockResponse create(RecordedRequest request, ResourcePath path, ResourceType type) {
+    JsonNode object = readObject(request);
+    if (object.path("metadata").path("namespace").isMissingNode() && path.namespace() != null
+        && type.namespaced()) {
+      ((ObjectNode) object).with("metadata").put("namespace", path.namespace());
+    }
+    validator.validate(type, object, path.query().get("fieldValidation"));
+    CrudGateway.Answer answer = crud.call(HttpMethod.POST, path.collectionPath(), object,
+        "application/json");
+    if (answer.ok()) {
+      return ApiResponses.json(201, answer.body());
+    }
+    if (answer.code() == 409) {
+      return ApiResponses.status(409, "AlreadyExists", ApiResponses.qualifiedResource(path)
+          + " \"" + object.path("metadata").path("name").asText() + "\" already exists", path);
+    }
+    return answer(answer, path);
+  }
+
+  private MockResponse replace(RecordedRequest request, ResourcePath path, ResourceType type) {
+    JsonNode object = readObject(request);
+    Optional<JsonNode> current = crud.get(path.objectPath());
+    if (current.isEmpty()) {
+      return notFound(path);
+    }
+    String expected = object.path("metadata").path("resourceVersion").asText("");
+    String actual = current.get().path("metadata").path("resourceVersion").asText("");
+    if (!expected.isEmpty() && !expected.equals(actual)) {
+      return conflict(path);
+    }
+    validator.validate(type, object, path.query().get("fieldValidation"));
+    String target = path.subresource() == null ? path.objectPath()
+        : path.objectPath() + "/" + path.subresource();
+    return answer(crud.call(HttpMethod.PUT, target, object, "application/json"), path);
+  }
+
+  private MockResponse delete(ResourcePath path) {
+    Optional<JsonNode> current = crud.get(path.objectPath());
+    if (current.isEmpty()) {
+      return notFound(path);
+    }
+    CrudGateway.Answer answer = crud.call(HttpMethod.DELETE, path.objectPath(), null, null);
+    if (!answer.ok()) {
+      return answer(answer, path);
+    }
+    // With finalizers the object stays, marked with a deletionTimestamp.
+    return ApiResponses.json(200, crud.get(path.objectPath()).orElse(current.get()));
+  }
+
+  static MockResponse conflict(ResourcePath path) {
+    return ApiResponses.status(409, "Conflict", "Operation cannot be fulfilled on "
+        + ApiResponses.qualifiedResource(path) + " \"" + path.name() + "\": the object has been"
+        + " modified; please apply your changes to the latest version and try again", path);
+  }
+
+  static MockResponse notFound(ResourcePath path) {
+    return ApiResponses.status(404, "NotFound", ApiResponses.qualifiedResource(path)
+        + (path.name() == null ? "" : " \"" + path.name() + "\"") + " not found", path);
+  }
+
+  static MockResponse answer(CrudGateway.Answer answer, ResourcePath path) {
+    if (answer.ok()) {
+      return ApiResponses.json(answer.code() == 202 ? 200 : answer.code(), answer.body());
+    }
+    if (answer.code() == 404) {
+      return notFound(path);
+    }
+    if (answer.body() != null && "Status".equals(answer.body().path("kind").asText())) {
+      return ApiResponses.json(answer.code(), answer.body());
+    }
+    return ApiResponses.status(answer.code(), ApiResponses.reasonOf(answer.code()),
+        "the request on " + path.collectionPath() + " failed with HTTP " + answer.code(), path);
+  }
+
+  private static MockResponse fillStatus(MockResponse response, ResourcePath path) {
+    if (response.code() >= 400 && (response.getBody() == null || response.getBody().size() == 0)) {
+      return answer(new CrudGateway.Answer(response.code(), null), path);
+    }
+    return response;
+  }
+
+  private static JsonNode readObject(RecordedRequest request) {
+    try {
+      JsonNode object = JSON.readTree(request.getUtf8Body());
+      if (object == null || !object.isObject()) {
+        throw new InvalidObjectException(400, "BadRequest",
+            "the request body must be a JSON object (a Kubernetes resource)");
+      }
+      return object;
+    } catch (IOException e) {
+      throw new InvalidObjectException(400, "BadRequest",
+          "the request body is not valid JSON: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.computecase.local.kube.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.kube.discovery.ResourceType;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks an object against its CRD's structural schema the way the API server does: wrong types,
+ * missing required fields, enum and range violations are 422 Invalid; unknown fields are pruned,
+ * or rejected with 400 under fieldValidation=Strict (kubectl's default).
+ */
+public final class SchemaValidator {
+
+  /** Validates (and prunes) {@code object} in place; throws when the server would reject it. */
+  public void validate(ResourceType type, JsonNode object, String fieldValidation) {
+    if (type.schema() == null || !object.isObject()) {
+      return;
+    }
+    List<String> unknown = new ArrayList<>();
+    List<String> invalid = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+    JsonNode properties = type.schema().path("properties");
+    List<String> pruned = new ArrayList<>();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = field.getKey();
+      if (name.equals("apiVersion") || name.equals("kind") || name.equals("metadata")) {
+        continue;
+      }
+      JsonNode schema = properties.get(name);
+      if (schema == null) {
+        if (!type.schema().path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+          unknown.add(name);
+          pruned.add(name);
+        }
+        continue;
+      }
+      check(schema, field.getValue(), name, unknown, invalid);
+    }
+    requireFields(type.schema(), object, "", invalid);
+    String name = object.path("metadata").path("name").asText("");
+    if (!invalid.isEmpty()) {
+      throw new InvalidObjectException(422, "Invalid", type.kind() + "." + type.group() + " \""
+          + name + "\" is invalid: " + String.join(", ", invalid));
+    }
+    if (!unknown.isEmpty() && "Strict".equalsIgnoreCase(fieldValidation)) {
+      List<String> quoted = unknown.stream().map(f -> "unknown field \"" + f + "\"").toList();
+      throw new InvalidObjectException(400, "BadRequest", type.kind() + " in version \""
+          + type.version() + "\" cannot be handled as a " + type.kind()
+          + ": strict decoding error: " + String.join(", ", quoted));
+    }
+    pruned.forEach(((ObjectNode) object)::remove);
+  }
+
+  private void check(JsonNode schema, JsonNode value, String path, List<String> unknown,
+      List<String> invalid) {
+    if (value.isNull()) {
+      if (!schema.path("nullable").asBoolean(false)) {
+        invalid.add(path + ": Invalid value: \"null\": " + path + " in body must be of type "
+            + schema.path("type").asText("object") + ": \"null\"");
+      }
+      return;
+    }
+    String expected = schema.path("type").asText("");
+    if (schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
+      if (!value.isTextual() && !value.isIntegralNumber()) {
+        invalid.add(path + ": Invalid value: " + value + ": " + path
+            + " in body must be of type integer or string");
+      }
+      return;
+    }
+    if (!expected.isEmpty() && !hasType(value, expected)) {
+      invalid.add(path + ": Invalid value: \"" + typeOf(value) + "\": " + path
+          + " in body must be of type " + expected + ": \"" + typeOf(value) + "\"");
+      return;
+    }
+    JsonNode allowed = schema.get("enum");
+    if (allowed != null && allowed.isArray() && !contains(allowed, value)) {
+      List<String> values = new ArrayList<>();
+      allowed.forEach(v -> values.add(v.toString()));
+      invalid.add(path + ": Unsupported value: " + value + ": supported values: "
+          + String.join(", ", values));
+    }
+    if (value.isNumber() && schema.has("minimum") && value.asDouble() < schema.get("minimum").asDouble()) {
+      invalid.add(path + ": Invalid value: " + value + ": " + path
+          + " in body should be greater than or equal to " + schema.get("minimum"));
+    }
+    if (value.isNumber() && schema.has("maximum") && value.asDouble() > schema.get("maximum").asDouble()) {
+      invalid.add(path + ": Invalid value: " + value + ": " + path
+          + " in body should be less than or equal to " + schema.get("maximum"));
+    }
+    if (value.isObject()) {
+      checkObject(schema, (ObjectNode) value, path, unknown, invalid);
+    } else if (value.isArray() && schema.has("items")) {
+      for (int i = 0; i < value.size(); i++) {
+        check(schema.get("items"), value.get(i), path + "[" + i + "]", unknown, invalid);
+      }
+    }
+  }
+
+  private void checkObject(JsonNode schema, ObjectNode value, String path, List<String> unknown,
+      List<String> invalid) {
+    if (schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
+        && !schema.has("properties")) {
+      return;
+    }
+    JsonNode properties = schema.path("properties");
+    JsonNode additional = schema.get("additionalProperties");
+    List<String> pruned = new ArrayList<>();
+    Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String fieldPath = path + "." + field.getKey();
+      JsonNode fieldSchema = properties.get(field.getKey());
+      if (fieldSchema == null && additional != null && additional.isObject()) {
+        fieldSchema = additional;
+      }
+      if (fieldSchema != null) {
+        check(fieldSchema, field.getValue(), fieldPath, unknown, invalid);
+      } else if (!(additional != null && additional.asBoolean(false))
+          && !schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+        unknown.add(fieldPath);
+        pruned.add(field.getKey());
+      }
+    }
+    pruned.forEach(value::remove);
+    requireFields(schema, value, path + ".", invalid);
+  }
+
+  private static void requireFields(JsonNode schema, JsonNode value, String prefix,
+      List<String> invalid) {
+    for (JsonNode required : schema.path("required")) {
+      if (!value.has(required.asText())) {
+        invalid.add(prefix + required.asText() + ": Required value");
+      }
+    }
+  }
+
+  private static boolean hasType(JsonNode value, String type) {
+    return switch (type) {
+      case "object" -> value.isObject();
+      case "array" -> value.isArray();
+      case "string" -> value.isTextual();
+      case "integer" -> value.isIntegralNumber()
+          || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
+      case "number" -> value.isNumber();
+      case "boolean" -> value.isBoolean();
+      default -> true;
+    };
+  }
+
+  private static String typeOf(JsonNode value) {
+    if (value.isObject()) {
+      return "object";
+    } else if (value.isArray()) {
+      return "array";
+    } else if (value.isTextual()) {
+      return "string";
+    } else if (value.isIntegralNumber()) {
+      return "integer";
+    } else if (value.isNumber()) {
+      return "number";
+    } else if (value.isBoolean()) {
+      return "boolean";
+    }
+    return "null";
+  }
+
+  private static boolean contains(JsonNode allowed, JsonNode value) {
+    for (JsonNode candidate : allowed) {
+      if (candidate.equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
