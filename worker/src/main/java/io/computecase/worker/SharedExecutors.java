@@ -1,0 +1,71 @@
+package io.computecase.worker;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The threads every worker in one JVM shares, so several in-process workers with a thousand items
+ * in flight cost a handful of threads: one scheduler for timers, a pool for the blocking AWS calls
+ * of answers, and a cores-sized pool for CPU-bound computations. Counted by its users; the last
+ * worker to stop shuts them down.
+ */
+final class SharedExecutors {
+  private static final int CALLBACK_THREADS = 64;
+  private static SharedExecutors current;
+  private static int users;
+
+  final ScheduledThreadPoolExecutor scheduler;
+  final ThreadPoolExecutor callbacks;
+  final ExecutorService cpu;
+
+  private SharedExecutors() {
+    scheduler = new ScheduledThreadPoolExecutor(2, daemon("computecase-timer"));
+    scheduler.setRemoveOnCancelPolicy(true);
+    callbacks =
+        new ThreadPoolExecutor(
+            CALLBACK_THREADS, CALLBACK_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            daemon("computecase-callback"));
+    callbacks.allowCoreThreadTimeOut(true);
+    int cores = Runtime.getRuntime().availableProcessors();
+    ThreadPoolExecutor cpuPool =
+        new ThreadPoolExecutor(
+            cores, cores, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("computecase-cpu"));
+    cpuPool.allowCoreThreadTimeOut(true);
+    cpu = cpuPool;
+  }
+
+  static synchronized SharedExecutors acquire() {
+    if (current == null) {
+      current = new SharedExecutors();
+    }
+    users++;
+    return current;
+  }
+
+  static synchronized void release(SharedExecutors executors) {
+    if (executors == current && --users == 0) {
+      current = null;
+      executors.scheduler.shutdownNow();
+      executors.callbacks.shutdown();
+      executors.cpu.shutdownNow();
+    }
+  }
+
+  int callbackThreads() {
+    return CALLBACK_THREADS;
+  }
+
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

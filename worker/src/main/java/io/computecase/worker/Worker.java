@@ -1,0 +1,194 @@
+package io.computecase.worker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.computecase.worker.aws.AwsClients;
+import io.computecase.worker.computation.Computation;
+import io.computecase.worker.computation.ComputationCatalog;
+import io.computecase.worker.computation.ComputationEnvironment;
+import io.computecase.worker.delivery.ItemPipeline;
+import io.computecase.worker.delivery.PipelineParts;
+import io.computecase.worker.delivery.QueueMessages;
+import io.computecase.worker.delivery.QueuePollers;
+import io.computecase.worker.delivery.TaskAnswers;
+import io.computecase.worker.observability.HealthEndpoints;
+import io.computecase.worker.observability.ItemTracing;
+import io.computecase.worker.observability.WorkerMetrics;
+import java.time.Duration;
+import java.util.OptionalInt;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * A running ComputeCase worker: takes items from its compute target's queue, computes them and
+ * answers their task tokens. Start one with {@link #start(WorkerConfig)}; several may run in one
+ * JVM and share their threads. {@link #stop(Duration)} is the graceful shutdown of SIGTERM.
+ */
+public final class Worker implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final WorkerConfig config;
+  private final String queueUrl;
+  private final SharedExecutors executors;
+  private final SqsClient sqs;
+  private final SfnClient sfn;
+  private final WorkerMetrics metrics = new WorkerMetrics();
+  private final QueueMessages messages;
+  private final ItemPipeline pipeline;
+  private final QueuePollers pollers;
+  private final HealthEndpoints http;
+  private volatile boolean stopping;
+  private boolean stopped;
+
+  private Worker(WorkerConfig config, Computation computation) {
+    this.config = config;
+    int pollerCount = config.pollers();
+    this.executors = SharedExecutors.acquire();
+    this.sqs = AwsClients.sqs(config.region(), config.sqsEndpoint(), executors.callbackThreads() + 4);
+    this.sfn = AwsClients.stepFunctions(config.region(), config.sfnEndpoint(), executors.callbackThreads() + 4);
+    try {
+      this.queueUrl = config.queueUrl().orElseGet(() -> queueUrlOf(config.target().orElseThrow()));
+      int visibility = config.visibilityTimeoutSeconds().orElseGet(this::queueVisibility);
+      this.messages = new QueueMessages(sqs, queueUrl, config.workerId());
+      PipelineParts parts =
+          new PipelineParts(
+              config.workerId(),
+              metrics,
+              new ItemTracing(config.openTelemetry(), config.workerId()),
+              messages,
+              new TaskAnswers(sfn),
+              executors.scheduler,
+              executors.callbacks,
+              visibility);
+      ComputationEnvironment environment =
+          new ComputationEnvironment(
+              executors.scheduler, executors.cpu, config.execCommand(), config.execTimeout());
+      Semaphore slots = new Semaphore(config.concurrency());
+      this.pipeline = new ItemPipeline(parts, computation, environment, slots, JSON);
+      this.pollers = new QueuePollers(
+          AwsClients.sqs(config.region(), config.sqsEndpoint(), pollerCount + 2), queueUrl, config.visibilityTimeoutSeconds(), slots, pipeline);
+      this.http =
+          config.httpPort() < 0
+              ? null
+              : new HealthEndpoints(
+                  config.httpPort(), this::isLive, this::isReady, metrics::prometheusText);
+    } catch (RuntimeException e) {
+      sqs.close();
+      sfn.close();
+      SharedExecutors.release(executors);
+      throw e;
+    }
+    pollers.start(pollerCount, config.workerId());
+    LOG.info(
+        "Worker {} computing '{}' from {} with concurrency {} ({} pollers)",
+        config.workerId(), computation.name(), queueUrl, config.concurrency(), pollerCount);
+  }
+
+  /** Starts a worker; fails at once on an unknown computation or an unreachable queue. */
+  public static Worker start(WorkerConfig config) {
+    Computation computation = ComputationCatalog.load().get(config.computation());
+    return new Worker(config, computation);
+  }
+
+  public String workerId() {
+    return config.workerId();
+  }
+
+  public String queueUrl() {
+    return queueUrl;
+  }
+
+  public WorkerCounters counters() {
+    return metrics.snapshot();
+  }
+
+  /** The Prometheus text of this worker's metrics, as {@code /metrics} serves it. */
+  public String metricsText() {
+    return metrics.prometheusText();
+  }
+
+  /** The port of the HTTP endpoints, when served. */
+  public OptionalInt httpPort() {
+    return http == null ? OptionalInt.empty() : OptionalInt.of(http.port());
+  }
+
+  public boolean isLive() {
+    return stopping || pollers.alive();
+  }
+
+  public boolean isReady() {
+    return !stopping && pollers.alive() && pollers.receiving();
+  }
+
+  /**
+   * Shuts down gracefully: stops receiving, lets in-flight items finish and answer within {@code
+   * grace}, then abandons the rest and makes their messages visible again at once so that another
+   * worker takes them without waiting for the visibility timeout.
+   */
+  public synchronized void stop(Duration grace) {
+    if (stopped) {
+      return;
+    }
+    stopping = true;
+    try {
+      pipeline.stopAccepting();
+      pollers.stop();
+      if (!pipeline.awaitIdle(grace)) {
+        int released = pipeline.abandonAll();
+        LOG.info("Worker {} released {} unfinished messages", config.workerId(), released);
+      }
+      // Answers already on their way when the grace ran out still settle their messages.
+      pipeline.awaitIdle(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      pipeline.abandonAll();
+    } finally {
+      messages.close();
+      if (http != null) {
+        http.close();
+      }
+      sqs.close();
+      sfn.close();
+      SharedExecutors.release(executors);
+      stopped = true;
+      LOG.info("Worker {} stopped: {}", config.workerId(), metrics.snapshot());
+    }
+  }
+
+  /** Stops with no grace: unfinished items are released at once. */
+  @Override
+  public void close() {
+    stop(Duration.ZERO);
+  }
+
+  private String queueUrlOf(String target) {
+    String name = "computecase-" + target;
+    try {
+      return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+    } catch (SdkException e) {
+      throw new IllegalStateException(
+          "Cannot find the queue " + name + " of compute target '" + target
+              + "' (is the ComputeTarget provisioned, and COMPUTECASE_SQS_ENDPOINT right?): "
+              + e.getMessage(), e);
+    }
+  }
+
+  private int queueVisibility() {
+    try {
+      String value =
+          sqs.getQueueAttributes(
+                  b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+              .attributes()
+              .get(QueueAttributeName.VISIBILITY_TIMEOUT);
+      return value == null ? 30 : Integer.parseInt(value);
+    } catch (SdkException | NumberFormatException e) {
+      throw new IllegalStateException(
+          "Cannot read the visibility timeout of " + queueUrl + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.computecase.worker;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The worker container's entry point: configured by the environment variables of the shared
+ * contract (options override them), runs until SIGTERM, then shuts down gracefully.
+ */
+@Command(
+    name = "computecase-worker",
+    mixinStandardHelpOptions = true,
+    description = "Computes ComputeCase items from an SQS queue and answers their Step Functions task tokens.")
+public final class WorkerMain implements Callable<Integer> {
+  @Option(names = "--queue-url", description = "Queue URL (env COMPUTECASE_QUEUE_URL)")
+  String queueUrl;
+
+  @Option(names = "--target", description = "Compute target; queue computecase-<target> (env COMPUTECASE_TARGET)")
+  String target;
+
+  @Option(names = "--concurrency", description = "Items computed at once (env COMPUTECASE_CONCURRENCY, 10)")
+  Integer concurrency;
+
+  @Option(names = "--computation", description = "simulate, cpu, exec or a plugged-in one (env COMPUTECASE_COMPUTATION)")
+  String computation;
+
+  @Option(names = "--http-port", description = "Port of /healthz, /readyz, /metrics (env COMPUTECASE_HTTP_PORT, 8080)")
+  Integer httpPort;
+
+  @Option(names = "--exec-command", description = "Command run per item by 'exec' (env COMPUTECASE_EXEC_COMMAND)")
+  String execCommand;
+
+  @Option(names = "--grace-seconds", description = "Time in-flight items get to finish on SIGTERM (env COMPUTECASE_SHUTDOWN_GRACE_SECONDS, 25)")
+  Integer graceSeconds;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new WorkerMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    override(env, "COMPUTECASE_QUEUE_URL", queueUrl);
+    override(env, "COMPUTECASE_TARGET", target);
+    override(env, "COMPUTECASE_CONCURRENCY", concurrency);
+    override(env, "COMPUTECASE_COMPUTATION", computation);
+    override(env, "COMPUTECASE_HTTP_PORT", httpPort);
+    override(env, "COMPUTECASE_EXEC_COMMAND", execCommand);
+    override(env, "COMPUTECASE_SHUTDOWN_GRACE_SECONDS", graceSeconds);
+    Duration grace =
+        new EnvironmentReader(env).positiveInt("COMPUTECASE_SHUTDOWN_GRACE_SECONDS")
+            .map(Duration::ofSeconds)
+            .orElse(Duration.ofSeconds(25));
+    if (queueUrl != null) {
+      env.remove("COMPUTECASE_TARGET"); // an explicit queue wins over the environment's target
+    }
+    OpenTelemetry openTelemetry = openTelemetry(env);
+    WorkerConfig config;
+    try {
+      config =
+          WorkerConfig.builderFromEnvironment(env).openTelemetry(openTelemetry).build();
+    } catch (IllegalArgumentException e) {
+      System.err.println("computecase-worker: " + e.getMessage());
+      return 2;
+    }
+    Worker worker = Worker.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  worker.stop(grace);
+                  if (openTelemetry instanceof OpenTelemetrySdk sdk) {
+                    sdk.close();
+                  }
+                  stopped.countDown();
+                },
+                "computecase-sigterm"));
+    stopped.await();
+    return 0;
+  }
+
+  /** Traces are exported only when an exporter is configured through the standard OTEL_ variables. */
+  private static OpenTelemetry openTelemetry(Map<String, String> env) {
+    boolean configured =
+        env.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT")
+            || env.containsKey("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
+            || env.containsKey("OTEL_TRACES_EXPORTER");
+    if (!configured || "true".equalsIgnoreCase(env.get("OTEL_SDK_DISABLED"))) {
+      return OpenTelemetry.noop();
+    }
+    return AutoConfiguredOpenTelemetrySdk.builder()
+        .addPropertiesSupplier(
+            () ->
+                Map.of(
+                    "otel.service.name", "computecase-worker",
+                    "otel.metrics.exporter", "none",
+                    "otel.logs.exporter", "none"))
+        .build()
+        .getOpenTelemetrySdk();
+  }
+
+  private static void override(Map<String, String> env, String name, Object value) {
+    if (value != null) {
+      env.put(name, value.toString());
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.computecase.worker.delivery;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+
+/**
+ * Settles the queue's messages: deletes answered ones in batches of up to ten (one thread drains
+ * what accumulated while the previous batch was in flight, so batches fill as load grows),
+ * extends the visibility of items still computing, and releases abandoned ones at once.
+ */
+public final class QueueMessages implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(QueueMessages.class);
+  private static final int SQS_BATCH = 10;
+  private static final String END = "";
+
+  private final SqsClient sqs;
+  private final String queueUrl;
+  private final BlockingQueue<String> deletions = new LinkedBlockingQueue<>();
+  private final Thread deleter;
+
+  public QueueMessages(SqsClient sqs, String queueUrl, String workerId) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+    this.deleter = new Thread(this::deleteLoop, "computecase-deleter-" + workerId);
+    deleter.setDaemon(true);
+    deleter.start();
+  }
+
+  public String queueUrl() {
+    return queueUrl;
+  }
+
+  /** Deletes the message soon, batched with others. */
+  public void delete(String receiptHandle) {
+    deletions.add(receiptHandle);
+  }
+
+  /** Keeps a computing item's message hidden for another {@code seconds}. */
+  public void extend(String receiptHandle, int seconds) {
+    try {
+      sqs.changeMessageVisibility(
+          b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(seconds));
+    } catch (SdkException e) {
+      LOG.warn("Cannot extend a message's visibility on {}: {}", queueUrl, e.getMessage());
+    }
+  }
+
+  /** Makes messages visible again at once, so another worker takes them without waiting. */
+  public void release(List<String> receiptHandles) {
+    for (int from = 0; from < receiptHandles.size(); from += SQS_BATCH) {
+      List<String> slice = receiptHandles.subList(from, Math.min(receiptHandles.size(), from + SQS_BATCH));
+      List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+      for (int i = 0; i < slice.size(); i++) {
+        entries.add(
+            ChangeMessageVisibilityBatchRequestEntry.builder()
+                .id("m" + i)
+                .receiptHandle(slice.get(i))
+                .visibilityTimeout(0)
+                .build());
+      }
+      try {
+        sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
+      } catch (SdkException e) {
+        LOG.warn("Cannot release {} messages on {}: {}", entries.size(), queueUrl, e.getMessage());
+      }
+    }
+  }
+
+  /** Sends the pending deletions, then stops the deleting thread. */
+  @Override
+  public void close() {
+    deletions.add(END);
+    try {
+      deleter.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void deleteLoop() {
+    List<String> batch = new ArrayList<>(SQS_BATCH);
+    boolean ending = false;
+    while (!ending || !deletions.isEmpty()) {
+      try {
+        batch.add(deletions.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      deletions.drainTo(batch, SQS_BATCH - 1);
+      ending |= batch.remove(END);
+      if (!batch.isEmpty()) {
+        deleteBatch(batch);
+      }
+      batch.clear();
+    }
+  }
+
+  private void deleteBatch(List<String> receiptHandles) {
+    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(receiptHandles.size());
+    for (int i = 0; i < receiptHandles.size(); i++) {
+      entries.add(
+          DeleteMessageBatchRequestEntry.builder().id("m" + i).receiptHandle(receiptHandles.get(i)).build());
+    }
+    try {
+      DeleteMessageBatchResponse response =
+          sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+      // A failed entry is a message already redelivered elsewhere; its new holder settles it.
+      response.failed().forEach(f -> LOG.debug("Delete refused for {}: {}", f.id(), f.message()));
+    } catch (SdkException e) {
+      LOG.warn("Cannot delete {} answered messages on {}: {}", entries.size(), queueUrl, e.getMessage());
+    }
+  }
+}
