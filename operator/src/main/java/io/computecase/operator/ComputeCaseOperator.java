@@ -1,0 +1,147 @@
+package io.computecase.operator;
+
+import io.computecase.api.v1alpha1.ComputeCase;
+import io.computecase.operator.aws.AwsClients;
+import io.computecase.operator.aws.ComputingInfrastructure;
+import io.computecase.operator.aws.ProvisionedInfrastructure;
+import io.computecase.operator.config.OperatorConfig;
+import io.computecase.operator.execution.CaseItems;
+import io.computecase.operator.execution.ExecutionNames;
+import io.computecase.operator.execution.ExecutionStarter;
+import io.computecase.operator.execution.ExecutionStopper;
+import io.computecase.operator.http.HealthServer;
+import io.computecase.operator.http.OperatorMetrics;
+import io.computecase.operator.observer.ExecutionObserver;
+import io.computecase.operator.observer.SummaryCollector;
+import io.computecase.operator.reconciler.CaseServices;
+import io.computecase.operator.reconciler.ComputeCaseReconciler;
+import io.computecase.operator.status.CaseEvents;
+import io.computecase.operator.status.ComputeCaseStatusRecorder;
+import io.computecase.operator.status.StatusWritePacer;
+import io.computecase.operator.validation.ComputeCaseValidator;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: provisions the AWS side, wires the reconciler by hand and runs it with
+ * JOSDK on the given Kubernetes client, plus the health and metrics endpoints.
+ */
+public final class ComputeCaseOperator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ComputeCaseOperator.class);
+
+  private final Operator operator;
+  private final AwsClients aws;
+  private final ProvisionedInfrastructure infrastructure;
+  private final OperatorMetrics metrics;
+  private final Optional<HealthServer> health;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  private ComputeCaseOperator(
+      Operator operator,
+      AwsClients aws,
+      ProvisionedInfrastructure infrastructure,
+      OperatorMetrics metrics,
+      Optional<HealthServer> health) {
+    this.operator = operator;
+    this.aws = aws;
+    this.infrastructure = infrastructure;
+    this.metrics = metrics;
+    this.health = health;
+  }
+
+  /** Provisions (idempotently), then reconciles ComputeCases until {@link #stop()}. */
+  public static ComputeCaseOperator start(KubernetesClient client, OperatorConfig config) {
+    AwsClients aws = AwsClients.create(config);
+    try {
+      ProvisionedInfrastructure infrastructure =
+          new ComputingInfrastructure(aws, config).provision();
+      Clock clock = Clock.systemUTC();
+      OperatorMetrics metrics = new OperatorMetrics();
+      CaseServices services =
+          new CaseServices(
+              client,
+              clock,
+              config.busName(),
+              new ExecutionNames(infrastructure.stateMachineArn()),
+              new ComputeCaseValidator(() -> infrastructure.targets().keySet()),
+              new CaseItems(client),
+              new ExecutionStarter(aws.sfn()),
+              new ExecutionStopper(aws.sfn()),
+              new ExecutionObserver(aws.sfn()),
+              new SummaryCollector(aws.sfn()),
+              new ComputeCaseStatusRecorder(clock),
+              new CaseEvents(client, clock),
+              new StatusWritePacer(clock),
+              metrics);
+      Operator operator =
+          new Operator(
+              o -> {
+                o.withKubernetesClient(client)
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withCloseClientOnStop(false);
+                if (config.leaderElection()) {
+                  o.withLeaderElectionConfiguration(
+                      new LeaderElectionConfiguration(
+                          "computecase-operator", config.leaseNamespace()));
+                }
+              });
+      operator.register(
+          new ComputeCaseReconciler(services),
+          c -> {
+            if (!config.watchNamespaces().isEmpty()) {
+              c.settingNamespaces(config.watchNamespaces());
+            }
+          });
+      operator.start();
+      AtomicBoolean ready = new AtomicBoolean(true);
+      Optional<HealthServer> health =
+          config.httpPort() < 0
+              ? Optional.empty()
+              : Optional.of(new HealthServer(config.httpPort(), ready::get, metrics));
+      LOG.info("ComputeCase operator started (state machine {})",
+          infrastructure.stateMachineArn());
+      return new ComputeCaseOperator(operator, aws, infrastructure, metrics, health);
+    } catch (RuntimeException e) {
+      aws.close();
+      throw e;
+    }
+  }
+
+  /** The state machine every case runs. */
+  public String stateMachineArn() {
+    return infrastructure.stateMachineArn();
+  }
+
+  public ProvisionedInfrastructure infrastructure() {
+    return infrastructure;
+  }
+
+  public OperatorMetrics metrics() {
+    return metrics;
+  }
+
+  /** The port of /healthz, /readyz and /metrics, when served. */
+  public Optional<Integer> httpPort() {
+    return health.map(HealthServer::port);
+  }
+
+  /** Stops reconciling; executions keep running in AWS and are found again on the next start. */
+  public void stop() {
+    if (stopped.compareAndSet(false, true)) {
+      health.ifPresent(HealthServer::close);
+      operator.stop();
+      aws.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

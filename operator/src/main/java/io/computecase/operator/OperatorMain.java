@@ -1,0 +1,60 @@
+package io.computecase.operator;
+
+import io.computecase.operator.config.OperatorConfig;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The operator container's entry point: configuration from the environment, then run. */
+@Command(
+    name = "computecase-operator",
+    mixinStandardHelpOptions = true,
+    description = "Reconciles ComputeCases into AWS Step Functions executions.")
+public final class OperatorMain implements Callable<Integer> {
+  @Option(
+      names = "--leader-election",
+      description = "Elect one active replica through a Lease (default: COMPUTECASE_LEADER_ELECTION).")
+  private Boolean leaderElection;
+
+  @Option(names = "--http-port", description = "Port of /healthz, /readyz, /metrics.")
+  private Integer httpPort;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new OperatorMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    OperatorConfig env = OperatorConfig.fromEnvironment(System.getenv());
+    OperatorConfig.Builder builder =
+        OperatorConfig.builder()
+            .region(env.region())
+            .accountId(env.accountId())
+            .busName(env.busName())
+            .stateMachineName(env.stateMachineName())
+            .stateMachineRoleArn(env.stateMachineRoleArn())
+            .sfnEndpoint(env.sfnEndpoint().orElse(null))
+            .eventsEndpoint(env.eventsEndpoint().orElse(null))
+            .sqsEndpoint(env.sqsEndpoint().orElse(null))
+            .watchNamespaces(env.watchNamespaces())
+            .targets(env.targets())
+            .maxReceiveCount(env.maxReceiveCount())
+            .httpPort(httpPort != null ? httpPort : env.httpPort())
+            .leaderElection(leaderElection != null ? leaderElection : env.leaderElection())
+            .leaseNamespace(env.leaseNamespace());
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    ComputeCaseOperator operator = ComputeCaseOperator.start(client, builder.build());
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      operator.stop();
+      client.close();
+      stop.countDown();
+    }));
+    stop.await();
+    return 0;
+  }
+}

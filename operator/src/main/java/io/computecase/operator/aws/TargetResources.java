@@ -1,0 +1,5 @@
+package io.computecase.operator.aws;
+
+/** The AWS resources routing one compute target's items to its workers. */
+public record TargetResources(
+    String target, String queueUrl, String queueArn, String deadLetterQueueUrl, String ruleArn) {}

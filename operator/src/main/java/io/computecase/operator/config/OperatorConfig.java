@@ -1,0 +1,282 @@
+package io.computecase.operator.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * How the operator reaches AWS and what it provisions there, read from the environment in a
+ * container ({@link #fromEnvironment}) or assembled with {@link #builder()} in process.
+ */
+public final class OperatorConfig {
+  private final String region;
+  private final String accountId;
+  private final String busName;
+  private final String stateMachineName;
+  private final String stateMachineRoleArn;
+  private final Optional<URI> sfnEndpoint;
+  private final Optional<URI> eventsEndpoint;
+  private final Optional<URI> sqsEndpoint;
+  private final Set<String> watchNamespaces;
+  private final List<String> targets;
+  private final int maxReceiveCount;
+  private final int httpPort;
+  private final boolean leaderElection;
+  private final String leaseNamespace;
+
+  private OperatorConfig(Builder b) {
+    this.region = b.region;
+    this.accountId = b.accountId;
+    this.busName = b.busName;
+    this.stateMachineName = b.stateMachineName;
+    this.stateMachineRoleArn =
+        b.stateMachineRoleArn != null
+            ? b.stateMachineRoleArn
+            : "arn:aws:iam::" + b.accountId + ":role/computecase-state-machine";
+    this.sfnEndpoint = Optional.ofNullable(b.sfnEndpoint);
+    this.eventsEndpoint = Optional.ofNullable(b.eventsEndpoint);
+    this.sqsEndpoint = Optional.ofNullable(b.sqsEndpoint);
+    this.watchNamespaces = Set.copyOf(b.watchNamespaces);
+    this.targets = List.copyOf(b.targets);
+    this.maxReceiveCount = b.maxReceiveCount;
+    this.httpPort = b.httpPort;
+    this.leaderElection = b.leaderElection;
+    this.leaseNamespace = b.leaseNamespace;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Reads the variables documented for the operator container; absent ones take defaults. */
+  public static OperatorConfig fromEnvironment(Map<String, String> env) {
+    Function<String, Optional<String>> get =
+        name -> Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    Builder b = builder();
+    get.apply("AWS_REGION").or(() -> get.apply("AWS_DEFAULT_REGION")).ifPresent(b::region);
+    get.apply("COMPUTECASE_ACCOUNT_ID").ifPresent(b::accountId);
+    get.apply("COMPUTECASE_BUS_NAME").ifPresent(b::busName);
+    get.apply("COMPUTECASE_STATE_MACHINE_NAME").ifPresent(b::stateMachineName);
+    get.apply("COMPUTECASE_STATE_MACHINE_ROLE_ARN").ifPresent(b::stateMachineRoleArn);
+    get.apply("COMPUTECASE_SFN_ENDPOINT").map(v -> endpoint("COMPUTECASE_SFN_ENDPOINT", v))
+        .ifPresent(b::sfnEndpoint);
+    get.apply("COMPUTECASE_EVENTS_ENDPOINT").map(v -> endpoint("COMPUTECASE_EVENTS_ENDPOINT", v))
+        .ifPresent(b::eventsEndpoint);
+    get.apply("COMPUTECASE_SQS_ENDPOINT").map(v -> endpoint("COMPUTECASE_SQS_ENDPOINT", v))
+        .ifPresent(b::sqsEndpoint);
+    get.apply("COMPUTECASE_WATCH_NAMESPACES").map(OperatorConfig::commaList)
+        .ifPresent(b::watchNamespaces);
+    get.apply("COMPUTECASE_TARGETS").map(OperatorConfig::commaList).ifPresent(b::targets);
+    get.apply("COMPUTECASE_MAX_RECEIVE_COUNT")
+        .map(v -> positiveInt("COMPUTECASE_MAX_RECEIVE_COUNT", v))
+        .ifPresent(b::maxReceiveCount);
+    get.apply("COMPUTECASE_HTTP_PORT").map(v -> port("COMPUTECASE_HTTP_PORT", v))
+        .ifPresent(b::httpPort);
+    get.apply("COMPUTECASE_LEADER_ELECTION").map(Boolean::parseBoolean)
+        .ifPresent(b::leaderElection);
+    get.apply("POD_NAMESPACE").ifPresent(b::leaseNamespace);
+    return b.build();
+  }
+
+  private static List<String> commaList(String value) {
+    return Stream.of(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toList());
+  }
+
+  private static URI endpoint(String variable, String value) {
+    try {
+      URI uri = URI.create(value);
+      if (uri.getScheme() == null || uri.getHost() == null) {
+        throw new IllegalArgumentException("no scheme or host");
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          variable + "='" + value + "' is not an endpoint URL; set it like http://127.0.0.1:4566"
+              + " or unset it to use AWS's default endpoint");
+    }
+  }
+
+  private static int positiveInt(String variable, String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below with the variable's name
+    }
+    throw new IllegalArgumentException(
+        variable + "='" + value + "' must be a positive integer");
+  }
+
+  private static int port(String variable, String value) {
+    try {
+      int n = Integer.parseInt(value);
+      if (n >= 0 && n <= 65535) {
+        return n;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below with the variable's name
+    }
+    throw new IllegalArgumentException(
+        variable + "='" + value + "' must be a port between 0 and 65535 (0 = any free port)");
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String busName() {
+    return busName;
+  }
+
+  public String stateMachineName() {
+    return stateMachineName;
+  }
+
+  public String stateMachineRoleArn() {
+    return stateMachineRoleArn;
+  }
+
+  public Optional<URI> sfnEndpoint() {
+    return sfnEndpoint;
+  }
+
+  public Optional<URI> eventsEndpoint() {
+    return eventsEndpoint;
+  }
+
+  public Optional<URI> sqsEndpoint() {
+    return sqsEndpoint;
+  }
+
+  /** Namespaces whose ComputeCases are served; empty means all. */
+  public Set<String> watchNamespaces() {
+    return watchNamespaces;
+  }
+
+  /** Compute targets provisioned at start (queue, dead-letter queue, rule). */
+  public List<String> targets() {
+    return targets;
+  }
+
+  public int maxReceiveCount() {
+    return maxReceiveCount;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public boolean leaderElection() {
+    return leaderElection;
+  }
+
+  public String leaseNamespace() {
+    return leaseNamespace;
+  }
+
+  /** Assembles a configuration; every value has the documented default. */
+  public static final class Builder {
+    private String region = "us-east-1";
+    private String accountId = "000000000000";
+    private String busName = "computecase";
+    private String stateMachineName = "computecase";
+    private String stateMachineRoleArn;
+    private URI sfnEndpoint;
+    private URI eventsEndpoint;
+    private URI sqsEndpoint;
+    private Set<String> watchNamespaces = Set.of();
+    private List<String> targets = List.of("default");
+    private int maxReceiveCount = 5;
+    private int httpPort = 8080;
+    private boolean leaderElection;
+    private String leaseNamespace = "default";
+
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region);
+      return this;
+    }
+
+    public Builder accountId(String accountId) {
+      this.accountId = Objects.requireNonNull(accountId);
+      return this;
+    }
+
+    public Builder busName(String busName) {
+      this.busName = Objects.requireNonNull(busName);
+      return this;
+    }
+
+    public Builder stateMachineName(String stateMachineName) {
+      this.stateMachineName = Objects.requireNonNull(stateMachineName);
+      return this;
+    }
+
+    public Builder stateMachineRoleArn(String stateMachineRoleArn) {
+      this.stateMachineRoleArn = stateMachineRoleArn;
+      return this;
+    }
+
+    public Builder sfnEndpoint(URI sfnEndpoint) {
+      this.sfnEndpoint = sfnEndpoint;
+      return this;
+    }
+
+    public Builder eventsEndpoint(URI eventsEndpoint) {
+      this.eventsEndpoint = eventsEndpoint;
+      return this;
+    }
+
+    public Builder sqsEndpoint(URI sqsEndpoint) {
+      this.sqsEndpoint = sqsEndpoint;
+      return this;
+    }
+
+    public Builder watchNamespaces(java.util.Collection<String> namespaces) {
+      this.watchNamespaces = Set.copyOf(namespaces);
+      return this;
+    }
+
+    public Builder targets(List<String> targets) {
+      this.targets = List.copyOf(targets);
+      return this;
+    }
+
+    public Builder maxReceiveCount(int maxReceiveCount) {
+      this.maxReceiveCount = maxReceiveCount;
+      return this;
+    }
+
+    /** Port of /healthz, /readyz and /metrics; 0 takes any free port, -1 serves none. */
+    public Builder httpPort(int httpPort) {
+      this.httpPort = httpPort;
+      return this;
+    }
+
+    public Builder leaderElection(boolean leaderElection) {
+      this.leaderElection = leaderElection;
+      return this;
+    }
+
+    public Builder leaseNamespace(String leaseNamespace) {
+      this.leaseNamespace = Objects.requireNonNull(leaseNamespace);
+      return this;
+    }
+
+    public OperatorConfig build() {
+      return new OperatorConfig(this);
+    }
+  }
+}

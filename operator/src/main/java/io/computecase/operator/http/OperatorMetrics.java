@@ -1,0 +1,107 @@
+package io.computecase.operator.http;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.DoubleAdder;
+
+/** The operator's metrics, rendered in the Prometheus text format on /metrics. */
+public final class OperatorMetrics {
+  private static final double[] RECONCILE_BUCKETS = {0.005, 0.01, 0.05, 0.1, 0.5, 1, 5};
+
+  private final Map<String, String> phaseByCase = new ConcurrentHashMap<>();
+  private final AtomicLong itemsSucceeded = new AtomicLong();
+  private final AtomicLong itemsFailed = new AtomicLong();
+  private final AtomicLong reconciles = new AtomicLong();
+  private final AtomicLong reconcileErrors = new AtomicLong();
+  private final AtomicLong statusWrites = new AtomicLong();
+  private final AtomicLong executionsStarted = new AtomicLong();
+  private final AtomicLong[] reconcileBuckets = new AtomicLong[RECONCILE_BUCKETS.length];
+  private final DoubleAdder reconcileSeconds = new DoubleAdder();
+
+  public OperatorMetrics() {
+    for (int i = 0; i < reconcileBuckets.length; i++) {
+      reconcileBuckets[i] = new AtomicLong();
+    }
+  }
+
+  public void phase(String caseKey, String phase) {
+    if (phase == null) {
+      phaseByCase.remove(caseKey);
+    } else {
+      phaseByCase.put(caseKey, phase);
+    }
+  }
+
+  public void caseFinished(long succeeded, long failed) {
+    itemsSucceeded.addAndGet(succeeded);
+    itemsFailed.addAndGet(failed);
+  }
+
+  public void reconciled(double seconds, boolean error) {
+    reconciles.incrementAndGet();
+    if (error) {
+      reconcileErrors.incrementAndGet();
+    }
+    reconcileSeconds.add(seconds);
+    for (int i = 0; i < RECONCILE_BUCKETS.length; i++) {
+      if (seconds <= RECONCILE_BUCKETS[i]) {
+        reconcileBuckets[i].incrementAndGet();
+      }
+    }
+  }
+
+  public void statusWritten() {
+    statusWrites.incrementAndGet();
+  }
+
+  public void executionStarted() {
+    executionsStarted.incrementAndGet();
+  }
+
+  public long statusWrites() {
+    return statusWrites.get();
+  }
+
+  /** The Prometheus exposition text (version 0.0.4). */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    out.append("# HELP computecase_cases ComputeCases by phase.\n# TYPE computecase_cases gauge\n");
+    Map<String, Long> byPhase = new java.util.TreeMap<>();
+    for (String p : new String[] {"Pending", "Running", "Succeeded", "Failed", "Stopped"}) {
+      byPhase.put(p, 0L);
+    }
+    phaseByCase.values().forEach(p -> byPhase.merge(p, 1L, Long::sum));
+    byPhase.forEach((p, n) -> out.append("computecase_cases{phase=\"").append(p).append("\"} ")
+        .append(n).append('\n'));
+    counter(out, "computecase_items_succeeded_total", "Items of finished cases that succeeded.",
+        itemsSucceeded.get());
+    counter(out, "computecase_items_failed_total", "Items of finished cases that failed.",
+        itemsFailed.get());
+    counter(out, "computecase_executions_started_total", "Executions started.",
+        executionsStarted.get());
+    counter(out, "computecase_status_writes_total", "Status writes to the API server.",
+        statusWrites.get());
+    counter(out, "computecase_reconcile_errors_total", "Reconciles that failed.",
+        reconcileErrors.get());
+    out.append("# HELP computecase_reconcile_duration_seconds Reconcile durations.\n")
+        .append("# TYPE computecase_reconcile_duration_seconds histogram\n");
+    for (int i = 0; i < RECONCILE_BUCKETS.length; i++) {
+      out.append("computecase_reconcile_duration_seconds_bucket{le=\"").append(RECONCILE_BUCKETS[i])
+          .append("\"} ").append(reconcileBuckets[i].get()).append('\n');
+    }
+    out.append("computecase_reconcile_duration_seconds_bucket{le=\"+Inf\"} ")
+        .append(reconciles.get()).append('\n')
+        .append("computecase_reconcile_duration_seconds_sum ").append(reconcileSeconds.sum())
+        .append('\n')
+        .append("computecase_reconcile_duration_seconds_count ").append(reconciles.get())
+        .append('\n');
+    return out.toString();
+  }
+
+  private static void counter(StringBuilder out, String name, String help, long value) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n')
+        .append("# TYPE ").append(name).append(" counter\n")
+        .append(name).append(' ').append(value).append('\n');
+  }
+}

@@ -1,0 +1,230 @@
+package io.computecase.operator.reconciler;
+
+import io.computecase.api.v1alpha1.ComputeCase;
+import io.computecase.api.v1alpha1.ComputeCaseStatus;
+import io.computecase.api.v1alpha1.Summary;
+import io.computecase.operator.execution.CaseItems;
+import io.computecase.operator.execution.ExecutionInput;
+import io.computecase.operator.execution.ExecutionNames;
+import io.computecase.operator.execution.ExecutionStarter;
+import io.computecase.operator.http.OperatorMetrics;
+import io.computecase.operator.observer.ExecutionObserver;
+import io.computecase.operator.observer.ExecutionSnapshot;
+import io.computecase.operator.observer.SummaryCollector;
+import io.computecase.operator.status.CaseEvents;
+import io.computecase.operator.status.CasePhase;
+import io.computecase.operator.status.ComputeCaseStatusRecorder;
+import io.computecase.operator.status.StatusWritePacer;
+import io.computecase.operator.validation.ComputeCaseValidator;
+import io.computecase.operator.validation.SpecProblem;
+import io.computecase.operator.validation.SpecProblemException;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The ComputeCase controller, a short coordinator: validate, start the execution once, observe
+ * it and its Map Run, record status (only when it changed, at most once a second per case).
+ */
+@ControllerConfiguration(name = "computecase")
+public final class ComputeCaseReconciler
+    implements Reconciler<ComputeCase>, Cleaner<ComputeCase> {
+  static final Duration POLL = Duration.ofSeconds(1);
+  private static final Logger LOG = LoggerFactory.getLogger(ComputeCaseReconciler.class);
+
+  private final CaseServices services;
+  private final ExecutionNames names;
+
+  public ComputeCaseReconciler(CaseServices services) {
+    this.services = services;
+    this.names = services.names();
+  }
+
+  @Override
+  public UpdateControl<ComputeCase> reconcile(ComputeCase cc, Context<ComputeCase> context) {
+    long started = System.nanoTime();
+    MDC.put("computecase", cc.getMetadata().getNamespace() + "/" + cc.getMetadata().getName());
+    boolean error = true;
+    try {
+      UpdateControl<ComputeCase> control = coordinate(cc);
+      error = false;
+      return control;
+    } finally {
+      services.metrics().reconciled((System.nanoTime() - started) / 1e9, error);
+      MDC.clear();
+    }
+  }
+
+  private UpdateControl<ComputeCase> coordinate(ComputeCase cc) {
+    ComputeCaseStatus status = cc.getStatus();
+    Long generation = cc.getMetadata().getGeneration();
+    boolean seen = status != null && Objects.equals(status.getObservedGeneration(), generation);
+    if (status != null && status.getExecutionArn() != null) {
+      MDC.put("executionArn", status.getExecutionArn());
+    }
+    if (seen && CasePhase.finished(status.getPhase())) {
+      return afterFinish(cc);
+    }
+    if (status == null || status.getExecutionArn() == null) {
+      Optional<SpecProblem> problem = services.validator().firstProblem(cc.getSpec());
+      String input = null;
+      long total = 0;
+      if (problem.isEmpty()) {
+        try {
+          var items = services.items().resolve(cc);
+          total = items.size();
+          input = buildInput(cc, items);
+        } catch (SpecProblemException e) {
+          problem = Optional.of(e.problem());
+        }
+      }
+      if (problem.isPresent()) {
+        services.events().warning(cc, problem.get().reason(), problem.get().message());
+        LOG.info("Refused {}: {}", cc.getMetadata().getName(), problem.get().message());
+        return write(cc, services.recorder().rejected(cc, problem.get()), false);
+      }
+      String executionArn = names.executionArn(cc);
+      MDC.put("executionArn", executionArn);
+      // The identity goes to the API server before StartExecution: whatever happens next, a
+      // restarted operator finds the execution by this name instead of starting another.
+      ComputeCaseStatus accepted = services.recorder().accepted(cc, executionArn, total);
+      cc.setStatus(accepted);
+      cc.getMetadata().setResourceVersion(null);
+      services.client().resource(cc).patchStatus();
+      services.metrics().statusWritten();
+      String json = input;
+      start(cc, executionArn, () -> json);
+    } else if (status.getStartTime() == null) {
+      start(cc, status.getExecutionArn(), () -> buildInput(cc, services.items().resolve(cc)));
+    }
+    return observe(cc);
+  }
+
+  private void start(ComputeCase cc, String executionArn, java.util.function.Supplier<String> in) {
+    boolean startedNow =
+        services.starter().ensureStarted(names.stateMachineArn(), names.name(cc), executionArn, in);
+    if (startedNow) {
+      services.metrics().executionStarted();
+      services.events().normal(cc, "ExecutionStarted", "Started execution " + executionArn);
+    }
+  }
+
+  private String buildInput(ComputeCase cc, com.fasterxml.jackson.databind.node.ArrayNode items) {
+    return ExecutionInput.build(
+        cc, items, services.busName(), ExecutionNames.traceparent(cc));
+  }
+
+  private UpdateControl<ComputeCase> observe(ComputeCase cc) {
+    ExecutionSnapshot snapshot = services.observer().observe(cc.getStatus().getExecutionArn());
+    Integer wanted = cc.getSpec().getMaxConcurrency();
+    snapshot.mapRun()
+        .filter(run -> !snapshot.finished() && wanted != null && run.maxConcurrency() != wanted)
+        .ifPresent(run -> {
+          services.observer().updateMaxConcurrency(run.mapRunArn(), wanted);
+          services.events().normal(cc, "MaxConcurrencyChanged",
+              "Map Run concurrency " + run.maxConcurrency() + " -> " + wanted);
+        });
+    long total = cc.getStatus().getProgress() == null ? 0 : cc.getStatus().getProgress().getTotal();
+    Summary summary =
+        snapshot.finished() ? services.summaries().summarize(snapshot, total) : null;
+    ComputeCaseStatus next = services.recorder().observed(cc, snapshot, summary);
+    if (snapshot.finished()) {
+      announceFinish(cc, next);
+    }
+    return write(cc, next, !snapshot.finished());
+  }
+
+  private void announceFinish(ComputeCase cc, ComputeCaseStatus next) {
+    Summary s = next.getSummary();
+    services.metrics().caseFinished(s.getSucceeded(), s.getFailed());
+    switch (next.getPhase()) {
+      case CasePhase.SUCCEEDED -> services.events().normal(cc, "Completed", next.getMessage());
+      case CasePhase.STOPPED -> services.events().normal(cc, "Stopped", next.getMessage());
+      default -> services.events().warning(cc, "ExecutionFailed", next.getMessage());
+    }
+  }
+
+  private UpdateControl<ComputeCase> write(
+      ComputeCase cc, ComputeCaseStatus next, boolean keepPolling) {
+    String uid = cc.getMetadata().getUid();
+    String key = cc.getMetadata().getNamespace() + "/" + cc.getMetadata().getName();
+    services.metrics().phase(key, next.getPhase());
+    boolean phaseChanged =
+        cc.getStatus() == null || !Objects.equals(cc.getStatus().getPhase(), next.getPhase());
+    UpdateControl<ComputeCase> control;
+    if (ComputeCaseStatusRecorder.changed(cc, next) && services.pacer().mayWrite(uid, phaseChanged)) {
+      cc.setStatus(next);
+      services.pacer().written(uid);
+      services.metrics().statusWritten();
+      control = UpdateControl.patchStatus(cc);
+    } else {
+      control = UpdateControl.noUpdate();
+    }
+    if (keepPolling) {
+      return control.rescheduleAfter(POLL);
+    }
+    return CasePhase.finished(next.getPhase()) ? withTtl(cc, next, control) : control;
+  }
+
+  private UpdateControl<ComputeCase> afterFinish(ComputeCase cc) {
+    return withTtl(cc, cc.getStatus(), UpdateControl.noUpdate());
+  }
+
+  /** Jobs-like ttlSecondsAfterFinished: delete the finished case once its time is up. */
+  private UpdateControl<ComputeCase> withTtl(
+      ComputeCase cc, ComputeCaseStatus status, UpdateControl<ComputeCase> control) {
+    Integer ttl = cc.getSpec() == null ? null : cc.getSpec().getTtlSecondsAfterFinished();
+    if (ttl == null) {
+      return control;
+    }
+    java.time.Instant finishedAt =
+        status.getCompletionTime() == null
+            ? java.time.Instant.now(services.clock())
+            : java.time.Instant.parse(status.getCompletionTime());
+    Duration left = Duration.between(java.time.Instant.now(services.clock()),
+        finishedAt.plusSeconds(ttl));
+    if (left.isNegative() || left.isZero()) {
+      services.client().resource(cc).delete();
+      return UpdateControl.noUpdate();
+    }
+    return control.rescheduleAfter(left);
+  }
+
+  @Override
+  public DeleteControl cleanup(ComputeCase cc, Context<ComputeCase> context) {
+    ComputeCaseStatus status = cc.getStatus();
+    services.pacer().forget(cc.getMetadata().getUid());
+    services.metrics().phase(cc.getMetadata().getNamespace() + "/" + cc.getMetadata().getName(),
+        null);
+    if (status != null && status.getExecutionArn() != null
+        && !CasePhase.finished(status.getPhase())) {
+      services.stopper().stop(status.getExecutionArn(), cc.getMetadata().getName());
+    }
+    return DeleteControl.defaultDelete();
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<ComputeCase> updateErrorStatus(
+      ComputeCase cc, Context<ComputeCase> context, Exception e) {
+    ReconcileErrors.Described described = ReconcileErrors.describe(e);
+    LOG.warn("Reconciling {} failed: {}", cc.getMetadata().getName(), described.message(), e);
+    services.events().warning(cc, described.reason(), described.message());
+    ComputeCaseStatus next = services.recorder().troubled(cc, described.reason(),
+        described.message());
+    if (!ComputeCaseStatusRecorder.changed(cc, next)) {
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
+    cc.setStatus(next);
+    return ErrorStatusUpdateControl.patchStatus(cc);
+  }
+}

@@ -1,0 +1,153 @@
+package io.computecase.operator.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.computecase.api.v1alpha1.ComputeCase;
+import io.computecase.api.v1alpha1.ComputeCaseStatus;
+import io.computecase.api.v1alpha1.Progress;
+import io.computecase.api.v1alpha1.Summary;
+import io.computecase.operator.observer.ExecutionSnapshot;
+import io.computecase.operator.observer.MapRunCounters;
+import io.computecase.operator.validation.SpecProblem;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+
+/**
+ * Derives a case's next status from what was observed. Every method returns a new status and
+ * leaves the resource's own untouched, so the reconciler can write only what changed.
+ */
+public final class ComputeCaseStatusRecorder {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private final CaseConditions conditions;
+
+  public ComputeCaseStatusRecorder(Clock clock) {
+    this.conditions = new CaseConditions(clock);
+  }
+
+  /** A spec the operator refuses: nothing was started, the message says what to fix. */
+  public ComputeCaseStatus rejected(ComputeCase cc, SpecProblem problem) {
+    ComputeCaseStatus s = copy(cc);
+    Long generation = cc.getMetadata().getGeneration();
+    s.setObservedGeneration(generation);
+    s.setPhase(CasePhase.FAILED);
+    s.setMessage(problem.message());
+    conditions.set(s.getConditions(), CaseConditions.ACCEPTED, false, problem.reason(),
+        problem.message(), generation);
+    conditions.set(s.getConditions(), CaseConditions.FAILED, true, problem.reason(),
+        problem.message(), generation);
+    return s;
+  }
+
+  /** The execution's identity, recorded before it is started so no restart loses it. */
+  public ComputeCaseStatus accepted(ComputeCase cc, String executionArn, long total) {
+    ComputeCaseStatus s = copy(cc);
+    Long generation = cc.getMetadata().getGeneration();
+    s.setObservedGeneration(generation);
+    s.setPhase(CasePhase.PENDING);
+    s.setExecutionArn(executionArn);
+    s.setProgress(new Progress(total, 0, 0, 0));
+    s.setMessage("Starting execution " + executionArn);
+    s.getConditions().removeIf(c -> CaseConditions.FAILED.equals(c.getType()));
+    conditions.set(s.getConditions(), CaseConditions.ACCEPTED, true, "SpecValid",
+        "The spec is valid; " + total + " items", generation);
+    return s;
+  }
+
+  /** What the execution and its Map Run show now; the summary once it has finished. */
+  public ComputeCaseStatus observed(ComputeCase cc, ExecutionSnapshot snapshot, Summary summary) {
+    ComputeCaseStatus s = copy(cc);
+    Long generation = cc.getMetadata().getGeneration();
+    s.setObservedGeneration(generation);
+    String phase = CasePhase.ofExecutionStatus(snapshot.status());
+    s.setPhase(phase);
+    s.setStartTime(time(snapshot.startDate()));
+    s.setCompletionTime(snapshot.finished() ? time(snapshot.stopDate()) : null);
+    long total = s.getProgress() == null ? 0 : s.getProgress().getTotal();
+    snapshot.mapRun().ifPresent(run -> s.setMapRunArn(run.mapRunArn()));
+    MapRunCounters run = snapshot.mapRun().orElse(null);
+    if (run != null) {
+      s.setProgress(new Progress(run.total() == 0 ? total : run.total(), run.succeeded(),
+          run.unsuccessful(), run.running()));
+    }
+    if (summary != null) {
+      s.setSummary(summary);
+      s.setProgress(new Progress(summary.getTotal(), summary.getSucceeded(), summary.getFailed(),
+          0));
+    }
+    boolean running = CasePhase.RUNNING.equals(phase);
+    conditions.set(s.getConditions(), CaseConditions.RUNNING, running,
+        running ? "ExecutionRunning" : "Execution" + cap(snapshot.status()),
+        running ? "Items are computing" : "The execution ended " + snapshot.status(),
+        generation);
+    switch (phase) {
+      case CasePhase.SUCCEEDED -> {
+        String message = "Succeeded: " + s.getProgress().getSucceeded() + "/"
+            + s.getProgress().getTotal() + " items";
+        s.setMessage(message);
+        conditions.set(s.getConditions(), CaseConditions.COMPLETE, true, "ExecutionSucceeded",
+            message, generation);
+      }
+      case CasePhase.FAILED -> {
+        String message = "The execution " + snapshot.status() + ": "
+            + (snapshot.error() == null ? "" : snapshot.error())
+            + (snapshot.cause() == null ? "" : " (" + snapshot.cause() + ")")
+            + "; see status.summary.failures for the items that failed";
+        s.setMessage(message);
+        conditions.set(s.getConditions(), CaseConditions.FAILED, true,
+            "Execution" + cap(snapshot.status()), message, generation);
+      }
+      case CasePhase.STOPPED -> {
+        String message = "The execution was stopped"
+            + (snapshot.cause() == null ? "" : ": " + snapshot.cause());
+        s.setMessage(message);
+        conditions.set(s.getConditions(), CaseConditions.FAILED, true, "ExecutionAborted",
+            message, generation);
+      }
+      default -> s.setMessage(s.getProgress() == null ? "Running"
+          : "Running: " + s.getProgress().getDone() + " items done, "
+              + s.getProgress().getInFlight() + " in flight");
+    }
+    return s;
+  }
+
+  /**
+   * A reconcile that failed for a reason outside the spec (AWS refused or unreachable): the
+   * phase stays, the Running condition and the message say what blocks and what to do.
+   */
+  public ComputeCaseStatus troubled(ComputeCase cc, String reason, String message) {
+    ComputeCaseStatus s = copy(cc);
+    s.setMessage(message);
+    conditions.set(s.getConditions(), CaseConditions.RUNNING, false, reason, message,
+        cc.getMetadata().getGeneration());
+    return s;
+  }
+
+  /** Whether writing this status would change what the API server holds. */
+  public static boolean changed(ComputeCase cc, ComputeCaseStatus next) {
+    return !MAPPER.valueToTree(next).equals(MAPPER.valueToTree(cc.getStatus()));
+  }
+
+  private static ComputeCaseStatus copy(ComputeCase cc) {
+    ComputeCaseStatus s =
+        cc.getStatus() == null
+            ? new ComputeCaseStatus()
+            : MAPPER.convertValue(cc.getStatus(), ComputeCaseStatus.class);
+    if (s.getConditions() == null) {
+      s.setConditions(new ArrayList<>());
+    }
+    return s;
+  }
+
+  private static String time(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  private static String cap(String status) {
+    StringBuilder out = new StringBuilder();
+    for (String part : status.toLowerCase().split("_")) {
+      out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+    }
+    return out.toString();
+  }
+}
