@@ -1,0 +1,4 @@
+package io.computecase.local.sfn.definition;
+
+/** A parsed, validated state machine definition: its graph and top-level settings. */
+public record StateMachineDefinition(StateGraph graph, Integer timeoutSeconds, String comment) {}

@@ -1,0 +1,195 @@
+package io.computecase.local.sfn.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.protocol.AwsJson;
+import io.computecase.local.sfn.states.MapState;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A Distributed Map: a Map Run whose units (items or batches) run as child executions, counted in
+ * the run; the parent's history gets only MapRunStarted and MapRunSucceeded/MapRunFailed.
+ */
+final class DistributedMapRun {
+  private final StateRun run;
+  private final Frame frame;
+  private final StepFunctionsEngine engine;
+  private final List<JsonNode> units;
+  private final MapRun mapRun;
+  private final MachineRevision childRevision;
+  private final String arnPrefix;
+  private final JsonNode[] outputs;
+  private final long itemsPerUnit;
+  private final long itemTotal;
+  private final java.util.concurrent.atomic.AtomicBoolean failing =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  private DistributedMapRun(
+      StateRun run, MapState map, List<JsonNode> units, long itemTotal, MapRun mapRun, String label) {
+    this.run = run;
+    this.frame = run.frame();
+    this.engine = frame.engine();
+    this.units = units;
+    this.mapRun = mapRun;
+    this.itemTotal = itemTotal;
+    this.itemsPerUnit = units.isEmpty() ? 0 : Math.max(1, itemTotal / units.size());
+    this.outputs = new JsonNode[units.size()];
+    MachineRevision parent = frame.execution().revision();
+    String machineName = parent.stateMachineName().split("/")[0];
+    this.arnPrefix = engine.arn("execution", machineName + "/" + label) + ":";
+    this.childRevision =
+        new MachineRevision(
+            engine.arn("stateMachine", machineName + "/" + label),
+            machineName + "/" + label,
+            map.settings().processorDefinition(),
+            map.settings().processor(),
+            null,
+            parent.roleArn(),
+            null,
+            engine.clock().millis());
+  }
+
+  static CompletableFuture<JsonNode> run(
+      StateRun run,
+      MapState map,
+      List<JsonNode> units,
+      long itemTotal,
+      int maxConcurrency,
+      double toleratedPercentage,
+      long toleratedCount) {
+    StepFunctionsEngine engine = run.frame().engine();
+    String machineName = run.frame().execution().revision().stateMachineName().split("/")[0];
+    String label = map.settings().label() != null ? map.settings().label() : shortId();
+    MapRun mapRun =
+        new MapRun(
+            engine.arn("mapRun", machineName + "/" + label) + ":" + UUID.randomUUID(),
+            run.frame().execution().arn(),
+            engine.clock().millis(),
+            maxConcurrency,
+            toleratedPercentage,
+            toleratedCount);
+    return new DistributedMapRun(run, map, units, itemTotal, mapRun, label).start();
+  }
+
+  private CompletableFuture<JsonNode> start() {
+    engine.registerMapRun(mapRun);
+    frame.execution().addMapRun(mapRun);
+    frame.record("MapRunStarted", new EventDetails.MapRunStarted(mapRun.arn()));
+    mapRun.items().planned(itemTotal);
+    mapRun.executions().planned(units.size());
+    Runnable abortChildren = () -> stopChildren("The parent execution was stopped.");
+    frame.execution().onAbort(abortChildren);
+    return FanOut.run(units.size(), mapRun::maxConcurrency, this::startChild, engine.executor())
+        .thenCompose(
+            allRan -> {
+              frame.execution().forgetAbort(abortChildren);
+              return finish(allRan);
+            });
+  }
+
+  private CompletableFuture<Boolean> startChild(int index) {
+    if (!frame.execution().status().open()) {
+      return CompletableFuture.completedFuture(false);
+    }
+    String name = UUID.randomUUID().toString();
+    Execution child =
+        new Execution(
+            arnPrefix + name,
+            name,
+            childRevision,
+            units.get(index),
+            engine.clock().millis(),
+            mapRun,
+            frame.execution().traceHeader());
+    long items = unitItems(index);
+    mapRun.items().started(items);
+    mapRun.executions().started(1);
+    mapRun.addChild(child);
+    return engine
+        .launch(child)
+        .thenApply(
+            end -> {
+              mapRun.items().ended(items, end);
+              mapRun.executions().ended(1, end);
+              outputs[index] = outputOf(end);
+              if (!mapRun.toleranceExceeded()) {
+                return true;
+              }
+              if (failing.compareAndSet(false, true)) {
+                engine.executor().execute(() -> stopChildren("The Map Run failed."));
+              }
+              return false;
+            });
+  }
+
+  private long unitItems(int index) {
+    JsonNode unit = units.get(index);
+    if (units.size() == itemTotal) {
+      return 1;
+    }
+    JsonNode batch = unit.get("Items");
+    return batch != null && batch.isArray() ? batch.size() : itemsPerUnit;
+  }
+
+  private static JsonNode outputOf(ExecutionStatus end) {
+    if (end instanceof ExecutionStatus.Succeeded succeeded) {
+      return succeeded.output();
+    }
+    ObjectNode error = AwsJson.MAPPER.createObjectNode();
+    if (end instanceof ExecutionStatus.Failed failed) {
+      error.put("Error", failed.error());
+      error.put("Cause", failed.cause());
+    } else if (end instanceof ExecutionStatus.TimedOut timedOut) {
+      error.put("Error", timedOut.error());
+      error.put("Cause", timedOut.cause());
+    } else if (end instanceof ExecutionStatus.Aborted aborted) {
+      error.put("Error", aborted.error());
+      error.put("Cause", aborted.cause());
+    }
+    return error;
+  }
+
+  private CompletableFuture<JsonNode> finish(boolean allRan) {
+    long now = engine.clock().millis();
+    if (!frame.execution().status().open()) {
+      mapRun.items().abortPending();
+      mapRun.executions().abortPending();
+      mapRun.end("ABORTED", now);
+      return CompletableFuture.failedFuture(new StateFailure("States.Aborted", "The execution has ended."));
+    }
+    if (!allRan || mapRun.toleranceExceeded()) {
+      stopChildren("The Map Run failed.");
+      mapRun.items().abortPending();
+      mapRun.executions().abortPending();
+      mapRun.end("FAILED", now);
+      String cause = "The specified tolerated failure threshold was exceeded";
+      frame.record(
+          "MapRunFailed",
+          new EventDetails.Error("States.ExceedToleratedFailureThreshold", cause));
+      return CompletableFuture.failedFuture(
+          new StateFailure("States.ExceedToleratedFailureThreshold", cause));
+    }
+    mapRun.end("SUCCEEDED", now);
+    frame.record("MapRunSucceeded", null);
+    ArrayNode result = AwsJson.MAPPER.createArrayNode();
+    for (JsonNode output : outputs) {
+      result.add(output);
+    }
+    return CompletableFuture.completedFuture(result);
+  }
+
+  private void stopChildren(String cause) {
+    for (Execution child : mapRun.children()) {
+      if (child.status().open()) {
+        engine.abort(child, "States.Aborted", cause);
+      }
+    }
+  }
+
+  private static String shortId() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+}

@@ -1,0 +1,146 @@
+package io.computecase.local.sfn.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.protocol.AwsJson;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One execution: identity, the revision it runs, its input, its status and history. A Map Run's
+ * child execution also knows its Map Run.
+ */
+public final class Execution {
+  private final String arn;
+  private final String name;
+  private final MachineRevision revision;
+  private final JsonNode input;
+  private final long startMillis;
+  private final MapRun mapRun;
+  private final String traceHeader;
+  private final HistoryRecorder history = new HistoryRecorder();
+  private volatile ExecutionStatus status = new ExecutionStatus.Running();
+  private volatile long stopMillis;
+  private List<Runnable> abortHooks;
+  private ObjectNode contextExecution;
+  private final List<MapRun> mapRuns = new ArrayList<>(0);
+  private final CompletableFuture<ExecutionStatus> ended = new CompletableFuture<>();
+
+  public Execution(
+      String arn,
+      String name,
+      MachineRevision revision,
+      JsonNode input,
+      long startMillis,
+      MapRun mapRun,
+      String traceHeader) {
+    this.arn = arn;
+    this.name = name;
+    this.revision = revision;
+    this.input = input;
+    this.startMillis = startMillis;
+    this.mapRun = mapRun;
+    this.traceHeader = traceHeader;
+  }
+
+  public String arn() {
+    return arn;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public MachineRevision revision() {
+    return revision;
+  }
+
+  public JsonNode input() {
+    return input;
+  }
+
+  public long startMillis() {
+    return startMillis;
+  }
+
+  /** The Map Run this execution is a child of, or null. */
+  public MapRun mapRun() {
+    return mapRun;
+  }
+
+  public String traceHeader() {
+    return traceHeader;
+  }
+
+  public HistoryRecorder history() {
+    return history;
+  }
+
+  public ExecutionStatus status() {
+    return status;
+  }
+
+  public long stopMillis() {
+    return stopMillis;
+  }
+
+  public synchronized List<MapRun> mapRuns() {
+    return List.copyOf(mapRuns);
+  }
+
+  synchronized void addMapRun(MapRun run) {
+    mapRuns.add(run);
+  }
+
+  /** Moves a running execution to its end status once; false when it had already ended. */
+  synchronized boolean close(ExecutionStatus end, long atMillis) {
+    if (!status.open()) {
+      return false;
+    }
+    status = end;
+    stopMillis = atMillis;
+    return true;
+  }
+
+  /** Completes with the end status once the execution has ended and its last event is recorded. */
+  public CompletableFuture<ExecutionStatus> ended() {
+    return ended;
+  }
+
+  /** Registers what to cancel when the execution stops (waiting tasks, timers, child runs). */
+  synchronized void onAbort(Runnable hook) {
+    if (abortHooks == null) {
+      abortHooks = new ArrayList<>(2);
+    }
+    abortHooks.add(hook);
+  }
+
+  synchronized void forgetAbort(Runnable hook) {
+    if (abortHooks != null) {
+      abortHooks.remove(hook);
+    }
+  }
+
+  synchronized List<Runnable> takeAbortHooks() {
+    List<Runnable> hooks = abortHooks == null ? List.of() : abortHooks;
+    abortHooks = null;
+    return hooks;
+  }
+
+  /** The Execution member of the context object, built once. */
+  synchronized ObjectNode contextExecution() {
+    if (contextExecution == null) {
+      ObjectNode node = AwsJson.MAPPER.createObjectNode();
+      node.put("Id", arn);
+      node.set("Input", input);
+      node.put("Name", name);
+      node.put("RoleArn", revision.roleArn());
+      node.put("StartTime", Instant.ofEpochMilli(startMillis).toString());
+      node.put("RedriveCount", 0);
+      contextExecution = node;
+    }
+    return contextExecution;
+  }
+}

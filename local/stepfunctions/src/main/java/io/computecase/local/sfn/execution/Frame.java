@@ -1,0 +1,54 @@
+package io.computecase.local.sfn.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One line of control within an execution (the top level, a Parallel branch or an inline Map
+ * iteration): its variables and the id of its last history event, which the next event's
+ * previousEventId points to. States of one frame run one after another, never at once.
+ */
+public final class Frame {
+  private final StepFunctionsEngine engine;
+  private final Execution execution;
+  private final Map<String, JsonNode> variables;
+  private volatile long lastEventId;
+
+  Frame(StepFunctionsEngine engine, Execution execution, Map<String, JsonNode> variables, long lastEventId) {
+    this.engine = engine;
+    this.execution = execution;
+    this.variables = variables;
+    this.lastEventId = lastEventId;
+  }
+
+  public StepFunctionsEngine engine() {
+    return engine;
+  }
+
+  public Execution execution() {
+    return execution;
+  }
+
+  /** The variables this frame sees; assignments here stay in this frame (AWS's scoping). */
+  public Map<String, JsonNode> variables() {
+    return variables;
+  }
+
+  /** Appends an event that follows this frame's last one, and makes it the last. */
+  public long record(String type, EventDetails details) {
+    long id =
+        execution.history().append(engine.clock().millis(), type, lastEventId, details);
+    lastEventId = id;
+    return id;
+  }
+
+  /** A nested frame (branch, iteration) that reads a copy of this frame's variables. */
+  Frame branch() {
+    return new Frame(engine, execution, new HashMap<>(variables), lastEventId);
+  }
+
+  long lastEventId() {
+    return lastEventId;
+  }
+}

@@ -1,0 +1,132 @@
+package io.computecase.local.sfn.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.sfn.definition.StateGraph;
+import io.computecase.local.sfn.query.QueryException;
+import io.computecase.local.sfn.states.State;
+import io.computecase.local.sfn.states.Transition;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Walks a state graph in one frame from its start to an end state: records Entered/Exited,
+ * checks the payload quota, and continues at once when a state finished synchronously (a loop, not
+ * recursion) or on the engine's executor when it finished later.
+ */
+final class GraphWalk {
+  private final StateGraph graph;
+  private final Frame frame;
+  private final CompletableFuture<JsonNode> done = new CompletableFuture<>();
+
+  private GraphWalk(StateGraph graph, Frame frame) {
+    this.graph = graph;
+    this.frame = frame;
+  }
+
+  /** Runs the graph; completes with its output or a StateFailure. */
+  static CompletableFuture<JsonNode> start(StateGraph graph, Frame frame, JsonNode input) {
+    GraphWalk walk = new GraphWalk(graph, frame);
+    walk.step(graph.startAt(), input);
+    return walk.done;
+  }
+
+  private void step(String name, JsonNode input) {
+    String current = name;
+    JsonNode currentInput = input;
+    while (true) {
+      if (!frame.execution().status().open()) {
+        done.completeExceptionally(new StateFailure("States.Aborted", "The execution has ended."));
+        return;
+      }
+      State state = graph.state(current);
+      frame.record(
+          state.eventPrefix() + "StateEntered", new EventDetails.StateEntered(current, currentInput));
+      StateRun run = new StateRun(frame, state, currentInput, frame.engine().clock().millis());
+      CompletableFuture<Transition> pending;
+      try {
+        pending = state.run(run);
+      } catch (RuntimeException e) {
+        pending = CompletableFuture.failedFuture(e);
+      }
+      if (!pending.isDone()) {
+        pending.whenCompleteAsync(
+            (transition, failure) -> {
+              Transition next = settle(state, transition, failure);
+              if (next != null) {
+                step(next.next(), next.output());
+              }
+            },
+            frame.engine().executor());
+        return;
+      }
+      Transition transition;
+      Throwable failure = null;
+      try {
+        transition = pending.join();
+      } catch (CompletionException e) {
+        transition = null;
+        failure = e;
+      } catch (RuntimeException e) {
+        transition = null;
+        failure = e;
+      }
+      Transition next = settle(state, transition, failure);
+      if (next == null) {
+        return;
+      }
+      current = next.next();
+      currentInput = next.output();
+    }
+  }
+
+  /** Records the state's end; returns where to go next, or null when the walk is over. */
+  private Transition settle(State state, Transition transition, Throwable failure) {
+    if (failure != null) {
+      done.completeExceptionally(asStateFailure(failure));
+      return null;
+    }
+    JsonNode output = transition.output();
+    if (PayloadLimits.exceeds(output)) {
+      done.completeExceptionally(
+          new StateFailure(
+              "States.DataLimitExceeded",
+              "The state/task '"
+                  + state.name()
+                  + "' returned a result with a size exceeding the maximum number of bytes service limit."));
+      return null;
+    }
+    if (state.recordsExit()) {
+      frame.record(
+          state.eventPrefix() + "StateExited", new EventDetails.StateExited(state.name(), output));
+    }
+    if (frame.execution().history().full()) {
+      done.completeExceptionally(
+          new StateFailure(
+              "States.Runtime",
+              "The execution reached the maximum number of history events ("
+                  + HistoryRecorder.MAX_EVENTS
+                  + ")."));
+      return null;
+    }
+    if (transition.next() == null) {
+      done.complete(output);
+      return null;
+    }
+    return transition;
+  }
+
+  /** Any failure as the ASL error it is. */
+  static StateFailure asStateFailure(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof StateFailure stateFailure) {
+      return stateFailure;
+    }
+    if (cause instanceof QueryException evaluation) {
+      return new StateFailure(evaluation.error(), evaluation.cause());
+    }
+    return new StateFailure("States.Runtime", String.valueOf(cause.getMessage()));
+  }
+}

@@ -1,0 +1,122 @@
+package io.computecase.local.sfn.execution;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** A Distributed Map's run: its identity, settings, counters and child executions. */
+public final class MapRun {
+  private final String arn;
+  private final String executionArn;
+  private final long startMillis;
+  private final MapRunCounters items = new MapRunCounters();
+  private final MapRunCounters executions = new MapRunCounters();
+  private final Queue<Execution> children = new ConcurrentLinkedQueue<>();
+  private volatile int maxConcurrency;
+  private volatile double toleratedFailurePercentage;
+  private volatile long toleratedFailureCount;
+  private volatile String status = "RUNNING";
+  private volatile long stopMillis;
+
+  public MapRun(
+      String arn,
+      String executionArn,
+      long startMillis,
+      int maxConcurrency,
+      double toleratedFailurePercentage,
+      long toleratedFailureCount) {
+    this.arn = arn;
+    this.executionArn = executionArn;
+    this.startMillis = startMillis;
+    this.maxConcurrency = maxConcurrency;
+    this.toleratedFailurePercentage = toleratedFailurePercentage;
+    this.toleratedFailureCount = toleratedFailureCount;
+  }
+
+  public String arn() {
+    return arn;
+  }
+
+  public String executionArn() {
+    return executionArn;
+  }
+
+  public long startMillis() {
+    return startMillis;
+  }
+
+  public long stopMillis() {
+    return stopMillis;
+  }
+
+  /** RUNNING, SUCCEEDED, FAILED or ABORTED. */
+  public String status() {
+    return status;
+  }
+
+  void end(String finalStatus, long atMillis) {
+    stopMillis = atMillis;
+    status = finalStatus;
+  }
+
+  public MapRunCounters items() {
+    return items;
+  }
+
+  public MapRunCounters executions() {
+    return executions;
+  }
+
+  public List<Execution> children() {
+    return List.copyOf(children);
+  }
+
+  void addChild(Execution child) {
+    children.add(child);
+  }
+
+  public int maxConcurrency() {
+    return maxConcurrency;
+  }
+
+  /** The tolerated percentage; negative when the Map does not set one. */
+  public double toleratedFailurePercentage() {
+    return toleratedFailurePercentage;
+  }
+
+  /** The tolerated count; negative when the Map does not set one. */
+  public long toleratedFailureCount() {
+    return toleratedFailureCount;
+  }
+
+  /** UpdateMapRun: new limits apply to items not yet started and to the failure check. */
+  public void update(Integer newMaxConcurrency, Double newPercentage, Long newCount) {
+    if (newMaxConcurrency != null) {
+      maxConcurrency = newMaxConcurrency;
+    }
+    if (newPercentage != null) {
+      toleratedFailurePercentage = newPercentage;
+    }
+    if (newCount != null) {
+      toleratedFailureCount = newCount;
+    }
+  }
+
+  /** Whether failures so far exceed what the run tolerates (AWS compares to the total). */
+  boolean toleranceExceeded() {
+    long failures = items.failed() + items.timedOut() + items.aborted();
+    long total = items.total();
+    if (failures == 0) {
+      return false;
+    }
+    boolean countSet = toleratedFailureCount >= 0;
+    boolean percentageSet = toleratedFailurePercentage >= 0;
+    if (!countSet && !percentageSet) {
+      return true;
+    }
+    boolean overCount = countSet && failures > toleratedFailureCount;
+    boolean overPercentage =
+        percentageSet && total > 0 && failures * 100.0 / total > toleratedFailurePercentage;
+    return overCount || overPercentage;
+  }
+}

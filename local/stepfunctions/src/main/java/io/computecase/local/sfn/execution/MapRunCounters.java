@@ -1,0 +1,77 @@
+package io.computecase.local.sfn.execution;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One set of Map Run counters (for items or for child executions), as DescribeMapRun shows them. */
+public final class MapRunCounters {
+  private final AtomicLong pending = new AtomicLong();
+  private final AtomicLong running = new AtomicLong();
+  private final AtomicLong succeeded = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong timedOut = new AtomicLong();
+  private final AtomicLong aborted = new AtomicLong();
+  private final AtomicLong total = new AtomicLong();
+
+  void planned(long count) {
+    total.addAndGet(count);
+    pending.addAndGet(count);
+  }
+
+  void started(long count) {
+    pending.addAndGet(-count);
+    running.addAndGet(count);
+  }
+
+  /** A running unit ended with the given status. */
+  void ended(long count, ExecutionStatus end) {
+    running.addAndGet(-count);
+    counterFor(end).addAndGet(count);
+  }
+
+  /** Units that never started because the run stopped. */
+  void abortPending() {
+    long left = pending.getAndSet(0);
+    aborted.addAndGet(left);
+  }
+
+  private AtomicLong counterFor(ExecutionStatus end) {
+    if (end instanceof ExecutionStatus.Succeeded) {
+      return succeeded;
+    }
+    if (end instanceof ExecutionStatus.TimedOut) {
+      return timedOut;
+    }
+    if (end instanceof ExecutionStatus.Aborted) {
+      return aborted;
+    }
+    return failed;
+  }
+
+  public long pending() {
+    return pending.get();
+  }
+
+  public long running() {
+    return running.get();
+  }
+
+  public long succeeded() {
+    return succeeded.get();
+  }
+
+  public long failed() {
+    return failed.get();
+  }
+
+  public long timedOut() {
+    return timedOut.get();
+  }
+
+  public long aborted() {
+    return aborted.get();
+  }
+
+  public long total() {
+    return total.get();
+  }
+}

@@ -1,0 +1,103 @@
+package io.computecase.local.sfn.execution;
+
+import io.computecase.local.sfn.definition.Catcher;
+import io.computecase.local.sfn.definition.ErrorMatching;
+import io.computecase.local.sfn.definition.Retrier;
+import io.computecase.local.sfn.states.Transition;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Retry and Catch for Task, Parallel and Map states: the first retrier whose ErrorEquals matches
+ * decides (each retrier counts its own attempts); when none retries, the first matching catcher
+ * routes the error output to its Next; otherwise the failure stands.
+ */
+public final class Recovery {
+  private final StateRun run;
+  private final List<Retrier> retriers;
+  private final List<Catcher> catchers;
+  private final Supplier<CompletableFuture<Transition>> attempt;
+  private final int[] attempts;
+  private int retryCount;
+
+  private Recovery(
+      StateRun run,
+      List<Retrier> retriers,
+      List<Catcher> catchers,
+      Supplier<CompletableFuture<Transition>> attempt) {
+    this.run = run;
+    this.retriers = retriers;
+    this.catchers = catchers;
+    this.attempt = attempt;
+    this.attempts = new int[retriers.size()];
+  }
+
+  /** Runs the attempt under the state's Retry and Catch rules. */
+  public static CompletableFuture<Transition> run(
+      StateRun run,
+      List<Retrier> retriers,
+      List<Catcher> catchers,
+      Supplier<CompletableFuture<Transition>> attempt) {
+    return new Recovery(run, retriers, catchers, attempt).next();
+  }
+
+  private CompletableFuture<Transition> next() {
+    CompletableFuture<Transition> tried;
+    try {
+      tried = attempt.get();
+    } catch (RuntimeException e) {
+      tried = CompletableFuture.failedFuture(e);
+    }
+    return tried
+        .handle(
+            (transition, failure) ->
+                failure == null
+                    ? CompletableFuture.completedFuture(transition)
+                    : recover(GraphWalk.asStateFailure(failure)))
+        .thenCompose(f -> f);
+  }
+
+  private CompletableFuture<Transition> recover(StateFailure failure) {
+    if (!run.frame().execution().status().open()) {
+      return CompletableFuture.failedFuture(failure);
+    }
+    String error = failure.error();
+    for (int i = 0; i < retriers.size(); i++) {
+      Retrier retrier = retriers.get(i);
+      if (!retrier.matches(error)) {
+        continue;
+      }
+      if (attempts[i] >= retrier.maxAttempts()) {
+        break;
+      }
+      double delay = retrier.delaySeconds(attempts[i]);
+      if (retrier.fullJitter()) {
+        delay = ThreadLocalRandom.current().nextDouble() * delay;
+      }
+      attempts[i]++;
+      retryCount++;
+      run.retryCount(retryCount);
+      long due = run.now().toEpochMilli() + Math.round(delay * 1000);
+      return run.delayUntil(java.time.Instant.ofEpochMilli(due)).thenCompose(v -> next());
+    }
+    if (ErrorMatching.isTerminal(error) && "States.Runtime".equals(error)) {
+      return CompletableFuture.failedFuture(failure);
+    }
+    for (Catcher catcher : catchers) {
+      if (catcher.matches(error)) {
+        try {
+          return CompletableFuture.completedFuture(
+              new Transition(
+                  catcher.next(),
+                  run.caught(
+                      error, failure.cause(), catcher.resultPath(), catcher.output(), catcher.assign())));
+        } catch (RuntimeException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+      }
+    }
+    return CompletableFuture.failedFuture(failure);
+  }
+}

@@ -1,0 +1,220 @@
+package io.computecase.local.sfn.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.sfn.integration.ServiceIntegration;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine's runtime: executions and Map Runs in memory, the shared executors, timers and the
+ * task token registry. It launches, ends and stops executions; the API layer asks it questions.
+ */
+public final class StepFunctionsEngine implements AutoCloseable {
+  private final String region;
+  private final String accountId;
+  private final Clock clock;
+  private final ExecutorService executor;
+  private final ExecutorService blockingExecutor;
+  private final Timers timers;
+  private final TaskTokenRegistry tokens = new TaskTokenRegistry();
+  private final Heartbeats heartbeats = new Heartbeats(this);
+  private final Map<String, ServiceIntegration> integrations = new ConcurrentHashMap<>();
+  private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+  private final Map<String, Queue<Execution>> executionsByMachine = new ConcurrentHashMap<>();
+  private final Map<String, MapRun> mapRuns = new ConcurrentHashMap<>();
+
+  public StepFunctionsEngine(String region, String accountId, Clock clock) {
+    this.region = region;
+    this.accountId = accountId;
+    this.clock = clock;
+    this.executor = Executors.newFixedThreadPool(
+        Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("sfn-engine"));
+    // Service calls block on HTTP; they get their own pool so states never wait behind them.
+    this.blockingExecutor = Executors.newFixedThreadPool(64, daemon("sfn-integration"));
+    this.timers = new Timers(clock, executor);
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public ExecutorService executor() {
+    return executor;
+  }
+
+  /** The pool for integration calls that block (HTTP to EventBridge, SQS). */
+  public ExecutorService blockingExecutor() {
+    return blockingExecutor;
+  }
+
+  public Timers timers() {
+    return timers;
+  }
+
+  public TaskTokenRegistry tokens() {
+    return tokens;
+  }
+
+  public Heartbeats heartbeats() {
+    return heartbeats;
+  }
+
+  public void addIntegration(ServiceIntegration integration) {
+    integrations.put(integration.service(), integration);
+  }
+
+  public ServiceIntegration integration(String service) {
+    return integrations.get(service);
+  }
+
+  /** {@code arn:aws:states:<region>:<account>:<type>:<name>}. */
+  public String arn(String type, String name) {
+    return "arn:aws:states:" + region + ":" + accountId + ":" + type + ":" + name;
+  }
+
+  public Execution execution(String arn) {
+    return executions.get(arn);
+  }
+
+  /** The top-level executions of a state machine, in start order. */
+  public Collection<Execution> executionsOf(String stateMachineArn) {
+    Queue<Execution> list = executionsByMachine.get(stateMachineArn);
+    return list == null ? List.of() : List.copyOf(list);
+  }
+
+  public MapRun mapRun(String arn) {
+    return mapRuns.get(arn);
+  }
+
+  void registerMapRun(MapRun run) {
+    mapRuns.put(run.arn(), run);
+  }
+
+  /** Registers a new top-level execution unless one with its ARN exists; returns the one that won. */
+  public Execution register(Execution execution) {
+    Execution existing = executions.putIfAbsent(execution.arn(), execution);
+    if (existing != null) {
+      return existing;
+    }
+    executionsByMachine
+        .computeIfAbsent(execution.revision().stateMachineArn(), k -> new ConcurrentLinkedQueue<>())
+        .add(execution);
+    return execution;
+  }
+
+  /** Starts a registered execution; completes with its end status. */
+  public CompletableFuture<ExecutionStatus> launch(Execution execution) {
+    executions.putIfAbsent(execution.arn(), execution);
+    long started =
+        execution
+            .history()
+            .append(
+                clock.millis(),
+                "ExecutionStarted",
+                0,
+                new EventDetails.ExecutionStarted(execution.input(), execution.revision().roleArn()));
+    Frame frame = new Frame(this, execution, new HashMap<>(), started);
+    Integer timeout = execution.revision().timeoutSeconds();
+    if (timeout != null) {
+      Timers.Timer timer =
+          timers.schedule(
+              execution.startMillis() + timeout * 1000L,
+              () -> end(execution, new ExecutionStatus.TimedOut("States.Timeout", null), frame));
+      execution.ended().whenComplete((s, e) -> timer.cancel());
+    }
+    executor.execute(
+        () ->
+            GraphWalk.start(execution.revision().graph(), frame, execution.input())
+                .whenComplete(
+                    (output, failure) -> {
+                      if (failure == null) {
+                        end(execution, new ExecutionStatus.Succeeded(output), frame);
+                      } else {
+                        StateFailure f = GraphWalk.asStateFailure(failure);
+                        end(execution, new ExecutionStatus.Failed(f.error(), f.cause()), frame);
+                      }
+                    }));
+    return execution.ended();
+  }
+
+  /** StopExecution (or a failing Map Run): aborts a running execution and what it waits on. */
+  public boolean abort(Execution execution, String error, String cause) {
+    return end(execution, new ExecutionStatus.Aborted(error, cause), null);
+  }
+
+  private boolean end(Execution execution, ExecutionStatus status, Frame frame) {
+    if (!execution.close(status, clock.millis())) {
+      return false;
+    }
+    long previous = frame == null ? execution.history().size() : frame.lastEventId();
+    EventDetails details;
+    String type;
+    if (status instanceof ExecutionStatus.Succeeded s) {
+      type = "ExecutionSucceeded";
+      details = new EventDetails.Output(s.output());
+    } else if (status instanceof ExecutionStatus.Failed f) {
+      type = "ExecutionFailed";
+      details = new EventDetails.Error(f.error(), f.cause());
+    } else if (status instanceof ExecutionStatus.TimedOut t) {
+      type = "ExecutionTimedOut";
+      details = new EventDetails.Error(t.error(), t.cause());
+    } else {
+      ExecutionStatus.Aborted a = (ExecutionStatus.Aborted) status;
+      type = "ExecutionAborted";
+      details = new EventDetails.Error(a.error(), a.cause());
+    }
+    execution.history().append(clock.millis(), type, previous, details);
+    for (Runnable hook : execution.takeAbortHooks()) {
+      hook.run();
+    }
+    execution.ended().complete(status);
+    return true;
+  }
+
+  /** SendTaskSuccess: the output must be JSON (checked by the caller). */
+  public void succeedTask(String token, JsonNode output) {
+    tokens.complete(token, new TaskOutcome.Success(output));
+  }
+
+  public void failTask(String token, String error, String cause) {
+    tokens.complete(token, new TaskOutcome.Failure(error, cause));
+  }
+
+  public void heartbeat(String token) {
+    heartbeats.beat(token);
+  }
+
+  @Override
+  public void close() {
+    timers.close();
+    executor.shutdownNow();
+    blockingExecutor.shutdownNow();
+  }
+}

@@ -1,0 +1,185 @@
+package io.computecase.local.sfn.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.sfn.integration.IntegrationFailure;
+import io.computecase.local.sfn.integration.IntegrationPattern;
+import io.computecase.local.sfn.integration.ServiceIntegration;
+import io.computecase.local.sfn.integration.TaskCall;
+import io.computecase.local.sfn.integration.TaskResource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Runs one Task attempt against its service integration and records AWS's task events:
+ * TaskScheduled, TaskStarted, then TaskSucceeded, or TaskSubmitted and a wait for the token,
+ * ending in TaskSucceeded, TaskFailed or TaskTimedOut.
+ */
+public final class TaskDispatch {
+  private final StateRun run;
+  private final TaskResource resource;
+  private final Frame frame;
+
+  private TaskDispatch(StateRun run, TaskResource resource) {
+    this.run = run;
+    this.resource = resource;
+    this.frame = run.frame();
+  }
+
+  /** A fresh token for a .waitForTaskToken task, to put into its context before parameters. */
+  public static String issueToken(StateRun run) {
+    return run.frame().engine().tokens().issue();
+  }
+
+  /** Calls the service; completes with the task's result, or fails with a StateFailure. */
+  public static CompletableFuture<JsonNode> dispatch(
+      StateRun run,
+      TaskResource resource,
+      JsonNode parameters,
+      Long timeoutSeconds,
+      Long heartbeatSeconds,
+      String token) {
+    return new TaskDispatch(run, resource).start(parameters, timeoutSeconds, heartbeatSeconds, token);
+  }
+
+  private CompletableFuture<JsonNode> start(
+      JsonNode parameters, Long timeoutSeconds, Long heartbeatSeconds, String token) {
+    StepFunctionsEngine engine = frame.engine();
+    frame.record(
+        "TaskScheduled",
+        new EventDetails.TaskScheduled(
+            resource.resourceType(),
+            resource.resourceName(),
+            engine.region(),
+            parameters,
+            timeoutSeconds,
+            heartbeatSeconds));
+    ServiceIntegration integration = engine.integration(resource.service());
+    if (integration == null || !integration.patterns(resource.action()).contains(resource.pattern())) {
+      String cause =
+          integration == null
+              ? "The resource '"
+                  + resource.arn()
+                  + "' cannot be reached: no '"
+                  + resource.service()
+                  + "' service is configured for this engine."
+              : "The resource '" + resource.arn() + "' is not supported by the service integration.";
+      return fail("TaskStartFailed", "States.Runtime", cause);
+    }
+    frame.record(
+        "TaskStarted", new EventDetails.TaskStarted(resource.resourceType(), resource.resourceName()));
+    long heartbeatMillis = heartbeatSeconds == null ? 0 : heartbeatSeconds * 1000;
+    WaitingTask waiting = new WaitingTask(heartbeatMillis);
+    TaskTokenRegistry tokens = engine.tokens();
+    if (token != null) {
+      tokens.register(token, waiting);
+    }
+    Runnable abort =
+        () -> {
+          if (waiting.close(new TaskOutcome.Aborted()) && token != null) {
+            tokens.remove(token);
+          }
+        };
+    frame.execution().onAbort(abort);
+    long now = engine.clock().millis();
+    if (timeoutSeconds != null) {
+      waiting.timeout =
+          engine.timers().schedule(now + timeoutSeconds * 1000, () -> expire(waiting, token, new TaskOutcome.Timeout()));
+    }
+    if (token != null && heartbeatSeconds != null) {
+      engine.heartbeats().restart(waiting, token);
+    }
+    TaskCall call =
+        new TaskCall(
+            resource.action(),
+            resource.pattern(),
+            parameters,
+            frame.execution().arn(),
+            engine.region(),
+            engine.accountId());
+    CompletableFuture<JsonNode> response;
+    try {
+      response = integration.call(call);
+    } catch (RuntimeException e) {
+      response = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<TaskOutcome> outcome =
+        response.handle(
+                (result, failure) -> {
+                  if (failure != null) {
+                    Throwable cause = unwrap(failure);
+                    String error =
+                        cause instanceof IntegrationFailure f ? f.error() : "States.TaskFailed";
+                    String text =
+                        cause instanceof IntegrationFailure f ? f.cause() : String.valueOf(cause.getMessage());
+                    if (waiting.close(new TaskOutcome.Failure(error, text)) && token != null) {
+                      tokens.remove(token);
+                    }
+                    return waiting.outcome;
+                  }
+                  if (resource.pattern() != IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+                    waiting.close(new TaskOutcome.Success(result));
+                    return waiting.outcome;
+                  }
+                  if (frame.execution().status().open()) {
+                    frame.record(
+                        "TaskSubmitted",
+                        new EventDetails.TaskOutput(
+                            resource.resourceType(), resource.resourceName(), result));
+                  }
+                  return waiting.outcome;
+                })
+            .thenCompose(f -> f);
+    return outcome.thenCompose(
+        result -> {
+          frame.execution().forgetAbort(abort);
+          return settle(result);
+        });
+  }
+
+  private void expire(WaitingTask waiting, String token, TaskOutcome outcome) {
+    if (waiting.close(outcome) && token != null) {
+      frame.engine().tokens().remove(token);
+    }
+  }
+
+  private CompletableFuture<JsonNode> settle(TaskOutcome outcome) {
+    if (!frame.execution().status().open()) {
+      return CompletableFuture.failedFuture(
+          new StateFailure("States.Aborted", "The execution has ended."));
+    }
+    if (outcome instanceof TaskOutcome.Success success) {
+      frame.record(
+          "TaskSucceeded",
+          new EventDetails.TaskOutput(
+              resource.resourceType(), resource.resourceName(), success.output()));
+      return CompletableFuture.completedFuture(success.output());
+    }
+    if (outcome instanceof TaskOutcome.Failure failure) {
+      return fail("TaskFailed", failure.error(), failure.cause());
+    }
+    if (outcome instanceof TaskOutcome.HeartbeatTimeout) {
+      return fail("TaskTimedOut", "States.HeartbeatTimeout", null);
+    }
+    if (outcome instanceof TaskOutcome.Timeout) {
+      return fail("TaskTimedOut", "States.Timeout", null);
+    }
+    return CompletableFuture.failedFuture(
+        new StateFailure("States.Aborted", "The execution has ended."));
+  }
+
+  private CompletableFuture<JsonNode> fail(String eventType, String error, String cause) {
+    frame.record(
+        eventType,
+        new EventDetails.TaskError(resource.resourceType(), resource.resourceName(), error, cause));
+    return CompletableFuture.failedFuture(
+        new StateFailure(error == null ? "States.TaskFailed" : error, cause));
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+}

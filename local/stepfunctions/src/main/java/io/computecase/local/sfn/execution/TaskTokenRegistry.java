@@ -1,0 +1,96 @@
+package io.computecase.local.sfn.execution;
+
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Tasks waiting for their tokens, indexed by token. A token is 128 random bits followed by the
+ * serial of the wait, URL-safe base64: unguessable, and telling a task that no longer waits (AWS
+ * answers TaskTimedOut) from one that never existed (TaskDoesNotExist) without keeping closed
+ * tokens around.
+ */
+public final class TaskTokenRegistry {
+  private static final int TOKEN_BYTES = 24;
+  private static final int TOKEN_CHARS = 32;
+
+  private final SecureRandom random = new SecureRandom();
+  private final AtomicLong serials = new AtomicLong();
+  private final ConcurrentHashMap<String, WaitingTask> waiting = new ConcurrentHashMap<>();
+
+  /** A fresh token, not yet waiting. */
+  public String issue() {
+    byte[] bytes = new byte[TOKEN_BYTES];
+    random.nextBytes(bytes);
+    ByteBuffer.wrap(bytes, 16, 8).putLong(serials.incrementAndGet());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  void register(String token, WaitingTask task) {
+    waiting.put(token, task);
+  }
+
+  void remove(String token) {
+    waiting.remove(token);
+  }
+
+  /** How many tasks wait now. */
+  public int waitingCount() {
+    return waiting.size();
+  }
+
+  /** Ends a waiting task with an outcome from the API, or explains (as AWS) why it cannot. */
+  public void complete(String token, TaskOutcome outcome) {
+    WaitingTask task = find(token);
+    if (!task.close(outcome)) {
+      throw timedOut();
+    }
+    waiting.remove(token);
+  }
+
+  /** Records a heartbeat: the heartbeat timer starts over. */
+  public void heartbeat(String token, Runnable restartTimer) {
+    find(token);
+    restartTimer.run();
+  }
+
+  WaitingTask lookup(String token) {
+    return waiting.get(token);
+  }
+
+  WaitingTask find(String token) {
+    WaitingTask task = waiting.get(token);
+    if (task != null) {
+      return task;
+    }
+    long serial = serialOf(token);
+    if (serial <= 0 || serial > serials.get()) {
+      throw new EngineException(
+          EngineError.TASK_DOES_NOT_EXIST, "Task Does Not Exist: 'Provided task does not exist'");
+    }
+    throw timedOut();
+  }
+
+  private static EngineException timedOut() {
+    return new EngineException(
+        EngineError.TASK_TIMED_OUT, "Task Timed Out: 'Provided task does not exist anymore'");
+  }
+
+  private static long serialOf(String token) {
+    if (token == null || token.length() != TOKEN_CHARS) {
+      throw invalid();
+    }
+    try {
+      byte[] bytes = Base64.getUrlDecoder().decode(token);
+      return ByteBuffer.wrap(bytes, 16, 8).getLong();
+    } catch (IllegalArgumentException e) {
+      throw invalid();
+    }
+  }
+
+  private static EngineException invalid() {
+    return new EngineException(EngineError.INVALID_TOKEN, "Invalid Token: 'Invalid token'");
+  }
+}

@@ -1,0 +1,46 @@
+package io.computecase.local.sfn.integration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.protocol.AwsJsonService;
+import io.computecase.local.protocol.AwsServiceException;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Calls an AWS JSON service for an integration on the executor meant for blocking calls, turning
+ * the service's errors into the error names Step Functions gives them ({@code <Service>.<Code>}).
+ */
+final class AwsServiceCalls {
+  private AwsServiceCalls() {}
+
+  static CompletableFuture<JsonNode> invoke(
+      AwsJsonService service,
+      String serviceName,
+      String operation,
+      JsonNode request,
+      Executor executor) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return service.invoke(operation, request);
+          } catch (AwsServiceException e) {
+            throw new IntegrationFailure(
+                serviceName + "." + e.code(),
+                e.getMessage()
+                    + " (Service: "
+                    + serviceName
+                    + ", Status Code: "
+                    + e.httpStatus()
+                    + ", Request ID: "
+                    + UUID.randomUUID()
+                    + ")");
+          } catch (RuntimeException e) {
+            throw new IntegrationFailure(
+                serviceName + ".SdkClientException",
+                "Unable to execute HTTP request: " + e.getMessage());
+          }
+        },
+        executor);
+  }
+}

@@ -1,0 +1,52 @@
+package io.computecase.local.sfn.integration;
+
+import java.util.Optional;
+
+/**
+ * A Task's Resource for an optimized service integration, {@code
+ * arn:aws:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken]}, split into its parts.
+ */
+public record TaskResource(String arn, String service, String action, IntegrationPattern pattern) {
+  private static final String PREFIX = "arn:aws:states:::";
+
+  /** The parts of an integration ARN, or empty when the resource is not one. */
+  public static Optional<TaskResource> parse(String arn) {
+    if (arn == null || !arn.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    String rest = arn.substring(PREFIX.length());
+    int colon = rest.indexOf(':');
+    if (colon <= 0 || colon == rest.length() - 1) {
+      return Optional.empty();
+    }
+    String service = rest.substring(0, colon);
+    String action = rest.substring(colon + 1);
+    IntegrationPattern pattern = IntegrationPattern.REQUEST_RESPONSE;
+    for (IntegrationPattern candidate :
+        new IntegrationPattern[] {
+          IntegrationPattern.RUN_JOB_JSON,
+          IntegrationPattern.RUN_JOB,
+          IntegrationPattern.WAIT_FOR_TASK_TOKEN
+        }) {
+      if (action.endsWith(candidate.suffix())) {
+        pattern = candidate;
+        action = action.substring(0, action.length() - candidate.suffix().length());
+        break;
+      }
+    }
+    if (action.isEmpty() || !action.chars().allMatch(Character::isLetterOrDigit)) {
+      return Optional.empty();
+    }
+    return Optional.of(new TaskResource(arn, service, action, pattern));
+  }
+
+  /** The history's resourceType (the service). */
+  public String resourceType() {
+    return service;
+  }
+
+  /** The history's resource: action and pattern suffix, e.g. putEvents.waitForTaskToken. */
+  public String resourceName() {
+    return action + pattern.suffix();
+  }
+}

@@ -1,0 +1,6 @@
+package io.computecase.local.sfn.states;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Where a finished state goes: the next state's name (null at the end) and its output. */
+public record Transition(String next, JsonNode output) {}
