@@ -16,12 +16,12 @@ import java.util.List;
  * call. Errors are IllegalArgumentException naming the position and the fix.
  */
 final class IntrinsicParser {
-  /** AWS allows up to 10 intrinsic functions nested within one field. */
-  static final int MAX_CALLS = 10;
+  /** AWS allows intrinsic functions nested up to 10 deep within one field. */
+  static final int MAX_DEPTH = 10;
 
   private final String text;
   private int position;
-  private int calls;
+  private int depth;
 
   private IntrinsicParser(String text) {
     this.text = text;
@@ -53,9 +53,9 @@ final class IntrinsicParser {
       throw new IllegalArgumentException(
           "The intrinsic function '" + name + "' is not supported; use one of " + IntrinsicCatalog.names());
     }
-    if (++calls > MAX_CALLS) {
+    if (++depth > MAX_DEPTH) {
       throw new IllegalArgumentException(
-          "More than " + MAX_CALLS + " intrinsic functions are nested within one field");
+          "Intrinsic functions are nested more than " + MAX_DEPTH + " deep within one field");
     }
     skipSpaces();
     expect('(');
@@ -63,6 +63,7 @@ final class IntrinsicParser {
     skipSpaces();
     if (peek() == ')') {
       position++;
+      depth--;
       return new IntrinsicExpression.Call(name, function, List.copyOf(arguments));
     }
     while (true) {
@@ -72,6 +73,7 @@ final class IntrinsicParser {
       char next = peek();
       position++;
       if (next == ')') {
+        depth--;
         return new IntrinsicExpression.Call(name, function, List.copyOf(arguments));
       }
       if (next != ',') {
@@ -188,7 +190,7 @@ final class IntrinsicParser {
   /** A path ends at the first ',' or ')' outside brackets, parentheses and quotes. */
   private String path() {
     int start = position;
-    int depth = 0;
+    int nesting = 0;
     char quote = 0;
     while (position < text.length()) {
       char c = text.charAt(position);
@@ -199,13 +201,13 @@ final class IntrinsicParser {
       } else if (c == '\'' || c == '"') {
         quote = c;
       } else if (c == '[' || c == '(') {
-        depth++;
+        nesting++;
       } else if (c == ']' || c == ')') {
-        if (depth == 0) {
+        if (nesting == 0) {
           break;
         }
-        depth--;
-      } else if (c == ',' && depth == 0) {
+        nesting--;
+      } else if (c == ',' && nesting == 0) {
         break;
       }
       position++;
