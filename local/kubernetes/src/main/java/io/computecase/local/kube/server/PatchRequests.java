@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.kube.discovery.ResourceType;
 import io.computecase.local.kube.patch.ObjectPatcher;
 import io.computecase.local.kube.patch.PatchType;
+import io.computecase.local.kube.validation.Cause;
 import io.computecase.local.kube.validation.InvalidObjectException;
 import io.computecase.local.kube.validation.SchemaValidator;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -62,12 +64,14 @@ final class PatchRequests {
     try {
       patched = patcher.apply(patchType, current.get(), patch);
     } catch (RuntimeException e) {
-      return ApiResponses.status(422, "Invalid", "the patch cannot be applied to "
-          + ApiResponses.qualifiedResource(path) + " \"" + path.name() + "\": " + e.getMessage(),
-          path);
+      throw new InvalidObjectException(422, "Invalid", "the patch cannot be applied: "
+          + e.getMessage(), type.kind(), path.name(),
+          List.of(new Cause("patch", "FieldValueInvalid", String.valueOf(e.getMessage()))));
     }
     if (!patched.isObject()) {
-      return ApiResponses.status(422, "Invalid", "a patch must leave an object", path);
+      throw new InvalidObjectException(422, "Invalid", "a patch must leave an object",
+          type.kind(), path.name(), List.of(new Cause("patch", "FieldValueInvalid",
+              "the patched document is not a JSON object")));
     }
     ObjectNode desired = (ObjectNode) patched;
     desired.with("metadata").put("resourceVersion", actual);

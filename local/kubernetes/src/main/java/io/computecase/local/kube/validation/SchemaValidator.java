@@ -21,7 +21,7 @@ public final class SchemaValidator {
       return;
     }
     List<String> unknown = new ArrayList<>();
-    List<String> invalid = new ArrayList<>();
+    List<Cause> invalid = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
     JsonNode properties = type.schema().path("properties");
     List<String> pruned = new ArrayList<>();
@@ -44,54 +44,56 @@ public final class SchemaValidator {
     requireFields(type.schema(), object, "", invalid);
     String name = object.path("metadata").path("name").asText("");
     if (!invalid.isEmpty()) {
+      List<String> messages = invalid.stream().map(c -> c.field() + ": " + c.message()).toList();
       throw new InvalidObjectException(422, "Invalid", type.kind() + "." + type.group() + " \""
-          + name + "\" is invalid: " + String.join(", ", invalid));
+          + name + "\" is invalid: " + String.join(", ", messages), type.kind(), name, invalid);
     }
     if (!unknown.isEmpty() && "Strict".equalsIgnoreCase(fieldValidation)) {
       List<String> quoted = unknown.stream().map(f -> "unknown field \"" + f + "\"").toList();
       throw new InvalidObjectException(400, "BadRequest", type.kind() + " in version \""
           + type.version() + "\" cannot be handled as a " + type.kind()
-          + ": strict decoding error: " + String.join(", ", quoted));
+          + ": strict decoding error: " + String.join(", ", quoted), type.kind(), name, List.of());
     }
     pruned.forEach(((ObjectNode) object)::remove);
   }
 
   private void check(JsonNode schema, JsonNode value, String path, List<String> unknown,
-      List<String> invalid) {
+      List<Cause> invalid) {
     if (value.isNull()) {
       if (!schema.path("nullable").asBoolean(false)) {
-        invalid.add(path + ": Invalid value: \"null\": " + path + " in body must be of type "
-            + schema.path("type").asText("object") + ": \"null\"");
+        invalid.add(new Cause(path, "FieldValueInvalid", "Invalid value: \"null\": " + path
+            + " in body must be of type " + schema.path("type").asText("object") + ": \"null\""));
       }
       return;
     }
     String expected = schema.path("type").asText("");
     if (schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
       if (!value.isTextual() && !value.isIntegralNumber()) {
-        invalid.add(path + ": Invalid value: " + value + ": " + path
-            + " in body must be of type integer or string");
+        invalid.add(new Cause(path, "FieldValueInvalid", "Invalid value: " + value + ": " + path
+            + " in body must be of type integer or string"));
       }
       return;
     }
     if (!expected.isEmpty() && !hasType(value, expected)) {
-      invalid.add(path + ": Invalid value: \"" + typeOf(value) + "\": " + path
-          + " in body must be of type " + expected + ": \"" + typeOf(value) + "\"");
+      invalid.add(new Cause(path, "FieldValueInvalid", "Invalid value: \"" + typeOf(value)
+          + "\": " + path + " in body must be of type " + expected + ": \"" + typeOf(value)
+          + "\""));
       return;
     }
     JsonNode allowed = schema.get("enum");
     if (allowed != null && allowed.isArray() && !contains(allowed, value)) {
       List<String> values = new ArrayList<>();
       allowed.forEach(v -> values.add(v.toString()));
-      invalid.add(path + ": Unsupported value: " + value + ": supported values: "
-          + String.join(", ", values));
+      invalid.add(new Cause(path, "FieldValueNotSupported", "Unsupported value: " + value
+          + ": supported values: " + String.join(", ", values)));
     }
     if (value.isNumber() && schema.has("minimum") && value.asDouble() < schema.get("minimum").asDouble()) {
-      invalid.add(path + ": Invalid value: " + value + ": " + path
-          + " in body should be greater than or equal to " + schema.get("minimum"));
+      invalid.add(new Cause(path, "FieldValueInvalid", "Invalid value: " + value + ": " + path
+          + " in body should be greater than or equal to " + schema.get("minimum")));
     }
     if (value.isNumber() && schema.has("maximum") && value.asDouble() > schema.get("maximum").asDouble()) {
-      invalid.add(path + ": Invalid value: " + value + ": " + path
-          + " in body should be less than or equal to " + schema.get("maximum"));
+      invalid.add(new Cause(path, "FieldValueInvalid", "Invalid value: " + value + ": " + path
+          + " in body should be less than or equal to " + schema.get("maximum")));
     }
     if (value.isObject()) {
       checkObject(schema, (ObjectNode) value, path, unknown, invalid);
@@ -103,12 +105,13 @@ public final class SchemaValidator {
   }
 
   private void checkObject(JsonNode schema, ObjectNode value, String path, List<String> unknown,
-      List<String> invalid) {
+      List<Cause> invalid) {
     if (schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
         && !schema.has("properties")) {
       return;
     }
     JsonNode properties = schema.path("properties");
+    applyDefaults(properties, value);
     JsonNode additional = schema.get("additionalProperties");
     List<String> pruned = new ArrayList<>();
     Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
@@ -131,11 +134,21 @@ public final class SchemaValidator {
     requireFields(schema, value, path + ".", invalid);
   }
 
+  // The API server fills in a field's schema default when the object leaves the field out.
+  private static void applyDefaults(JsonNode properties, ObjectNode value) {
+    properties.fields().forEachRemaining(property -> {
+      JsonNode fallback = property.getValue().get("default");
+      if (fallback != null && !value.has(property.getKey())) {
+        value.set(property.getKey(), fallback.deepCopy());
+      }
+    });
+  }
+
   private static void requireFields(JsonNode schema, JsonNode value, String prefix,
-      List<String> invalid) {
+      List<Cause> invalid) {
     for (JsonNode required : schema.path("required")) {
       if (!value.has(required.asText())) {
-        invalid.add(prefix + required.asText() + ": Required value");
+        invalid.add(new Cause(prefix + required.asText(), "FieldValueRequired", "Required value"));
       }
     }
   }
