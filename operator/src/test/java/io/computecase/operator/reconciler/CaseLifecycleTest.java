@@ -1,0 +1,152 @@
+package io.computecase.operator.reconciler;
+
+import static io.computecase.operator.testing.OperatorTestStack.phase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.computecase.api.v1alpha1.ComputeCase;
+import io.computecase.api.v1alpha1.ComputeCaseSpec;
+import io.computecase.api.v1alpha1.Generate;
+import io.computecase.operator.testing.OperatorTestStack;
+import io.computecase.operator.testing.TestingStepFunctions;
+import io.fabric8.kubernetes.api.model.Condition;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A valid case starts one execution, shows live progress, and ends with its summary. */
+class CaseLifecycleTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private OperatorTestStack stack;
+
+  @BeforeEach
+  void start() {
+    stack = new OperatorTestStack();
+    stack.startOperator();
+  }
+
+  @AfterEach
+  void stop() {
+    stack.close();
+  }
+
+  private static ComputeCaseSpec generated(int count) {
+    ComputeCaseSpec spec = new ComputeCaseSpec();
+    spec.setGenerate(new Generate(count));
+    spec.setParameters(JSON.createObjectNode().put("computeMs", 20));
+    spec.setMaxConcurrency(50);
+    return spec;
+  }
+
+  @Test
+  void startsTheExecutionWithTheRequestAndItemsTheStateMachineExpects() throws Exception {
+    ComputeCase created = stack.create("hundred", generated(100));
+
+    ComputeCase cc = stack.awaitCase("hundred", c -> c.getStatus().getExecutionArn() != null
+        && stack.sfn.executions().size() == 1 && c.getStatus().getStartTime() != null);
+
+    TestingStepFunctions.Execution execution = stack.sfn.onlyExecution();
+    assertThat(cc.getStatus().getExecutionArn()).isEqualTo(execution.arn)
+        .endsWith(":execution:computecase:cc-" + created.getMetadata().getUid());
+    JsonNode input = JSON.readTree(execution.input);
+    JsonNode request = input.get("request");
+    assertThat(request.get("requestId").asText()).isEqualTo("hundred");
+    assertThat(request.get("target").asText()).isEqualTo("default");
+    assertThat(request.get("busName").asText()).isEqualTo("computecase");
+    assertThat(request.get("maxConcurrency").asInt()).isEqualTo(50);
+    assertThat(request.get("toleratedFailurePercentage").isNumber()).isTrue();
+    assertThat(request.get("itemTimeoutSeconds").asInt()).isEqualTo(3600);
+    assertThat(request.get("parameters").get("computeMs").asInt()).isEqualTo(20);
+    assertThat(request.get("traceparent").asText())
+        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    assertThat(input.get("items")).hasSize(100);
+    assertThat(input.get("items").get(0)).isEqualTo(JSON.readTree("{\"caseId\":\"0\"}"));
+    assertThat(input.get("items").get(99)).isEqualTo(JSON.readTree("{\"caseId\":\"99\"}"));
+    assertThat(cc.getStatus().getConditions()).anySatisfy(c -> {
+      assertThat(c.getType()).isEqualTo("Accepted");
+      assertThat(c.getStatus()).isEqualTo("True");
+    });
+  }
+
+  @Test
+  void showsMapRunCountersWhileRunningAndTheSummaryWhenDone() throws Exception {
+    stack.create("progress", generated(100));
+    stack.awaitCase("progress", c -> stack.sfn.executions().size() == 1);
+    TestingStepFunctions.Execution execution = stack.sfn.onlyExecution();
+    TestingStepFunctions.MapRun run = stack.sfn.startMapRun(execution, 100);
+    run.succeeded = 60;
+    run.running = 38;
+    run.failed = 0;
+
+    ComputeCase running = stack.awaitCase("progress",
+        c -> c.getStatus().getProgress() != null && c.getStatus().getProgress().getSucceeded() == 60);
+    assertThat(running.getStatus().getPhase()).isEqualTo("Running");
+    assertThat(running.getStatus().getMapRunArn()).isEqualTo(run.arn);
+    assertThat(running.getStatus().getProgress().getInFlight()).isEqualTo(38);
+    assertThat(running.getStatus().getProgress().getDone()).isEqualTo("60/100");
+    Condition runningCondition = condition(running, "Running");
+    assertThat(runningCondition.getStatus()).isEqualTo("True");
+
+    stack.sfn.failItem(execution, 7, JSON.readTree("{\"caseId\":\"7\"}"), "ComputeError",
+        "division by zero");
+    stack.sfn.failItem(execution, 3, JSON.readTree("{\"caseId\":\"3\"}"), "States.Timeout",
+        "no answer within 3600 s");
+    run.running = 0;
+    run.succeeded = 98;
+    run.failed = 2;
+    stack.sfn.finish(execution, "SUCCEEDED",
+        "{\"requestId\":\"progress\",\"itemsSucceeded\":98,"
+            + "\"durationMs\":{\"min\":20,\"p50\":21,\"p95\":25,\"max\":40}}");
+
+    ComputeCase done = stack.awaitCase("progress", phase("Succeeded"));
+    var summary = done.getStatus().getSummary();
+    assertThat(summary.getTotal()).isEqualTo(100);
+    assertThat(summary.getSucceeded()).isEqualTo(98);
+    assertThat(summary.getFailed()).isEqualTo(2);
+    assertThat(summary.getWallSeconds()).isNotNull().isGreaterThanOrEqualTo(0.0);
+    assertThat(summary.getDurationMs().getMin()).isEqualTo(20.0);
+    assertThat(summary.getDurationMs().getP50()).isEqualTo(21.0);
+    assertThat(summary.getDurationMs().getP95()).isEqualTo(25.0);
+    assertThat(summary.getDurationMs().getMax()).isEqualTo(40.0);
+    assertThat(summary.getFailures()).hasSize(2);
+    assertThat(summary.getFailures().get(0).getIndex()).isEqualTo(3);
+    assertThat(summary.getFailures().get(0).getCaseId()).isEqualTo("3");
+    assertThat(summary.getFailures().get(0).getError()).isEqualTo("States.Timeout");
+    assertThat(summary.getFailures().get(1).getCaseId()).isEqualTo("7");
+    assertThat(summary.getFailures().get(1).getError()).isEqualTo("ComputeError");
+    assertThat(summary.getFailures().get(1).getCause()).isEqualTo("division by zero");
+    assertThat(done.getStatus().getProgress().getDone()).isEqualTo("100/100");
+    assertThat(done.getStatus().getCompletionTime()).isNotNull();
+    assertThat(condition(done, "Complete").getStatus()).isEqualTo("True");
+    assertThat(condition(done, "Running").getStatus()).isEqualTo("False");
+    assertThat(condition(done, "Running").getLastTransitionTime())
+        .isGreaterThanOrEqualTo(runningCondition.getLastTransitionTime());
+    assertThat(stack.sfn.startExecutionCalls.get()).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedExecutionFailsTheCaseWithItsErrorAndCause() {
+    stack.create("failing", generated(10));
+    stack.awaitCase("failing", c -> stack.sfn.executions().size() == 1);
+    TestingStepFunctions.Execution execution = stack.sfn.onlyExecution();
+    stack.sfn.startMapRun(execution, 10).failed = 10;
+    execution.error = "States.ExceedToleratedFailureThreshold";
+    execution.cause = "The number of failed items exceeded the tolerated threshold";
+    stack.sfn.finish(execution, "FAILED", null);
+
+    ComputeCase failed = stack.awaitCase("failing", phase("Failed"));
+
+    assertThat(failed.getStatus().getMessage())
+        .contains("States.ExceedToleratedFailureThreshold");
+    assertThat(condition(failed, "Failed").getStatus()).isEqualTo("True");
+    assertThat(condition(failed, "Failed").getReason()).isEqualTo("ExecutionFailed");
+    assertThat(failed.getStatus().getSummary().getFailed()).isEqualTo(10);
+  }
+
+  static Condition condition(ComputeCase cc, String type) {
+    return cc.getStatus().getConditions().stream().filter(c -> type.equals(c.getType()))
+        .findFirst().orElseThrow(() -> new AssertionError("no condition " + type + " in "
+            + cc.getStatus().getConditions()));
+  }
+}
