@@ -15,6 +15,9 @@ final class JsonataFailures {
       }
       return message;
     }
+    if (failure instanceof QueryException query) {
+      return query.cause();
+    }
     if (failure instanceof StackOverflowError) {
       return "U1001: Stack overflow error: Check for non-terminating recursive function.";
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One JSONata expression parsed once. The engine object keeps per-evaluation state (its current
- * environment), so each evaluation runs on a cheap copy sharing the parsed tree: safe from many
- * threads, and no binding leaks from one evaluation into the next.
+ * environment), so each evaluation runs on a cheap copy sharing the parsed tree and a clean
+ * environment: safe from many threads, and no binding leaks from one evaluation into the next.
  */
 final class JsonataProgram {
   private static final int MAX_CACHED = 20_000;
@@ -33,7 +33,7 @@ final class JsonataProgram {
   static JsonataProgram of(String source) {
     JsonataProgram program = CACHE.get(source);
     if (program == null) {
-      program = new JsonataProgram(source, Jsonata.jsonata(source));
+      program = new JsonataProgram(source, parse(source));
       if (CACHE.size() >= MAX_CACHED) {
         CACHE.clear();
       }
@@ -59,10 +59,21 @@ final class JsonataProgram {
   private Jsonata existence() {
     Jsonata check = existence;
     if (check == null) {
-      check = Jsonata.jsonata("$exists((" + source + "\n))");
+      check = parse("$exists((" + source + "\n))");
       existence = check;
     }
     return check;
+  }
+
+  /**
+   * The engine evaluates every expression on a per-thread scratch instance (the last one built on
+   * that thread) and rewrites its environment while doing so; keep a copy taken before any
+   * evaluation, whose environment is the clean one, and copy from it.
+   */
+  private static Jsonata parse(String source) {
+    Jsonata program = Jsonata.jsonata(source);
+    StatesJsonataFunctions.registerOn(program);
+    return copy(program);
   }
 
   private static Object run(Jsonata program, Map<String, Object> bindings) {
