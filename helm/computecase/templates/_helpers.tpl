@@ -76,3 +76,68 @@ app.kubernetes.io/component: operator
 {{- .Release.Namespace -}}
 {{- end -}}
 {{- end -}}
+
+{{/* How defaultTargets are run: ComputeTarget resources, or worker Deployments owned by the chart. */}}
+{{- define "computecase.targetsAs" -}}
+{{- if ne .Values.targetsAs "auto" -}}
+{{- .Values.targetsAs -}}
+{{- else if .Files.Get "crds/computetargets.computecase.io-v1.yml" -}}
+ComputeTarget
+{{- else -}}
+Deployment
+{{- end -}}
+{{- end -}}
+
+{{/* Pod and container hardening shared by the operator and the workers (restricted Pod Security). */}}
+{{- define "computecase.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 10001
+runAsGroup: 10001
+fsGroup: 10001
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "computecase.containerSecurityContext" -}}
+runAsNonRoot: true
+readOnlyRootFilesystem: true
+allowPrivilegeEscalation: false
+privileged: false
+capabilities:
+  drop: ["ALL"]
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/* OTEL_* for a component: export only when a collector is configured; metrics are scraped. */}}
+{{- define "computecase.otelEnv" -}}
+{{- $ := index . 0 -}}
+{{- $service := index . 1 -}}
+- name: OTEL_SERVICE_NAME
+  value: {{ $service | quote }}
+{{- if $.Values.otel.exporterEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ $.Values.otel.exporterEndpoint | quote }}
+- name: OTEL_EXPORTER_OTLP_PROTOCOL
+  value: {{ $.Values.otel.exporterProtocol | quote }}
+{{- else }}
+- name: OTEL_TRACES_EXPORTER
+  value: "none"
+- name: OTEL_LOGS_EXPORTER
+  value: "none"
+{{- end }}
+- name: OTEL_METRICS_EXPORTER
+  value: "none"
+{{- with $.Values.otel.resourceAttributes }}
+- name: OTEL_RESOURCE_ATTRIBUTES
+  value: {{ . | quote }}
+{{- end }}
+{{- end -}}
+
+{{- define "computecase.targetNames" -}}
+{{- $names := list -}}
+{{- range .Values.defaultTargets -}}
+{{- $names = append $names .name -}}
+{{- end -}}
+{{- join "," $names -}}
+{{- end -}}

@@ -2,12 +2,13 @@ package io.computecase.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.computecase.helm.chart.OperatorContainer;
+import io.computecase.helm.chart.PodContainer;
+import io.computecase.helm.chart.ChartSources;
 import io.computecase.helm.chart.RenderedChart;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,10 @@ class DefaultValuesRenderTest {
   }
 
   @Test
-  void rendersTheOperatorItsAccessAndTheDefaultTargetButNoOptionalExtras() {
+  void rendersTheOperatorAndItsAccessButNoOptionalExtras() {
     assertThat(chart.resources())
         .extracting(HasMetadata::getKind)
-        .containsOnly(
+        .contains(
             "Deployment",
             "Service",
             "ServiceAccount",
@@ -33,15 +34,31 @@ class DefaultValuesRenderTest {
             "ClusterRoleBinding",
             "Role",
             "RoleBinding",
-            "PodDisruptionBudget",
-            "ComputeTarget");
-    assertThat(chart.kinds())
+            "PodDisruptionBudget")
         .doesNotContain("NetworkPolicy", "ServiceMonitor", "TriggerAuthentication");
   }
 
   @Test
+  void theDefaultTargetRunsAsComputeTargetExactlyWhenTheChartShipsItsCrd() {
+    boolean shipsComputeTargetCrd =
+        Files.exists(ChartSources.chartDir().resolve("crds/computetargets.computecase.io-v1.yml"));
+    if (shipsComputeTargetCrd) {
+      assertThat(chart.ofKind("ComputeTarget"))
+          .extracting(t -> t.getMetadata().getName())
+          .containsExactly("default");
+      assertThat(PodContainer.workers(chart)).isEmpty();
+    } else {
+      assertThat(chart.ofKind("ComputeTarget")).isEmpty();
+      assertThat(PodContainer.workers(chart))
+          .singleElement()
+          .satisfies(w -> assertThat(w.env()).containsEntry("COMPUTECASE_TARGET", "default"));
+      assertThat(PodContainer.operator(chart).env()).containsEntry("COMPUTECASE_TARGETS", "default");
+    }
+  }
+
+  @Test
   void runsTwoOperatorReplicasFromTheAppVersionImage() {
-    OperatorContainer operator = OperatorContainer.of(chart);
+    PodContainer operator = PodContainer.operator(chart);
     assertThat(operator.deployment().getSpec().getReplicas()).isEqualTo(2);
     assertThat(operator.container().getImage())
         .isEqualTo("ghcr.io/computecase/computecase-operator:0.1.0");
@@ -49,7 +66,7 @@ class DefaultValuesRenderTest {
 
   @Test
   void setsTheContractEnvironmentAndNoEndpointOverrides() {
-    Map<String, String> env = OperatorContainer.of(chart).env();
+    Map<String, String> env = PodContainer.operator(chart).env();
     assertThat(env)
         .containsEntry("AWS_REGION", "us-east-1")
         .containsEntry("COMPUTECASE_BUS_NAME", "computecase")
@@ -57,6 +74,7 @@ class DefaultValuesRenderTest {
         .containsEntry("COMPUTECASE_STATE_MACHINE_ROLE_ARN", "")
         .containsEntry("COMPUTECASE_WATCH_NAMESPACES", "")
         .containsEntry("COMPUTECASE_HTTP_PORT", "8080")
+        .containsEntry("COMPUTECASE_LEADER_ELECTION", "true")
         .containsEntry("POD_NAME", "fieldRef:metadata.name")
         .containsEntry("POD_NAMESPACE", "fieldRef:metadata.namespace")
         .containsEntry("OTEL_SERVICE_NAME", "computecase-operator")
@@ -64,18 +82,10 @@ class DefaultValuesRenderTest {
     // Absent, not empty: the SDK's default resolution (and AWS_ENDPOINT_URL_*) must stay in charge.
     assertThat(env)
         .doesNotContainKeys(
-            "COMPUTECASE_SFN_ENDPOINT", "COMPUTECASE_EVENTS_ENDPOINT", "COMPUTECASE_SQS_ENDPOINT");
-  }
-
-  @Test
-  void theDefaultTargetRunsTheWorkerImage() {
-    GenericKubernetesResource target =
-        (GenericKubernetesResource) chart.ofKind("ComputeTarget").get(0);
-    assertThat(target.getApiVersion()).isEqualTo("computecase.io/v1alpha1");
-    assertThat(target.getMetadata().getName()).isEqualTo("default");
-    assertThat(target.getMetadata().getNamespace()).isEqualTo(RenderedChart.NAMESPACE);
-    assertThat((Object) target.get("spec", "image"))
-        .isEqualTo("ghcr.io/computecase/computecase-worker:0.1.0");
+            "COMPUTECASE_SFN_ENDPOINT",
+            "COMPUTECASE_EVENTS_ENDPOINT",
+            "COMPUTECASE_SQS_ENDPOINT",
+            "COMPUTECASE_ACCOUNT_ID");
   }
 
   @Test
@@ -91,7 +101,8 @@ class DefaultValuesRenderTest {
     assertThat(budget.getSpec().getMinAvailable().getIntVal()).isEqualTo(1);
     assertThat(budget.getSpec().getSelector().getMatchLabels())
         .isEqualTo(
-            OperatorContainer.of(chart).deployment().getSpec().getSelector().getMatchLabels());
+            PodContainer.operator(chart).deployment().getSpec().getSelector().getMatchLabels());
+    assertThat(PodContainer.operator(chart).pod().getAffinity().getPodAntiAffinity()).isNotNull();
   }
 
   @Test

@@ -3,10 +3,9 @@ package io.computecase.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.computecase.helm.chart.ChartValues;
-import io.computecase.helm.chart.OperatorContainer;
+import io.computecase.helm.chart.PodContainer;
 import io.computecase.helm.chart.RenderedChart;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
@@ -31,7 +30,7 @@ class FullValuesRenderTest {
 
   @Test
   void passesEveryAwsSettingAsTheContractVariables() {
-    Map<String, String> env = OperatorContainer.of(chart).env();
+    Map<String, String> env = PodContainer.operator(chart).env();
     assertThat(env)
         .containsEntry("AWS_REGION", "eu-west-1")
         .containsEntry("COMPUTECASE_BUS_NAME", "computing")
@@ -57,7 +56,7 @@ class FullValuesRenderTest {
 
   @Test
   void usesTheConfiguredImagesAndPullSecrets() {
-    OperatorContainer operator = OperatorContainer.of(chart);
+    PodContainer operator = PodContainer.operator(chart);
     assertThat(operator.container().getImage())
         .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/computecase-operator:1.2.3");
     assertThat(operator.container().getImagePullPolicy()).isEqualTo("Always");
@@ -79,7 +78,7 @@ class FullValuesRenderTest {
             sa ->
                 assertThat(sa.getMetadata().getAnnotations())
                     .containsEntry(IRSA, "arn:aws:iam::123456789012:role/computecase-worker"));
-    assertThat(OperatorContainer.of(chart).deployment().getSpec().getTemplate().getSpec()
+    assertThat(PodContainer.operator(chart).deployment().getSpec().getTemplate().getSpec()
             .getServiceAccountName())
         .isEqualTo("computecase-operator");
   }
@@ -101,20 +100,6 @@ class FullValuesRenderTest {
               assertThat(rule.getResourceNames()).isNotEmpty();
               assertThat(rule.getVerbs()).containsExactly("get");
             });
-  }
-
-  @Test
-  void rendersOneComputeTargetPerValueKeepingAnExplicitImage() {
-    List<HasMetadata> targets = chart.ofKind("ComputeTarget");
-    assertThat(targets).extracting(t -> t.getMetadata().getName()).containsExactly("cpu", "slow");
-    GenericKubernetesResource cpu = (GenericKubernetesResource) targets.get(0);
-    GenericKubernetesResource slow = (GenericKubernetesResource) targets.get(1);
-    assertThat((Object) cpu.get("spec", "image"))
-        .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/computecase-worker:1.2.3");
-    assertThat((Object) cpu.get("spec", "autoscaling", "maxReplicas")).isEqualTo(20);
-    assertThat((Object) slow.get("spec", "image"))
-        .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/scoring:2.0");
-    assertThat((Object) slow.get("spec", "maxReceiveCount")).isEqualTo(3);
   }
 
   @Test

@@ -52,11 +52,12 @@ class MockApiServerAcceptsManifestsTest {
             .as(describe(resource))
             .containsAllEntriesOf(resource.getMetadata().getLabels());
       }
-      Deployment sent = chart.only(Deployment.class);
-      Deployment stored =
-          client.apps().deployments().inNamespace(RenderedChart.NAMESPACE)
-              .withName(sent.getMetadata().getName()).get();
-      assertThat(stored.getSpec()).isEqualTo(sent.getSpec());
+      for (Deployment sent : chart.all(Deployment.class)) {
+        Deployment stored =
+            client.apps().deployments().inNamespace(RenderedChart.NAMESPACE)
+                .withName(sent.getMetadata().getName()).get();
+        assertThat(stored.getSpec()).as(describe(sent)).isEqualTo(sent.getSpec());
+      }
     }
   }
 

@@ -3,15 +3,22 @@ package io.computecase.helm.chart;
 import java.util.List;
 import java.util.Map;
 
-/** The value sets every chart test renders: the chart's defaults and every feature switched on. */
+/**
+ * The value sets every chart test renders: the chart's defaults, every feature switched on, and
+ * every feature with the chart running the targets' workers itself.
+ */
 public enum ChartValues {
   DEFAULTS,
-  FULL;
+  FULL,
+  FULL_WITH_CHART_WORKERS;
 
   public RenderedChart render() {
     return switch (this) {
       case DEFAULTS -> RenderedChart.withDefaults();
       case FULL -> RenderedChart.render(List.of(ChartSources.valuesFile("full.yaml")), Map.of());
+      case FULL_WITH_CHART_WORKERS ->
+          RenderedChart.render(
+              List.of(ChartSources.valuesFile("full.yaml")), Map.of("targetsAs", "Deployment"));
     };
   }
 }

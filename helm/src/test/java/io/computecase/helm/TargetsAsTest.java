@@ -1,0 +1,103 @@
+package io.computecase.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.computecase.helm.chart.ChartSources;
+import io.computecase.helm.chart.ChartValues;
+import io.computecase.helm.chart.PodContainer;
+import io.computecase.helm.chart.RenderedChart;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** defaultTargets run either as ComputeTarget resources or as worker Deployments of the chart. */
+class TargetsAsTest {
+
+  private static final String WORKER = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/computecase-worker:1.2.3";
+
+  @Test
+  void asDeploymentsTheChartRunsEachTargetsWorkersOnItsQueue() {
+    RenderedChart chart = ChartValues.FULL_WITH_CHART_WORKERS.render();
+    List<PodContainer> workers = PodContainer.workers(chart);
+    assertThat(workers)
+        .extracting(PodContainer::name)
+        .containsExactly("computecase-worker-cpu", "computecase-worker-slow");
+
+    PodContainer cpu = workers.get(0);
+    assertThat(cpu.container().getImage()).isEqualTo(WORKER);
+    assertThat(cpu.deployment().getSpec().getReplicas()).isEqualTo(1);
+    assertThat(cpu.env())
+        .containsEntry("AWS_REGION", "eu-west-1")
+        .containsEntry("COMPUTECASE_TARGET", "cpu")
+        .containsEntry("COMPUTECASE_COMPUTATION", "cpu")
+        .containsEntry("COMPUTECASE_CONCURRENCY", "2")
+        .containsEntry("COMPUTECASE_WORKER_ID", "fieldRef:metadata.name")
+        .containsEntry("COMPUTECASE_SFN_ENDPOINT", "http://computecase-local.computecase-system:4566")
+        .containsEntry("COMPUTECASE_SQS_ENDPOINT", "http://computecase-local.computecase-system:9324")
+        .containsEntry("COMPUTECASE_HTTP_PORT", "8080")
+        .containsEntry("OTEL_SERVICE_NAME", "computecase-worker")
+        .doesNotContainKey("COMPUTECASE_EVENTS_ENDPOINT");
+
+    PodContainer slow = workers.get(1);
+    assertThat(slow.container().getImage())
+        .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/scoring:2.0");
+    assertThat(slow.deployment().getSpec().getReplicas()).isEqualTo(2);
+    assertThat(slow.env())
+        .containsEntry("COMPUTECASE_COMPUTATION", "exec")
+        .containsEntry("COMPUTECASE_CONCURRENCY", "50")
+        .containsEntry("COMPUTECASE_VISIBILITY_TIMEOUT_SECONDS", "120");
+
+    assertThat(workers)
+        .allSatisfy(
+            w -> {
+              assertThat(w.pod().getServiceAccountName()).isEqualTo("computecase-worker");
+              assertThat(w.pod().getAutomountServiceAccountToken()).isFalse();
+              assertThat(w.deployment().getSpec().getSelector().getMatchLabels())
+                  .containsEntry("computecase.io/target", w.env().get("COMPUTECASE_TARGET"));
+            });
+    // The operator provisions exactly these targets' queues and rules at start.
+    assertThat(PodContainer.operator(chart).env()).containsEntry("COMPUTECASE_TARGETS", "cpu,slow");
+    assertThat(chart.ofKind("ComputeTarget")).isEmpty();
+  }
+
+  @Test
+  void workerSelectorsNeverOverlapTheOperators() {
+    RenderedChart chart = ChartValues.FULL_WITH_CHART_WORKERS.render();
+    Map<String, String> operatorSelector =
+        PodContainer.operator(chart).deployment().getSpec().getSelector().getMatchLabels();
+    assertThat(PodContainer.workers(chart))
+        .allSatisfy(
+            w ->
+                assertThat(w.deployment().getSpec().getTemplate().getMetadata().getLabels())
+                    .doesNotContainEntry("app.kubernetes.io/component", "operator")
+                    .containsEntry("app.kubernetes.io/component", "worker"));
+    assertThat(operatorSelector).containsEntry("app.kubernetes.io/component", "operator");
+  }
+
+  @Test
+  void asComputeTargetsTheOperatorRunsThemOrTheChartSaysWhyItCannot() {
+    Map<String, Object> computeTargets = Map.of("targetsAs", "ComputeTarget");
+    List<java.nio.file.Path> full = List.of(ChartSources.valuesFile("full.yaml"));
+    if (Files.exists(ChartSources.chartDir().resolve("crds/computetargets.computecase.io-v1.yml"))) {
+      RenderedChart chart = RenderedChart.render(full, computeTargets);
+      List<HasMetadata> targets = chart.ofKind("ComputeTarget");
+      assertThat(targets).extracting(t -> t.getMetadata().getName()).containsExactly("cpu", "slow");
+      GenericKubernetesResource cpu = (GenericKubernetesResource) targets.get(0);
+      GenericKubernetesResource slow = (GenericKubernetesResource) targets.get(1);
+      assertThat((Object) cpu.get("spec", "image")).isEqualTo(WORKER);
+      assertThat((Object) slow.get("spec", "image"))
+          .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/scoring:2.0");
+      assertThat(PodContainer.workers(chart)).isEmpty();
+      assertThat(PodContainer.operator(chart).env()).doesNotContainKey("COMPUTECASE_TARGETS");
+    } else {
+      assertThatThrownBy(() -> RenderedChart.render(full, computeTargets))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("targetsAs=ComputeTarget needs the ComputeTarget CRD")
+          .hasMessageContaining("set targetsAs to auto or Deployment");
+    }
+  }
+}
