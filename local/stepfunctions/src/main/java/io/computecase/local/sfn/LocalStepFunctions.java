@@ -1,0 +1,107 @@
+package io.computecase.local.sfn;
+
+import io.computecase.local.protocol.AwsJsonServer;
+import io.computecase.local.protocol.AwsJsonService;
+import io.computecase.local.sfn.api.StepFunctionsApi;
+import io.computecase.local.sfn.execution.StateMachineCatalog;
+import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.integration.EventsPutEvents;
+import io.computecase.local.sfn.integration.SqsSendMessage;
+import io.computecase.local.sfn.integration.StatesStartExecution;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An embeddable local AWS Step Functions: the engine, its API in process, and the API served over
+ * HTTP on loopback for AWS SDKs and the AWS CLI.
+ */
+public final class LocalStepFunctions implements AutoCloseable {
+  private final StepFunctionsEngine engine;
+  private final StepFunctionsApi api;
+  private final List<AwsJsonServer> servers = new ArrayList<>();
+
+  private LocalStepFunctions(Builder builder) {
+    this.engine = new StepFunctionsEngine(builder.region, builder.accountId, builder.clock);
+    if (builder.clock instanceof TestingClock testing) {
+      testing.onAdvance(engine.timers()::wake);
+    }
+    StateMachineCatalog catalog = new StateMachineCatalog(engine);
+    this.api = new StepFunctionsApi(engine, catalog);
+    AwsJsonService events = builder.integrations.get("events");
+    if (events != null) {
+      engine.addIntegration(new EventsPutEvents(events, engine.blockingExecutor()));
+    }
+    AwsJsonService sqs = builder.integrations.get("sqs");
+    if (sqs != null) {
+      engine.addIntegration(new SqsSendMessage(sqs, engine.blockingExecutor()));
+    }
+    engine.addIntegration(new StatesStartExecution(api, engine));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Every operation in process, through the same handlers as HTTP. */
+  public AwsJsonService api() {
+    return api;
+  }
+
+  /** Serves the API over HTTP (JSON 1.0) on 127.0.0.1; 0 picks a free port. */
+  public synchronized AwsJsonServer serve(int port) {
+    AwsJsonServer server = api.serve(port);
+    servers.add(server);
+    return server;
+  }
+
+  /** The engine behind the API, for embedders that measure it (tasks waiting, executors). */
+  public StepFunctionsEngine engine() {
+    return engine;
+  }
+
+  @Override
+  public synchronized void close() {
+    servers.forEach(AwsJsonServer::close);
+    servers.clear();
+    engine.close();
+  }
+
+  /** Configures a LocalStepFunctions. */
+  public static final class Builder {
+    private String region = "us-east-1";
+    private String accountId = "000000000000";
+    private Clock clock = Clock.systemUTC();
+    private final Map<String, AwsJsonService> integrations = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    public Builder region(String value) {
+      this.region = value;
+      return this;
+    }
+
+    public Builder accountId(String value) {
+      this.accountId = value;
+      return this;
+    }
+
+    /** The clock of waits, timeouts and timestamps; a {@link TestingClock} for tests. */
+    public Builder clock(Clock value) {
+      this.clock = value;
+      return this;
+    }
+
+    /** The service behind an integration: "events" (EventBridge JSON 1.1) or "sqs" (SQS JSON). */
+    public Builder integration(String service, AwsJsonService serviceApi) {
+      integrations.put(service, serviceApi);
+      return this;
+    }
+
+    public LocalStepFunctions build() {
+      return new LocalStepFunctions(this);
+    }
+  }
+}
