@@ -61,7 +61,15 @@ public final class JsonPaths {
       return input;
     }
     JsonNode value = result == null ? NullNode.getInstance() : result;
-    return ReferencePath.of(resultPath).place(input, value);
+    ReferencePath target;
+    try {
+      target = ReferencePath.of(resultPath);
+    } catch (IllegalArgumentException e) {
+      throw new QueryException(
+          QueryException.RESULT_PATH_MATCH_FAILURE,
+          "Unable to apply ReferencePath " + resultPath + ": " + e.getMessage());
+    }
+    return target.place(input, value);
   }
 
   /** Why {@code path} is not a valid ASL Path, or empty when it is. */
@@ -77,14 +85,32 @@ public final class JsonPaths {
     }
   }
 
-  /** Why {@code path} is not a valid ASL Reference Path (a path naming one node), or empty. */
+  /**
+   * Why {@code path} is not a valid ASL Reference Path (a path naming one node), or empty. Paths
+   * that read ($$..., $variable...) are accepted; use {@link #validateResultPath} for ResultPath.
+   */
   public static Optional<String> validateReferencePath(String path) {
     Optional<String> asPath = validatePath(path);
     if (asPath.isPresent()) {
       return asPath;
     }
     try {
-      ReferencePath.parseSteps(path);
+      ReferencePath.parseSteps(path, true);
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.of(
+          "The value '" + path + "' is not a valid ReferencePath: " + e.getMessage());
+    }
+  }
+
+  /** Why {@code path} cannot be a ResultPath (a Reference Path into the input), or empty. */
+  public static Optional<String> validateResultPath(String path) {
+    Optional<String> asPath = validatePath(path);
+    if (asPath.isPresent()) {
+      return asPath;
+    }
+    try {
+      ReferencePath.parseSteps(path, false);
       return Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.of(

@@ -36,7 +36,7 @@ final class ReferencePath {
     if (cached != null) {
       return cached;
     }
-    ReferencePath parsed = new ReferencePath(text, parseSteps(text));
+    ReferencePath parsed = new ReferencePath(text, parseSteps(text, false));
     if (CACHE.size() > 10_000) {
       CACHE.clear();
     }
@@ -87,16 +87,29 @@ final class ReferencePath {
             + (node == null ? "null" : node.toString()));
   }
 
-  /** The steps of a Reference Path; IllegalArgumentException names what is not allowed. */
-  static List<Step> parseSteps(String path) {
+  /**
+   * The steps of a Reference Path after its root; IllegalArgumentException names what is not
+   * allowed. Reading may start at the context object ($$) or a variable ($name); writing only at $.
+   */
+  static List<Step> parseSteps(String path, boolean readOnly) {
     if (path == null || !path.startsWith("$")) {
       throw new IllegalArgumentException("a reference path must start with '$'");
     }
+    int i = 1;
     if (path.startsWith("$$")) {
-      throw new IllegalArgumentException("the context object ($$) cannot be written");
+      if (!readOnly) {
+        throw new IllegalArgumentException("the context object ($$) cannot be written");
+      }
+      i = 2;
+    } else if (path.length() > 1 && (Character.isLetter(path.charAt(1)) || path.charAt(1) == '_')) {
+      if (!readOnly) {
+        throw new IllegalArgumentException("a variable cannot be written by a ResultPath; use Assign");
+      }
+      while (i < path.length() && (Character.isLetterOrDigit(path.charAt(i)) || path.charAt(i) == '_')) {
+        i++;
+      }
     }
     List<Step> steps = new ArrayList<>();
-    int i = 1;
     while (i < path.length()) {
       char c = path.charAt(i);
       if (c == '.') {

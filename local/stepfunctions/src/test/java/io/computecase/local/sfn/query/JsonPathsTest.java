@@ -106,5 +106,7 @@ class JsonPathsTest {
         .contains("The value '$..a' is not a valid ReferencePath: deep scan '..' names more than one node");
     assertThat(JsonPaths.validateReferencePath("$.a[?(@.x)]")).isPresent();
     assertThat(JsonPaths.validateReferencePath("$.a[0:2]")).isPresent();
+    assertThat(JsonPaths.validateReferencePath("$$.Map.Item.Value.id")).isEmpty();
+    assertThat(JsonPaths.validateReferencePath("$customer.tags[0]")).isEmpty();
   }
 }

@@ -91,4 +91,17 @@ class ResultPathTest {
   void aNullResultIsStoredAsJsonNull() {
     assertThat(JsonPaths.applyResultPath(json("{}"), "$.r", null)).isEqualTo(json("{\"r\": null}"));
   }
+
+  @Test
+  void theContextObjectAndVariablesCannotBeWritten() {
+    assertThat(JsonPaths.validateResultPath("$.a.b")).isEmpty();
+    assertThat(JsonPaths.validateResultPath("$$.Execution"))
+        .contains("The value '$$.Execution' is not a valid ReferencePath: the context object ($$) cannot be written");
+    assertThat(JsonPaths.validateResultPath("$counter"))
+        .contains("The value '$counter' is not a valid ReferencePath: a variable cannot be written by a ResultPath; use Assign");
+    QueryException failure =
+        catchThrowableOfType(
+            QueryException.class, () -> JsonPaths.applyResultPath(json("{}"), "$$.Task", json("1")));
+    assertThat(failure.error()).isEqualTo("States.ResultPathMatchFailure");
+  }
 }
