@@ -53,7 +53,9 @@ public final class Worker implements AutoCloseable {
     this.sfn = AwsClients.stepFunctions(config.region(), config.sfnEndpoint(), executors.callbackThreads() + 4);
     try {
       this.queueUrl = config.queueUrl().orElseGet(() -> queueUrlOf(config.target().orElseThrow()));
-      int visibility = config.visibilityTimeoutSeconds().orElseGet(this::queueVisibility);
+      // Read even when configured: it checks at start that the queue exists and answers.
+      int queueVisibility = queueVisibility();
+      int visibility = config.visibilityTimeoutSeconds().orElse(queueVisibility);
       this.messages = new QueueMessages(sqs, queueUrl, config.workerId());
       PipelineParts parts =
           new PipelineParts(
@@ -71,7 +73,8 @@ public final class Worker implements AutoCloseable {
       Semaphore slots = new Semaphore(config.concurrency());
       this.pipeline = new ItemPipeline(parts, computation, environment, slots, JSON);
       this.pollers = new QueuePollers(
-          AwsClients.sqs(config.region(), config.sqsEndpoint(), pollerCount + 2), queueUrl, config.visibilityTimeoutSeconds(), slots, pipeline);
+          AwsClients.sqs(config.region(), config.sqsEndpoint(), pollerCount + 2), queueUrl, config.visibilityTimeoutSeconds(),
+          config.waitTimeSeconds(), slots, pipeline);
       this.http =
           config.httpPort() < 0
               ? null
@@ -128,17 +131,23 @@ public final class Worker implements AutoCloseable {
   /**
    * Shuts down gracefully: stops receiving, lets in-flight items finish and answer within {@code
    * grace}, then abandons the rest and makes their messages visible again at once so that another
-   * worker takes them without waiting for the visibility timeout.
+   * worker takes them without waiting for the visibility timeout. Long polls get the grace to end
+   * by themselves (anything they bring is released at once); past it they are cut.
    */
   public synchronized void stop(Duration grace) {
     if (stopped) {
       return;
     }
     stopping = true;
+    long deadline = System.nanoTime() + grace.toNanos();
     try {
       pipeline.stopAccepting();
-      pollers.stop();
-      if (!pipeline.awaitIdle(grace)) {
+      pollers.stopReceiving();
+      boolean idle = pipeline.awaitIdle(grace);
+      if (!pollers.awaitStopped(deadline)) {
+        pollers.cut();
+      }
+      if (!idle) {
         int released = pipeline.abandonAll();
         LOG.info("Worker {} released {} unfinished messages", config.workerId(), released);
       }

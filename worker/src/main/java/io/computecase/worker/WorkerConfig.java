@@ -30,6 +30,7 @@ public final class WorkerConfig {
   private final int httpPort;
   private final Integer visibilityTimeoutSeconds;
   private final int pollers;
+  private final int waitTimeSeconds;
   private final String execCommand;
   private final Duration execTimeout;
   private final OpenTelemetry openTelemetry;
@@ -63,6 +64,11 @@ public final class WorkerConfig {
     // One long poll brings at most 10 messages, so about one poller per 10 slots keeps the worker
     // full; beyond a few dozen, extra pollers only add idle connections.
     this.pollers = b.pollers > 0 ? b.pollers : Math.min(32, (concurrency + 9) / 10);
+    if (b.waitTimeSeconds < 1 || b.waitTimeSeconds > 20) {
+      throw new IllegalArgumentException(
+          "waitTimeSeconds must be between 1 and 20 (SQS's long-poll limit) but is " + b.waitTimeSeconds);
+    }
+    this.waitTimeSeconds = b.waitTimeSeconds;
     this.execCommand = b.execCommand;
     this.execTimeout = b.execTimeout;
     this.openTelemetry = b.openTelemetry;
@@ -144,6 +150,11 @@ public final class WorkerConfig {
     return pollers;
   }
 
+  /** How long one receive waits for messages (SQS long polling); 20 s unless set. */
+  public int waitTimeSeconds() {
+    return waitTimeSeconds;
+  }
+
   public Optional<String> execCommand() {
     return Optional.ofNullable(execCommand);
   }
@@ -181,6 +192,7 @@ public final class WorkerConfig {
     private int httpPort = -1;
     private Integer visibilityTimeoutSeconds;
     private int pollers;
+    private int waitTimeSeconds = 20;
     private String execCommand;
     private Duration execTimeout = Duration.ofMinutes(5);
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
@@ -249,6 +261,12 @@ public final class WorkerConfig {
     /** Long-polling threads; by default about one per 10 slots of concurrency, at most 32. */
     public Builder pollers(int pollers) {
       this.pollers = pollers;
+      return this;
+    }
+
+    /** Shorter long polls let a stop end sooner without cutting them (tests, demos). */
+    public Builder waitTimeSeconds(int seconds) {
+      this.waitTimeSeconds = seconds;
       return this;
     }
 

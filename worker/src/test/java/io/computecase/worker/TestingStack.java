@@ -91,9 +91,13 @@ final class TestingStack implements AutoCloseable {
     return sqsEndpoint;
   }
 
-  /** A worker configuration on this stack's queue and endpoints. */
+  /**
+   * A worker configuration on this stack's queue and endpoints. Its polls last 1 s, so that a
+   * test's graceful stop lets them end by themselves (a cut poll may keep a later message).
+   */
   WorkerConfig.Builder workerConfig(String workerId) {
     return WorkerConfig.builder()
+        .waitTimeSeconds(1)
         .queueUrl(queueUrl)
         .workerId(workerId)
         .sqsEndpoint(sqsEndpoint)

@@ -17,33 +17,38 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 /**
  * The threads that long-poll the queue. Each asks for only as many messages as the worker has
  * free slots (at most SQS's 10), so the worker never holds a message it cannot start computing;
- * messages it does not hold stay available to other workers. The pollers own their SQS client:
- * closing it is what cuts a 20 s long poll short at shutdown, since a blocked socket read does not
- * heed interrupts.
+ * messages it does not hold stay available to other workers.
+ *
+ * <p>At shutdown the polls are best left to end by themselves: a poll cut short may still be
+ * pending at the queue, which then hands it messages nobody reads until their visibility times
+ * out. Only when there is no time left are they cut, by closing the pollers' own SQS client (a
+ * blocked socket read does not heed interrupts).
  */
 public final class QueuePollers {
   private static final Logger LOG = LoggerFactory.getLogger(QueuePollers.class);
-  static final int WAIT_TIME_SECONDS = 20;
   private static final int MAX_MESSAGES = 10;
 
   private final SqsClient sqs;
   private final String queueUrl;
   private final Optional<Integer> visibilityTimeoutSeconds;
+  private final int waitTimeSeconds;
   private final Semaphore slots;
   private final ItemPipeline pipeline;
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean stopped;
-  private volatile boolean receiving;
+  private volatile boolean receiving = true;
 
   public QueuePollers(
       SqsClient sqs,
       String queueUrl,
       Optional<Integer> visibilityTimeoutSeconds,
+      int waitTimeSeconds,
       Semaphore slots,
       ItemPipeline pipeline) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.visibilityTimeoutSeconds = visibilityTimeoutSeconds;
+    this.waitTimeSeconds = waitTimeSeconds;
     this.slots = slots;
     this.pipeline = pipeline;
   }
@@ -57,17 +62,29 @@ public final class QueuePollers {
     }
   }
 
-  /**
-   * Ends the long polls at once. A poll cut short while its answer was on the wire leaves those
-   * messages hidden until their visibility timeout; only a poll that happens to be answered at
-   * that instant can be cut short that way.
-   */
-  public void stop() throws InterruptedException {
+  /** Asks the pollers to stop once their current poll ends; what it brings is released. */
+  public void stopReceiving() {
     stopped = true;
-    threads.forEach(Thread::interrupt);
-    sqs.close();
+  }
+
+  /** Waits for the pollers to end until the deadline ({@link System#nanoTime()}); true if they did. */
+  public boolean awaitStopped(long deadlineNanos) throws InterruptedException {
     for (Thread thread : threads) {
-      thread.join(TimeUnit.SECONDS.toMillis(10));
+      long left = deadlineNanos - System.nanoTime();
+      if (left > 0) {
+        thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+      }
+    }
+    return threads.stream().noneMatch(Thread::isAlive);
+  }
+
+  /** Cuts the polls still running and frees the pollers' connections. */
+  public void cut() throws InterruptedException {
+    stopped = true;
+    sqs.close();
+    threads.forEach(Thread::interrupt);
+    for (Thread thread : threads) {
+      thread.join(TimeUnit.SECONDS.toMillis(5));
     }
   }
 
@@ -83,13 +100,15 @@ public final class QueuePollers {
 
   private void poll() {
     while (!stopped) {
-      int wanted;
       try {
-        slots.acquire();
+        // Timed, so that a stop request is seen while every slot is busy.
+        if (!slots.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+          continue;
+        }
       } catch (InterruptedException e) {
         return;
       }
-      wanted = 1;
+      int wanted = 1;
       while (wanted < MAX_MESSAGES && slots.tryAcquire()) {
         wanted++;
       }
@@ -122,7 +141,7 @@ public final class QueuePollers {
         ReceiveMessageRequest.builder()
             .queueUrl(queueUrl)
             .maxNumberOfMessages(maxMessages)
-            .waitTimeSeconds(WAIT_TIME_SECONDS)
+            .waitTimeSeconds(waitTimeSeconds)
             .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT);
     visibilityTimeoutSeconds.ifPresent(request::visibilityTimeout);
     return sqs.receiveMessage(request.build()).messages();

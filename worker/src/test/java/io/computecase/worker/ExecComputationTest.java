@@ -1,0 +1,68 @@
+package io.computecase.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ExecComputationTest {
+  private final TestingStack stack = new TestingStack();
+
+  @AfterEach
+  void close() {
+    stack.close();
+  }
+
+  private TestingStepFunctions.Answer answerWith(String command, String parameters) {
+    String token = stack.sendItem(5, parameters);
+    stack.start(stack.workerConfig("w1").computation("exec").execCommand(command));
+    await().atMost(Duration.ofSeconds(30)).until(() -> stack.sfn.acceptedFor(token).size() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> stack.messagesLeft() == 0);
+    return stack.sfn.acceptedFor(token).get(0);
+  }
+
+  @Test
+  void theProgramReadsTheItemOnStdinAndItsStdoutIsTheResult() {
+    TestingStepFunctions.Answer answer =
+        answerWith("printf '{\"seen\":'; cat; printf ', \"index\": %s}' \"$COMPUTECASE_ITEM_INDEX\"", "{\"scale\": 3}");
+
+    assertThat(answer.operation()).isEqualTo("SendTaskSuccess");
+    var result = answer.output().path("result");
+    assertThat(result.path("index").asInt()).isEqualTo(5);
+    assertThat(result.path("seen").path("item").path("caseId").asText()).isEqualTo("5");
+    assertThat(result.path("seen").path("parameters").path("scale").asInt()).isEqualTo(3);
+    assertThat(result.path("seen").path("requestId").asText()).isEqualTo("req-1");
+  }
+
+  @Test
+  void aNonZeroExitFailsTheItemWithTheTailOfStderr() {
+    TestingStepFunctions.Answer answer =
+        answerWith("echo 'starting' >&2; echo 'input file missing: data.csv' >&2; exit 3", "{}");
+
+    assertThat(answer.operation()).isEqualTo("SendTaskFailure");
+    assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.ExecFailed");
+    assertThat(answer.request().path("cause").asText())
+        .contains("Exit code 3")
+        .contains("input file missing: data.csv");
+  }
+
+  @Test
+  void aProgramPastItsTimeLimitIsKilledAndTheItemFails() {
+    TestingStepFunctions.Answer answer =
+        answerWith("echo 'working' >&2; sleep 60", "{\"execTimeoutSeconds\": 1}");
+
+    assertThat(answer.operation()).isEqualTo("SendTaskFailure");
+    assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.ExecTimedOut");
+    assertThat(answer.request().path("cause").asText()).contains("1 s").contains("working");
+  }
+
+  @Test
+  void outputThatIsNotJsonFailsTheItemSayingWhatIsExpected() {
+    TestingStepFunctions.Answer answer = answerWith("echo 'done!'", "{}");
+
+    assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.ExecInvalidOutput");
+    assertThat(answer.request().path("cause").asText()).contains("not JSON").contains("done!");
+  }
+}

@@ -1,0 +1,82 @@
+package io.computecase.worker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkerConfigTest {
+  @Test
+  void readsTheContractsEnvironmentVariables() {
+    WorkerConfig config =
+        WorkerConfig.fromEnvironment(
+            Map.of(
+                "AWS_REGION", "eu-west-1",
+                "COMPUTECASE_TARGET", "gpu",
+                "COMPUTECASE_CONCURRENCY", "250",
+                "COMPUTECASE_COMPUTATION", "cpu",
+                "COMPUTECASE_WORKER_ID", "pod-7",
+                "COMPUTECASE_SFN_ENDPOINT", "http://127.0.0.1:8083",
+                "COMPUTECASE_SQS_ENDPOINT", "http://127.0.0.1:9324"));
+
+    assertThat(config.target()).contains("gpu");
+    assertThat(config.queueUrl()).isEmpty();
+    assertThat(config.region()).isEqualTo("eu-west-1");
+    assertThat(config.concurrency()).isEqualTo(250);
+    assertThat(config.pollers()).isEqualTo(25);
+    assertThat(config.computation()).isEqualTo("cpu");
+    assertThat(config.workerId()).isEqualTo("pod-7");
+    assertThat(config.sfnEndpoint()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(8083));
+    assertThat(config.sqsEndpoint()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(9324));
+    assertThat(config.httpPort()).isEqualTo(8080);
+  }
+
+  @Test
+  void defaultsFollowTheContract() {
+    WorkerConfig config = WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_QUEUE_URL", "http://q/1/computecase-x"));
+
+    assertThat(config.concurrency()).isEqualTo(10);
+    assertThat(config.pollers()).isEqualTo(1);
+    assertThat(config.computation()).isEqualTo("simulate");
+    assertThat(config.region()).isEqualTo("us-east-1");
+    assertThat(config.sfnEndpoint()).isEmpty();
+    assertThat(config.workerId()).isNotBlank();
+  }
+
+  @Test
+  void pollersGrowWithConcurrencyUpToACap() {
+    assertThat(WorkerConfig.builder().target("t").concurrency(95).build().pollers()).isEqualTo(10);
+    assertThat(WorkerConfig.builder().target("t").concurrency(5000).build().pollers()).isEqualTo(32);
+  }
+
+  @Test
+  void malformedVariablesAreNamedWithTheFix() {
+    assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_CONCURRENCY", "lots")))
+        .hasMessageContaining("COMPUTECASE_CONCURRENCY")
+        .hasMessageContaining("'lots'");
+    assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_SQS_ENDPOINT", "localhost")))
+        .hasMessageContaining("COMPUTECASE_SQS_ENDPOINT")
+        .hasMessageContaining("http://");
+    assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_HTTP_PORT", "99999")))
+        .hasMessageContaining("COMPUTECASE_HTTP_PORT");
+  }
+
+  @Test
+  void theQueueIsGivenExactlyOnce() {
+    assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of()))
+        .hasMessageContaining("COMPUTECASE_QUEUE_URL")
+        .hasMessageContaining("COMPUTECASE_TARGET");
+    assertThatThrownBy(() -> WorkerConfig.builder().queueUrl("http://q").target("t").build())
+        .hasMessageContaining("exactly one");
+  }
+
+  @Test
+  void anUnknownComputationIsRefusedWithTheKnownOnes() {
+    assertThatThrownBy(() -> Worker.start(WorkerConfig.builder().target("t").computation("quantum").build()))
+        .hasMessageContaining("'quantum'")
+        .hasMessageContaining("simulate")
+        .hasMessageContaining("cpu")
+        .hasMessageContaining("exec");
+  }
+}
