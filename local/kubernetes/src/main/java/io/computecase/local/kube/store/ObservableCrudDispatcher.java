@@ -24,6 +24,7 @@ public class ObservableCrudDispatcher extends KubernetesCrudDispatcher {
   private final List<Consumer<ResourceChange>> listeners = new CopyOnWriteArrayList<>();
   private final ResourcePaths paths;
   private volatile long lastResourceVersion;
+  private long versionCounter;
 
   public ObservableCrudDispatcher(ResourcePaths paths) {
     this.paths = paths;
@@ -82,8 +83,9 @@ public class ObservableCrudDispatcher extends KubernetesCrudDispatcher {
           Serialization.unmarshal(json, GenericKubernetesResource.class);
       processEvent(collectionPath, getKey(collectionPath), new AttributeSet(), resource, json);
       long version = parseVersion((ObjectNode) JSON.readTree(json));
-      while (lastResourceVersion < version) {
-        lastResourceVersion = requestResourceVersion();
+      // move the dispatcher's version counter past every restored object's version
+      while (versionCounter < version) {
+        versionCounter = requestResourceVersion();
       }
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("stored resource is not JSON: " + e.getOriginalMessage(), e);
