@@ -37,8 +37,14 @@ public final class RenderedChart {
 
   /** Renders with values files (later ones win) and --set overrides. */
   public static RenderedChart render(List<Path> valuesFiles, Map<String, Object> sets) {
+    return render(RELEASE, valuesFiles, sets);
+  }
+
+  /** Renders as a release of the given name, e.g. the "computecase" that docs/aws.md installs. */
+  public static RenderedChart render(
+      String release, List<Path> valuesFiles, Map<String, Object> sets) {
     TemplateCommand command =
-        new Helm(ChartSources.chartDir()).template().withName(RELEASE).withNamespace(NAMESPACE);
+        new Helm(ChartSources.chartDir()).template().withName(release).withNamespace(NAMESPACE);
     valuesFiles.forEach(command::withValuesFile);
     sets.forEach(command::set);
     String yaml = command.call();
