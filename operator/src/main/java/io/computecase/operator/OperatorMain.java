@@ -30,22 +30,13 @@ public final class OperatorMain implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     OperatorConfig env = OperatorConfig.fromEnvironment(System.getenv());
-    OperatorConfig.Builder builder =
-        OperatorConfig.builder()
-            .region(env.region())
-            .accountId(env.accountId())
-            .busName(env.busName())
-            .stateMachineName(env.stateMachineName())
-            .stateMachineRoleArn(env.stateMachineRoleArn())
-            .sfnEndpoint(env.sfnEndpoint().orElse(null))
-            .eventsEndpoint(env.eventsEndpoint().orElse(null))
-            .sqsEndpoint(env.sqsEndpoint().orElse(null))
-            .watchNamespaces(env.watchNamespaces())
-            .targets(env.targets())
-            .maxReceiveCount(env.maxReceiveCount())
-            .httpPort(httpPort != null ? httpPort : env.httpPort())
-            .leaderElection(leaderElection != null ? leaderElection : env.leaderElection())
-            .leaseNamespace(env.leaseNamespace());
+    OperatorConfig.Builder builder = env.toBuilder();
+    if (httpPort != null) {
+      builder.httpPort(httpPort);
+    }
+    if (leaderElection != null) {
+      builder.leaderElection(leaderElection);
+    }
     KubernetesClient client = new KubernetesClientBuilder().build();
     ComputeCaseOperator operator = ComputeCaseOperator.start(client, builder.build());
     CountDownLatch stop = new CountDownLatch(1);

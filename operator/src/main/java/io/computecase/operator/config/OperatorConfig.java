@@ -54,6 +54,26 @@ public final class OperatorConfig {
     return new Builder();
   }
 
+  /** A builder holding this configuration's values, to change a few of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.region = region;
+    b.accountId = accountId;
+    b.busName = busName;
+    b.stateMachineName = stateMachineName;
+    b.stateMachineRoleArn = stateMachineRoleArn;
+    b.sfnEndpoint = sfnEndpoint.orElse(null);
+    b.eventsEndpoint = eventsEndpoint.orElse(null);
+    b.sqsEndpoint = sqsEndpoint.orElse(null);
+    b.watchNamespaces = watchNamespaces;
+    b.targets = targets;
+    b.maxReceiveCount = maxReceiveCount;
+    b.httpPort = httpPort;
+    b.leaderElection = leaderElection;
+    b.leaseNamespace = leaseNamespace;
+    return b;
+  }
+
   /** Reads the variables documented for the operator container; absent ones take defaults. */
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
     Function<String, Optional<String>> get =

@@ -184,7 +184,7 @@ public final class ComputeCaseReconciler
   private UpdateControl<ComputeCase> withTtl(
       ComputeCase cc, ComputeCaseStatus status, UpdateControl<ComputeCase> control) {
     Integer ttl = cc.getSpec() == null ? null : cc.getSpec().getTtlSecondsAfterFinished();
-    if (ttl == null) {
+    if (ttl == null || ttl < 0) {
       return control;
     }
     java.time.Instant finishedAt =

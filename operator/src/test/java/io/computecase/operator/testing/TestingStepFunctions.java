@@ -104,6 +104,13 @@ public final class TestingStepFunctions implements AutoCloseable {
     return executions.values().iterator().next();
   }
 
+  /** The execution of a case, found by the name the operator derives from its uid. */
+  public java.util.Optional<Execution> executionOf(io.computecase.api.v1alpha1.ComputeCase cc) {
+    return executions.values().stream()
+        .filter(e -> e.arn.endsWith(":cc-" + cc.getMetadata().getUid()))
+        .findFirst();
+  }
+
   public MapRun startMapRun(Execution execution, long total) {
     int max = AwsJson.MAPPER.valueToTree(parse(execution.input)).path("request")
         .path("maxConcurrency").asInt();
