@@ -2,6 +2,7 @@ package io.computecase.local.sfn.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.JsonPath;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,7 +11,8 @@ import java.util.regex.Pattern;
  * A Path split into what it reads (input, context object or a variable) and the jayway path applied
  * to it; compiled once per distinct path text.
  */
-record CompiledPath(String text, Root root, String variable, JsonPath jsonPath) {
+record CompiledPath(
+    String text, Root root, String variable, JsonPath jsonPath, List<ReferencePath.Step> steps) {
 
   enum Root {
     INPUT,
@@ -41,13 +43,42 @@ record CompiledPath(String text, Root root, String variable, JsonPath jsonPath) 
     }
     if (path.startsWith("$$")) {
       String rest = path.substring(2);
-      return new CompiledPath(path, Root.CONTEXT, null, jayway(rest));
+      return new CompiledPath(path, Root.CONTEXT, null, jayway(rest), simpleSteps(path));
     }
     Matcher variable = VARIABLE.matcher(path);
     if (variable.matches()) {
-      return new CompiledPath(path, Root.VARIABLE, variable.group(1), jayway(variable.group(2)));
+      return new CompiledPath(
+          path, Root.VARIABLE, variable.group(1), jayway(variable.group(2)), simpleSteps(path));
     }
-    return new CompiledPath(path, Root.INPUT, null, jayway(path.substring(1)));
+    return new CompiledPath(path, Root.INPUT, null, jayway(path.substring(1)), simpleSteps(path));
+  }
+
+  /** The steps of a path naming one node, walked without jayway; null for any other path. */
+  private static List<ReferencePath.Step> simpleSteps(String path) {
+    try {
+      return ReferencePath.parseSteps(path, true);
+    } catch (IllegalArgumentException notSimple) {
+      return null;
+    }
+  }
+
+  /**
+   * Walks the simple steps; null when a step finds nothing, so that the caller asks jayway, whose
+   * message AWS reports.
+   */
+  JsonNode walk(JsonNode document) {
+    JsonNode node = document;
+    for (ReferencePath.Step step : steps) {
+      if (node == null) {
+        return null;
+      }
+      if (step.name() != null) {
+        node = node.isObject() ? node.get(step.name()) : null;
+      } else {
+        node = node.isArray() && step.index() < node.size() ? node.get(step.index()) : null;
+      }
+    }
+    return node;
   }
 
   /** Null for the whole document; otherwise the jayway path for the part after the root. */

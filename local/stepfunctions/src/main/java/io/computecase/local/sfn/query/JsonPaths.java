@@ -26,6 +26,12 @@ public final class JsonPaths {
     if (compiled.jsonPath() == null) {
       return document;
     }
+    if (compiled.steps() != null) {
+      JsonNode found = compiled.walk(document);
+      if (found != null) {
+        return found;
+      }
+    }
     try {
       Object value = compiled.jsonPath().read(document, JaywayJackson.CONFIGURATION);
       return JaywayJackson.toNode(value);

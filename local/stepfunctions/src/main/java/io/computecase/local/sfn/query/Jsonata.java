@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +42,10 @@ public final class Jsonata {
    * which AWS names in the cause; null when the caller has no field to name.
    */
   public static JsonNode evaluate(String expression, QueryScope scope, String field) {
+    return evaluate(expression, new JsonataBindings(scope), field);
+  }
+
+  private static JsonNode evaluate(String expression, JsonataBindings scope, String field) {
     Object value = evaluateRaw(expression, scope, field);
     if (value == JsonataProgram.UNDEFINED) {
       throw new QueryException(
@@ -61,6 +63,10 @@ public final class Jsonata {
 
   /** The engine's own value (Java types, or UNDEFINED); used where a boolean or a raw value is needed. */
   static Object evaluateRaw(String expression, QueryScope scope, String field) {
+    return evaluateRaw(expression, new JsonataBindings(scope), field);
+  }
+
+  private static Object evaluateRaw(String expression, JsonataBindings scope, String field) {
     String source = body(expression);
     JsonataProgram program;
     try {
@@ -71,7 +77,7 @@ public final class Jsonata {
           sentence(source, field) + " could not be parsed. " + JsonataFailures.describe(e));
     }
     try {
-      return program.evaluate(bindings(scope));
+      return program.evaluate(scope);
     } catch (RuntimeException | StackOverflowError e) {
       throw new QueryException(
           QueryException.QUERY_EVALUATION_ERROR,
@@ -89,6 +95,10 @@ public final class Jsonata {
 
   /** As {@link #evaluateTemplate(JsonNode, QueryScope)}, naming nested fields "field/key/[i]" in causes. */
   public static JsonNode evaluateTemplate(JsonNode template, QueryScope scope, String field) {
+    return evaluateTemplate(template, new JsonataBindings(scope), field);
+  }
+
+  private static JsonNode evaluateTemplate(JsonNode template, JsonataBindings scope, String field) {
     if (template == null) {
       return null;
     }
@@ -150,25 +160,5 @@ public final class Jsonata {
         + source
         + "'"
         + (field == null ? "" : " specified for the field '" + field + "'");
-  }
-
-  private static Map<String, Object> bindings(QueryScope scope) {
-    Map<String, Object> states = new LinkedHashMap<>();
-    states.put("input", JsonataValues.toJava(scope.input()));
-    if (scope.context() != null) {
-      states.put("context", JsonataValues.toJava(scope.context()));
-    }
-    if (scope.result() != null) {
-      states.put("result", JsonataValues.toJava(scope.result()));
-    }
-    if (scope.errorOutput() != null) {
-      states.put("errorOutput", JsonataValues.toJava(scope.errorOutput()));
-    }
-    Map<String, Object> bindings = new HashMap<>(scope.variables().size() * 2 + 2);
-    for (Map.Entry<String, JsonNode> variable : scope.variables().entrySet()) {
-      bindings.put(variable.getKey(), JsonataValues.toJava(variable.getValue()));
-    }
-    bindings.put("states", states);
-    return bindings;
   }
 }

@@ -22,11 +22,13 @@ final class JsonataProgram {
 
   private final String source;
   private final Jsonata parsed;
+  private final JsonataReferences references;
   private volatile Jsonata existence;
 
   private JsonataProgram(String source, Jsonata parsed) {
     this.source = source;
     this.parsed = parsed;
+    this.references = JsonataReferences.of(source);
   }
 
   /** The program for {@code source} (without delimiters); JException when it does not parse. */
@@ -46,8 +48,9 @@ final class JsonataProgram {
     return source;
   }
 
-  /** Evaluates with these variables bound; answers {@link #UNDEFINED} for nothing. */
-  Object evaluate(Map<String, Object> bindings) {
+  /** Evaluates with $states and the variables it mentions bound; {@link #UNDEFINED} for nothing. */
+  Object evaluate(JsonataBindings scope) {
+    Map<String, Object> bindings = scope.resolve(references);
     Object result = run(parsed, bindings);
     if (result != null) {
       return result;
