@@ -23,6 +23,9 @@ public final class JsonPaths {
   public static JsonNode select(String path, QueryScope scope) {
     CompiledPath compiled = CompiledPath.of(path);
     JsonNode document = compiled.document(scope);
+    if (document == null) {
+      document = NullNode.getInstance();
+    }
     if (compiled.jsonPath() == null) {
       return document;
     }
@@ -38,7 +41,7 @@ public final class JsonPaths {
     } catch (PathNotFoundException e) {
       throw new QueryException(
           QueryException.RUNTIME, "Invalid path '" + path + "' : " + e.getMessage());
-    } catch (JsonPathException e) {
+    } catch (JsonPathException | IllegalArgumentException e) {
       throw new QueryException(
           QueryException.RUNTIME, "Invalid path '" + path + "' : " + e.getMessage());
     }

@@ -28,8 +28,8 @@ public final class Jsonata {
     if (text == null) {
       return false;
     }
-    String trimmed = text.trim();
-    return trimmed.length() >= 4 && trimmed.startsWith(OPEN) && trimmed.endsWith(CLOSE);
+    // As on AWS, only a string that starts with "{%" and ends with "%}" is an expression.
+    return text.length() >= 4 && text.startsWith(OPEN) && text.endsWith(CLOSE);
   }
 
   /** Evaluates "{% expr %}"; fails with States.QueryEvaluationError on an error or on nothing. */

@@ -16,7 +16,8 @@ final class Timestamps {
   }
 
   static Instant parse(String text) {
-    if (text == null || text.length() < 20 || text.charAt(10) != 'T') {
+    // RFC 3339 as ASL profiles it: an uppercase T between date and time, an uppercase Z for UTC.
+    if (text == null || text.length() < 20 || text.charAt(10) != 'T' || text.endsWith("z")) {
       return null;
     }
     try {

@@ -22,6 +22,8 @@ class JsonataTest {
     assertThat(Jsonata.isExpression(json("\"{% $states.input %}\""))).isTrue();
     assertThat(Jsonata.isExpression(json("\"$states.input\""))).isFalse();
     assertThat(Jsonata.isExpression(json("{\"a\": 1}"))).isFalse();
+    assertThat(Jsonata.isExpression(" {% 1 %}")).isFalse();
+    assertThat(Jsonata.isExpression("{% 1 %} ")).isFalse();
   }
 
   @Test
