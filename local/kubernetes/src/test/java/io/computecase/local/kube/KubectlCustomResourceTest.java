@@ -66,14 +66,34 @@ class KubectlCustomResourceTest {
   }
 
   @Test
-  void describeShowsTheSpec() {
+  void describeShowsTheSpecAndOnlyThisObjectsEvents() {
     kubectl.run("apply", "-f", ComputeCases.CASE_FILE.toString());
+    GenericKubernetesResource demo = ComputeCases.named(server.client(), "demo").get();
+    recordEvent("demo-started", demo.getMetadata().getName(), demo.getMetadata().getUid(),
+        "ExecutionStarted", "started execution arn:aws:states:demo");
+    recordEvent("other-started", "other", "0000", "ExecutionStarted", "started another case");
 
     Kubectl.Result describe = kubectl.run("describe", "computecase", "demo");
 
     assertThat(describe.exitCode()).as(describe.toString()).isZero();
     assertThat(describe.out()).contains("Name:         demo", "Kind:         ComputeCase",
-        "Max Concurrency:  10", "Target:");
+        "Max Concurrency:  10", "Target:", "ExecutionStarted",
+        "started execution arn:aws:states:demo");
+    assertThat(describe.out()).doesNotContain("started another case");
+  }
+
+  private void recordEvent(String name, String objectName, String uid, String reason,
+      String message) {
+    server.client().v1().events().inNamespace("default").resource(
+        new io.fabric8.kubernetes.api.model.EventBuilder()
+            .withNewMetadata().withName(name).endMetadata()
+            .withNewInvolvedObject().withApiVersion("computecase.io/v1alpha1")
+            .withKind("ComputeCase").withName(objectName).withNamespace("default").withUid(uid)
+            .endInvolvedObject()
+            .withType("Normal").withReason(reason).withMessage(message).withCount(1)
+            .withFirstTimestamp("2026-01-01T00:00:00Z").withLastTimestamp("2026-01-01T00:00:00Z")
+            .withNewSource().withComponent("computecase-operator").endSource()
+            .build()).create();
   }
 
   @Test

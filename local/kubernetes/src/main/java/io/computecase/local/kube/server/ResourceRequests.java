@@ -2,12 +2,14 @@ package io.computecase.local.kube.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.kube.discovery.ResourceCatalog;
 import io.computecase.local.kube.discovery.ResourceType;
 import io.computecase.local.kube.store.ObservableCrudDispatcher;
 import io.computecase.local.kube.table.TableConverter;
 import io.computecase.local.kube.validation.InvalidObjectException;
+import io.computecase.local.kube.watch.Selector;
 import io.computecase.local.kube.validation.SchemaValidator;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -82,7 +84,10 @@ public final class ResourceRequests {
   }
 
   private MockResponse get(RecordedRequest request, ResourcePath path, ResourceType type) {
-    CrudGateway.Answer answer = crud.call(HttpMethod.GET, request.getPath(), null, null);
+    // lists go to the CRUD dispatcher without selectors: they are applied below, on any field
+    String target = path.name() == null ? path.collectionPath()
+        : path.objectPath() + (path.subresource() == null ? "" : "/" + path.subresource());
+    CrudGateway.Answer answer = crud.call(HttpMethod.GET, target, null, null);
     if (!answer.ok() || answer.body() == null) {
       return notFound(path);
     }
@@ -93,7 +98,16 @@ public final class ResourceRequests {
       ObjectNode list = (ObjectNode) body;
       list.put("kind", type.kind() + "List").put("apiVersion", type.apiVersion());
       list.with("metadata").put("resourceVersion", listVersion);
-      list.withArray("items").forEach(objects::add);
+      // selectors are applied here so every field (e.g. involvedObject.uid of Events) works
+      Selector labels = Selector.labels(path.query().get("labelSelector"));
+      Selector fields = Selector.fields(path.query().get("fieldSelector"));
+      ArrayNode items = list.withArray("items");
+      for (int i = items.size() - 1; i >= 0; i--) {
+        if (!labels.test(items.get(i)) || !fields.test(items.get(i))) {
+          items.remove(i);
+        }
+      }
+      items.forEach(objects::add);
     } else {
       objects.add(body);
     }
