@@ -111,7 +111,7 @@ public final class LocalEventBridge implements AutoCloseable {
       return this;
     }
 
-    /** Threads calling targets (default 8). */
+    /** Threads calling targets (default 16). */
     public Builder deliveryThreads(int threads) {
       this.delivery = new DeliverySettings(threads, delivery.initialBackoff(), delivery.maxBackoff());
       return this;

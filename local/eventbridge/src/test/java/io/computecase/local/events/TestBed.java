@@ -17,6 +17,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -42,18 +43,22 @@ final class TestBed implements AutoCloseable {
     AwsJsonService sqsApi = new AwsJsonHttpClient(sqsEndpoint, "AmazonSQS", "1.0");
     bridge = customize.apply(LocalEventBridge.builder().service("sqs", sqsSeenByBridge.apply(sqsApi))).build();
     server = bridge.serve(0);
-    events =
-        EventBridgeClient.builder()
-            .endpointOverride(URI.create(server.endpoint()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(CREDENTIALS)
-            .build();
+    events = eventsClient(server.endpoint());
     sqs =
         SqsClient.builder()
             .endpointOverride(URI.create(sqsEndpoint))
             .region(Region.US_EAST_1)
             .credentialsProvider(CREDENTIALS)
             .build();
+  }
+
+  /** An SDK client for a local EventBridge served at this endpoint. */
+  static EventBridgeClient eventsClient(String endpoint) {
+    return EventBridgeClient.builder()
+        .endpointOverride(URI.create(endpoint))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(CREDENTIALS)
+        .build();
   }
 
   static TestBed start() {
@@ -90,7 +95,14 @@ final class TestBed implements AutoCloseable {
                                   .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
                       .messages();
               received.addAll(batch);
-              batch.forEach(m -> sqs.deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+              if (!batch.isEmpty()) {
+                sqs.deleteMessageBatch(
+                    d -> d.queueUrl(queueUrl)
+                        .entries(
+                            batch.stream()
+                                .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
+                                .toList()));
+              }
               return received.size() >= count;
             });
     return received;

@@ -8,5 +8,5 @@ import java.time.Duration;
  */
 public record DeliverySettings(int threads, Duration initialBackoff, Duration maxBackoff) {
   public static final DeliverySettings DEFAULT =
-      new DeliverySettings(8, Duration.ofMillis(200), Duration.ofSeconds(30));
+      new DeliverySettings(16, Duration.ofMillis(200), Duration.ofSeconds(30));
 }

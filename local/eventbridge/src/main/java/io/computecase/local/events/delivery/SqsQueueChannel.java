@@ -10,16 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Delivers to one SQS queue in order of arrival: one SendMessageBatch in flight at a time, each
- * taking up to 10 waiting events (and at most 256 KiB), so a burst costs few round trips while a
- * lone event leaves at once. Runs on the shared delivery executor, never on the caller's thread.
+ * Delivers to one SQS queue in order of arrival: each SendMessageBatch takes the next (up to 10,
+ * at most 256 KiB) waiting events, so a burst costs few round trips while a lone event leaves at
+ * once. A FIFO queue gets one batch in flight at a time, so its order is exactly the order of
+ * arrival; a standard queue (which does not keep order on receive anyway) gets a few, so one
+ * queue is not held to one round trip at a time. Runs on the shared delivery executor.
  */
 final class SqsQueueChannel implements TargetChannel {
   private static final int MAX_BATCH = 10;
   private static final int MAX_BATCH_BYTES = 256 * 1024;
+  private static final int STANDARD_IN_FLIGHT = 8;
 
   private final String queueArn;
   private final boolean fifo;
@@ -28,12 +31,15 @@ final class SqsQueueChannel implements TargetChannel {
   private final RetryPlanner retries;
   private final Executor executor;
   private final ConcurrentLinkedQueue<Delivery> pending = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean sending = new AtomicBoolean();
+  private final int maxInFlight;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger waiting = new AtomicInteger();
 
   SqsQueueChannel(
       String queueArn, AwsJsonService sqs, QueueUrls queueUrls, RetryPlanner retries, Executor executor) {
     this.queueArn = queueArn;
     this.fifo = queueArn.endsWith(".fifo");
+    this.maxInFlight = fifo ? 1 : STANDARD_IN_FLIGHT;
     this.sqs = sqs;
     this.queueUrls = queueUrls;
     this.retries = retries;
@@ -43,23 +49,35 @@ final class SqsQueueChannel implements TargetChannel {
   @Override
   public void offer(Delivery delivery) {
     pending.add(delivery);
+    waiting.incrementAndGet();
     startSending();
   }
 
   private void startSending() {
-    if (!pending.isEmpty() && sending.compareAndSet(false, true)) {
-      executor.execute(this::sendOneBatch);
+    while (true) {
+      int current = inFlight.get();
+      // Another batch only when the ones in flight cannot take all that waits.
+      if (current >= maxInFlight || current * MAX_BATCH >= waiting.get()) {
+        return;
+      }
+      if (inFlight.compareAndSet(current, current + 1)) {
+        executor.execute(this::sendOneBatch);
+      }
     }
   }
 
   private void sendOneBatch() {
     try {
-      List<Delivery> batch = takeBatch();
+      List<Delivery> batch;
+      synchronized (pending) {
+        // Batches are taken one at a time, so each holds consecutive events.
+        batch = takeBatch();
+      }
       if (!batch.isEmpty()) {
         send(batch);
       }
     } finally {
-      sending.set(false);
+      inFlight.decrementAndGet();
       // Re-submitting per batch keeps one busy queue from starving the others on the executor.
       startSending();
     }
@@ -78,6 +96,7 @@ final class SqsQueueChannel implements TargetChannel {
         break;
       }
       batch.add(pending.poll());
+      waiting.decrementAndGet();
       bytes += size;
     }
     return batch;
