@@ -74,14 +74,14 @@ public final class Jsonata {
     } catch (RuntimeException e) {
       throw new QueryException(
           QueryException.QUERY_EVALUATION_ERROR,
-          sentence(source, field) + " could not be parsed. " + JsonataFailures.describe(e));
+          sentence(source, field) + " could not be parsed" + JsonataFailures.tail(e));
     }
     try {
       return program.evaluate(scope);
     } catch (RuntimeException | StackOverflowError e) {
       throw new QueryException(
           QueryException.QUERY_EVALUATION_ERROR,
-          sentence(source, field) + " threw an error during evaluation. " + JsonataFailures.describe(e));
+          sentence(source, field) + " threw an error during evaluation" + JsonataFailures.tail(e));
     }
   }
 
@@ -141,8 +141,8 @@ public final class Jsonata {
       return Optional.of(
           "The JSONata expression '"
               + body(expression)
-              + "' could not be parsed. "
-              + JsonataFailures.describe(e));
+              + "' could not be parsed"
+              + JsonataFailures.tail(e));
     }
   }
 

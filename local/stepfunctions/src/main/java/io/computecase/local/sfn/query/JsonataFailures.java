@@ -2,29 +2,33 @@ package io.computecase.local.sfn.query;
 
 import com.dashjoin.jsonata.JException;
 
-/** Words a JSONata engine failure as AWS prints it: "CODE: message". */
+/**
+ * Words a JSONata engine failure as AWS appends it to its sentence: ". CODE: message" after an
+ * error the JSONata language codes, ": message" after any other.
+ */
 final class JsonataFailures {
   private JsonataFailures() {}
 
-  static String describe(Throwable failure) {
+  static String tail(Throwable failure) {
     if (failure instanceof JException jsonata) {
       String message = jsonata.getMessage();
       String code = jsonata.getError();
-      if (code != null && message != null && !message.startsWith(code)) {
-        return code + ": " + message;
+      if (code == null) {
+        return ": " + message;
       }
-      return message;
-    }
-    if (failure instanceof QueryException query) {
-      return query.cause();
+      return ". " + (message != null && message.startsWith(code) ? message : code + ": " + message);
     }
     if (failure instanceof StackOverflowError) {
-      return "U1001: Stack overflow error: Check for non-terminating recursive function.";
+      return ". U1001: Stack overflow error: Check for non-terminating recursive function. "
+          + "Consider rewriting as tail-recursive.";
     }
     if (failure instanceof NumberFormatException) {
-      return "D3030: Unable to cast value to a number: " + failure.getMessage();
+      return ". D3030: Unable to cast value to a number: " + failure.getMessage();
+    }
+    if (failure instanceof QueryException query) {
+      return ": " + query.cause();
     }
     String message = failure.getMessage();
-    return message == null ? failure.getClass().getSimpleName() : message;
+    return ": " + (message == null ? failure.getClass().getSimpleName() : message);
   }
 }

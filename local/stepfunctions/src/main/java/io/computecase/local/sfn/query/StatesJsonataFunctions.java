@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The JSONata functions Step Functions adds to the standard library: $partition, $range, $hash,
- * $random, $uuid and $parse; $eval is withdrawn, as on AWS.
+ * $random, $uuid and $parse; $eval is not available, as on AWS (use $parse).
  */
 final class StatesJsonataFunctions {
   private StatesJsonataFunctions() {}
@@ -23,11 +23,12 @@ final class StatesJsonataFunctions {
     program.registerFunction("random", new JFunction(StatesJsonataFunctions::random, null));
     program.registerFunction("uuid", function("$uuid", StringIntrinsics::uuid));
     program.registerFunction("parse", function("$parse", JsonIntrinsics::stringToJson));
+    // AWS does not bind $eval at all, so calling it is calling a non-function.
     program.registerFunction(
         "eval",
         new JFunction(
             (input, args) -> {
-              throw new JException("The function $eval is not available in Step Functions; use $parse", 0);
+              throw new JException("T1006", 0);
             },
             null));
   }

@@ -188,9 +188,22 @@ class JsonataTest {
   }
 
   @Test
-  void evalIsWithdrawn() {
+  void evalIsNotAvailable() {
     QueryException failure =
-        catchThrowableOfType(QueryException.class, () -> Jsonata.evaluate("{% $eval('1') %}", scope("{}")));
-    assertThat(failure.cause()).contains("The function $eval is not available in Step Functions; use $parse");
+        catchThrowableOfType(
+            QueryException.class, () -> Jsonata.evaluate("{% $eval('1') %}", scope("{}"), "Output/r"));
+    assertThat(failure.cause())
+        .isEqualTo(
+            "The JSONata expression '$eval('1')' specified for the field 'Output/r' threw an error during evaluation. T1006: Attempted to invoke a non-function");
+  }
+
+  @Test
+  void aFailureInsideAStepFunctionsFunctionIsWordedWithoutACode() {
+    QueryException failure =
+        catchThrowableOfType(
+            QueryException.class, () -> Jsonata.evaluate("{% $partition([1], 0) %}", scope("{}"), "Output"));
+    assertThat(failure.error()).isEqualTo("States.QueryEvaluationError");
+    assertThat(failure.cause())
+        .startsWith("The JSONata expression '$partition([1], 0)' specified for the field 'Output' threw an error during evaluation: ");
   }
 }
