@@ -16,12 +16,15 @@ import java.util.List;
  * call. Errors are IllegalArgumentException naming the position and the fix.
  */
 final class IntrinsicParser {
-  /** AWS allows intrinsic functions nested up to 10 deep within one field. */
-  static final int MAX_DEPTH = 10;
+  /**
+   * AWS allows up to 10 intrinsic functions within one field; its guide counts every call of the
+   * field ("nine nested intrinsic functions" for a field with nine calls).
+   */
+  static final int MAX_CALLS = 10;
 
   private final String text;
   private int position;
-  private int depth;
+  private int calls;
 
   private IntrinsicParser(String text) {
     this.text = text;
@@ -53,9 +56,9 @@ final class IntrinsicParser {
       throw new IllegalArgumentException(
           "The intrinsic function '" + name + "' is not supported; use one of " + IntrinsicCatalog.names());
     }
-    if (++depth > MAX_DEPTH) {
+    if (++calls > MAX_CALLS) {
       throw new IllegalArgumentException(
-          "Intrinsic functions are nested more than " + MAX_DEPTH + " deep within one field");
+          "A field may contain at most " + MAX_CALLS + " intrinsic functions, but '" + text + "' has more");
     }
     skipSpaces();
     expect('(');
@@ -63,7 +66,6 @@ final class IntrinsicParser {
     skipSpaces();
     if (peek() == ')') {
       position++;
-      depth--;
       return new IntrinsicExpression.Call(name, function, List.copyOf(arguments));
     }
     while (true) {
@@ -73,7 +75,6 @@ final class IntrinsicParser {
       char next = peek();
       position++;
       if (next == ')') {
-        depth--;
         return new IntrinsicExpression.Call(name, function, List.copyOf(arguments));
       }
       if (next != ',') {
