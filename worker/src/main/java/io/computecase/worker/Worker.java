@@ -86,6 +86,7 @@ public final class Worker implements AutoCloseable {
       SharedExecutors.release(executors);
       throw e;
     }
+    pipeline.keepMessagesHidden();
     pollers.start(pollerCount, config.workerId());
     LOG.info(
         "Worker {} computing '{}' from {} with concurrency {} ({} pollers)",
@@ -157,6 +158,7 @@ public final class Worker implements AutoCloseable {
       Thread.currentThread().interrupt();
       pipeline.abandonAll();
     } finally {
+      pipeline.close();
       messages.close();
       if (http != null) {
         http.close();

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -40,6 +41,7 @@ public final class ItemPipeline {
   private final ConcurrentHashMap<String, InFlightItem> inFlight = new ConcurrentHashMap<>();
   private final AnsweredTokens answered = new AnsweredTokens(10_000);
   private volatile boolean stopping;
+  private volatile ScheduledFuture<?> visibilityTimer;
 
   public ItemPipeline(PipelineParts parts, Computation computation, ComputationEnvironment environment, Semaphore slots, ObjectMapper json) {
     this.parts = parts;
@@ -110,14 +112,8 @@ public final class ItemPipeline {
         });
   }
 
-  /** Extends the message's visibility and heartbeats the task for as long as the item computes. */
+  /** Heartbeats the task for as long as the item computes, when its case asks for heartbeats. */
   private void keepAlive(InFlightItem item) {
-    int visibility = parts.visibilitySeconds();
-    long extendEveryMs = Math.max(1000L, visibility * 1000L / 2);
-    item.timer(
-        parts.scheduler().scheduleAtFixedRate(
-            () -> parts.callbacks().execute(() -> item.receiptHandles().forEach(r -> parts.messages().extend(r, visibility))),
-            extendEveryMs, extendEveryMs, TimeUnit.MILLISECONDS));
     item.event.heartbeatSeconds().ifPresent(seconds -> {
       // Twice per interval, so one slow heartbeat does not let the task time out.
       long everyMs = Math.max(250L, seconds * 1000L / 2);
@@ -126,6 +122,33 @@ public final class ItemPipeline {
               () -> parts.callbacks().execute(() -> answering.heartbeat(item)),
               everyMs, everyMs, TimeUnit.MILLISECONDS));
     });
+  }
+
+  /**
+   * Starts keeping the messages of computing items hidden: every third of the visibility timeout,
+   * one batched call per ten messages extends those received at least half a tick ago, so a
+   * message never comes within a third of its timeout while its item computes, and short items
+   * cost no call at all.
+   */
+  public void keepMessagesHidden() {
+    long tickMs = Math.max(250L, parts.visibilitySeconds() * 1000L / 3);
+    visibilityTimer =
+        parts.scheduler().scheduleAtFixedRate(
+            () -> parts.callbacks().execute(() -> extendVisibility(tickMs)),
+            tickMs, tickMs, TimeUnit.MILLISECONDS);
+  }
+
+  private void extendVisibility(long tickMs) {
+    long receivedBefore = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(tickMs / 2);
+    List<String> receipts = new ArrayList<>();
+    for (InFlightItem item : inFlight.values()) {
+      if (item.startNanos <= receivedBefore) {
+        receipts.addAll(item.receiptHandles());
+      }
+    }
+    if (!receipts.isEmpty()) {
+      parts.messages().extend(receipts, parts.visibilitySeconds());
+    }
   }
 
   private void malformed(Message message, MalformedItemException e) {
@@ -193,6 +216,13 @@ public final class ItemPipeline {
     }
     parts.messages().release(releases);
     return releases.size();
+  }
+
+  /** Stops the pipeline's own timer; the last step of a stop. */
+  public void close() {
+    if (visibilityTimer != null) {
+      visibilityTimer.cancel(false);
+    }
   }
 
   private static Throwable unwrap(Throwable error) {

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 /**
  * Settles the queue's messages: deletes answered ones in batches of up to ten (one thread drains
  * what accumulated while the previous batch was in flight, so batches fill as load grows),
- * extends the visibility of items still computing, and releases abandoned ones at once.
+ * extends the visibility of items still computing and releases abandoned ones, in batches too.
  */
 public final class QueueMessages implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueueMessages.class);
@@ -45,33 +45,34 @@ public final class QueueMessages implements AutoCloseable {
     deletions.add(receiptHandle);
   }
 
-  /** Keeps a computing item's message hidden for another {@code seconds}. */
-  public void extend(String receiptHandle, int seconds) {
-    try {
-      sqs.changeMessageVisibility(
-          b -> b.queueUrl(queueUrl).receiptHandle(receiptHandle).visibilityTimeout(seconds));
-    } catch (SdkException e) {
-      LOG.warn("Cannot extend a message's visibility on {}: {}", queueUrl, e.getMessage());
-    }
+  /** Keeps computing items' messages hidden for another {@code seconds}, ten per call. */
+  public void extend(List<String> receiptHandles, int seconds) {
+    changeVisibility(receiptHandles, seconds, "extend");
   }
 
   /** Makes messages visible again at once, so another worker takes them without waiting. */
   public void release(List<String> receiptHandles) {
+    changeVisibility(receiptHandles, 0, "release");
+  }
+
+  private void changeVisibility(List<String> receiptHandles, int seconds, String why) {
     for (int from = 0; from < receiptHandles.size(); from += SQS_BATCH) {
       List<String> slice = receiptHandles.subList(from, Math.min(receiptHandles.size(), from + SQS_BATCH));
-      List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+      List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>(slice.size());
       for (int i = 0; i < slice.size(); i++) {
         entries.add(
             ChangeMessageVisibilityBatchRequestEntry.builder()
                 .id("m" + i)
                 .receiptHandle(slice.get(i))
-                .visibilityTimeout(0)
+                .visibilityTimeout(seconds)
                 .build());
       }
       try {
-        sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries))
+            .failed()
+            .forEach(f -> LOG.debug("Cannot {} a message: {}", why, f.message()));
       } catch (SdkException e) {
-        LOG.warn("Cannot release {} messages on {}: {}", entries.size(), queueUrl, e.getMessage());
+        LOG.warn("Cannot {} {} messages on {}: {}", why, entries.size(), queueUrl, e.getMessage());
       }
     }
   }

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.AbortedException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -119,10 +118,10 @@ public final class QueuePollers {
       } catch (AbortedException e) {
         slots.release(wanted);
         return;
-      } catch (SdkException e) {
+      } catch (RuntimeException e) {
         slots.release(wanted);
         if (stopped || Thread.currentThread().isInterrupted()) {
-          return;
+          return; // the poll was cut at shutdown
         }
         receiving = false;
         LOG.warn("Cannot receive from {}: {}; retrying in 1 s", queueUrl, e.getMessage());
