@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** The array intrinsics: States.Array, ArrayPartition, ArrayContains, ArrayRange, ArrayGetItem, ArrayLength, ArrayUnique. */
+/**
+ * The array intrinsics: States.Array, ArrayPartition, ArrayContains, ArrayRange, ArrayGetItem,
+ * ArrayLength, ArrayUnique.
+ */
 final class ArrayIntrinsics {
   /** AWS caps States.ArrayRange at 1,000 elements. */
   static final int MAX_RANGE_ELEMENTS = 1000;
@@ -30,7 +33,8 @@ final class ArrayIntrinsics {
     long size = args.integer(1);
     if (size <= 0) {
       throw args.failure(
-          "The value of argument 2 of States.ArrayPartition (the chunk size) must be greater than 0, but was "
+          "The value of argument 2 of States.ArrayPartition (the chunk size) must be greater than"
+              + " 0, but was "
               + size);
     }
     ArrayNode chunks = JsonNodeFactory.instance.arrayNode();

@@ -9,7 +9,11 @@ import java.util.regex.Pattern;
  * value at another path for the *Path operators. A value of the wrong type never matches.
  */
 record ChoiceComparison(
-    String variable, ComparisonOperator operator, JsonNode literal, String otherPath, Pattern pattern)
+    String variable,
+    ComparisonOperator operator,
+    JsonNode literal,
+    String otherPath,
+    Pattern pattern)
     implements ChoiceRule {
 
   @Override
@@ -27,7 +31,9 @@ record ChoiceComparison(
               && expected.isNumber()
               && operator.accepts(value.decimalValue().compareTo(expected.decimalValue()));
       case BOOLEAN ->
-          value.isBoolean() && expected.isBoolean() && value.booleanValue() == expected.booleanValue();
+          value.isBoolean()
+              && expected.isBoolean()
+              && value.booleanValue() == expected.booleanValue();
       case TIMESTAMP -> compareTimestamps(value, expected);
       case MATCHES -> value.isTextual() && pattern.matcher(value.textValue()).matches();
       case TYPE_CHECK -> typeCheck(value) == literal.booleanValue();

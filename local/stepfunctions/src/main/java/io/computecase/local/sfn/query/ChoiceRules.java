@@ -22,7 +22,10 @@ public final class ChoiceRules {
     return parse(choice, language, "", "Condition");
   }
 
-  /** Parses Choices[index]; causes and diagnostics name "Choices[index]/Condition" and "/Choices/index". */
+  /**
+   * Parses Choices[index]; causes and diagnostics name "Choices[index]/Condition" and
+   * "/Choices/index".
+   */
   public static ChoiceRule parse(JsonNode choice, QueryLanguage language, int index) {
     return parse(choice, language, "/Choices/" + index, "Choices[" + index + "]/Condition");
   }
@@ -49,9 +52,10 @@ public final class ChoiceRules {
           location + "/Condition");
     }
     Jsonata.validate(condition.textValue())
-        .ifPresent(problem -> {
-          throw invalid(problem, location + "/Condition");
-        });
+        .ifPresent(
+            problem -> {
+              throw invalid(problem, location + "/Condition");
+            });
     for (Iterator<String> names = choice.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!name.equals("Condition") && !RULE_FIELDS.contains(name)) {
@@ -101,7 +105,9 @@ public final class ChoiceRules {
         }
         if (!operand.isArray() || operand.isEmpty()) {
           throw invalid(
-              "The value for the field '" + operatorField + "' must be a non-empty array of choice rules",
+              "The value for the field '"
+                  + operatorField
+                  + "' must be a non-empty array of choice rules",
               here);
         }
         List<ChoiceRule> rules = new ArrayList<>();
@@ -135,7 +141,8 @@ public final class ChoiceRules {
         ComparisonOperator.byName(
             pathVariant ? operatorField.substring(0, operatorField.length() - 4) : operatorField);
     if (operator == null || pathVariant && !operator.hasPathVariant()) {
-      throw invalid("The field '" + operatorField + "' is not a supported comparison operator", here);
+      throw invalid(
+          "The field '" + operatorField + "' is not a supported comparison operator", here);
     }
     JsonNode variable = rule.get("Variable");
     if (variable == null) {
@@ -146,21 +153,26 @@ public final class ChoiceRules {
     }
     JsonPaths.validateReferencePath(variable.textValue())
         .or(() -> rejectContextWrite(variable.textValue()))
-        .ifPresent(problem -> {
-          throw invalid(
-              "The value for the field 'Variable' must be a valid ReferencePath: " + problem,
-              location + "/Variable");
-        });
+        .ifPresent(
+            problem -> {
+              throw invalid(
+                  "The value for the field 'Variable' must be a valid ReferencePath: " + problem,
+                  location + "/Variable");
+            });
     if (pathVariant) {
       if (!operand.isTextual()) {
         throw invalid("The value for the field '" + operatorField + "' must be a STRING", here);
       }
       JsonPaths.validatePath(operand.textValue())
-          .ifPresent(problem -> {
-            throw invalid(
-                "The value for the field '" + operatorField + "' must be a valid ReferencePath: " + problem,
-                here);
-          });
+          .ifPresent(
+              problem -> {
+                throw invalid(
+                    "The value for the field '"
+                        + operatorField
+                        + "' must be a valid ReferencePath: "
+                        + problem,
+                    here);
+              });
       return new ChoiceComparison(variable.textValue(), operator, null, operand.textValue(), null);
     }
     checkOperand(operator, operatorField, operand, here);

@@ -14,7 +14,8 @@ final class EncodingIntrinsics {
   /** AWS limits the data given to these intrinsics to 10,000 characters. */
   static final int MAX_INPUT_CHARACTERS = 10_000;
 
-  static final List<String> HASH_ALGORITHMS = List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
+  static final List<String> HASH_ALGORITHMS =
+      List.of("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512");
 
   private EncodingIntrinsics() {}
 
@@ -30,7 +31,8 @@ final class EncodingIntrinsics {
     try {
       return new TextNode(new String(Base64.getDecoder().decode(data), StandardCharsets.UTF_8));
     } catch (IllegalArgumentException e) {
-      throw args.failure("The value given to States.Base64Decode is not valid Base64: " + e.getMessage());
+      throw args.failure(
+          "The value given to States.Base64Decode is not valid Base64: " + e.getMessage());
     }
   }
 

@@ -3,7 +3,9 @@ package io.computecase.local.sfn.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** The parsed form of an intrinsic invocation: calls whose arguments are literals, paths or calls. */
+/**
+ * The parsed form of an intrinsic invocation: calls whose arguments are literals, paths or calls.
+ */
 sealed interface IntrinsicExpression {
 
   /** Produces the argument's value in {@code scope}. */

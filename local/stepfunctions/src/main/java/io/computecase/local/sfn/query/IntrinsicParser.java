@@ -54,11 +54,18 @@ final class IntrinsicParser {
     IntrinsicFunction function = IntrinsicCatalog.lookup(name);
     if (function == null) {
       throw new IllegalArgumentException(
-          "The intrinsic function '" + name + "' is not supported; use one of " + IntrinsicCatalog.names());
+          "The intrinsic function '"
+              + name
+              + "' is not supported; use one of "
+              + IntrinsicCatalog.names());
     }
     if (++calls > MAX_CALLS) {
       throw new IllegalArgumentException(
-          "A field may contain at most " + MAX_CALLS + " intrinsic functions, but '" + text + "' has more");
+          "A field may contain at most "
+              + MAX_CALLS
+              + " intrinsic functions, but '"
+              + text
+              + "' has more");
     }
     skipSpaces();
     expect('(');
@@ -134,7 +141,8 @@ final class IntrinsicParser {
       char c = text.charAt(position++);
       if (c == '\'') {
         segments.add(segment.toString());
-        return new IntrinsicExpression.Literal(new TextNode(value.toString()), List.copyOf(segments));
+        return new IntrinsicExpression.Literal(
+            new TextNode(value.toString()), List.copyOf(segments));
       }
       if (c == '\\') {
         if (position >= text.length()) {

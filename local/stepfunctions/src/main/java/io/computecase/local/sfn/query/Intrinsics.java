@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The ASL intrinsic functions (States.Format, States.Array, ...), parsed once and evaluated often. */
+/**
+ * The ASL intrinsic functions (States.Format, States.Array, ...), parsed once and evaluated often.
+ */
 public final class Intrinsics {
   private static final int MAX_CACHED = 10_000;
   private static final ConcurrentHashMap<String, IntrinsicExpression.Call> CACHE =

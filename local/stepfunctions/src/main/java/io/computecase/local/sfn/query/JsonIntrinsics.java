@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.computecase.local.protocol.AwsJson;
 
-/** The JSON intrinsics: States.StringToJson, States.JsonToString and States.JsonMerge (shallow, as AWS). */
+/**
+ * The JSON intrinsics: States.StringToJson, States.JsonToString and States.JsonMerge (shallow, as
+ * AWS).
+ */
 final class JsonIntrinsics {
   private JsonIntrinsics() {}
 

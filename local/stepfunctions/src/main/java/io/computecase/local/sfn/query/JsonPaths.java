@@ -84,7 +84,8 @@ public final class JsonPaths {
   /** Why {@code path} is not a valid ASL Path, or empty when it is. */
   public static Optional<String> validatePath(String path) {
     if (path == null || !path.startsWith("$")) {
-      return Optional.of("The value '" + path + "' is not a valid JSONPath: it must start with '$'");
+      return Optional.of(
+          "The value '" + path + "' is not a valid JSONPath: it must start with '$'");
     }
     try {
       CompiledPath.of(path);

@@ -57,11 +57,16 @@ public final class Jsonata {
     } catch (IllegalArgumentException e) {
       throw new QueryException(
           QueryException.QUERY_EVALUATION_ERROR,
-          sentence(body(expression), field) + " threw an error during evaluation: " + e.getMessage());
+          sentence(body(expression), field)
+              + " threw an error during evaluation: "
+              + e.getMessage());
     }
   }
 
-  /** The engine's own value (Java types, or UNDEFINED); used where a boolean or a raw value is needed. */
+  /**
+   * The engine's own value (Java types, or UNDEFINED); used where a boolean or a raw value is
+   * needed.
+   */
   static Object evaluateRaw(String expression, QueryScope scope, String field) {
     return evaluateRaw(expression, new JsonataBindings(scope), field);
   }
@@ -93,7 +98,10 @@ public final class Jsonata {
     return evaluateTemplate(template, scope, null);
   }
 
-  /** As {@link #evaluateTemplate(JsonNode, QueryScope)}, naming nested fields "field/key/[i]" in causes. */
+  /**
+   * As {@link #evaluateTemplate(JsonNode, QueryScope)}, naming nested fields "field/key/[i]" in
+   * causes.
+   */
   public static JsonNode evaluateTemplate(JsonNode template, QueryScope scope, String field) {
     return evaluateTemplate(template, new JsonataBindings(scope), field);
   }

@@ -10,7 +10,11 @@ record JsonataCondition(String expression, String field) implements ChoiceRule {
       return bool;
     }
     String sentence =
-        "The JSONata expression '" + Jsonata.body(expression) + "' specified for the field '" + field + "'";
+        "The JSONata expression '"
+            + Jsonata.body(expression)
+            + "' specified for the field '"
+            + field
+            + "'";
     if (value == JsonataProgram.UNDEFINED) {
       throw new QueryException(
           QueryException.QUERY_EVALUATION_ERROR, sentence + " returned nothing (undefined).");

@@ -55,7 +55,8 @@ final class JsonataProgram {
     if (result != null) {
       return result;
     }
-    // The engine reports both null and nothing as null; ask whether a value exists to tell them apart.
+    // The engine reports both null and nothing as null; ask whether a value exists to tell them
+    // apart.
     return Boolean.TRUE.equals(run(existence(), bindings)) ? Jsonata.NULL_VALUE : UNDEFINED;
   }
 
@@ -100,8 +101,10 @@ final class JsonataProgram {
 
   private static MethodHandle copyConstructor() {
     try {
-      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(Jsonata.class, MethodHandles.lookup());
-      return lookup.findConstructor(Jsonata.class, MethodType.methodType(void.class, Jsonata.class));
+      MethodHandles.Lookup lookup =
+          MethodHandles.privateLookupIn(Jsonata.class, MethodHandles.lookup());
+      return lookup.findConstructor(
+          Jsonata.class, MethodType.methodType(void.class, Jsonata.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** The math intrinsics: States.MathRandom (optionally seeded) and States.MathAdd, on 32-bit integers. */
+/**
+ * The math intrinsics: States.MathRandom (optionally seeded) and States.MathAdd, on 32-bit
+ * integers.
+ */
 final class MathIntrinsics {
   private MathIntrinsics() {}
 
@@ -25,7 +28,10 @@ final class MathIntrinsics {
     long offset;
     if (args.size() == 3) {
       Random seeded = new Random(args.int32(2));
-      offset = bound <= Integer.MAX_VALUE ? seeded.nextInt((int) bound) : Math.floorMod(seeded.nextLong(), bound);
+      offset =
+          bound <= Integer.MAX_VALUE
+              ? seeded.nextInt((int) bound)
+              : Math.floorMod(seeded.nextLong(), bound);
     } else {
       offset = ThreadLocalRandom.current().nextLong(bound);
     }

@@ -1,6 +1,8 @@
 package io.computecase.local.sfn.query;
 
-/** The two query languages a state machine or a single state may choose with {@code QueryLanguage}. */
+/**
+ * The two query languages a state machine or a single state may choose with {@code QueryLanguage}.
+ */
 public enum QueryLanguage {
   JSONPATH("JSONPath"),
   JSONATA("JSONata");

@@ -44,7 +44,10 @@ final class ReferencePath {
     return parsed;
   }
 
-  /** Puts {@code value} at this path in a copy of {@code input} (only the nodes on the path are copied). */
+  /**
+   * Puts {@code value} at this path in a copy of {@code input} (only the nodes on the path are
+   * copied).
+   */
   JsonNode place(JsonNode input, JsonNode value) {
     if (steps.isEmpty()) {
       return value;
@@ -103,9 +106,11 @@ final class ReferencePath {
       i = 2;
     } else if (path.length() > 1 && (Character.isLetter(path.charAt(1)) || path.charAt(1) == '_')) {
       if (!readOnly) {
-        throw new IllegalArgumentException("a variable cannot be written by a ResultPath; use Assign");
+        throw new IllegalArgumentException(
+            "a variable cannot be written by a ResultPath; use Assign");
       }
-      while (i < path.length() && (Character.isLetterOrDigit(path.charAt(i)) || path.charAt(i) == '_')) {
+      while (i < path.length()
+          && (Character.isLetterOrDigit(path.charAt(i)) || path.charAt(i) == '_')) {
         i++;
       }
     }

@@ -14,7 +14,8 @@ final class StringMatchPattern {
     StringBuilder literal = new StringBuilder();
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
-      if (c == '\\' && i + 1 < pattern.length()
+      if (c == '\\'
+          && i + 1 < pattern.length()
           && (pattern.charAt(i + 1) == '*' || pattern.charAt(i + 1) == '\\')) {
         literal.append(pattern.charAt(++i));
       } else if (c == '*') {

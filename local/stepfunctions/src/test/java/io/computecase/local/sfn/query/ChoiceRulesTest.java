@@ -44,60 +44,78 @@ class ChoiceRulesTest {
   void ruleWithoutOperatorIsRejected() {
     assertThat(diagnostic("{\"Variable\": \"$.a\", \"Next\": \"X\"}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: A choice rule must have exactly one comparison operator or And, Or, Not at /Choices/0");
+            "SCHEMA_VALIDATION_FAILED: A choice rule must have exactly one comparison operator or"
+                + " And, Or, Not at /Choices/0");
   }
 
   @Test
   void ruleWithTwoOperatorsIsRejected() {
     assertThat(diagnostic("{\"Variable\": \"$.a\", \"StringEquals\": \"x\", \"IsNull\": true}", 1))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: A choice rule must have exactly one comparison operator or And, Or, Not, but has [StringEquals, IsNull] at /Choices/1");
+            "SCHEMA_VALIDATION_FAILED: A choice rule must have exactly one comparison operator or"
+                + " And, Or, Not, but has [StringEquals, IsNull] at /Choices/1");
   }
 
   @Test
   void unknownOperatorIsRejected() {
     assertThat(diagnostic("{\"Variable\": \"$.a\", \"StringContains\": \"x\"}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The field 'StringContains' is not a supported comparison operator at /Choices/0/StringContains");
+            "SCHEMA_VALIDATION_FAILED: The field 'StringContains' is not a supported comparison"
+                + " operator at /Choices/0/StringContains");
     assertThat(diagnostic("{\"Variable\": \"$.a\", \"StringMatchesPath\": \"$.b\"}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The field 'StringMatchesPath' is not a supported comparison operator at /Choices/0/StringMatchesPath");
+            "SCHEMA_VALIDATION_FAILED: The field 'StringMatchesPath' is not a supported comparison"
+                + " operator at /Choices/0/StringMatchesPath");
   }
 
   @Test
   void operandOfTheWrongTypeIsRejected() {
     assertThat(diagnostic("{\"Variable\": \"$.a\", \"NumericEquals\": \"5\"}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The value for the field 'NumericEquals' must be a NUMBER at /Choices/0/NumericEquals");
+            "SCHEMA_VALIDATION_FAILED: The value for the field 'NumericEquals' must be a NUMBER at"
+                + " /Choices/0/NumericEquals");
     assertThat(diagnostic("{\"Variable\": \"$.a\", \"IsNull\": \"yes\"}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The value for the field 'IsNull' must be a BOOLEAN at /Choices/0/IsNull");
+            "SCHEMA_VALIDATION_FAILED: The value for the field 'IsNull' must be a BOOLEAN at"
+                + " /Choices/0/IsNull");
     assertThat(diagnostic("{\"Variable\": \"$.a\", \"TimestampEquals\": \"2016-03-14\"}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The value for the field 'TimestampEquals' must be a timestamp in RFC 3339 format, such as 2016-03-14T01:59:00Z at /Choices/0/TimestampEquals");
+            "SCHEMA_VALIDATION_FAILED: The value for the field 'TimestampEquals' must be a"
+                + " timestamp in RFC 3339 format, such as 2016-03-14T01:59:00Z at"
+                + " /Choices/0/TimestampEquals");
   }
 
   @Test
   void missingOrInvalidVariableIsRejected() {
     assertThat(diagnostic("{\"StringEquals\": \"x\"}", 0))
-        .isEqualTo("SCHEMA_VALIDATION_FAILED: The field 'Variable' is required with StringEquals at /Choices/0");
+        .isEqualTo(
+            "SCHEMA_VALIDATION_FAILED: The field 'Variable' is required with StringEquals at"
+                + " /Choices/0");
     assertThat(diagnostic("{\"Variable\": \"$.a[*]\", \"StringEquals\": \"x\"}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The value for the field 'Variable' must be a valid ReferencePath: "
-                + "The value '$.a[*]' is not a valid ReferencePath: '[*]' does not name a single node at /Choices/0/Variable");
+            "SCHEMA_VALIDATION_FAILED: The value for the field 'Variable' must be a valid"
+                + " ReferencePath: The value '$.a[*]' is not a valid ReferencePath: '[*]' does not"
+                + " name a single node at /Choices/0/Variable");
   }
 
   @Test
   void malformedNestedRulesNameTheirLocation() {
     assertThat(diagnostic("{\"And\": [], \"Next\": \"X\"}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The value for the field 'And' must be a non-empty array of choice rules at /Choices/0/And");
-    assertThat(diagnostic("{\"Or\": [{\"Variable\": \"$.a\", \"IsNull\": true, \"Next\": \"X\"}], \"Next\": \"X\"}", 2))
+            "SCHEMA_VALIDATION_FAILED: The value for the field 'And' must be a non-empty array of"
+                + " choice rules at /Choices/0/And");
+    assertThat(
+            diagnostic(
+                "{\"Or\": [{\"Variable\": \"$.a\", \"IsNull\": true, \"Next\": \"X\"}], \"Next\":"
+                    + " \"X\"}",
+                2))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The field 'Next' is only allowed in a top-level choice rule at /Choices/2/Or/0/Next");
+            "SCHEMA_VALIDATION_FAILED: The field 'Next' is only allowed in a top-level choice rule"
+                + " at /Choices/2/Or/0/Next");
     assertThat(diagnostic("{\"Not\": {\"Variable\": \"$.a\"}, \"Next\": \"X\"}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: A choice rule must have exactly one comparison operator or And, Or, Not at /Choices/0/Not");
+            "SCHEMA_VALIDATION_FAILED: A choice rule must have exactly one comparison operator or"
+                + " And, Or, Not at /Choices/0/Not");
   }
 
   @Test
@@ -115,38 +133,53 @@ class ChoiceRulesTest {
   void jsonataConditionMustBeBoolean() {
     ChoiceRule rule =
         ChoiceRules.parse(
-            json("{\"Condition\": \"{% $states.input.n %}\", \"Next\": \"X\"}"), QueryLanguage.JSONATA, 1);
-    QueryException failure = catchThrowableOfType(QueryException.class, () -> rule.matches(scope("{\"n\": 5}")));
+            json("{\"Condition\": \"{% $states.input.n %}\", \"Next\": \"X\"}"),
+            QueryLanguage.JSONATA,
+            1);
+    QueryException failure =
+        catchThrowableOfType(QueryException.class, () -> rule.matches(scope("{\"n\": 5}")));
     assertThat(failure.error()).isEqualTo("States.QueryEvaluationError");
     assertThat(failure.cause())
         .isEqualTo(
-            "The JSONata expression '$states.input.n' specified for the field 'Choices[1]/Condition' returned an unexpected data type. Expected a boolean but got 5.");
+            "The JSONata expression '$states.input.n' specified for the field"
+                + " 'Choices[1]/Condition' returned an unexpected data type. Expected a boolean but"
+                + " got 5.");
   }
 
   @Test
   void jsonataConditionThatIsUndefinedFails() {
     ChoiceRule rule =
-        ChoiceRules.parse(json("{\"Condition\": \"{% $states.input.none %}\"}"), QueryLanguage.JSONATA, 0);
-    QueryException failure = catchThrowableOfType(QueryException.class, () -> rule.matches(scope("{}")));
+        ChoiceRules.parse(
+            json("{\"Condition\": \"{% $states.input.none %}\"}"), QueryLanguage.JSONATA, 0);
+    QueryException failure =
+        catchThrowableOfType(QueryException.class, () -> rule.matches(scope("{}")));
     assertThat(failure.error()).isEqualTo("States.QueryEvaluationError");
     assertThat(failure.cause())
         .isEqualTo(
-            "The JSONata expression '$states.input.none' specified for the field 'Choices[0]/Condition' returned nothing (undefined).");
+            "The JSONata expression '$states.input.none' specified for the field"
+                + " 'Choices[0]/Condition' returned nothing (undefined).");
   }
 
   @Test
   void jsonataRulesNeedAConditionExpression() {
     assertThat(jsonataDiagnostic("{\"Next\": \"X\"}"))
-        .isEqualTo("SCHEMA_VALIDATION_FAILED: The field 'Condition' is required in a JSONata choice rule at /Choices/0");
+        .isEqualTo(
+            "SCHEMA_VALIDATION_FAILED: The field 'Condition' is required in a JSONata choice rule"
+                + " at /Choices/0");
     assertThat(jsonataDiagnostic("{\"Condition\": true, \"Next\": \"X\"}"))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The value for the field 'Condition' must be a JSONata expression written as {% ... %} at /Choices/0/Condition");
+            "SCHEMA_VALIDATION_FAILED: The value for the field 'Condition' must be a JSONata"
+                + " expression written as {% ... %} at /Choices/0/Condition");
     assertThat(jsonataDiagnostic("{\"Condition\": \"{% 1 = %}\", \"Next\": \"X\"}"))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The JSONata expression '1 =' could not be parsed. S0207: Unexpected end of expression at /Choices/0/Condition");
-    assertThat(jsonataDiagnostic("{\"Condition\": \"{% true %}\", \"Variable\": \"$.a\", \"Next\": \"X\"}"))
+            "SCHEMA_VALIDATION_FAILED: The JSONata expression '1 =' could not be parsed. S0207:"
+                + " Unexpected end of expression at /Choices/0/Condition");
+    assertThat(
+            jsonataDiagnostic(
+                "{\"Condition\": \"{% true %}\", \"Variable\": \"$.a\", \"Next\": \"X\"}"))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The field 'Variable' is not supported in a JSONata choice rule; use 'Condition' at /Choices/0/Variable");
+            "SCHEMA_VALIDATION_FAILED: The field 'Variable' is not supported in a JSONata choice"
+                + " rule; use 'Condition' at /Choices/0/Variable");
   }
 
   private static String diagnostic(String rule, int index) {

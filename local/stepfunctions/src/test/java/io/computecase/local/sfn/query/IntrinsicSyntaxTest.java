@@ -40,21 +40,29 @@ class IntrinsicSyntaxTest {
   void rejectsAnOpenEscape() {
     assertThat(Intrinsics.validate("States.Format('a\\nb')"))
         .contains(
-            "Invalid escape sequence '\\n' at position 16 in 'States.Format('a\\nb')'; only \\', \\{, \\} and \\\\ are allowed");
+            "Invalid escape sequence '\\n"
+                + "' at position 16 in 'States.Format('a\\n"
+                + "b')'; only \\', \\{, \\} and \\\\ are allowed");
   }
 
   @Test
   void rejectsAnUnclosedStringAndMissingParenthesis() {
     assertThat(Intrinsics.validate("States.Format('abc"))
-        .contains("The intrinsic function 'States.Format('abc' is invalid at position 18: the string literal is not closed with '");
+        .contains(
+            "The intrinsic function 'States.Format('abc' is invalid at position 18: the string"
+                + " literal is not closed with '");
     assertThat(Intrinsics.validate("States.Array(1, 2"))
-        .contains("The intrinsic function 'States.Array(1, 2' is invalid at position 17: expected ',' or ')'");
+        .contains(
+            "The intrinsic function 'States.Array(1, 2' is invalid at position 17: expected ',' or"
+                + " ')'");
   }
 
   @Test
   void rejectsTextAfterTheCall() {
     assertThat(Intrinsics.validate("States.Array(1) x"))
-        .contains("The intrinsic function 'States.Array(1) x' is invalid at position 16: unexpected text after the closing parenthesis");
+        .contains(
+            "The intrinsic function 'States.Array(1) x' is invalid at position 16: unexpected text"
+                + " after the closing parenthesis");
   }
 
   @Test
@@ -85,7 +93,8 @@ class IntrinsicSyntaxTest {
     QueryException failure =
         catchThrowableOfType(
             QueryException.class, () -> Intrinsics.evaluate("States.UUID(1)", scope("{}")));
-    assertThat(failure.cause()).isEqualTo("The function States.UUID expects 0 arguments but received 1");
+    assertThat(failure.cause())
+        .isEqualTo("The function States.UUID expects 0 arguments but received 1");
   }
 
   @Test
@@ -100,8 +109,10 @@ class IntrinsicSyntaxTest {
   @Test
   void mathRandomWithTheSameSeedGivesTheSameNumber() {
     JsonNode first = Intrinsics.evaluate("States.MathRandom(1, 1000, 42)", scope("{}"));
-    JsonNode again = Intrinsics.evaluate("States.MathRandom($.start, $.end, $.seed)",
-        scope("{\"start\": 1, \"end\": 1000, \"seed\": 42}"));
+    JsonNode again =
+        Intrinsics.evaluate(
+            "States.MathRandom($.start, $.end, $.seed)",
+            scope("{\"start\": 1, \"end\": 1000, \"seed\": 42}"));
     assertThat(first).isEqualTo(again);
     assertThat(first.intValue()).isBetween(1, 999);
   }

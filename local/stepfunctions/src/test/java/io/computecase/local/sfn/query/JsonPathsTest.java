@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import org.junit.jupiter.api.Test;
 
-/** Paths on the input ($), the context object ($$) and variables ($name), as the ASL defines them. */
+/**
+ * Paths on the input ($), the context object ($$) and variables ($name), as the ASL defines them.
+ */
 class JsonPathsTest {
   private static final String INPUT =
       """
@@ -37,7 +39,8 @@ class JsonPathsTest {
   @Test
   void indefinitePathsSelectArrays() {
     assertThat(JsonPaths.select("$.items[*].id", scope(INPUT))).isEqualTo(json("[1, 2]"));
-    assertThat(JsonPaths.select("$.items[?(@.ok == true)].id", scope(INPUT))).isEqualTo(json("[1]"));
+    assertThat(JsonPaths.select("$.items[?(@.ok == true)].id", scope(INPUT)))
+        .isEqualTo(json("[1]"));
     assertThat(JsonPaths.select("$..id", scope(INPUT))).isEqualTo(json("[1, 2]"));
     assertThat(JsonPaths.select("$.bar[1:]", scope(INPUT))).isEqualTo(json("[\"b\", \"c\"]"));
   }
@@ -73,7 +76,8 @@ class JsonPathsTest {
   @Test
   void anUndefinedVariableFailsWithStatesRuntime() {
     QueryException failure =
-        catchThrowableOfType(QueryException.class, () -> JsonPaths.select("$ghost.a", scope(INPUT)));
+        catchThrowableOfType(
+            QueryException.class, () -> JsonPaths.select("$ghost.a", scope(INPUT)));
     assertThat(failure.error()).isEqualTo("States.Runtime");
     assertThat(failure.cause())
         .isEqualTo("Invalid path '$ghost.a' : The variable '$ghost' is not defined");
@@ -101,9 +105,12 @@ class JsonPathsTest {
   void referencePathsNameOneNodeOnly() {
     assertThat(JsonPaths.validateReferencePath("$.a.b[0]['c d']")).isEmpty();
     assertThat(JsonPaths.validateReferencePath("$.a[*]"))
-        .contains("The value '$.a[*]' is not a valid ReferencePath: '[*]' does not name a single node");
+        .contains(
+            "The value '$.a[*]' is not a valid ReferencePath: '[*]' does not name a single node");
     assertThat(JsonPaths.validateReferencePath("$..a"))
-        .contains("The value '$..a' is not a valid ReferencePath: deep scan '..' names more than one node");
+        .contains(
+            "The value '$..a' is not a valid ReferencePath: deep scan '..' names more than one"
+                + " node");
     assertThat(JsonPaths.validateReferencePath("$.a[?(@.x)]")).isPresent();
     assertThat(JsonPaths.validateReferencePath("$.a[0:2]")).isPresent();
     assertThat(JsonPaths.validateReferencePath("$$.Map.Item.Value.id")).isEmpty();

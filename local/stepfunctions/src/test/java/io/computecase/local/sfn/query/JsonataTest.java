@@ -34,7 +34,10 @@ class JsonataTest {
          "not-evaluated": "$customerName"}
         """;
     QueryScope scope =
-        QueryScope.of(json("{\"title\": \"Doctor\"}"), QueryFixtures.CONTEXT, Map.of("customerName", json("\"María\"")));
+        QueryScope.of(
+            json("{\"title\": \"Doctor\"}"),
+            QueryFixtures.CONTEXT,
+            Map.of("customerName", json("\"María\"")));
     assertThat(Jsonata.evaluateTemplate(json(template), scope))
         .isEqualTo(
             json(
@@ -45,7 +48,9 @@ class JsonataTest {
   @Test
   void bindsStatesContextResultAndErrorOutput() {
     QueryScope scope =
-        scope("{\"a\": 1}").withResult(json("{\"r\": 2}")).withErrorOutput(json("{\"Error\": \"E\"}"));
+        scope("{\"a\": 1}")
+            .withResult(json("{\"r\": 2}"))
+            .withErrorOutput(json("{\"Error\": \"E\"}"));
     assertThat(
             Jsonata.evaluate(
                 "{% [$states.input.a, $states.result.r, $states.errorOutput.Error,"
@@ -80,11 +85,14 @@ class JsonataTest {
     QueryException failure =
         catchThrowableOfType(
             QueryException.class,
-            () -> Jsonata.evaluateTemplate(json("{\"v\": \"{% $states.input.missing %}\"}"), scope("{}"), "Output"));
+            () ->
+                Jsonata.evaluateTemplate(
+                    json("{\"v\": \"{% $states.input.missing %}\"}"), scope("{}"), "Output"));
     assertThat(failure.error()).isEqualTo("States.QueryEvaluationError");
     assertThat(failure.cause())
         .isEqualTo(
-            "The JSONata expression '$states.input.missing' specified for the field 'Output/v' returned nothing (undefined).");
+            "The JSONata expression '$states.input.missing' specified for the field 'Output/v'"
+                + " returned nothing (undefined).");
   }
 
   @Test
@@ -97,7 +105,8 @@ class JsonataTest {
                     json("{\"a\": {\"b\": [1, \"{% $nothing %}\"]}}"), scope("{}"), "Arguments"));
     assertThat(failure.cause())
         .isEqualTo(
-            "The JSONata expression '$nothing' specified for the field 'Arguments/a/b[1]' returned nothing (undefined).");
+            "The JSONata expression '$nothing' specified for the field 'Arguments/a/b[1]' returned"
+                + " nothing (undefined).");
   }
 
   @Test
@@ -105,44 +114,55 @@ class JsonataTest {
     QueryException failure =
         catchThrowableOfType(
             QueryException.class,
-            () -> Jsonata.evaluateTemplate(json("\"{% $states.input.missing %}\""), scope("{}"), "Output"));
+            () ->
+                Jsonata.evaluateTemplate(
+                    json("\"{% $states.input.missing %}\""), scope("{}"), "Output"));
     assertThat(failure.cause())
         .isEqualTo(
-            "The JSONata expression '$states.input.missing' specified for the field 'Output' returned nothing (undefined).");
+            "The JSONata expression '$states.input.missing' specified for the field 'Output'"
+                + " returned nothing (undefined).");
   }
 
   @Test
   void anEvaluationErrorCarriesTheJsonataCode() {
     QueryException failure =
         catchThrowableOfType(
-            QueryException.class, () -> Jsonata.evaluate("{% $abs(\"x\") %}", scope("{}"), "Output/v"));
+            QueryException.class,
+            () -> Jsonata.evaluate("{% $abs(\"x\") %}", scope("{}"), "Output/v"));
     assertThat(failure.error()).isEqualTo("States.QueryEvaluationError");
     assertThat(failure.cause())
         .startsWith(
-            "The JSONata expression '$abs(\"x\")' specified for the field 'Output/v' threw an error during evaluation. T0410: ");
+            "The JSONata expression '$abs(\"x\")' specified for the field 'Output/v' threw an error"
+                + " during evaluation. T0410: ");
   }
 
   @Test
   void aSyntaxErrorIsReportedByValidateAndAtRuntime() {
     assertThat(Jsonata.validate("{% 1 + %}"))
-        .contains("The JSONata expression '1 +' could not be parsed. S0207: Unexpected end of expression");
+        .contains(
+            "The JSONata expression '1 +' could not be parsed. S0207: Unexpected end of"
+                + " expression");
     assertThat(Jsonata.validate("{% $states.input.a %}")).isEmpty();
     assertThat(Jsonata.validate("$states.input"))
         .contains("The value '$states.input' is not a JSONata expression: write it as {% ... %}");
     QueryException failure =
-        catchThrowableOfType(QueryException.class, () -> Jsonata.evaluate("{% 1 + %}", scope("{}")));
+        catchThrowableOfType(
+            QueryException.class, () -> Jsonata.evaluate("{% 1 + %}", scope("{}")));
     assertThat(failure.error()).isEqualTo("States.QueryEvaluationError");
   }
 
   @Test
   void nonExpressionsInTemplatesAreKeptLiterally() {
-    assertThat(Jsonata.evaluateTemplate(json("[1, true, null, \"plain\", {\"k\": \"{% 1 + 1 %}\"}]"), scope("{}")))
+    assertThat(
+            Jsonata.evaluateTemplate(
+                json("[1, true, null, \"plain\", {\"k\": \"{% 1 + 1 %}\"}]"), scope("{}")))
         .isEqualTo(json("[1, true, null, \"plain\", {\"k\": 2}]"));
   }
 
   @Test
   void bindingsDoNotLeakFromOneEvaluationToTheNext() {
-    QueryScope withX = QueryScope.of(json("{}"), QueryFixtures.CONTEXT, Map.of("x", json("1"), "y", json("2")));
+    QueryScope withX =
+        QueryScope.of(json("{}"), QueryFixtures.CONTEXT, Map.of("x", json("1"), "y", json("2")));
     QueryScope onlyX = QueryScope.of(json("{}"), QueryFixtures.CONTEXT, Map.of("x", json("10")));
     assertThat(Jsonata.evaluate("{% $x + $y %}", withX)).isEqualTo(json("3"));
     QueryException failure =
@@ -162,10 +182,14 @@ class JsonataTest {
                 () ->
                     Jsonata.evaluate(
                         "{% $map($states.input.list, function($v) { $v * $k }) %}",
-                        QueryScope.of(json("{\"list\": [1, 2, 3]}"), QueryFixtures.CONTEXT, Map.of("k", json(String.valueOf(n)))))));
+                        QueryScope.of(
+                            json("{\"list\": [1, 2, 3]}"),
+                            QueryFixtures.CONTEXT,
+                            Map.of("k", json(String.valueOf(n)))))));
       }
       for (int i = 0; i < results.size(); i++) {
-        assertThat(results.get(i).get()).isEqualTo(json("[" + i + ", " + 2 * i + ", " + 3 * i + "]"));
+        assertThat(results.get(i).get())
+            .isEqualTo(json("[" + i + ", " + 2 * i + ", " + 3 * i + "]"));
       }
     } finally {
       pool.shutdownNow();
@@ -176,10 +200,12 @@ class JsonataTest {
   void providesTheStepFunctionsFunctions() {
     assertThat(Jsonata.evaluate("{% $partition([1, 2, 3, 4, 5], 2) %}", scope("{}")))
         .isEqualTo(json("[[1, 2], [3, 4], [5]]"));
-    assertThat(Jsonata.evaluate("{% $range(0, 10, 5) %}", scope("{}"))).isEqualTo(json("[0, 5, 10]"));
+    assertThat(Jsonata.evaluate("{% $range(0, 10, 5) %}", scope("{}")))
+        .isEqualTo(json("[0, 5, 10]"));
     assertThat(Jsonata.evaluate("{% $hash('input data', 'MD5') %}", scope("{}")))
         .isEqualTo(json("\"812f45842bc6d66ee14572ce20db8e86\""));
-    assertThat(Jsonata.evaluate("{% $parse('{\"a\": [1]}') %}", scope("{}"))).isEqualTo(json("{\"a\": [1]}"));
+    assertThat(Jsonata.evaluate("{% $parse('{\"a\": [1]}') %}", scope("{}")))
+        .isEqualTo(json("{\"a\": [1]}"));
     assertThat(Jsonata.evaluate("{% $uuid() %}", scope("{}")).textValue()).hasSize(36);
     assertThat(Jsonata.evaluate("{% $random(7) %}", scope("{}")))
         .isEqualTo(Jsonata.evaluate("{% $random(7) %}", scope("{}")));
@@ -191,19 +217,24 @@ class JsonataTest {
   void evalIsNotAvailable() {
     QueryException failure =
         catchThrowableOfType(
-            QueryException.class, () -> Jsonata.evaluate("{% $eval('1') %}", scope("{}"), "Output/r"));
+            QueryException.class,
+            () -> Jsonata.evaluate("{% $eval('1') %}", scope("{}"), "Output/r"));
     assertThat(failure.cause())
         .isEqualTo(
-            "The JSONata expression '$eval('1')' specified for the field 'Output/r' threw an error during evaluation. T1006: Attempted to invoke a non-function");
+            "The JSONata expression '$eval('1')' specified for the field 'Output/r' threw an error"
+                + " during evaluation. T1006: Attempted to invoke a non-function");
   }
 
   @Test
   void aFailureInsideAStepFunctionsFunctionIsWordedWithoutACode() {
     QueryException failure =
         catchThrowableOfType(
-            QueryException.class, () -> Jsonata.evaluate("{% $partition([1], 0) %}", scope("{}"), "Output"));
+            QueryException.class,
+            () -> Jsonata.evaluate("{% $partition([1], 0) %}", scope("{}"), "Output"));
     assertThat(failure.error()).isEqualTo("States.QueryEvaluationError");
     assertThat(failure.cause())
-        .startsWith("The JSONata expression '$partition([1], 0)' specified for the field 'Output' threw an error during evaluation: ");
+        .startsWith(
+            "The JSONata expression '$partition([1], 0)' specified for the field 'Output' threw an"
+                + " error during evaluation: ");
   }
 }

@@ -38,7 +38,8 @@ class PayloadTemplateTest {
 
   @Test
   void processesObjectsInsideArrays() {
-    assertThat(PayloadTemplate.evaluate(json("{\"list\": [{\"v.$\": \"$.n\"}]}"), scope("{\"n\": 5}")))
+    assertThat(
+            PayloadTemplate.evaluate(json("{\"list\": [{\"v.$\": \"$.n\"}]}"), scope("{\"n\": 5}")))
         .isEqualTo(json("{\"list\": [{\"v\": 5}]}"));
   }
 
@@ -51,7 +52,8 @@ class PayloadTemplateTest {
     assertThat(failure.error()).isEqualTo("States.Runtime");
     assertThat(failure.cause())
         .isEqualTo(
-            "The JSONPath '$.missing' specified for the field 'x.$' could not be found in the input '{\"a\":1}'");
+            "The JSONPath '$.missing' specified for the field 'x.$' could not be found in the input"
+                + " '{\"a\":1}'");
   }
 
   @Test
@@ -59,7 +61,9 @@ class PayloadTemplateTest {
     QueryException failure =
         catchThrowableOfType(
             QueryException.class,
-            () -> PayloadTemplate.evaluate(json("{\"x.$\": \"States.ArrayLength($.a)\"}"), scope("{\"a\": 1}")));
+            () ->
+                PayloadTemplate.evaluate(
+                    json("{\"x.$\": \"States.ArrayLength($.a)\"}"), scope("{\"a\": 1}")));
     assertThat(failure.error()).isEqualTo("States.IntrinsicFailure");
   }
 
@@ -71,20 +75,25 @@ class PayloadTemplateTest {
         """;
     assertThat(PayloadTemplate.validate(json(template)))
         .containsExactly(
-            "The value for the field 'num.$' must be a STRING that contains a JSONPath or an intrinsic function, at /num.$",
-            "The value for the field 'bad.$' must be a valid JSONPath or a valid intrinsic function call: "
-                + "The value 'a.b' is not a valid JSONPath: it must start with '$', at /nested/bad.$",
-            "The value for the field 'fn.$' must be a valid intrinsic function call: The intrinsic function "
-                + "'States.Nope' is not supported; use one of "
-                + "States.Array, States.ArrayContains, States.ArrayGetItem, States.ArrayLength, "
-                + "States.ArrayPartition, States.ArrayRange, States.ArrayUnique, States.Base64Decode, "
-                + "States.Base64Encode, States.Format, States.Hash, States.JsonMerge, States.JsonToString, "
-                + "States.MathAdd, States.MathRandom, States.StringSplit, States.StringToJson, States.UUID, at /fn.$");
+            "The value for the field 'num.$' must be a STRING that contains a JSONPath or an"
+                + " intrinsic function, at /num.$",
+            "The value for the field 'bad.$' must be a valid JSONPath or a valid intrinsic function"
+                + " call: The value 'a.b' is not a valid JSONPath: it must start with '$', at"
+                + " /nested/bad.$",
+            "The value for the field 'fn.$' must be a valid intrinsic function call: The intrinsic"
+                + " function 'States.Nope' is not supported; use one of States.Array,"
+                + " States.ArrayContains, States.ArrayGetItem, States.ArrayLength,"
+                + " States.ArrayPartition, States.ArrayRange, States.ArrayUnique,"
+                + " States.Base64Decode, States.Base64Encode, States.Format, States.Hash,"
+                + " States.JsonMerge, States.JsonToString, States.MathAdd, States.MathRandom,"
+                + " States.StringSplit, States.StringToJson, States.UUID, at /fn.$");
   }
 
   @Test
   void aValidTemplateHasNoProblems() {
-    assertThat(PayloadTemplate.validate(json("{\"a.$\": \"$.x\", \"b\": {\"c.$\": \"States.UUID()\"}}")))
+    assertThat(
+            PayloadTemplate.validate(
+                json("{\"a.$\": \"$.x\", \"b\": {\"c.$\": \"States.UUID()\"}}")))
         .isEmpty();
   }
 }

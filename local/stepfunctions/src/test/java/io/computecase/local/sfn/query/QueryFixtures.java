@@ -25,7 +25,11 @@ final class QueryFixtures {
           """);
 
   static final Map<String, JsonNode> VARIABLES =
-      Map.of("counter", json("3"), "customer", json("{\"name\": \"María\", \"tags\": [\"a\", \"b\"]}"));
+      Map.of(
+          "counter",
+          json("3"),
+          "customer",
+          json("{\"name\": \"María\", \"tags\": [\"a\", \"b\"]}"));
 
   private QueryFixtures() {}
 

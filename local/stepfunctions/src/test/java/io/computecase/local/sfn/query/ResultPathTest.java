@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 /** ResultPath: where a state's result goes in its input, as the AWS developer guide describes. */
 class ResultPathTest {
   private static final JsonNode INPUT =
-      json("{\"comment\": \"This is a test\", \"details\": \"Default example\", \"who\": \"AWS Step Functions\"}");
+      json(
+          "{\"comment\": \"This is a test\", \"details\": \"Default example\", \"who\": \"AWS Step"
+              + " Functions\"}");
 
   @Test
   void dollarReplacesTheInputWithTheResult() {
@@ -35,7 +37,10 @@ class ResultPathTest {
   @Test
   void anExistingFieldIsReplaced() {
     assertThat(JsonPaths.applyResultPath(INPUT, "$.who", json("42")))
-        .isEqualTo(json("{\"comment\": \"This is a test\", \"details\": \"Default example\", \"who\": 42}"));
+        .isEqualTo(
+            json(
+                "{\"comment\": \"This is a test\", \"details\": \"Default example\", \"who\":"
+                    + " 42}"));
   }
 
   @Test
@@ -72,7 +77,8 @@ class ResultPathTest {
   void aNonObjectInputFailsWithResultPathMatchFailure() {
     QueryException failure =
         catchThrowableOfType(
-            QueryException.class, () -> JsonPaths.applyResultPath(json("[1, 2]"), "$.a", json("1")));
+            QueryException.class,
+            () -> JsonPaths.applyResultPath(json("[1, 2]"), "$.a", json("1")));
     assertThat(failure.error()).isEqualTo("States.ResultPathMatchFailure");
     assertThat(failure.cause()).isEqualTo("Unable to apply ReferencePath $.a to input [1,2]");
   }
@@ -96,12 +102,17 @@ class ResultPathTest {
   void theContextObjectAndVariablesCannotBeWritten() {
     assertThat(JsonPaths.validateResultPath("$.a.b")).isEmpty();
     assertThat(JsonPaths.validateResultPath("$$.Execution"))
-        .contains("The value '$$.Execution' is not a valid ReferencePath: the context object ($$) cannot be written");
+        .contains(
+            "The value '$$.Execution' is not a valid ReferencePath: the context object ($$) cannot"
+                + " be written");
     assertThat(JsonPaths.validateResultPath("$counter"))
-        .contains("The value '$counter' is not a valid ReferencePath: a variable cannot be written by a ResultPath; use Assign");
+        .contains(
+            "The value '$counter' is not a valid ReferencePath: a variable cannot be written by a"
+                + " ResultPath; use Assign");
     QueryException failure =
         catchThrowableOfType(
-            QueryException.class, () -> JsonPaths.applyResultPath(json("{}"), "$$.Task", json("1")));
+            QueryException.class,
+            () -> JsonPaths.applyResultPath(json("{}"), "$$.Task", json("1")));
     assertThat(failure.error()).isEqualTo("States.ResultPathMatchFailure");
   }
 }
