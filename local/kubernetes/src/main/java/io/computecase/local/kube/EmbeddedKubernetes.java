@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -50,7 +51,9 @@ public final class EmbeddedKubernetes implements AutoCloseable {
           .withNamespace("default")
           .withTrustCerts(true)
           .build();
-      client = new KubernetesClientBuilder().withConfig(config).build();
+      // one HTTP stack on purpose: several are on the classpath and fabric8 would pick at random
+      client = new KubernetesClientBuilder().withConfig(config)
+          .withHttpClientFactory(new VertxHttpClientFactory()).build();
     }
     return client;
   }
