@@ -105,6 +105,15 @@ class DefaultValuesRenderTest {
     assertThat(PodContainer.operator(chart).pod().getAffinity().getPodAntiAffinity()).isNotNull();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"123456789012", "012345678901"})
+  void anAccountIdSetOnTheCommandLineKeepsItsDigits(String accountId) {
+    // --set turns 123456789012 into an integer; a leading zero keeps it a string.
+    RenderedChart chart =
+        RenderedChart.render(java.util.List.of(), Map.of("aws.accountId", accountId));
+    assertThat(PodContainer.operator(chart).env()).containsEntry("COMPUTECASE_ACCOUNT_ID", accountId);
+  }
+
   @Test
   void noPodDisruptionBudgetForASingleReplicaItWouldBlockEveryDrain() {
     RenderedChart single =

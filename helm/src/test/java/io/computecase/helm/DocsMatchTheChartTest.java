@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** What docs/aws.md, NOTES.txt and the CloudFormation outputs tell users to type exists. */
 class DocsMatchTheChartTest {
 
-  private static final Pattern SET_FLAG = Pattern.compile("--set\\s+([A-Za-z0-9_.\\\\\"/-]+?)=");
+  private static final Pattern SET_FLAG = Pattern.compile("--set(?:-string)?\\s+([A-Za-z0-9_.\\\\\"/-]+?)=");
   private static final Pattern POLICY_FILE = Pattern.compile("([a-z-]+-policy\\.json|computecase\\.cfn\\.json)");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
 

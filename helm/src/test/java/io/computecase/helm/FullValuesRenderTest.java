@@ -34,6 +34,8 @@ class FullValuesRenderTest {
     assertThat(env)
         .containsEntry("AWS_REGION", "eu-west-1")
         .containsEntry("COMPUTECASE_BUS_NAME", "computing")
+        // A bare number in a values file is a float to Helm; the digits must survive.
+        .containsEntry("COMPUTECASE_ACCOUNT_ID", "123456789012")
         .containsEntry("COMPUTECASE_STATE_MACHINE_NAME", "computecase-prod")
         .containsEntry(
             "COMPUTECASE_STATE_MACHINE_ROLE_ARN",

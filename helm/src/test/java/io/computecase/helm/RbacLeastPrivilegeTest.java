@@ -113,6 +113,19 @@ class RbacLeastPrivilegeTest {
   }
 
   @Test
+  void namespacedScopeWithoutAWatchListServesOnlyTheReleaseNamespace() {
+    RenderedChart chart = RenderedChart.render(List.of(), Map.of("rbac.scope", "namespaced"));
+    assertThat(chart.all(Role.class))
+        .extracting(r -> r.getMetadata().getNamespace() + "/" + r.getMetadata().getName())
+        .containsExactlyInAnyOrder(
+            RenderedChart.NAMESPACE + "/cc-computecase",
+            RenderedChart.NAMESPACE + "/cc-computecase-leader-election");
+    // Watching all namespaces with Roles in one would fail on the first cluster-wide list.
+    assertThat(io.computecase.helm.chart.PodContainer.operator(chart).env())
+        .containsEntry("COMPUTECASE_WATCH_NAMESPACES", RenderedChart.NAMESPACE);
+  }
+
+  @Test
   void rbacCanBeLeftToThePlatformTeam() {
     RenderedChart chart =
         RenderedChart.render(List.of(), Map.of("rbac.create", "false"));
