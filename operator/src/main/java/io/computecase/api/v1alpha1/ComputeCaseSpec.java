@@ -9,11 +9,34 @@ import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.util.List;
 
 /** What to compute: the items (inline, generated or from a ConfigMap), where, and how. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value = ComputeCaseSpec.ONE_ITEM_SOURCE,
+    message = "give exactly one of spec.items, spec.generate or spec.itemsFrom",
+    reason = "FieldValueInvalid")
+@ValidationRule(
+    value = ComputeCaseSpec.IMMUTABLE,
+    message = "only spec.maxConcurrency and spec.ttlSecondsAfterFinished change after creation;"
+        + " delete and recreate the ComputeCase to change anything else",
+    reason = "FieldValueForbidden")
 public class ComputeCaseSpec {
+  static final String ONE_ITEM_SOURCE =
+      "(has(self.items) ? 1 : 0) + (has(self.generate) ? 1 : 0) + (has(self.itemsFrom) ? 1 : 0)"
+          + " == 1";
+  // items and parameters are left to the operator: comparing unbounded free JSON could exceed
+  // the API server's CEL cost budget and get the whole CRD refused.
+  static final String IMMUTABLE =
+      "has(self.requestId) == has(oldSelf.requestId) && (!has(self.requestId) || self.requestId == oldSelf.requestId)"
+      + " && has(self.generate) == has(oldSelf.generate) && (!has(self.generate) || self.generate == oldSelf.generate)"
+      + " && has(self.itemsFrom) == has(oldSelf.itemsFrom) && (!has(self.itemsFrom) || self.itemsFrom == oldSelf.itemsFrom)"
+      + " && has(self.target) == has(oldSelf.target) && (!has(self.target) || self.target == oldSelf.target)"
+      + " && has(self.toleratedFailurePercentage) == has(oldSelf.toleratedFailurePercentage) && (!has(self.toleratedFailurePercentage) || self.toleratedFailurePercentage == oldSelf.toleratedFailurePercentage)"
+      + " && has(self.itemTimeoutSeconds) == has(oldSelf.itemTimeoutSeconds) && (!has(self.itemTimeoutSeconds) || self.itemTimeoutSeconds == oldSelf.itemTimeoutSeconds)";
+
   @JsonPropertyDescription(
       "Identifier of the request, carried in every item's event; defaults to metadata.name.")
   @Size(max = 80)

@@ -33,6 +33,10 @@ public class ComputeCaseStatus {
   @JsonPropertyDescription("When the execution ended (RFC 3339).")
   private String completionTime;
 
+  @JsonPropertyDescription(
+      "Digest of the spec fields fixed at start; a later change to them is refused.")
+  private String specFingerprint;
+
   private Progress progress;
 
   private Summary summary;
@@ -99,6 +103,14 @@ public class ComputeCaseStatus {
 
   public void setCompletionTime(String completionTime) {
     this.completionTime = completionTime;
+  }
+
+  public String getSpecFingerprint() {
+    return specFingerprint;
+  }
+
+  public void setSpecFingerprint(String specFingerprint) {
+    this.specFingerprint = specFingerprint;
   }
 
   public Progress getProgress() {

@@ -16,6 +16,7 @@ public final class CaseConditions {
   public static final String RUNNING = "Running";
   public static final String COMPLETE = "Complete";
   public static final String FAILED = "Failed";
+  public static final String SPEC_CHANGE_REFUSED = "SpecChangeRefused";
 
   private final Clock clock;
 

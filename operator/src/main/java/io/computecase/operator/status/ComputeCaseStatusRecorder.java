@@ -7,6 +7,7 @@ import io.computecase.api.v1alpha1.Progress;
 import io.computecase.api.v1alpha1.Summary;
 import io.computecase.operator.observer.ExecutionSnapshot;
 import io.computecase.operator.observer.MapRunCounters;
+import io.computecase.operator.validation.SpecFingerprint;
 import io.computecase.operator.validation.SpecProblem;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,6 +47,7 @@ public final class ComputeCaseStatusRecorder {
     s.setObservedGeneration(generation);
     s.setPhase(CasePhase.PENDING);
     s.setExecutionArn(executionArn);
+    s.setSpecFingerprint(SpecFingerprint.of(cc.getSpec()));
     s.setProgress(new Progress(total, 0, 0, 0));
     s.setMessage("Starting execution " + executionArn);
     s.getConditions().removeIf(c -> CaseConditions.FAILED.equals(c.getType()));
@@ -75,6 +77,7 @@ public final class ComputeCaseStatusRecorder {
       s.setProgress(new Progress(summary.getTotal(), summary.getSucceeded(), summary.getFailed(),
           0));
     }
+    specChange(cc, s);
     boolean running = CasePhase.RUNNING.equals(phase);
     conditions.set(s.getConditions(), CaseConditions.RUNNING, running,
         running ? "ExecutionRunning" : "Execution" + cap(snapshot.status()),
@@ -109,6 +112,29 @@ public final class ComputeCaseStatusRecorder {
               + s.getProgress().getInFlight() + " in flight");
     }
     return s;
+  }
+
+  /**
+   * Marks whether the spec still matches the one the execution started with; a change to a
+   * fixed field is refused (the execution keeps its original input) and said so.
+   */
+  public void specChange(ComputeCase cc, ComputeCaseStatus s) {
+    if (s.getSpecFingerprint() == null) {
+      return;
+    }
+    boolean refused = !s.getSpecFingerprint().equals(SpecFingerprint.of(cc.getSpec()));
+    boolean known = s.getConditions().stream()
+        .anyMatch(c -> CaseConditions.SPEC_CHANGE_REFUSED.equals(c.getType()));
+    if (refused || known) {
+      conditions.set(s.getConditions(), CaseConditions.SPEC_CHANGE_REFUSED, refused,
+          refused ? "ImmutableField" : "SpecUnchanged",
+          refused
+              ? "Only spec.maxConcurrency and spec.ttlSecondsAfterFinished can change once a case"
+                  + " started; the execution goes on with the original spec. Restore the other"
+                  + " fields, or delete and recreate the ComputeCase to run a different one."
+              : "The spec matches the one the execution started with",
+          cc.getMetadata().getGeneration());
+    }
   }
 
   /**
