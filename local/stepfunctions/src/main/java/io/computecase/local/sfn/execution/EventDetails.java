@@ -76,12 +76,15 @@ public sealed interface EventDetails {
     }
   }
 
-  /** TaskScheduled. */
+  /**
+   * TaskScheduled. The parameters are kept as JSON text: nothing else holds them once sent, and
+   * text is far smaller than a tree while a task waits.
+   */
   record TaskScheduled(
       String resourceType,
       String resource,
       String region,
-      JsonNode parameters,
+      String parameters,
       Long timeoutInSeconds,
       Long heartbeatInSeconds)
       implements EventDetails {
@@ -91,7 +94,7 @@ public sealed interface EventDetails {
       n.put("resource", resource);
       n.put("region", region);
       if (includeData) {
-        n.put("parameters", parameters.toString());
+        n.put("parameters", parameters);
       }
       if (timeoutInSeconds != null) {
         n.put("timeoutInSeconds", timeoutInSeconds);
@@ -113,13 +116,16 @@ public sealed interface EventDetails {
     }
   }
 
-  /** TaskSubmitted and TaskSucceeded. */
-  record TaskOutput(String resourceType, String resource, JsonNode output) implements EventDetails {
+  /** TaskSubmitted and TaskSucceeded; the output kept as JSON text (see TaskScheduled). */
+  record TaskOutput(String resourceType, String resource, String output) implements EventDetails {
     public ObjectNode render(boolean includeData) {
       ObjectNode n = node();
       n.put("resourceType", resourceType);
       n.put("resource", resource);
-      payload(n, "output", output, includeData);
+      if (includeData) {
+        n.put("output", output);
+        n.putObject("outputDetails").put("truncated", false);
+      }
       return n;
     }
   }

@@ -24,8 +24,7 @@ public final class Execution {
   private volatile ExecutionStatus status = new ExecutionStatus.Running();
   private volatile long stopMillis;
   private List<Runnable> abortHooks;
-  private ObjectNode contextExecution;
-  private final List<MapRun> mapRuns = new ArrayList<>(0);
+  private List<MapRun> mapRuns;
   private final CompletableFuture<ExecutionStatus> ended = new CompletableFuture<>();
 
   public Execution(
@@ -87,10 +86,13 @@ public final class Execution {
   }
 
   public synchronized List<MapRun> mapRuns() {
-    return List.copyOf(mapRuns);
+    return mapRuns == null ? List.of() : List.copyOf(mapRuns);
   }
 
   synchronized void addMapRun(MapRun run) {
+    if (mapRuns == null) {
+      mapRuns = new ArrayList<>(1);
+    }
     mapRuns.add(run);
   }
 
@@ -129,18 +131,18 @@ public final class Execution {
     return hooks;
   }
 
-  /** The Execution member of the context object, built once. */
-  synchronized ObjectNode contextExecution() {
-    if (contextExecution == null) {
-      ObjectNode node = AwsJson.MAPPER.createObjectNode();
-      node.put("Id", arn);
-      node.set("Input", input);
-      node.put("Name", name);
-      node.put("RoleArn", revision.roleArn());
-      node.put("StartTime", Instant.ofEpochMilli(startMillis).toString());
-      node.put("RedriveCount", 0);
-      contextExecution = node;
-    }
-    return contextExecution;
+  /**
+   * The Execution member of the context object; built when asked rather than kept, since a
+   * waiting execution should hold as little as it can.
+   */
+  ObjectNode contextExecution() {
+    ObjectNode node = AwsJson.MAPPER.createObjectNode();
+    node.put("Id", arn);
+    node.set("Input", input);
+    node.put("Name", name);
+    node.put("RoleArn", revision.roleArn());
+    node.put("StartTime", Instant.ofEpochMilli(startMillis).toString());
+    node.put("RedriveCount", 0);
+    return node;
   }
 }

@@ -13,7 +13,34 @@ public final class PayloadLimits {
   private PayloadLimits() {}
 
   public static boolean exceeds(JsonNode value) {
-    return value != null && size(value) > MAX_BYTES;
+    if (value == null || value.isValueNode() && !value.isTextual()) {
+      return false;
+    }
+    // Walking the tree for an upper bound is much cheaper than writing it; most payloads are
+    // far below the quota, so the exact size is needed only near it.
+    return upperBound(value, MAX_BYTES) > MAX_BYTES && size(value) > MAX_BYTES;
+  }
+
+  /** An upper bound of the JSON text's size, stopping once it passes {@code stop}. */
+  private static long upperBound(JsonNode node, long stop) {
+    if (node.isTextual()) {
+      return 2 + 6L * node.textValue().length();
+    }
+    if (node.isValueNode()) {
+      return 32;
+    }
+    long total = 2;
+    if (node.isObject()) {
+      for (var it = node.fields(); it.hasNext() && total <= stop; ) {
+        var field = it.next();
+        total += 4 + 6L * field.getKey().length() + upperBound(field.getValue(), stop - total);
+      }
+    } else {
+      for (int i = 0; i < node.size() && total <= stop; i++) {
+        total += 1 + upperBound(node.get(i), stop - total);
+      }
+    }
+    return total;
   }
 
   /** Bytes of the JSON text, counted without keeping the text. */

@@ -25,6 +25,7 @@ public final class StateRun {
   private final JsonNode input;
   private final long enteredMillis;
   private int retryCount;
+  private ObjectNode plainContext;
 
   StateRun(Frame frame, State state, JsonNode input, long enteredMillis) {
     this.frame = frame;
@@ -52,6 +53,7 @@ public final class StateRun {
 
   void retryCount(int count) {
     this.retryCount = count;
+    this.plainContext = null;
   }
 
   /** The input after InputPath (JSONPath); the raw input for JSONata states. */
@@ -74,7 +76,10 @@ public final class StateRun {
 
   /** The scope expressions see, with this state's context object. */
   public QueryScope scope(JsonNode scopeInput) {
-    return QueryScope.of(scopeInput, context(null, null), frame.variables());
+    if (plainContext == null) {
+      plainContext = context(null, null);
+    }
+    return QueryScope.of(scopeInput, plainContext, frame.variables());
   }
 
   /** The scope with a task token or a Map item in the context object. */

@@ -50,7 +50,7 @@ public final class TaskDispatch {
             resource.resourceType(),
             resource.resourceName(),
             engine.region(),
-            parameters,
+            parameters.toString(),
             timeoutSeconds,
             heartbeatSeconds));
     ServiceIntegration integration = engine.integration(resource.service());
@@ -102,38 +102,34 @@ public final class TaskDispatch {
     } catch (RuntimeException e) {
       response = CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<TaskOutcome> outcome =
-        response.handle(
-                (result, failure) -> {
-                  if (failure != null) {
-                    Throwable cause = unwrap(failure);
-                    String error =
-                        cause instanceof IntegrationFailure f ? f.error() : "States.TaskFailed";
-                    String text =
-                        cause instanceof IntegrationFailure f ? f.cause() : String.valueOf(cause.getMessage());
-                    if (waiting.close(new TaskOutcome.Failure(error, text)) && token != null) {
-                      tokens.remove(token);
-                    }
-                    return waiting.outcome;
-                  }
-                  if (resource.pattern() != IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
-                    waiting.close(new TaskOutcome.Success(result));
-                    return waiting.outcome;
-                  }
-                  if (frame.execution().status().open()) {
-                    frame.record(
-                        "TaskSubmitted",
-                        new EventDetails.TaskOutput(
-                            resource.resourceType(), resource.resourceName(), result));
-                  }
-                  return waiting.outcome;
-                })
-            .thenCompose(f -> f);
-    return outcome.thenCompose(
-        result -> {
-          frame.execution().forgetAbort(abort);
-          return settle(result);
+    CompletableFuture<JsonNode> result = new CompletableFuture<>();
+    response.whenComplete(
+        (value, failure) -> {
+          if (failure != null) {
+            Throwable cause = unwrap(failure);
+            String error = cause instanceof IntegrationFailure f ? f.error() : "States.TaskFailed";
+            String text =
+                cause instanceof IntegrationFailure f ? f.cause() : String.valueOf(cause.getMessage());
+            if (waiting.close(new TaskOutcome.Failure(error, text)) && token != null) {
+              tokens.remove(token);
+            }
+          } else if (resource.pattern() != IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+            waiting.close(new TaskOutcome.Success(value));
+          } else if (frame.execution().status().open()) {
+            frame.record(
+                "TaskSubmitted",
+                new EventDetails.TaskOutput(
+                    resource.resourceType(), resource.resourceName(), value.toString()));
+          }
+          // Listening only now keeps TaskSubmitted before TaskSucceeded even when the worker
+          // answers before the service call returns.
+          waiting.whenClosed(
+              outcome -> {
+                frame.execution().forgetAbort(abort);
+                settle(outcome, result);
+              });
         });
+    return result;
   }
 
   private void expire(WaitingTask waiting, String token, TaskOutcome outcome) {
@@ -142,37 +138,35 @@ public final class TaskDispatch {
     }
   }
 
-  private CompletableFuture<JsonNode> settle(TaskOutcome outcome) {
+  private void settle(TaskOutcome outcome, CompletableFuture<JsonNode> result) {
     if (!frame.execution().status().open()) {
-      return CompletableFuture.failedFuture(
-          new StateFailure("States.Aborted", "The execution has ended."));
-    }
-    if (outcome instanceof TaskOutcome.Success success) {
+      result.completeExceptionally(new StateFailure("States.Aborted", "The execution has ended."));
+    } else if (outcome instanceof TaskOutcome.Success success) {
       frame.record(
           "TaskSucceeded",
           new EventDetails.TaskOutput(
-              resource.resourceType(), resource.resourceName(), success.output()));
-      return CompletableFuture.completedFuture(success.output());
+              resource.resourceType(), resource.resourceName(), success.output().toString()));
+      result.complete(success.output());
+    } else if (outcome instanceof TaskOutcome.Failure failure) {
+      result.completeExceptionally(failure("TaskFailed", failure.error(), failure.cause()));
+    } else if (outcome instanceof TaskOutcome.HeartbeatTimeout) {
+      result.completeExceptionally(failure("TaskTimedOut", "States.HeartbeatTimeout", null));
+    } else if (outcome instanceof TaskOutcome.Timeout) {
+      result.completeExceptionally(failure("TaskTimedOut", "States.Timeout", null));
+    } else {
+      result.completeExceptionally(new StateFailure("States.Aborted", "The execution has ended."));
     }
-    if (outcome instanceof TaskOutcome.Failure failure) {
-      return fail("TaskFailed", failure.error(), failure.cause());
-    }
-    if (outcome instanceof TaskOutcome.HeartbeatTimeout) {
-      return fail("TaskTimedOut", "States.HeartbeatTimeout", null);
-    }
-    if (outcome instanceof TaskOutcome.Timeout) {
-      return fail("TaskTimedOut", "States.Timeout", null);
-    }
-    return CompletableFuture.failedFuture(
-        new StateFailure("States.Aborted", "The execution has ended."));
   }
 
   private CompletableFuture<JsonNode> fail(String eventType, String error, String cause) {
+    return CompletableFuture.failedFuture(failure(eventType, error, cause));
+  }
+
+  private StateFailure failure(String eventType, String error, String cause) {
     frame.record(
         eventType,
         new EventDetails.TaskError(resource.resourceType(), resource.resourceName(), error, cause));
-    return CompletableFuture.failedFuture(
-        new StateFailure(error == null ? "States.TaskFailed" : error, cause));
+    return new StateFailure(error == null ? "States.TaskFailed" : error, cause);
   }
 
   private static Throwable unwrap(Throwable failure) {

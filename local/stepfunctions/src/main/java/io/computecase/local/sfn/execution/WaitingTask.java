@@ -1,27 +1,31 @@
 package io.computecase.local.sfn.execution;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
- * A task waiting for its token: data, not a thread. Holds the future its state continues from,
- * and the timers that can end it.
+ * A task waiting for its token: data, not a thread. Holds its outcome once known and whom to tell,
+ * and the timers that can end it. Ends once; later outcomes (a late callback, a timer) are refused.
  */
 final class WaitingTask {
-  final CompletableFuture<TaskOutcome> outcome = new CompletableFuture<>();
   final long heartbeatMillis;
-  private final AtomicBoolean closed = new AtomicBoolean();
   volatile Timers.Timer timeout;
   volatile Timers.Timer heartbeat;
+  private TaskOutcome outcome;
+  private Consumer<TaskOutcome> listener;
 
   WaitingTask(long heartbeatMillis) {
     this.heartbeatMillis = heartbeatMillis;
   }
 
-  /** Ends the wait once; later outcomes (a late callback, a timer) are refused. */
+  /** Ends the wait with this outcome; false when it had already ended. */
   boolean close(TaskOutcome result) {
-    if (!closed.compareAndSet(false, true)) {
-      return false;
+    Consumer<TaskOutcome> notify;
+    synchronized (this) {
+      if (outcome != null) {
+        return false;
+      }
+      outcome = result;
+      notify = listener;
     }
     Timers.Timer t = timeout;
     Timers.Timer h = heartbeat;
@@ -31,7 +35,23 @@ final class WaitingTask {
     if (h != null) {
       h.cancel();
     }
-    outcome.complete(result);
+    if (notify != null) {
+      notify.accept(result);
+    }
     return true;
+  }
+
+  /** Tells the listener the outcome, now if it is known, else when it is. */
+  void whenClosed(Consumer<TaskOutcome> then) {
+    TaskOutcome known;
+    synchronized (this) {
+      known = outcome;
+      if (known == null) {
+        listener = then;
+      }
+    }
+    if (known != null) {
+      then.accept(known);
+    }
   }
 }

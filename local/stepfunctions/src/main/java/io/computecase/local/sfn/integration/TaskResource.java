@@ -3,10 +3,12 @@ package io.computecase.local.sfn.integration;
 import java.util.Optional;
 
 /**
- * A Task's Resource for an optimized service integration, {@code
+ * A Task's Resource (resourceName is the history's resource: action and pattern suffix, e.g.
+ * putEvents.waitForTaskToken) for an optimized service integration, {@code
  * arn:aws:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken]}, split into its parts.
  */
-public record TaskResource(String arn, String service, String action, IntegrationPattern pattern) {
+public record TaskResource(
+    String arn, String service, String action, IntegrationPattern pattern, String resourceName) {
   private static final String PREFIX = "arn:aws:states:::";
 
   /** The parts of an integration ARN, or empty when the resource is not one. */
@@ -37,7 +39,7 @@ public record TaskResource(String arn, String service, String action, Integratio
     if (action.isEmpty() || !action.chars().allMatch(Character::isLetterOrDigit)) {
       return Optional.empty();
     }
-    return Optional.of(new TaskResource(arn, service, action, pattern));
+    return Optional.of(new TaskResource(arn, service, action, pattern, action + pattern.suffix()));
   }
 
   /** The history's resourceType (the service). */
@@ -45,8 +47,4 @@ public record TaskResource(String arn, String service, String action, Integratio
     return service;
   }
 
-  /** The history's resource: action and pattern suffix, e.g. putEvents.waitForTaskToken. */
-  public String resourceName() {
-    return action + pattern.suffix();
-  }
 }
