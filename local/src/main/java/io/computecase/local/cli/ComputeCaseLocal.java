@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       BenchCommand.class,
       BenchEngineCommand.class,
+
       ServeAwsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
+import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.ActorSystem;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -22,6 +24,12 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
  * ElasticMQ over its SQS JSON API, exactly as it would to SQS.
  */
 public final class EmbeddedAws implements AutoCloseable {
+  /** The region and account of every local service, so that ARNs agree across them. */
+  public static final String REGION = "us-east-1";
+
+  public static final String ACCOUNT_ID = "000000000000";
+
+  private final ActorSystem sqsActors;
   private final SQSRestServer sqs;
   private final URI sqsEndpoint;
   private final LocalEventBridge events;
@@ -31,8 +39,18 @@ public final class EmbeddedAws implements AutoCloseable {
 
   private EmbeddedAws(int sfnPort, int eventsPort, int sqsPort) {
     int sqsBoundPort = sqsPort == 0 ? freePort() : sqsPort;
+    // SQS long polls last up to 20 s; Pekko HTTP's default 20 s request timeout would cut them
+    // short under load, so give requests room beyond the longest poll.
+    this.sqsActors =
+        ActorSystem.create(
+            "elasticmq",
+            ConfigFactory.parseString("pekko.http.server.request-timeout = 60 s\npekko.http.server.idle-timeout = 120 s")
+                .withFallback(ConfigFactory.load()));
     this.sqs =
-        SQSRestServerBuilder.withInterface("127.0.0.1")
+        SQSRestServerBuilder.withActorSystem(sqsActors)
+            .withInterface("127.0.0.1")
+            .withAWSRegion(REGION)
+            .withAWSAccountId(ACCOUNT_ID)
             .withPort(sqsBoundPort)
             .withServerAddress(new NodeAddress("http", "127.0.0.1", sqsBoundPort, ""))
             .start();
@@ -45,11 +63,15 @@ public final class EmbeddedAws implements AutoCloseable {
     AtomicReference<LocalStepFunctions> engine = new AtomicReference<>();
     this.events =
         LocalEventBridge.builder()
+            .region(REGION)
+            .accountId(ACCOUNT_ID)
             .service("sqs", sqsApi)
             .service("states", (operation, request) -> engine.get().api().invoke(operation, request))
             .build();
     this.stepFunctions =
         LocalStepFunctions.builder()
+            .region(REGION)
+            .accountId(ACCOUNT_ID)
             .integration("events", events.api())
             .integration("sqs", sqsApi)
             .build();
@@ -95,6 +117,7 @@ public final class EmbeddedAws implements AutoCloseable {
     stepFunctions.close();
     events.close();
     sqs.stopAndWait();
+    sqsActors.terminate();
   }
 
   private static int freePort() {

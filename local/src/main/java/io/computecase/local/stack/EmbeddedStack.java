@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * protocols, exactly as they would on a cluster with real AWS.
  */
 public final class EmbeddedStack implements AutoCloseable {
-  public static final String REGION = "us-east-1";
+  public static final String REGION = EmbeddedAws.REGION;
 
   private final EmbeddedAws aws;
   private final EmbeddedKubernetes kubernetes;
@@ -27,6 +27,7 @@ public final class EmbeddedStack implements AutoCloseable {
       kube.dataDir(builder.dataDir.resolve("kubernetes"));
     }
     this.kubernetes = kube.build();
+    CustomResourceDefinitions.apply(kubernetes.client());
     this.operatorConfig =
         OperatorConfig.builder()
             .region(REGION)
