@@ -25,7 +25,7 @@ final class ListEventBusesHandler implements OperationHandler {
     ObjectNode response = AwsJson.MAPPER.createObjectNode();
     ArrayNode buses = response.putArray("EventBuses");
     page.items().forEach(bus -> buses.add(WireShapes.bus(bus)));
-    response.put("NextToken", page.nextToken());
+    WireShapes.present(response, "NextToken", page.nextToken());
     return response;
   }
 }

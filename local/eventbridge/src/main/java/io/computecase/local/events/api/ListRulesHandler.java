@@ -27,7 +27,7 @@ final class ListRulesHandler implements OperationHandler {
     ObjectNode response = AwsJson.MAPPER.createObjectNode();
     ArrayNode rules = response.putArray("Rules");
     page.items().forEach(rule -> rules.add(WireShapes.rule(rule)));
-    response.put("NextToken", page.nextToken());
+    WireShapes.present(response, "NextToken", page.nextToken());
     return response;
   }
 }

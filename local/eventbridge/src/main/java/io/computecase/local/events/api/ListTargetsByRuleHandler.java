@@ -32,7 +32,7 @@ final class ListTargetsByRuleHandler implements OperationHandler {
     ObjectNode response = AwsJson.MAPPER.createObjectNode();
     ArrayNode members = response.putArray("Targets");
     page.items().forEach(target -> members.add(WireShapes.target(target)));
-    response.put("NextToken", page.nextToken());
+    WireShapes.present(response, "NextToken", page.nextToken());
     return response;
   }
 }

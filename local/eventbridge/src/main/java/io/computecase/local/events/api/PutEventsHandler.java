@@ -45,8 +45,26 @@ final class PutEventsHandler implements OperationHandler {
     this.clock = clock;
   }
 
-  /** A refused entry: its ErrorCode and ErrorMessage. */
-  private record EntryError(String code, String message) {}
+  /** What became of one entry. */
+  private sealed interface Outcome permits Accepted, Refused {
+    void writeTo(ObjectNode result);
+  }
+
+  /** The entry is an event on its way to its rules' targets. */
+  private record Accepted(Event event) implements Outcome {
+    @Override
+    public void writeTo(ObjectNode result) {
+      result.put("EventId", event.id());
+    }
+  }
+
+  /** The entry is refused: its ErrorCode and ErrorMessage. */
+  private record Refused(String code, String message) implements Outcome {
+    @Override
+    public void writeTo(ObjectNode result) {
+      result.put("ErrorCode", code).put("ErrorMessage", message);
+    }
+  }
 
   @Override
   public JsonNode handle(JsonNode request) {
@@ -80,13 +98,10 @@ final class PutEventsHandler implements OperationHandler {
     ArrayNode results = AwsJson.MAPPER.createArrayNode();
     int failed = 0;
     for (JsonNode entry : entries) {
-      ObjectNode result = results.addObject();
-      Object outcome = accept(entry, now);
-      if (outcome instanceof EntryError error) {
+      Outcome outcome = accept(entry, now);
+      outcome.writeTo(results.addObject());
+      if (outcome instanceof Refused) {
         failed++;
-        result.put("ErrorCode", error.code()).put("ErrorMessage", error.message());
-      } else {
-        result.put("EventId", ((Event) outcome).id());
       }
     }
     response.put("FailedEntryCount", failed);
@@ -94,17 +109,16 @@ final class PutEventsHandler implements OperationHandler {
     return response;
   }
 
-  /** The accepted event, or why the entry is refused. */
-  private Object accept(JsonNode entry, Instant now) {
+  private Outcome accept(JsonNode entry, Instant now) {
     for (String required : List.of("Source", "DetailType", "Detail")) {
       if (!entry.path(required).isTextual() || entry.path(required).asText().isEmpty()) {
-        return new EntryError(
+        return new Refused(
             "InvalidArgument", "Parameter " + required + " is not valid. Reason: " + required + " is a required argument.");
       }
     }
     String source = entry.get("Source").asText();
     if (source.startsWith("aws.")) {
-      return new EntryError("NotAuthorizedForSourceException", "Not authorized for the source.");
+      return new Refused("NotAuthorizedForSourceException", "Not authorized for the source.");
     }
     JsonNode detail;
     try {
@@ -113,16 +127,16 @@ final class PutEventsHandler implements OperationHandler {
       detail = null;
     }
     if (detail == null || !detail.isObject()) {
-      return new EntryError("MalformedDetail", "Detail is malformed.");
+      return new Refused("MalformedDetail", "Detail is malformed.");
     }
     String bus;
     try {
       bus = ResourceArns.busName(entry.path("EventBusName").asText(null));
     } catch (EventsException e) {
-      return new EntryError("InvalidArgument", e.getMessage());
+      return new Refused("InvalidArgument", e.getMessage());
     }
     if (!registry.hasBus(bus)) {
-      return new EntryError("ResourceNotFoundException", "Event bus " + bus + " does not exist.");
+      return new Refused("ResourceNotFoundException", "Event bus " + bus + " does not exist.");
     }
     List<String> resources = new ArrayList<>();
     entry.path("Resources").forEach(r -> resources.add(r.asText()));
@@ -139,7 +153,7 @@ final class PutEventsHandler implements OperationHandler {
             detail,
             now);
     dispatcher.dispatch(event, router.match(event));
-    return event;
+    return new Accepted(event);
   }
 
   /** JSON 1.1 sends timestamps as epoch seconds; an ISO-8601 string is accepted too. */

@@ -27,11 +27,11 @@ final class WireShapes {
     ObjectNode node = AwsJson.MAPPER.createObjectNode();
     node.put("Name", rule.name());
     node.put("Arn", rule.arn());
-    node.put("EventPattern", rule.eventPattern());
-    node.put("ScheduleExpression", rule.scheduleExpression());
+    present(node, "EventPattern", rule.eventPattern());
+    present(node, "ScheduleExpression", rule.scheduleExpression());
     node.put("State", rule.state().name());
-    node.put("Description", rule.description());
-    node.put("RoleArn", rule.roleArn());
+    present(node, "Description", rule.description());
+    present(node, "RoleArn", rule.roleArn());
     node.put("EventBusName", rule.busName());
     return node;
   }
@@ -40,9 +40,9 @@ final class WireShapes {
     ObjectNode node = AwsJson.MAPPER.createObjectNode();
     node.put("Id", target.id());
     node.put("Arn", target.arn());
-    node.put("RoleArn", target.roleArn());
-    node.put("Input", target.input());
-    node.put("InputPath", target.inputPath());
+    present(node, "RoleArn", target.roleArn());
+    present(node, "Input", target.input());
+    present(node, "InputPath", target.inputPath());
     if (target.hasInputTransformer()) {
       ObjectNode transformer = node.putObject("InputTransformer");
       ObjectNode paths = transformer.putObject("InputPathsMap");
@@ -59,6 +59,14 @@ final class WireShapes {
     }
     if (target.messageGroupId() != null) {
       node.putObject("SqsParameters").put("MessageGroupId", target.messageGroupId());
+    }
+    return node;
+  }
+
+  /** Sets a member only when it has a value: AWS leaves absent members out. */
+  static ObjectNode present(ObjectNode node, String member, String value) {
+    if (value != null) {
+      node.put(member, value);
     }
     return node;
   }
