@@ -1,6 +1,7 @@
 package io.computecase.local.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.RetryPolicy;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -130,5 +132,21 @@ class DeadLetterDeliveryTest {
     Map<String, String> attributes = attributes(bed.receive(dlq, 1).get(0));
     assertThat(attributes).containsEntry("EXHAUSTED_RETRY_CONDITION", "MaximumEventAgeInSeconds");
     assertThat(Integer.parseInt(attributes.get("RETRY_ATTEMPTS"))).isBetween(1, 184);
+  }
+
+  @Test
+  void aFifoQueueCannotBeADeadLetterQueue() {
+    bed.events.putRule(b -> b.name("dl-fifo").eventPattern("{\"source\":[\"x\"]}"));
+
+    EventBridgeException e =
+        catchThrowableOfType(
+            EventBridgeException.class,
+            () -> bed.events.putTargets(
+                b -> b.rule("dl-fifo")
+                    .targets(t -> t.id("queue").arn(TestBed.queueArn("dl-fifo"))
+                        .deadLetterConfig(d -> d.arn(TestBed.queueArn("dl-fifo-dlq.fifo"))))));
+
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(e.awsErrorDetails().errorMessage()).contains("DeadLetterConfig.Arn").contains("standard queue");
   }
 }

@@ -66,6 +66,11 @@ final class TargetParser {
           "Parameter DeadLetterConfig.Arn of target " + id + " is not valid. Reason: '" + deadLetterArn
               + "' is not an SQS queue ARN (arn:aws:sqs:<region>:<account>:<queue>).");
     }
+    if (deadLetterArn != null && deadLetterArn.endsWith(".fifo")) {
+      throw EventsException.invalid(
+          "Parameter DeadLetterConfig.Arn of target " + id + " is not valid. Reason: a FIFO queue cannot be a "
+              + "dead-letter queue; use a standard queue.");
+    }
     return new Target(
         id,
         arn,
