@@ -5,6 +5,7 @@ import io.computecase.local.kube.server.ApiServerDispatcher;
 import io.computecase.local.kube.server.HttpFront;
 import io.computecase.local.kube.server.ResourceRequests;
 import io.computecase.local.kube.store.ObservableCrudDispatcher;
+import io.computecase.local.kube.store.OwnerCollector;
 import io.computecase.local.kube.store.ResourceFileStore;
 import io.computecase.local.kube.table.TableConverter;
 import io.computecase.local.kube.watch.WatchHub;
@@ -13,6 +14,10 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -26,11 +31,13 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   private static final String HOST = "127.0.0.1";
 
   private final HttpFront front;
+  private final OwnerCollector collector;
   private final String url;
   private KubernetesClient client;
 
-  private EmbeddedKubernetes(HttpFront front, String url) {
+  private EmbeddedKubernetes(HttpFront front, OwnerCollector collector, String url) {
     this.front = front;
+    this.collector = collector;
     this.url = url;
   }
 
@@ -70,6 +77,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       client = null;
     }
     front.close();
+    collector.close();
   }
 
   /** Configures and starts an {@link EmbeddedKubernetes}. */
@@ -107,6 +115,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       WatchHub hub = new WatchHub();
       store.addListener(catalog::onChange);
       store.addListener(hub::publish);
+      ApiServerDispatcher[] dispatcher = new ApiServerDispatcher[1];
+      OwnerCollector collector = new OwnerCollector((collectionPath, name) ->
+          dispatcher[0].dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.DELETE,
+              collectionPath + "/" + name, Headers.builder().build(), new Buffer())));
+      store.addListener(collector.listener());
       ResourceFileStore files = dataDir == null ? null : new ResourceFileStore(dataDir);
       if (files != null) {
         store.addListener(files::onChange);
@@ -116,10 +129,11 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       }
       TableConverter tables = new TableConverter(clock);
       ResourceRequests resources = new ResourceRequests(catalog, store, tables);
-      ApiServerDispatcher dispatcher = new ApiServerDispatcher(catalog, resources, HOST);
-      HttpFront front = new HttpFront(dispatcher, hub, catalog, tables);
+      dispatcher[0] = new ApiServerDispatcher(catalog, resources, HOST);
+      HttpFront front = new HttpFront(dispatcher[0], hub, catalog, tables);
       int boundPort = front.start(HOST, port);
-      EmbeddedKubernetes server = new EmbeddedKubernetes(front, "http://" + HOST + ":" + boundPort);
+      EmbeddedKubernetes server =
+          new EmbeddedKubernetes(front, collector, "http://" + HOST + ":" + boundPort);
       new DefaultNamespaces(server).ensure();
       return server;
     }

@@ -35,6 +35,7 @@ public final class ResourceRequests {
   private final PatchRequests patches;
   private final ScaleRequests scales;
   private final SchemaValidator validator = new SchemaValidator();
+  private final Object writes = new Object();
 
   public ResourceRequests(ResourceCatalog catalog, ObservableCrudDispatcher store,
       TableConverter tables) {
@@ -59,16 +60,29 @@ public final class ResourceRequests {
           + " resource: no kind serves " + path.collectionPath() + " (is its CRD applied?)", path);
     }
     ResourceType type = found.get();
-    if ("scale".equals(path.subresource()) && type.scaleSubresource()) {
-      return scales.handle(request, path);
-    }
     if (path.subresource() != null
-        && !("status".equals(path.subresource()) && type.statusSubresource())) {
+        && !("status".equals(path.subresource()) && type.statusSubresource())
+        && !("scale".equals(path.subresource()) && type.scaleSubresource())) {
       return ApiResponses.status(404, "NotFound", ApiResponses.qualifiedResource(path)
           + " has no subresource \"" + path.subresource() + "\"", path);
     }
+    String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
+    if (method.equals("GET")) {
+      return serve(request, path, type, method);
+    }
+    // a write reads, checks the resourceVersion and stores: one at a time, so checks hold
+    synchronized (writes) {
+      return serve(request, path, type, method);
+    }
+  }
+
+  private MockResponse serve(RecordedRequest request, ResourcePath path, ResourceType type,
+      String method) {
+    if ("scale".equals(path.subresource())) {
+      return scales.handle(request, path);
+    }
     try {
-      return switch (request.getMethod().toUpperCase(java.util.Locale.ROOT)) {
+      return switch (method) {
         case "GET" -> get(request, path, type);
         case "POST" -> create(request, path, type);
         case "PUT" -> replace(request, path, type);

@@ -14,7 +14,9 @@ import java.util.List;
  */
 public final class WatchHub {
 
-  private static final int HISTORY = 20_000;
+  // Objects can be large (a case may carry its items), so history is short; a watch older than it
+  // gets 410 Gone and relists, as informers do against a real API server.
+  private static final int HISTORY = 1_000;
 
   private final Deque<ResourceChange> history = new ArrayDeque<>();
   private final Map<String, ResourceChange> current = new LinkedHashMap<>();
