@@ -141,7 +141,7 @@ public final class Execution {
     node.set("Input", input);
     node.put("Name", name);
     node.put("RoleArn", revision.roleArn());
-    node.put("StartTime", Instant.ofEpochMilli(startMillis).toString());
+    node.put("StartTime", ContextTimes.format(startMillis));
     node.put("RedriveCount", 0);
     return node;
   }

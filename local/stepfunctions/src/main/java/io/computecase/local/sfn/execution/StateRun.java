@@ -93,7 +93,7 @@ public final class StateRun {
     Execution execution = frame.execution();
     context.set("Execution", execution.contextExecution());
     ObjectNode stateNode = context.putObject("State");
-    stateNode.put("EnteredTime", Instant.ofEpochMilli(enteredMillis).toString());
+    stateNode.put("EnteredTime", ContextTimes.format(enteredMillis));
     stateNode.put("Name", state.name());
     stateNode.put("RetryCount", retryCount);
     ObjectNode machine = context.putObject("StateMachine");
