@@ -152,7 +152,6 @@ public final class ChoiceRules {
       throw invalid("The value for the field 'Variable' must be a STRING", location + "/Variable");
     }
     JsonPaths.validateReferencePath(variable.textValue())
-        .or(() -> rejectContextWrite(variable.textValue()))
         .ifPresent(
             problem -> {
               throw invalid(
@@ -163,7 +162,7 @@ public final class ChoiceRules {
       if (!operand.isTextual()) {
         throw invalid("The value for the field '" + operatorField + "' must be a STRING", here);
       }
-      JsonPaths.validatePath(operand.textValue())
+      JsonPaths.validateReferencePath(operand.textValue())
           .ifPresent(
               problem -> {
                 throw invalid(
@@ -184,11 +183,6 @@ public final class ChoiceRules {
         operator == ComparisonOperator.STRING_MATCHES
             ? StringMatchPattern.compile(operand.textValue())
             : null);
-  }
-
-  /** Variables may read the context object, unlike ResultPath; only the syntax matters here. */
-  private static java.util.Optional<String> rejectContextWrite(String path) {
-    return java.util.Optional.empty();
   }
 
   private static void checkOperand(
