@@ -3,13 +3,15 @@ package io.computecase.local.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.local.stack.EmbeddedStack;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -22,6 +24,8 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure one case's makespan on the embedded stack.")
 final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Option(names = "--items", defaultValue = "1000", description = "Items in the case (default: ${DEFAULT-VALUE}).")
@@ -43,7 +47,7 @@ final class BenchCommand implements Callable<Integer> {
     if (computeMs < 0) {
       throw new IllegalArgumentException("--compute-ms must be 0 or more, got " + computeMs);
     }
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     try (HeapSampler heap = new HeapSampler();
         EmbeddedStack running = stack.start()) {
       CaseRun run =

@@ -15,20 +15,23 @@ import picocli.CommandLine.Command;
       BenchEngineCommand.class,
 
       ServeAwsCommand.class,
+      UpCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ComputeCaseLocal {
+  /** Bad options and inputs are the user's to fix: say what and how, without a stack trace. */
+  static final CommandLine.IExecutionExceptionHandler USER_ERRORS =
+      (e, cmd, parsed) -> {
+        if (e instanceof IllegalArgumentException) {
+          cmd.getErr().println("error: " + e.getMessage());
+          return CommandLine.ExitCode.USAGE;
+        }
+        throw e;
+      };
+
   public static void main(String[] args) {
     CommandLine commandLine = new CommandLine(new ComputeCaseLocal());
-    // Bad options and inputs are the user's to fix: say what and how, without a stack trace.
-    commandLine.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
-          if (e instanceof IllegalArgumentException) {
-            cmd.getErr().println("error: " + e.getMessage());
-            return CommandLine.ExitCode.USAGE;
-          }
-          throw e;
-        });
+    commandLine.setExecutionExceptionHandler(USER_ERRORS);
     System.exit(commandLine.execute(args));
   }
 }

@@ -7,7 +7,7 @@ import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.ItemFailure;
 import io.computecase.api.v1alpha1.Summary;
 import io.computecase.local.stack.EmbeddedStack;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,11 +15,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Runs one ComputeCase from a dataset on the embedded stack, shows its progress and summary. */
 @Command(name = "demo", mixinStandardHelpOptions = true, description = "Run a ComputeCase from a dataset on the embedded stack.")
 final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Option(names = "--dataset", description = "Dataset file (original format or a JSON array); default: the bundled dataset_100.json.")
@@ -35,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream out = System.out;
+    PrintWriter out = spec.commandLine().getOut();
     if (computeMs < 0) {
       throw new IllegalArgumentException("--compute-ms must be 0 or more, got " + computeMs);
     }
@@ -64,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  static void printSummary(PrintStream out, ComputeCaseStatus status) {
+  static void printSummary(PrintWriter out, ComputeCaseStatus status) {
     out.println("Phase: " + status.getPhase() + (status.getMessage() == null ? "" : " (" + status.getMessage() + ")"));
     Summary s = status.getSummary();
     if (s == null) {

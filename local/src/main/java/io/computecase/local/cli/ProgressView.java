@@ -1,6 +1,6 @@
 package io.computecase.local.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Shows a case's progress: a bar redrawn in place on a terminal, plain lines (only when something
@@ -8,11 +8,11 @@ import java.io.PrintStream;
  */
 final class ProgressView {
   private static final int WIDTH = 40;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final boolean terminal;
   private String lastLine = "";
 
-  ProgressView(PrintStream out) {
+  ProgressView(PrintWriter out) {
     this.out = out;
     this.terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
   }

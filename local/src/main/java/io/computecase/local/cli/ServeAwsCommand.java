@@ -4,11 +4,15 @@ import io.computecase.local.stack.EmbeddedAws;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Serves the local AWS services on loopback until stopped, for any AWS client or test suite. */
 @Command(name = "serve-aws", mixinStandardHelpOptions = true, description = "Serve local Step Functions, EventBridge and SQS until stopped.")
 final class ServeAwsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Option(names = "--port", defaultValue = "0", description = "Step Functions on N, EventBridge on N+1, SQS on N+2 (default: free ports).")
   int port;
 
@@ -23,8 +27,8 @@ final class ServeAwsCommand implements Callable<Integer> {
       aws.close();
       stopped.countDown();
     }));
-    System.out.printf("ENDPOINTS sfn=%s events=%s sqs=%s%n", aws.stepFunctionsEndpoint(), aws.eventsEndpoint(), aws.sqsEndpoint());
-    System.out.flush();
+    spec.commandLine().getOut().printf("ENDPOINTS sfn=%s events=%s sqs=%s%n", aws.stepFunctionsEndpoint(), aws.eventsEndpoint(), aws.sqsEndpoint());
+    spec.commandLine().getOut().flush();
     stopped.await();
     return 0;
   }
