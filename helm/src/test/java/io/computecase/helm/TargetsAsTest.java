@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+
 /** defaultTargets run either as ComputeTarget resources or as worker Deployments of the chart. */
+@SuppressWarnings("unchecked")
 class TargetsAsTest {
 
   private static final String WORKER = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/computecase-worker:1.2.3";
@@ -29,7 +31,6 @@ class TargetsAsTest {
 
     PodContainer cpu = workers.get(0);
     assertThat(cpu.container().getImage()).isEqualTo(WORKER);
-    assertThat(cpu.deployment().getSpec().getReplicas()).isEqualTo(1);
     assertThat(cpu.env())
         .containsEntry("AWS_REGION", "eu-west-1")
         .containsEntry("COMPUTECASE_TARGET", "cpu")
@@ -62,6 +63,70 @@ class TargetsAsTest {
     // The operator provisions exactly these targets' queues and rules at start.
     assertThat(PodContainer.operator(chart).env()).containsEntry("COMPUTECASE_TARGETS", "cpu,slow");
     assertThat(chart.ofKind("ComputeTarget")).isEmpty();
+  }
+
+  @Test
+  void withKedaAutoscaledWorkersScaleOnTheirQueueAndLeaveReplicasToIt() {
+    RenderedChart chart = ChartValues.FULL_WITH_CHART_WORKERS.render();
+    List<HasMetadata> scaled = chart.ofKind("ScaledObject");
+    assertThat(scaled).extracting(s -> s.getMetadata().getName()).containsExactly("computecase-worker-cpu");
+    GenericKubernetesResource cpu = (GenericKubernetesResource) scaled.get(0);
+    assertThat((Object) cpu.get("spec", "scaleTargetRef", "name")).isEqualTo("computecase-worker-cpu");
+    assertThat((Object) cpu.get("spec", "minReplicaCount")).isEqualTo(2);
+    assertThat((Object) cpu.get("spec", "maxReplicaCount")).isEqualTo(20);
+    List<Map<String, Object>> triggers = cpu.get("spec", "triggers");
+    assertThat(triggers).singleElement().satisfies(trigger -> {
+      assertThat(trigger).containsEntry("type", "aws-sqs-queue");
+      assertThat((Map<String, Object>) trigger.get("metadata"))
+          .containsEntry("queueURL", "http://computecase-local.computecase-system:9324/123456789012/computecase-cpu")
+          .containsEntry("queueLength", "4")
+          .containsEntry("awsRegion", "eu-west-1")
+          .containsEntry("scaleOnInFlight", "true");
+      assertThat((Map<String, Object>) trigger.get("authenticationRef"))
+          .containsEntry("name", "computecase-aws");
+    });
+    // KEDA owns the replica count of the scaled Deployment; the chart keeps the fixed one's.
+    assertThat(PodContainer.workers(chart))
+        .filteredOn(w -> w.name().endsWith("-cpu"))
+        .singleElement()
+        .satisfies(w -> assertThat(w.deployment().getSpec().getReplicas()).isNull());
+  }
+
+  @Test
+  void withoutKedaAnAutoscaledTargetRunsItsMinimum() {
+    RenderedChart chart =
+        RenderedChart.render(
+            List.of(ChartSources.valuesFile("full.yaml")),
+            Map.of("targetsAs", "Deployment", "keda.enabled", "false"));
+    assertThat(chart.ofKind("ScaledObject")).isEmpty();
+    assertThat(PodContainer.workers(chart))
+        .extracting(w -> w.name() + "=" + w.deployment().getSpec().getReplicas())
+        .containsExactly("computecase-worker-cpu=2", "computecase-worker-slow=2");
+  }
+
+  @Test
+  void onAwsTheScaledQueueUrlIsTheRegionalSqsUrl() {
+    RenderedChart chart =
+        RenderedChart.render(
+            List.of(ChartSources.valuesFile("full.yaml")),
+            Map.of("targetsAs", "Deployment", "aws.endpoints.sqs", ""));
+    GenericKubernetesResource cpu = (GenericKubernetesResource) chart.ofKind("ScaledObject").get(0);
+    List<Map<String, Object>> triggers = cpu.get("spec", "triggers");
+    assertThat((Map<String, Object>) triggers.get(0).get("metadata"))
+        .containsEntry("queueURL", "https://sqs.eu-west-1.amazonaws.com/123456789012/computecase-cpu")
+        .doesNotContainKey("awsEndpoint");
+  }
+
+  @Test
+  void kedaWithoutAnAccountIdOnAwsIsRefusedWithTheFix() {
+    assertThatThrownBy(
+            () ->
+                RenderedChart.render(
+                    List.of(ChartSources.valuesFile("full.yaml")),
+                    Map.of("targetsAs", "Deployment", "aws.endpoints.sqs", "", "aws.accountId", "")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("needs aws.accountId")
+        .hasMessageContaining("--set-string aws.accountId=");
   }
 
   @Test
