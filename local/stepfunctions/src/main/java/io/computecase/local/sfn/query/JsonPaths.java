@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
-import com.jayway.jsonpath.PathNotFoundException;
 import java.util.Optional;
 
 /**
@@ -38,10 +37,8 @@ public final class JsonPaths {
     try {
       Object value = compiled.jsonPath().read(document, JaywayJackson.CONFIGURATION);
       return JaywayJackson.toNode(value);
-    } catch (PathNotFoundException e) {
-      throw new QueryException(
-          QueryException.RUNTIME, "Invalid path '" + path + "' : " + e.getMessage());
     } catch (JsonPathException | IllegalArgumentException e) {
+      // PathNotFoundException words it as AWS does: "No results for path: $['x']".
       throw new QueryException(
           QueryException.RUNTIME, "Invalid path '" + path + "' : " + e.getMessage());
     }
