@@ -2,6 +2,7 @@ package io.computecase.local.kube;
 
 import io.computecase.local.kube.discovery.ResourceCatalog;
 import io.computecase.local.kube.server.ApiServerDispatcher;
+import io.computecase.local.kube.server.CustomResourceCascade;
 import io.computecase.local.kube.server.HttpFront;
 import io.computecase.local.kube.server.ResourceRequests;
 import io.computecase.local.kube.store.ObservableCrudDispatcher;
@@ -32,12 +33,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   private final HttpFront front;
   private final OwnerCollector collector;
+  private final CustomResourceCascade cascade;
   private final String url;
   private KubernetesClient client;
 
-  private EmbeddedKubernetes(HttpFront front, OwnerCollector collector, String url) {
+  private EmbeddedKubernetes(HttpFront front, OwnerCollector collector,
+      CustomResourceCascade cascade, String url) {
     this.front = front;
     this.collector = collector;
+    this.cascade = cascade;
     this.url = url;
   }
 
@@ -78,6 +82,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
     front.close();
     collector.close();
+    cascade.close();
   }
 
   /** Configures and starts an {@link EmbeddedKubernetes}. */
@@ -120,6 +125,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
           dispatcher[0].dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.DELETE,
               collectionPath + "/" + name, Headers.builder().build(), new Buffer())));
       store.addListener(collector.listener());
+      CustomResourceCascade cascade = new CustomResourceCascade(store);
+      store.addListener(cascade::onChange);
       ResourceFileStore files = dataDir == null ? null : new ResourceFileStore(dataDir);
       if (files != null) {
         store.addListener(files::onChange);
@@ -133,7 +140,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       HttpFront front = new HttpFront(dispatcher[0], hub, catalog, tables);
       int boundPort = front.start(HOST, port);
       EmbeddedKubernetes server =
-          new EmbeddedKubernetes(front, collector, "http://" + HOST + ":" + boundPort);
+          new EmbeddedKubernetes(front, collector, cascade, "http://" + HOST + ":" + boundPort);
       new DefaultNamespaces(server).ensure();
       return server;
     }

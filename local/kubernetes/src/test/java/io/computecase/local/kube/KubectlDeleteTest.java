@@ -66,4 +66,17 @@ class KubectlDeleteTest {
     assertThat(delete.exitCode()).isNotZero();
     assertThat(delete.err()).contains("computecases.computecase.io \"absent\" not found");
   }
+
+  @Test
+  void deletingTheCrdDeletesItsResourcesAndItsKind() {
+    Kubectl.Result delete = kubectl.run("delete", "-f", ComputeCases.CRD_FILE.toString());
+
+    assertThat(delete.out()).as(delete.toString()).contains("computecases.computecase.io\" deleted");
+    // kubectl's discovery cache still knows the kind; the server says it is gone
+    assertThat(kubectl.run("get", "computecases").err()).contains("NotFound",
+        "no kind serves /apis/computecase.io/v1alpha1/namespaces/default/computecases");
+    kubectl.run("apply", "-f", ComputeCases.CRD_FILE.toString());
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+        assertThat(kubectl.run("get", "computecases").err()).contains("No resources found"));
+  }
 }

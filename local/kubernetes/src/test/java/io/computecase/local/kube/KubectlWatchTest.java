@@ -67,4 +67,18 @@ class KubectlWatchTest {
               .hasSize(3));
     }
   }
+
+  @Test
+  void kubectlWaitReturnsWhenThePhaseIsReached() {
+    try (Kubectl.Running wait = kubectl.background("wait", "cc/demo",
+        "--for=jsonpath={.status.phase}=Succeeded", "--timeout=60s")) {
+      GenericKubernetesResource demo = ComputeCases.named(server.client(), "demo").get();
+      demo.setAdditionalProperty("status", Map.of("phase", "Succeeded"));
+      ComputeCases.cases(server.client()).resource(demo).updateStatus();
+
+      await().atMost(Duration.ofSeconds(60)).until(() -> !wait.process().isAlive());
+      assertThat(wait.process().exitValue()).as(wait.err()).isZero();
+      assertThat(wait.out()).contains("computecase.computecase.io/demo condition met");
+    }
+  }
 }
