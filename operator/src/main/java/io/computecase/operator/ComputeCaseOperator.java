@@ -18,7 +18,13 @@ import io.computecase.operator.reconciler.ComputeCaseReconciler;
 import io.computecase.operator.status.CaseEvents;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
 import io.computecase.operator.status.StatusWritePacer;
+import io.computecase.operator.target.ComputeTargetReconciler;
+import io.computecase.operator.target.KedaScaling;
+import io.computecase.operator.target.WorkerDeployment;
 import io.computecase.operator.validation.ComputeCaseValidator;
+import io.computecase.api.v1alpha1.ComputeTarget;
+import java.util.Set;
+import java.util.TreeSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -69,7 +75,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
               clock,
               config.busName(),
               new ExecutionNames(infrastructure.stateMachineArn()),
-              new ComputeCaseValidator(() -> infrastructure.targets().keySet()),
+              new ComputeCaseValidator(() -> knownTargets(client, infrastructure)),
               new CaseItems(client),
               new ExecutionStarter(aws.sfn()),
               new ExecutionStopper(aws.sfn()),
@@ -98,6 +104,19 @@ public final class ComputeCaseOperator implements AutoCloseable {
               c.settingNamespaces(config.watchNamespaces());
             }
           });
+      ComputingInfrastructure provisioning = new ComputingInfrastructure(aws, config);
+      operator.register(
+          new ComputeTargetReconciler(
+              client,
+              provisioning.routing(),
+              new WorkerDeployment(config),
+              new KedaScaling(client, config),
+              clock),
+          c -> {
+            if (!config.watchNamespaces().isEmpty()) {
+              c.settingNamespaces(config.watchNamespaces());
+            }
+          });
       operator.start();
       AtomicBoolean ready = new AtomicBoolean(true);
       Optional<HealthServer> health =
@@ -111,6 +130,19 @@ public final class ComputeCaseOperator implements AutoCloseable {
       aws.close();
       throw e;
     }
+  }
+
+  /**
+   * The targets a case may name: those provisioned from the configuration, and those routed by
+   * ComputeTarget resources (their names, or their routeFrom).
+   */
+  private static Set<String> knownTargets(
+      KubernetesClient client, ProvisionedInfrastructure infrastructure) {
+    Set<String> known = new TreeSet<>(infrastructure.targets().keySet());
+    client.resources(ComputeTarget.class).inAnyNamespace().list().getItems().stream()
+        .filter(t -> t.getMetadata().getDeletionTimestamp() == null)
+        .forEach(t -> known.addAll(ComputeTargetReconciler.routedTargets(t)));
+    return known;
   }
 
   /** The state machine every case runs. */

@@ -2,6 +2,8 @@ package io.computecase.operator.aws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.Target;
@@ -36,22 +38,41 @@ public final class TargetRouting {
 
   /** The rule's pattern: item events of this target only. */
   public static String eventPattern(String target) {
+    return eventPattern(List.of(target), null);
+  }
+
+  /** Item events of these case targets, optionally narrowed by the item's content. */
+  public static String eventPattern(List<String> routeFrom, JsonNode itemPattern) {
     ObjectNode pattern = MAPPER.createObjectNode();
     pattern.putArray("source").add("computecase.io");
     pattern.putArray("detail-type").add("ComputeCaseItem");
-    pattern.putObject("detail").putArray("target").add(target);
+    ObjectNode detail = pattern.putObject("detail");
+    routeFrom.forEach(detail.putArray("target")::add);
+    if (itemPattern != null && !itemPattern.isNull() && !itemPattern.isEmpty()) {
+      detail.set("item", itemPattern);
+    }
     return pattern.toString();
   }
 
   /** Creates or converges the queues, the rule and its target; returns what exists now. */
   public TargetResources ensure(String target, int maxReceiveCount) {
+    return ensure(target, RoutingSettings.plain(target, maxReceiveCount));
+  }
+
+  /** Creates or converges the queues, the rule and its target; returns what exists now. */
+  public TargetResources ensure(String target, RoutingSettings settings) {
     String dlqUrl = ensureQueue(queueName(target) + "-dlq", Map.of());
     String dlqArn = queueArn(dlqUrl);
     ObjectNode redrive = MAPPER.createObjectNode();
     redrive.put("deadLetterTargetArn", dlqArn);
-    redrive.put("maxReceiveCount", String.valueOf(maxReceiveCount));
-    String queueUrl =
-        ensureQueue(queueName(target), Map.of(QueueAttributeName.REDRIVE_POLICY, redrive.toString()));
+    redrive.put("maxReceiveCount", String.valueOf(settings.maxReceiveCount()));
+    Map<QueueAttributeName, String> attributes = new java.util.HashMap<>();
+    attributes.put(QueueAttributeName.REDRIVE_POLICY, redrive.toString());
+    if (settings.visibilityTimeoutSeconds() != null) {
+      attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT,
+          String.valueOf(settings.visibilityTimeoutSeconds()));
+    }
+    String queueUrl = ensureQueue(queueName(target), attributes);
     String queueArn = queueArn(queueUrl);
     String ruleArn =
         events
@@ -59,7 +80,7 @@ public final class TargetRouting {
                 r ->
                     r.name(ruleName(target))
                         .eventBusName(busName)
-                        .eventPattern(eventPattern(target))
+                        .eventPattern(eventPattern(settings.routeFrom(), settings.itemPattern()))
                         .description("ComputeCase items of target " + target + " to its queue"))
             .ruleArn();
     var put =
@@ -67,7 +88,15 @@ public final class TargetRouting {
             r ->
                 r.rule(ruleName(target))
                     .eventBusName(busName)
-                    .targets(Target.builder().id("queue").arn(queueArn).build()));
+                    .targets(
+                        Target.builder()
+                            .id("queue")
+                            .arn(queueArn)
+                            // undeliverable events end in the dead-letter queue, not lost
+                            .retryPolicy(r2 -> r2.maximumRetryAttempts(185)
+                                .maximumEventAgeInSeconds(86400))
+                            .deadLetterConfig(d -> d.arn(dlqArn))
+                            .build()));
     if (put.failedEntryCount() != null && put.failedEntryCount() > 0) {
       var failed = put.failedEntries().get(0);
       throw new IllegalStateException(
@@ -75,6 +104,36 @@ public final class TargetRouting {
               + failed.errorMessage());
     }
     return new TargetResources(target, queueUrl, queueArn, dlqUrl, ruleArn);
+  }
+
+  /** Removes the rule (targets first, as EventBridge requires) and both queues. */
+  public void remove(String target) {
+    try {
+      events.removeTargets(r -> r.rule(ruleName(target)).eventBusName(busName).ids("queue"));
+      events.deleteRule(r -> r.name(ruleName(target)).eventBusName(busName));
+    } catch (software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException e) {
+      // already gone
+    }
+    for (String name : List.of(queueName(target), queueName(target) + "-dlq")) {
+      try {
+        String url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
+        sqs.deleteQueue(r -> r.queueUrl(url));
+      } catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException e) {
+        // already gone
+      }
+    }
+  }
+
+  /** Messages waiting and in flight in the target's queue, approximately, as SQS counts. */
+  public long[] depth(String queueUrl) {
+    var attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
+        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+    return new long[] {
+      Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
+      Long.parseLong(attributes.getOrDefault(
+          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"))
+    };
   }
 
   /** Creates a queue, or brings an existing one to the wanted attributes. */

@@ -27,6 +27,8 @@ public final class TestingEventBridge implements AutoCloseable {
             .operation("CreateEventBus", this::createEventBus)
             .operation("PutRule", this::putRule)
             .operation("PutTargets", this::putTargets)
+            .operation("RemoveTargets", this::removeTargets)
+            .operation("DeleteRule", this::deleteRule)
             .start();
   }
 
@@ -68,6 +70,27 @@ public final class TestingEventBridge implements AutoCloseable {
     out.put("FailedEntryCount", 0);
     out.putArray("FailedEntries");
     return out;
+  }
+
+  private JsonNode removeTargets(JsonNode request) {
+    String rule = new RequestFields(request).requiredString("Rule");
+    var byId = targets.getOrDefault(rule, new ConcurrentHashMap<>());
+    request.path("Ids").forEach(id -> byId.remove(id.asText()));
+    ObjectNode out = AwsJson.MAPPER.createObjectNode();
+    out.put("FailedEntryCount", 0);
+    out.putArray("FailedEntries");
+    return out;
+  }
+
+  private JsonNode deleteRule(JsonNode request) {
+    String rule = new RequestFields(request).requiredString("Name");
+    if (!targets.getOrDefault(rule, Map.of()).isEmpty()) {
+      throw new AwsServiceException("ValidationException",
+          "Rule can't be deleted since it has targets.");
+    }
+    rules.remove(rule);
+    targets.remove(rule);
+    return AwsJson.MAPPER.createObjectNode();
   }
 
   @Override
