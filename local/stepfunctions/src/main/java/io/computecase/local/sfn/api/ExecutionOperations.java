@@ -113,14 +113,22 @@ final class ExecutionOperations {
     if (execution.traceHeader() != null) {
       response.put("traceHeader", execution.traceHeader());
     }
-    response.put("redriveCount", 0);
-    response.put("redriveStatus", status instanceof ExecutionStatus.Running || status instanceof ExecutionStatus.Succeeded
-        ? "NOT_REDRIVABLE" : "REDRIVABLE");
-    if (status instanceof ExecutionStatus.Running) {
-      response.put("redriveStatusReason", "Execution is RUNNING and cannot be redriven");
-    } else if (status instanceof ExecutionStatus.Succeeded) {
-      response.put("redriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+    response.put("redriveCount", execution.redriveCount());
+    ApiShapes.timestamp(response, "redriveDate", execution.redriveMillis());
+    boolean redrivable = !status.open() && !(status instanceof ExecutionStatus.Succeeded) && execution.mapRun() == null;
+    response.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
+    if (!redrivable) {
+      response.put("redriveStatusReason", "Execution is " + status.apiName() + " and cannot be redriven");
     }
+    return response;
+  }
+
+  JsonNode redrive(JsonNode request) {
+    String arn = ResourceNames.arn(new RequestFields(request).requiredString("executionArn"), "execution");
+    Execution execution = find(engine, arn);
+    engine.redrive(execution);
+    ObjectNode response = ApiShapes.object();
+    ApiShapes.timestamp(response, "redriveDate", execution.redriveMillis());
     return response;
   }
 
@@ -158,7 +166,9 @@ final class ExecutionOperations {
     }
     String redriveFilter = fields.optionalString("redriveFilter").orElse(null);
     if ("REDRIVEN".equals(redriveFilter)) {
-      all.clear();
+      all.removeIf(e -> e.redriveCount() == 0);
+    } else if ("NOT_REDRIVEN".equals(redriveFilter)) {
+      all.removeIf(e -> e.redriveCount() > 0);
     }
     all.sort(Comparator.comparingLong(Execution::startMillis).reversed());
     ObjectNode response = ApiShapes.object();
@@ -187,5 +197,7 @@ final class ExecutionOperations {
     if (execution.mapRun() != null) {
       node.put("mapRunArn", execution.mapRun().arn());
     }
+    node.put("redriveCount", execution.redriveCount());
+    ApiShapes.timestamp(node, "redriveDate", execution.redriveMillis());
   }
 }

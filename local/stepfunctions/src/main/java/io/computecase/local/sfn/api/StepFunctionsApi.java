@@ -39,6 +39,7 @@ public final class StepFunctionsApi implements AwsJsonService {
     add("StartSyncExecution", sync::start);
     add("DescribeExecution", executions::describe);
     add("StopExecution", executions::stop);
+    add("RedriveExecution", executions::redrive);
     add("ListExecutions", executions::list);
     add("GetExecutionHistory", history::history);
     add("SendTaskSuccess", tasks::success);

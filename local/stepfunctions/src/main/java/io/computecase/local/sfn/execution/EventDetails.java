@@ -161,4 +161,11 @@ public sealed interface EventDetails {
       return node().put("mapRunArn", mapRunArn);
     }
   }
+
+  /** ExecutionRedriven. */
+  record Redriven(int redriveCount) implements EventDetails {
+    public ObjectNode render(boolean includeData) {
+      return node().put("redriveCount", redriveCount);
+    }
+  }
 }

@@ -25,7 +25,10 @@ public final class Execution {
   private volatile long stopMillis;
   private List<Runnable> abortHooks;
   private List<MapRun> mapRuns;
-  private final CompletableFuture<ExecutionStatus> ended = new CompletableFuture<>();
+  private volatile CompletableFuture<ExecutionStatus> ended = new CompletableFuture<>();
+  private volatile int redriveCount;
+  private volatile long redriveMillis;
+  private Frame topFrame;
 
   public Execution(
       String arn,
@@ -106,6 +109,32 @@ public final class Execution {
     return true;
   }
 
+  /** Running again after RedriveExecution: a new end to wait for, one more redrive. */
+  synchronized void reopen(long atMillis) {
+    status = new ExecutionStatus.Running();
+    stopMillis = 0;
+    redriveCount++;
+    redriveMillis = atMillis;
+    ended = new CompletableFuture<>();
+  }
+
+  public int redriveCount() {
+    return redriveCount;
+  }
+
+  public long redriveMillis() {
+    return redriveMillis;
+  }
+
+  /** The top-level frame: where a redrive resumes (its current state, input and variables). */
+  synchronized Frame topFrame() {
+    return topFrame;
+  }
+
+  synchronized void topFrame(Frame frame) {
+    this.topFrame = frame;
+  }
+
   /** Completes with the end status once the execution has ended and its last event is recorded. */
   public CompletableFuture<ExecutionStatus> ended() {
     return ended;
@@ -142,7 +171,7 @@ public final class Execution {
     node.put("Name", name);
     node.put("RoleArn", revision.roleArn());
     node.put("StartTime", ContextTimes.format(startMillis));
-    node.put("RedriveCount", 0);
+    node.put("RedriveCount", redriveCount);
     return node;
   }
 }

@@ -14,6 +14,8 @@ public final class Frame {
   private final Execution execution;
   private final Map<String, JsonNode> variables;
   private volatile long lastEventId;
+  private volatile String currentState;
+  private volatile JsonNode currentInput;
 
   Frame(StepFunctionsEngine engine, Execution execution, Map<String, JsonNode> variables, long lastEventId) {
     this.engine = engine;
@@ -50,5 +52,19 @@ public final class Frame {
 
   long lastEventId() {
     return lastEventId;
+  }
+
+  /** The state this frame is in (or last was in) and its input: where a redrive starts again. */
+  void current(String state, JsonNode input) {
+    this.currentState = state;
+    this.currentInput = input;
+  }
+
+  String currentState() {
+    return currentState;
+  }
+
+  JsonNode currentInput() {
+    return currentInput;
   }
 }

@@ -25,8 +25,14 @@ final class GraphWalk {
 
   /** Runs the graph; completes with its output or a StateFailure. */
   static CompletableFuture<JsonNode> start(StateGraph graph, Frame frame, JsonNode input) {
+    return startAt(graph, graph.startAt(), frame, input);
+  }
+
+  /** Runs the graph from the named state (a redrive resumes where the execution stopped). */
+  static CompletableFuture<JsonNode> startAt(
+      StateGraph graph, String state, Frame frame, JsonNode input) {
     GraphWalk walk = new GraphWalk(graph, frame);
-    walk.step(graph.startAt(), input);
+    walk.step(state, input);
     return walk.done;
   }
 
@@ -39,6 +45,7 @@ final class GraphWalk {
         return;
       }
       State state = graph.state(current);
+      frame.current(current, currentInput);
       frame.record(
           state.eventPrefix() + "StateEntered", new EventDetails.StateEntered(current, currentInput));
       StateRun run = new StateRun(frame, state, currentInput, frame.engine().clock().millis());

@@ -141,17 +141,26 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 0,
                 new EventDetails.ExecutionStarted(execution.input(), execution.revision().roleArn()));
     Frame frame = new Frame(this, execution, new HashMap<>(), started);
+    if (execution.mapRun() == null) {
+      execution.topFrame(frame);
+    }
+    return run(execution, frame, execution.revision().graph().startAt(), execution.input());
+  }
+
+  private CompletableFuture<ExecutionStatus> run(
+      Execution execution, Frame frame, String startState, JsonNode input) {
     Integer timeout = execution.revision().timeoutSeconds();
     if (timeout != null) {
+      long from = execution.redriveCount() > 0 ? execution.redriveMillis() : execution.startMillis();
       Timers.Timer timer =
           timers.schedule(
-              execution.startMillis() + timeout * 1000L,
+              from + timeout * 1000L,
               () -> end(execution, new ExecutionStatus.TimedOut("States.Timeout", null), frame));
       execution.ended().whenComplete((s, e) -> timer.cancel());
     }
     executor.execute(
         () ->
-            GraphWalk.start(execution.revision().graph(), frame, execution.input())
+            GraphWalk.startAt(execution.revision().graph(), startState, frame, input)
                 .whenComplete(
                     (output, failure) -> {
                       if (failure == null) {
@@ -162,6 +171,29 @@ public final class StepFunctionsEngine implements AutoCloseable {
                       }
                     }));
     return execution.ended();
+  }
+
+  /**
+   * RedriveExecution: runs a failed, timed-out or aborted execution again from the state where it
+   * stopped, with that state's input and the variables as they were.
+   */
+  public void redrive(Execution execution) {
+    Frame frame = execution.topFrame();
+    if (execution.status().open()
+        || execution.status() instanceof ExecutionStatus.Succeeded
+        || frame == null
+        || frame.currentState() == null) {
+      String reason =
+          execution.mapRun() != null
+              ? "Execution is a child of a Map Run and cannot be redriven on its own"
+              : "Execution is " + execution.status().apiName() + " and cannot be redriven";
+      throw new EngineException(EngineError.EXECUTION_NOT_REDRIVABLE, reason);
+    }
+    execution.reopen(clock.millis());
+    frame.record(
+        "ExecutionRedriven", new EventDetails.Redriven(execution.redriveCount()));
+    // Timers started by the previous run die with it (its end ran the abort hooks).
+    run(execution, frame, frame.currentState(), frame.currentInput());
   }
 
   /** StopExecution (or a failing Map Run): aborts a running execution and what it waits on. */
