@@ -50,6 +50,11 @@ public final class JsonPaths {
     if (compiled.variable() != null && !scope.variables().containsKey(compiled.variable())) {
       return Optional.empty();
     }
+    if (compiled.steps() != null) {
+      // A simple path needs no jayway and no exception to learn that nothing is there.
+      JsonNode document = compiled.document(scope);
+      return Optional.ofNullable(document == null ? null : compiled.walk(document));
+    }
     try {
       return Optional.of(select(path, scope));
     } catch (QueryException e) {
