@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.computecase.helm.chart.ChartSources;
 import io.computecase.helm.chart.ChartValues;
+import io.computecase.helm.chart.CrdSchema;
 import io.computecase.helm.chart.PodContainer;
 import io.computecase.helm.chart.RenderedChart;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +50,11 @@ class TargetsAsTest {
     assertThat(slow.container().getImage())
         .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/scoring:2.0");
     assertThat(slow.deployment().getSpec().getReplicas()).isEqualTo(2);
+    assertThat(slow.container().getResources().getRequests().get("cpu").toString()).isEqualTo("2");
+    assertThat(slow.pod().getNodeSelector())
+        .containsEntry("node.kubernetes.io/instance-type", "c7i.2xlarge");
     assertThat(slow.env())
+        .containsEntry("SCORING_MODEL", "v7")
         .containsEntry("COMPUTECASE_COMPUTATION", "exec")
         .containsEntry("COMPUTECASE_CONCURRENCY", "50")
         .containsEntry("COMPUTECASE_VISIBILITY_TIMEOUT_SECONDS", "120");
@@ -144,7 +151,7 @@ class TargetsAsTest {
   }
 
   @Test
-  void asComputeTargetsTheOperatorRunsThemOrTheChartSaysWhyItCannot() {
+  void asComputeTargetsTheOperatorRunsThemOrTheChartSaysWhyItCannot() throws IOException {
     Map<String, Object> computeTargets = Map.of("targetsAs", "ComputeTarget");
     List<java.nio.file.Path> full = List.of(ChartSources.valuesFile("full.yaml"));
     if (Files.exists(ChartSources.chartDir().resolve("crds/computetargets.computecase.io-v1.yml"))) {
@@ -158,6 +165,13 @@ class TargetsAsTest {
           .isEqualTo("123456789012.dkr.ecr.eu-west-1.amazonaws.com/scoring:2.0");
       assertThat(PodContainer.workers(chart)).isEmpty();
       assertThat(PodContainer.operator(chart).env()).doesNotContainKey("COMPUTECASE_TARGETS");
+      // The API server would prune (drop) any field the ComputeTarget schema does not declare.
+      CrdSchema schema =
+          CrdSchema.of(ChartSources.chartDir().resolve("crds/computetargets.computecase.io-v1.yml"));
+      for (HasMetadata target : targets) {
+        Map<String, Object> asMap = Serialization.jsonMapper().convertValue(target, Map.class);
+        assertThat(schema.undeclaredFields(asMap)).as(target.getMetadata().getName()).isEmpty();
+      }
     } else {
       assertThatThrownBy(() -> RenderedChart.render(full, computeTargets))
           .isInstanceOf(IllegalStateException.class)
