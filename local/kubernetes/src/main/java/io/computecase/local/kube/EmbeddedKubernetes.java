@@ -138,7 +138,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       ResourceRequests resources = new ResourceRequests(catalog, store, tables);
       dispatcher[0] = new ApiServerDispatcher(catalog, resources, HOST);
       HttpFront front = new HttpFront(dispatcher[0], hub, catalog, tables);
-      int boundPort = front.start(HOST, port);
+      int boundPort;
+      try {
+        boundPort = front.start(HOST, port);
+      } catch (RuntimeException e) {
+        front.close();
+        collector.close();
+        cascade.close();
+        throw e;
+      }
       EmbeddedKubernetes server =
           new EmbeddedKubernetes(front, collector, cascade, "http://" + HOST + ":" + boundPort);
       new DefaultNamespaces(server).ensure();

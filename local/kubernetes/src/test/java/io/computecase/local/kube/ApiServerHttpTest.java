@@ -159,4 +159,12 @@ class ApiServerHttpTest {
     assertThatThrownBy(() -> EmbeddedKubernetes.builder().port(70000))
         .hasMessageContaining("port must be 0 (any free port) or 1-65535, got 70000");
   }
+
+  @Test
+  void aPortInUseIsReportedWithThePort() {
+    int port = URI.create(server.url()).getPort();
+
+    assertThatThrownBy(() -> EmbeddedKubernetes.builder().port(port).build())
+        .hasMessageContaining("cannot listen on 127.0.0.1:" + port);
+  }
 }

@@ -105,4 +105,20 @@ class PersistenceTest {
     resource.setAdditionalProperty("spec", Map.of("target", "pricing", "maxConcurrency", 5));
     return resource;
   }
+
+  @Test
+  void aCorruptFileStopsTheStartNamingTheFileAndTheFix() throws Exception {
+    Path data = dir.resolve("data");
+    try (EmbeddedKubernetes server = EmbeddedKubernetes.builder().dataDir(data).build()) {
+      server.client().configMaps().inNamespace("default").resource(new ConfigMapBuilder()
+          .withNewMetadata().withName("items").endMetadata().build()).create();
+    }
+    Path file = data.resolve("resources/api_v1_namespaces_default_configmaps/items.json");
+    Files.writeString(file, "{\"metadata\": ");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> EmbeddedKubernetes.builder().dataDir(data).build())
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining("repair or delete the file");
+  }
 }

@@ -1,6 +1,5 @@
 package io.computecase.local.kube.discovery;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.kube.store.ResourceChange;
 import io.computecase.local.kube.store.ResourcePaths;
@@ -68,13 +67,8 @@ public final class ResourceCatalog implements ResourcePaths {
         .orElseGet(() -> fallbackCollectionPath(requestPath));
   }
 
+  // An unknown kind was written through its collection path (POST) or its object path.
   private static String fallbackCollectionPath(String requestPath) {
-    String path = requestPath.replaceFirst("\\?.*$", "").replaceFirst("/(status|scale)$", "");
-    return path;
-  }
-
-  /** The schema of a kind, or empty for built-ins (served as free-form objects). */
-  public Optional<JsonNode> schema(ResourceType type) {
-    return Optional.ofNullable(type.schema());
+    return requestPath.replaceFirst("\\?.*$", "").replaceFirst("/(status|scale)$", "");
   }
 }

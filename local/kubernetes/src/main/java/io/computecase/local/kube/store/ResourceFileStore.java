@@ -65,7 +65,14 @@ public final class ResourceFileStore {
         String collectionPath = "/" + collection.getFileName().toString().replace('_', '/');
         try (Stream<Path> files = Files.list(collection)) {
           for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
-            resources.add(new StoredResource(collectionPath, Files.readString(file)));
+            String json = Files.readString(file);
+            try {
+              JSON.readTree(json);
+            } catch (IOException e) {
+              throw new IllegalStateException("the stored resource " + file + " is not valid JSON ("
+                  + e.getMessage() + "); repair or delete the file, then start again", e);
+            }
+            resources.add(new StoredResource(collectionPath, json));
           }
         }
       }

@@ -1,8 +1,8 @@
 package io.computecase.local.kube.watch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.kube.server.ResourcePath;
 import io.computecase.local.kube.store.ResourceChange;
+import java.util.regex.Pattern;
 
 /** What one watch asks for: a collection, selectors and where in history to start. */
 public record WatchRequest(ResourcePath path, Selector labels, Selector fields, String fromVersion) {
@@ -36,11 +36,7 @@ public record WatchRequest(ResourcePath path, Selector labels, Selector fields, 
     }
     String prefix = path.groupVersionPath();
     return collectionPath.equals(prefix + "/" + path.plural())
-        || collectionPath.matches(java.util.regex.Pattern.quote(prefix) + "/namespaces/[^/]+/"
-            + java.util.regex.Pattern.quote(path.plural()));
-  }
-
-  static boolean sameObject(JsonNode a, JsonNode b) {
-    return a.path("metadata").path("uid").equals(b.path("metadata").path("uid"));
+        || collectionPath.matches(Pattern.quote(prefix) + "/namespaces/[^/]+/"
+            + Pattern.quote(path.plural()));
   }
 }
