@@ -30,7 +30,11 @@ public final class LocalEventBridge implements AutoCloseable {
     ResourceArns arns = new ResourceArns(builder.region, builder.accountId);
     EventRouter router = new EventRouter();
     this.dispatcher =
-        new DeliveryDispatcher(builder.services.get("sqs"), builder.services.get("states"), builder.clock, builder.delivery);
+        new DeliveryDispatcher(
+            builder.services.get("sqs"),
+            builder.services.get("states"),
+            builder.clock,
+            builder.delivery);
     BusRegistry registry = new BusRegistry(arns, builder.clock, router);
     this.operations = new EventBridgeOperations(registry, router, dispatcher, arns, builder.clock);
   }
@@ -60,12 +64,16 @@ public final class LocalEventBridge implements AutoCloseable {
     return dispatcher.deadLettered();
   }
 
-  /** Events given up for good: retries exhausted with no dead-letter queue, or the DLQ refused them. */
+  /**
+   * Events given up for good: retries exhausted with no dead-letter queue, or the DLQ refused them.
+   */
   public long dropped() {
     return dispatcher.dropped();
   }
 
-  /** Stops the HTTP servers and the delivery threads; undelivered events are lost, as in a crash. */
+  /**
+   * Stops the HTTP servers and the delivery threads; undelivered events are lost, as in a crash.
+   */
   @Override
   public synchronized void close() {
     servers.forEach(AwsJsonServer::close);
@@ -105,7 +113,8 @@ public final class LocalEventBridge implements AutoCloseable {
      */
     public Builder service(String name, AwsJsonService api) {
       if (!name.equals("sqs") && !name.equals("states")) {
-        throw new IllegalArgumentException("Unknown target service '" + name + "'; use \"sqs\" or \"states\"");
+        throw new IllegalArgumentException(
+            "Unknown target service '" + name + "'; use \"sqs\" or \"states\"");
       }
       services.put(name, api);
       return this;
@@ -113,7 +122,8 @@ public final class LocalEventBridge implements AutoCloseable {
 
     /** Threads calling targets (default 16). */
     public Builder deliveryThreads(int threads) {
-      this.delivery = new DeliverySettings(threads, delivery.initialBackoff(), delivery.maxBackoff());
+      this.delivery =
+          new DeliverySettings(threads, delivery.initialBackoff(), delivery.maxBackoff());
       return this;
     }
 

@@ -76,21 +76,34 @@ class AwsCliTest {
     events("create-event-bus", "--name", "computecase");
     JsonNode rule =
         events(
-            "put-rule", "--name", "computecase-cli", "--event-bus-name", "computecase", "--event-pattern",
+            "put-rule",
+            "--name",
+            "computecase-cli",
+            "--event-bus-name",
+            "computecase",
+            "--event-pattern",
             "{\"source\":[\"computecase.io\"],\"detail-type\":[\"ComputeCaseItem\"],\"detail\":{\"target\":[\"cli\"]}}");
     JsonNode targets =
         events(
-            "put-targets", "--rule", "computecase-cli", "--event-bus-name", "computecase", "--targets",
+            "put-targets",
+            "--rule",
+            "computecase-cli",
+            "--event-bus-name",
+            "computecase",
+            "--targets",
             "Id=queue,Arn=" + TestBed.queueArn("computecase-cli"));
     JsonNode put =
         events(
-            "put-events", "--entries",
+            "put-events",
+            "--entries",
             "[{\"Source\":\"computecase.io\",\"DetailType\":\"ComputeCaseItem\",\"EventBusName\":\"computecase\","
                 + "\"Detail\":\"{\\\"target\\\":\\\"cli\\\",\\\"index\\\":0}\"},"
                 + "{\"Source\":\"computecase.io\",\"DetailType\":\"ComputeCaseItem\",\"EventBusName\":\"computecase\"}]");
-    JsonNode listed = events("list-rules", "--event-bus-name", "computecase", "--name-prefix", "computecase-");
+    JsonNode listed =
+        events("list-rules", "--event-bus-name", "computecase", "--name-prefix", "computecase-");
 
-    assertThat(rule.get("RuleArn").asText()).isEqualTo("arn:aws:events:us-east-1:000000000000:rule/computecase/computecase-cli");
+    assertThat(rule.get("RuleArn").asText())
+        .isEqualTo("arn:aws:events:us-east-1:000000000000:rule/computecase/computecase-cli");
     assertThat(targets.get("FailedEntryCount").asInt()).isZero();
     assertThat(put.get("FailedEntryCount").asInt()).isEqualTo(1);
     assertThat(put.at("/Entries/1/ErrorCode").asText()).isEqualTo("InvalidArgument");

@@ -19,8 +19,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * Undeliverable events land in the target's dead-letter queue with the attributes EventBridge
- * adds: at once when the queue does not exist, after the RetryPolicy's limits on transient errors.
+ * Undeliverable events land in the target's dead-letter queue with the attributes EventBridge adds:
+ * at once when the queue does not exist, after the RetryPolicy's limits on transient errors.
  */
 class DeadLetterDeliveryTest {
   private static final TestingClock CLOCK = new TestingClock();
@@ -43,37 +43,55 @@ class DeadLetterDeliveryTest {
     bed.close();
   }
 
-  /** A queue, its DLQ and a rule routing {"detail":{"route":[name]}} to it; returns the DLQ's URL. */
+  /**
+   * A queue, its DLQ and a rule routing {"detail":{"route":[name]}} to it; returns the DLQ's URL.
+   */
   private static String routeWithDeadLetterQueue(String name, RetryPolicy policy) {
     bed.createQueue(name);
     String dlq = bed.createQueue(name + "-dlq");
-    bed.events.putRule(b -> b.name(name).eventPattern("{\"detail\":{\"route\":[\"" + name + "\"]}}"));
+    bed.events.putRule(
+        b -> b.name(name).eventPattern("{\"detail\":{\"route\":[\"" + name + "\"]}}"));
     bed.events.putTargets(
-        b -> b.rule(name)
-            .targets(t -> t.id("queue").arn(TestBed.queueArn(name)).retryPolicy(policy)
-                .deadLetterConfig(d -> d.arn(TestBed.queueArn(name + "-dlq")))));
+        b ->
+            b.rule(name)
+                .targets(
+                    t ->
+                        t.id("queue")
+                            .arn(TestBed.queueArn(name))
+                            .retryPolicy(policy)
+                            .deadLetterConfig(d -> d.arn(TestBed.queueArn(name + "-dlq")))));
     return dlq;
   }
 
   private static String put(String route) {
-    return bed.events.putEvents(
-            b -> b.entries(
-                PutEventsRequestEntry.builder().source("computecase.io").detailType("ComputeCaseItem")
-                    .detail("{\"route\":\"" + route + "\",\"index\":1}").build()))
-        .entries().get(0).eventId();
+    return bed.events
+        .putEvents(
+            b ->
+                b.entries(
+                    PutEventsRequestEntry.builder()
+                        .source("computecase.io")
+                        .detailType("ComputeCaseItem")
+                        .detail("{\"route\":\"" + route + "\",\"index\":1}")
+                        .build()))
+        .entries()
+        .get(0)
+        .eventId();
   }
 
   private static Map<String, String> attributes(Message message) {
     return message.messageAttributes().entrySet().stream()
-        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stringValue()));
+        .collect(
+            java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stringValue()));
   }
 
   @Test
   void anEventForADeletedQueueGoesToTheDeadLetterQueueWithTheErrorAttributes() throws Exception {
-    String dlq = routeWithDeadLetterQueue("dl-gone", RetryPolicy.builder().maximumRetryAttempts(5).build());
+    String dlq =
+        routeWithDeadLetterQueue("dl-gone", RetryPolicy.builder().maximumRetryAttempts(5).build());
     put("dl-gone");
     bed.receive(bed.sqs.getQueueUrl(b -> b.queueName("dl-gone")).queueUrl(), 1);
-    bed.sqs.deleteQueue(b -> b.queueUrl(bed.sqs.getQueueUrl(q -> q.queueName("dl-gone")).queueUrl()));
+    bed.sqs.deleteQueue(
+        b -> b.queueUrl(bed.sqs.getQueueUrl(q -> q.queueName("dl-gone")).queueUrl()));
 
     String eventId = put("dl-gone");
 
@@ -89,13 +107,18 @@ class DeadLetterDeliveryTest {
         .containsEntry("RETRY_ATTEMPTS", "0")
         .doesNotContainKey("EXHAUSTED_RETRY_CONDITION");
     assertThat(attributes.get("ERROR_MESSAGE")).contains("QueueDoesNotExist");
-    assertThat(dead.messageAttributes().values()).extracting(MessageAttributeValue::dataType).containsOnly("String");
+    assertThat(dead.messageAttributes().values())
+        .extracting(MessageAttributeValue::dataType)
+        .containsOnly("String");
   }
 
   @Test
   void transientFailuresAreRetriedThenDeadLetteredWhenAttemptsRunOut() {
     FLAKY.get().fail("dl-flaky", TestingFlakySqs.ALWAYS);
-    String dlq = routeWithDeadLetterQueue("dl-flaky", RetryPolicy.builder().maximumRetryAttempts(2).maximumEventAgeInSeconds(60).build());
+    String dlq =
+        routeWithDeadLetterQueue(
+            "dl-flaky",
+            RetryPolicy.builder().maximumRetryAttempts(2).maximumEventAgeInSeconds(60).build());
 
     put("dl-flaky");
 
@@ -110,7 +133,9 @@ class DeadLetterDeliveryTest {
   @Test
   void aTransientFailureThatClearsIsDeliveredOnce() {
     FLAKY.get().fail("dl-recovers", 2);
-    String dlq = routeWithDeadLetterQueue("dl-recovers", RetryPolicy.builder().maximumRetryAttempts(5).build());
+    String dlq =
+        routeWithDeadLetterQueue(
+            "dl-recovers", RetryPolicy.builder().maximumRetryAttempts(5).build());
 
     put("dl-recovers");
 
@@ -122,7 +147,10 @@ class DeadLetterDeliveryTest {
   @Test
   void retriesStopWhenTheEventIsOlderThanMaximumEventAge() {
     FLAKY.get().fail("dl-aging", TestingFlakySqs.ALWAYS);
-    String dlq = routeWithDeadLetterQueue("dl-aging", RetryPolicy.builder().maximumRetryAttempts(185).maximumEventAgeInSeconds(60).build());
+    String dlq =
+        routeWithDeadLetterQueue(
+            "dl-aging",
+            RetryPolicy.builder().maximumRetryAttempts(185).maximumEventAgeInSeconds(60).build());
 
     put("dl-aging");
     await().atMost(Duration.ofSeconds(10)).until(() -> FLAKY.get().failed("dl-aging") >= 2);
@@ -141,12 +169,20 @@ class DeadLetterDeliveryTest {
     EventBridgeException e =
         catchThrowableOfType(
             EventBridgeException.class,
-            () -> bed.events.putTargets(
-                b -> b.rule("dl-fifo")
-                    .targets(t -> t.id("queue").arn(TestBed.queueArn("dl-fifo"))
-                        .deadLetterConfig(d -> d.arn(TestBed.queueArn("dl-fifo-dlq.fifo"))))));
+            () ->
+                bed.events.putTargets(
+                    b ->
+                        b.rule("dl-fifo")
+                            .targets(
+                                t ->
+                                    t.id("queue")
+                                        .arn(TestBed.queueArn("dl-fifo"))
+                                        .deadLetterConfig(
+                                            d -> d.arn(TestBed.queueArn("dl-fifo-dlq.fifo"))))));
 
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(e.awsErrorDetails().errorMessage()).contains("DeadLetterConfig.Arn").contains("standard queue");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .contains("DeadLetterConfig.Arn")
+        .contains("standard queue");
   }
 }

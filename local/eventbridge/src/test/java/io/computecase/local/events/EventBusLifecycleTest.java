@@ -37,15 +37,19 @@ class EventBusLifecycleTest {
   void theDefaultBusExistsFromTheStartAndCannotBeDeleted() {
     DescribeEventBusResponse described = events.describeEventBus(b -> {});
     assertThat(described.name()).isEqualTo("default");
-    assertThat(described.arn()).isEqualTo("arn:aws:events:eu-west-1:123456789012:event-bus/default");
+    assertThat(described.arn())
+        .isEqualTo("arn:aws:events:eu-west-1:123456789012:event-bus/default");
 
-    EventBridgeException e = catchThrowableOfType(EventBridgeException.class, () -> events.deleteEventBus(b -> b.name("default")));
+    EventBridgeException e =
+        catchThrowableOfType(
+            EventBridgeException.class, () -> events.deleteEventBus(b -> b.name("default")));
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
   }
 
   @Test
   void aCreatedBusIsDescribedByNameOrArnAndDeleted() {
-    String arn = events.createEventBus(b -> b.name("lifecycle").description("for a test")).eventBusArn();
+    String arn =
+        events.createEventBus(b -> b.name("lifecycle").description("for a test")).eventBusArn();
 
     assertThat(arn).isEqualTo("arn:aws:events:eu-west-1:123456789012:event-bus/lifecycle");
     DescribeEventBusResponse byArn = events.describeEventBus(b -> b.name(arn));
@@ -55,8 +59,11 @@ class EventBusLifecycleTest {
 
     events.deleteEventBus(b -> b.name("lifecycle"));
     ResourceNotFoundException gone =
-        catchThrowableOfType(ResourceNotFoundException.class, () -> events.describeEventBus(b -> b.name("lifecycle")));
-    assertThat(gone.awsErrorDetails().errorMessage()).isEqualTo("Event bus lifecycle does not exist.");
+        catchThrowableOfType(
+            ResourceNotFoundException.class,
+            () -> events.describeEventBus(b -> b.name("lifecycle")));
+    assertThat(gone.awsErrorDetails().errorMessage())
+        .isEqualTo("Event bus lifecycle does not exist.");
   }
 
   @Test
@@ -64,7 +71,9 @@ class EventBusLifecycleTest {
     events.createEventBus(b -> b.name("twice"));
 
     ResourceAlreadyExistsException e =
-        catchThrowableOfType(ResourceAlreadyExistsException.class, () -> events.createEventBus(b -> b.name("twice")));
+        catchThrowableOfType(
+            ResourceAlreadyExistsException.class,
+            () -> events.createEventBus(b -> b.name("twice")));
 
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceAlreadyExistsException");
     assertThat(e.awsErrorDetails().errorMessage()).contains("twice");
@@ -73,10 +82,13 @@ class EventBusLifecycleTest {
   @Test
   void aBusNameOutsideTheAllowedCharactersIsRefused() {
     EventBridgeException e =
-        catchThrowableOfType(EventBridgeException.class, () -> events.createEventBus(b -> b.name("no spaces")));
+        catchThrowableOfType(
+            EventBridgeException.class, () -> events.createEventBus(b -> b.name("no spaces")));
 
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(e.awsErrorDetails().errorMessage()).contains("'name'").contains("regular expression");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .contains("'name'")
+        .contains("regular expression");
   }
 
   @Test
@@ -89,7 +101,8 @@ class EventBusLifecycleTest {
     int pages = 0;
     do {
       String next = token;
-      ListEventBusesResponse page = events.listEventBuses(b -> b.namePrefix("page-").limit(2).nextToken(next));
+      ListEventBusesResponse page =
+          events.listEventBuses(b -> b.namePrefix("page-").limit(2).nextToken(next));
       page.eventBuses().stream().map(EventBus::name).forEach(names::add);
       token = page.nextToken();
       pages++;

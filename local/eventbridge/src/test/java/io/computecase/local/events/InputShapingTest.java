@@ -29,29 +29,42 @@ class InputShapingTest {
     bed.close();
   }
 
-  /** Routes one event to a fresh queue through a target shaped by {@code target}; returns the body received. */
+  /**
+   * Routes one event to a fresh queue through a target shaped by {@code target}; returns the body
+   * received.
+   */
   private static String deliverThrough(Target.Builder target) {
     String name = "shaped-" + (++queues);
     String url = bed.createQueue(name);
     String pattern = "{\"detail\":{\"route\":[\"" + name + "\"]}}";
     bed.events.putRule(b -> b.name(name).eventPattern(pattern));
-    bed.events.putTargets(b -> b.rule(name).targets(target.id("queue").arn(TestBed.queueArn(name)).build()));
+    bed.events.putTargets(
+        b -> b.rule(name).targets(target.id("queue").arn(TestBed.queueArn(name)).build()));
     bed.events.putEvents(
-        b -> b.entries(
-            PutEventsRequestEntry.builder().source("computecase.io").detailType("ComputeCaseItem")
-                .detail("{\"route\":\"" + name + "\",\"index\":3,\"item\":{\"caseId\":\"c-3\",\"size\":\"large\"},\"note\":\"say \\\"hi\\\"\"}")
-                .build()));
+        b ->
+            b.entries(
+                PutEventsRequestEntry.builder()
+                    .source("computecase.io")
+                    .detailType("ComputeCaseItem")
+                    .detail(
+                        "{\"route\":\""
+                            + name
+                            + "\",\"index\":3,\"item\":{\"caseId\":\"c-3\",\"size\":\"large\"},\"note\":\"say"
+                            + " \\\"hi\\\"\"}")
+                    .build()));
     return bed.receive(url, 1).get(0).body();
   }
 
   @Test
   void aConstantInputReplacesTheEvent() {
-    assertThat(deliverThrough(Target.builder().input("{\"fixed\":true}"))).isEqualTo("{\"fixed\":true}");
+    assertThat(deliverThrough(Target.builder().input("{\"fixed\":true}")))
+        .isEqualTo("{\"fixed\":true}");
   }
 
   @Test
   void anInputPathSendsThePartOfTheEventItSelects() throws Exception {
-    JsonNode item = AwsJson.MAPPER.readTree(deliverThrough(Target.builder().inputPath("$.detail.item")));
+    JsonNode item =
+        AwsJson.MAPPER.readTree(deliverThrough(Target.builder().inputPath("$.detail.item")));
 
     assertThat(item).isEqualTo(AwsJson.MAPPER.readTree("{\"caseId\":\"c-3\",\"size\":\"large\"}"));
   }
@@ -63,9 +76,22 @@ class InputShapingTest {
             Target.builder()
                 .inputTransformer(
                     InputTransformer.builder()
-                        .inputPathsMap(Map.of("case", "$.detail.item.caseId", "index", "$.detail.index", "item", "$.detail.item", "note", "$.detail.note", "absent", "$.detail.nothing"))
+                        .inputPathsMap(
+                            Map.of(
+                                "case",
+                                "$.detail.item.caseId",
+                                "index",
+                                "$.detail.index",
+                                "item",
+                                "$.detail.item",
+                                "note",
+                                "$.detail.note",
+                                "absent",
+                                "$.detail.nothing"))
                         .inputTemplate(
-                            "{\"case\": <case>, \"index\": <index>, \"item\": <item>, \"text\": \"case <case> says <note>\", \"absent\": <absent>, \"rule\": \"<aws.events.rule-name>\"}")
+                            "{\"case\": <case>, \"index\": <index>, \"item\": <item>, \"text\":"
+                                + " \"case <case> says <note>\", \"absent\": <absent>, \"rule\":"
+                                + " \"<aws.events.rule-name>\"}")
                         .build()));
 
     JsonNode shaped = AwsJson.MAPPER.readTree(body);
@@ -84,7 +110,8 @@ class InputShapingTest {
             Target.builder()
                 .inputTransformer(
                     InputTransformer.builder()
-                        .inputPathsMap(Map.of("case", "$.detail.item.caseId", "size", "$.detail.item.size"))
+                        .inputPathsMap(
+                            Map.of("case", "$.detail.item.caseId", "size", "$.detail.item.size"))
                         .inputTemplate("case <case> is <size>")
                         .build()));
 
@@ -96,7 +123,10 @@ class InputShapingTest {
     String body =
         deliverThrough(
             Target.builder()
-                .inputTransformer(InputTransformer.builder().inputTemplate("{\"wrapped\": <aws.events.event.json>}").build()));
+                .inputTransformer(
+                    InputTransformer.builder()
+                        .inputTemplate("{\"wrapped\": <aws.events.event.json>}")
+                        .build()));
 
     JsonNode wrapped = AwsJson.MAPPER.readTree(body).get("wrapped");
     assertThat(wrapped.get("source").asText()).isEqualTo("computecase.io");
@@ -107,12 +137,19 @@ class InputShapingTest {
   void listTargetsByRuleAnswersTheShapingAsItWasPut() {
     bed.events.putRule(b -> b.name("listed").eventPattern("{\"source\":[\"x\"]}"));
     bed.events.putTargets(
-        b -> b.rule("listed")
-            .targets(
-                t -> t.id("queue").arn(TestBed.queueArn("listed"))
-                    .inputTransformer(i -> i.inputPathsMap(Map.of("v", "$.detail.v")).inputTemplate("\"<v>\""))
-                    .retryPolicy(r -> r.maximumRetryAttempts(3).maximumEventAgeInSeconds(120))
-                    .deadLetterConfig(d -> d.arn(TestBed.queueArn("listed-dlq")))));
+        b ->
+            b.rule("listed")
+                .targets(
+                    t ->
+                        t.id("queue")
+                            .arn(TestBed.queueArn("listed"))
+                            .inputTransformer(
+                                i ->
+                                    i.inputPathsMap(Map.of("v", "$.detail.v"))
+                                        .inputTemplate("\"<v>\""))
+                            .retryPolicy(
+                                r -> r.maximumRetryAttempts(3).maximumEventAgeInSeconds(120))
+                            .deadLetterConfig(d -> d.arn(TestBed.queueArn("listed-dlq")))));
 
     Target listed = bed.events.listTargetsByRule(b -> b.rule("listed")).targets().get(0);
 
@@ -130,30 +167,66 @@ class InputShapingTest {
     EventBridgeException badTemplate =
         catchThrowableOfType(
             EventBridgeException.class,
-            () -> bed.events.putTargets(
-                b -> b.rule("malformed")
-                    .targets(t -> t.id("t1").arn(TestBed.queueArn("q"))
-                        .inputTransformer(i -> i.inputPathsMap(Map.of("v", "$.detail.v")).inputTemplate("{\"v\": <v>,}")))));
+            () ->
+                bed.events.putTargets(
+                    b ->
+                        b.rule("malformed")
+                            .targets(
+                                t ->
+                                    t.id("t1")
+                                        .arn(TestBed.queueArn("q"))
+                                        .inputTransformer(
+                                            i ->
+                                                i.inputPathsMap(Map.of("v", "$.detail.v"))
+                                                    .inputTemplate("{\"v\": <v>,}")))));
     assertThat(badTemplate.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(badTemplate.awsErrorDetails().errorMessage()).contains("InputTemplate for target t1 contains invalid JSON");
+    assertThat(badTemplate.awsErrorDetails().errorMessage())
+        .contains("InputTemplate for target t1 contains invalid JSON");
 
     EventBridgeException both =
         catchThrowableOfType(
             EventBridgeException.class,
-            () -> bed.events.putTargets(b -> b.rule("malformed").targets(t -> t.id("t2").arn(TestBed.queueArn("q")).input("{}").inputPath("$.detail"))));
+            () ->
+                bed.events.putTargets(
+                    b ->
+                        b.rule("malformed")
+                            .targets(
+                                t ->
+                                    t.id("t2")
+                                        .arn(TestBed.queueArn("q"))
+                                        .input("{}")
+                                        .inputPath("$.detail"))));
     assertThat(both.awsErrorDetails().errorMessage()).contains("t2").contains("keep only one");
 
     EventBridgeException bracket =
         catchThrowableOfType(
             EventBridgeException.class,
-            () -> bed.events.putTargets(b -> b.rule("malformed").targets(t -> t.id("t3").arn(TestBed.queueArn("q")).inputPath("$['detail']"))));
-    assertThat(bracket.awsErrorDetails().errorMessage()).contains("InputPath").contains("dot notation");
+            () ->
+                bed.events.putTargets(
+                    b ->
+                        b.rule("malformed")
+                            .targets(
+                                t ->
+                                    t.id("t3")
+                                        .arn(TestBed.queueArn("q"))
+                                        .inputPath("$['detail']"))));
+    assertThat(bracket.awsErrorDetails().errorMessage())
+        .contains("InputPath")
+        .contains("dot notation");
 
     EventBridgeException lambda =
         catchThrowableOfType(
             EventBridgeException.class,
-            () -> bed.events.putTargets(b -> b.rule("malformed").targets(t -> t.id("t4").arn("arn:aws:lambda:us-east-1:000000000000:function:f"))));
-    assertThat(lambda.awsErrorDetails().errorMessage()).contains("SQS queues and Step Functions state machines");
+            () ->
+                bed.events.putTargets(
+                    b ->
+                        b.rule("malformed")
+                            .targets(
+                                t ->
+                                    t.id("t4")
+                                        .arn("arn:aws:lambda:us-east-1:000000000000:function:f"))));
+    assertThat(lambda.awsErrorDetails().errorMessage())
+        .contains("SQS queues and Step Functions state machines");
 
     assertThat(bed.events.listTargetsByRule(b -> b.rule("malformed")).targets()).isEmpty();
   }

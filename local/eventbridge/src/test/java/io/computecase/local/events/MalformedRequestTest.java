@@ -51,7 +51,8 @@ class MalformedRequestTest {
 
   @Test
   void aBodyThatIsNotJsonIsASerializationException() throws Exception {
-    assertThat(error(call("PutEvents", "{\"Entries\": [")).get("__type").asText()).isEqualTo("SerializationException");
+    assertThat(error(call("PutEvents", "{\"Entries\": [")).get("__type").asText())
+        .isEqualTo("SerializationException");
   }
 
   @Test
@@ -89,6 +90,7 @@ class MalformedRequestTest {
 
   @Test
   void anUnknownOperationIsRefused() throws Exception {
-    assertThat(error(call("PutPermissionX", "{}")).get("__type").asText()).isEqualTo("UnknownOperationException");
+    assertThat(error(call("PutPermissionX", "{}")).get("__type").asText())
+        .isEqualTo("UnknownOperationException");
   }
 }

@@ -35,23 +35,29 @@ class PutEventsEntryValidationTest {
   }
 
   private static PutEventsRequestEntry.Builder valid() {
-    return PutEventsRequestEntry.builder().source("computecase.io").detailType("ComputeCaseItem").detail("{\"index\":0}");
+    return PutEventsRequestEntry.builder()
+        .source("computecase.io")
+        .detailType("ComputeCaseItem")
+        .detail("{\"index\":0}");
   }
 
   @Test
   void eachBadEntryGetsItsErrorWhileGoodEntriesAreAccepted() {
     PutEventsResponse response =
         events.putEvents(
-            b -> b.entries(
-                valid().build(),
-                valid().source(null).build(),
-                valid().detailType(null).build(),
-                valid().detail(null).build(),
-                valid().detail("[1,2]").build(),
-                valid().detail("{not json").build(),
-                valid().eventBusName("no-such-bus").build(),
-                valid().source("aws.ec2").build(),
-                valid().eventBusName("arn:aws:events:us-east-1:000000000000:event-bus/default").build()));
+            b ->
+                b.entries(
+                    valid().build(),
+                    valid().source(null).build(),
+                    valid().detailType(null).build(),
+                    valid().detail(null).build(),
+                    valid().detail("[1,2]").build(),
+                    valid().detail("{not json").build(),
+                    valid().eventBusName("no-such-bus").build(),
+                    valid().source("aws.ec2").build(),
+                    valid()
+                        .eventBusName("arn:aws:events:us-east-1:000000000000:event-bus/default")
+                        .build()));
 
     List<PutEventsResultEntry> results = response.entries();
     assertThat(response.failedEntryCount()).isEqualTo(7);
@@ -59,7 +65,8 @@ class PutEventsEntryValidationTest {
     assertThat(results.get(0).eventId()).isNotBlank();
     assertThat(results.get(0).errorCode()).isNull();
     assertThat(results.get(1).errorCode()).isEqualTo("InvalidArgument");
-    assertThat(results.get(1).errorMessage()).isEqualTo("Parameter Source is not valid. Reason: Source is a required argument.");
+    assertThat(results.get(1).errorMessage())
+        .isEqualTo("Parameter Source is not valid. Reason: Source is a required argument.");
     assertThat(results.get(2).errorMessage()).contains("DetailType is a required argument");
     assertThat(results.get(3).errorMessage()).contains("Detail is a required argument");
     assertThat(results.get(4).errorCode()).isEqualTo("MalformedDetail");
@@ -76,20 +83,27 @@ class PutEventsEntryValidationTest {
   void moreThanTenEntriesIsRefusedWhole() {
     List<PutEventsRequestEntry> eleven = new ArrayList<>(Collections.nCopies(11, valid().build()));
 
-    EventBridgeException e = catchThrowableOfType(EventBridgeException.class, () -> events.putEvents(b -> b.entries(eleven)));
+    EventBridgeException e =
+        catchThrowableOfType(
+            EventBridgeException.class, () -> events.putEvents(b -> b.entries(eleven)));
 
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorMessage()).contains("'entries'").contains("less than or equal to 10");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .contains("'entries'")
+        .contains("less than or equal to 10");
   }
 
   @Test
   void noEntriesIsRefused() {
     EventBridgeException e =
-        catchThrowableOfType(EventBridgeException.class, () -> events.putEvents(b -> b.entries(List.of())));
+        catchThrowableOfType(
+            EventBridgeException.class, () -> events.putEvents(b -> b.entries(List.of())));
 
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(e.awsErrorDetails().errorMessage()).contains("'entries'").contains("greater than or equal to 1");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .contains("'entries'")
+        .contains("greater than or equal to 1");
   }
 
   @Test
@@ -97,10 +111,13 @@ class PutEventsEntryValidationTest {
     String big = "{\"blob\":\"" + "x".repeat(262_144) + "\"}";
 
     EventBridgeException e =
-        catchThrowableOfType(EventBridgeException.class, () -> events.putEvents(b -> b.entries(valid().detail(big).build())));
+        catchThrowableOfType(
+            EventBridgeException.class,
+            () -> events.putEvents(b -> b.entries(valid().detail(big).build())));
 
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Total size of the entries in the request is over the limit");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .startsWith("Total size of the entries in the request is over the limit");
   }
 
   @Test

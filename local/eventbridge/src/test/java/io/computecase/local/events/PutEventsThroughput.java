@@ -8,9 +8,9 @@ import java.util.concurrent.Future;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 
 /**
- * Measures events per second from PutEvents (SDK over HTTP, several callers) until all are in
- * SQS, and the latency of a lone event. A command, not a test:
- * {@code java -cp <test classpath> io.computecase.local.events.PutEventsThroughput [events] [callers]}.
+ * Measures events per second from PutEvents (SDK over HTTP, several callers) until all are in SQS,
+ * and the latency of a lone event. A command, not a test: {@code java -cp <test classpath>
+ * io.computecase.local.events.PutEventsThroughput [events] [callers]}.
  */
 public final class PutEventsThroughput {
   private PutEventsThroughput() {}
@@ -20,8 +20,12 @@ public final class PutEventsThroughput {
     int callers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     try (TestBed bed = TestBed.start()) {
       String url = bed.createQueue("computecase-bench");
-      bed.events.putRule(b -> b.name("computecase-bench").eventPattern("{\"detail\":{\"target\":[\"bench\"]}}"));
-      bed.events.putTargets(b -> b.rule("computecase-bench").targets(t -> t.id("queue").arn(TestBed.queueArn("computecase-bench"))));
+      bed.events.putRule(
+          b -> b.name("computecase-bench").eventPattern("{\"detail\":{\"target\":[\"bench\"]}}"));
+      bed.events.putTargets(
+          b ->
+              b.rule("computecase-bench")
+                  .targets(t -> t.id("queue").arn(TestBed.queueArn("computecase-bench"))));
       for (int round = 0; round < 4; round++) {
         boolean inProcess = round % 2 == 0;
         long start = System.nanoTime();
@@ -31,9 +35,14 @@ public final class PutEventsThroughput {
         long delivered = System.nanoTime();
         bed.sqs.purgeQueue(b -> b.queueUrl(url));
         System.out.printf(
-            "%s PutEvents, %d events, %d callers: accepted %.0f/s, delivered to SQS %.0f/s (%.2f s)%n",
-            inProcess ? "in-process" : "HTTP (SDK)", events, callers, events / seconds(accepted - start),
-            events / seconds(delivered - start), seconds(delivered - start));
+            "%s PutEvents, %d events, %d callers: accepted %.0f/s, delivered to SQS %.0f/s (%.2f"
+                + " s)%n",
+            inProcess ? "in-process" : "HTTP (SDK)",
+            events,
+            callers,
+            events / seconds(accepted - start),
+            events / seconds(delivered - start),
+            seconds(delivered - start));
       }
       List<Long> latencies = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
@@ -44,7 +53,9 @@ public final class PutEventsThroughput {
         bed.sqs.purgeQueue(b -> b.queueUrl(url));
       }
       latencies.sort(null);
-      System.out.printf("lone event in-process PutEvents->visible in SQS: p50 %d us, p90 %d us%n", latencies.get(25), latencies.get(45));
+      System.out.printf(
+          "lone event in-process PutEvents->visible in SQS: p50 %d us, p90 %d us%n",
+          latencies.get(25), latencies.get(45));
     }
   }
 
@@ -54,7 +65,8 @@ public final class PutEventsThroughput {
     }
   }
 
-  private static void put(TestBed bed, int events, int callers, boolean inProcess) throws Exception {
+  private static void put(TestBed bed, int events, int callers, boolean inProcess)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(callers);
     List<Future<?>> calls = new ArrayList<>();
     for (int first = 0; first < events; first += 10) {
@@ -65,13 +77,28 @@ public final class PutEventsThroughput {
                 List<PutEventsRequestEntry> entries = new ArrayList<>();
                 for (int i = from; i < Math.min(from + 10, events); i++) {
                   entries.add(
-                      PutEventsRequestEntry.builder().source("computecase.io").detailType("ComputeCaseItem")
-                          .detail("{\"target\":\"bench\",\"index\":" + i + ",\"item\":{\"caseId\":\"" + i + "\"}}").build());
+                      PutEventsRequestEntry.builder()
+                          .source("computecase.io")
+                          .detailType("ComputeCaseItem")
+                          .detail(
+                              "{\"target\":\"bench\",\"index\":"
+                                  + i
+                                  + ",\"item\":{\"caseId\":\""
+                                  + i
+                                  + "\"}}")
+                          .build());
                 }
                 if (inProcess) {
-                  com.fasterxml.jackson.databind.node.ObjectNode request = io.computecase.local.protocol.AwsJson.MAPPER.createObjectNode();
+                  com.fasterxml.jackson.databind.node.ObjectNode request =
+                      io.computecase.local.protocol.AwsJson.MAPPER.createObjectNode();
                   com.fasterxml.jackson.databind.node.ArrayNode array = request.putArray("Entries");
-                  entries.forEach(e -> array.addObject().put("Source", e.source()).put("DetailType", e.detailType()).put("Detail", e.detail()));
+                  entries.forEach(
+                      e ->
+                          array
+                              .addObject()
+                              .put("Source", e.source())
+                              .put("DetailType", e.detailType())
+                              .put("Detail", e.detail()));
                   bed.bridge.api().invoke("PutEvents", request);
                 } else {
                   bed.events.putEvents(b -> b.entries(entries));

@@ -29,15 +29,20 @@ class RoutingByPatternTest {
 
   private static String route(String bus, String target, String pattern) {
     String url = bed.createQueue("computecase-" + target);
-    bed.events.putRule(b -> b.eventBusName(bus).name("computecase-" + target).eventPattern(pattern));
+    bed.events.putRule(
+        b -> b.eventBusName(bus).name("computecase-" + target).eventPattern(pattern));
     bed.events.putTargets(
-        b -> b.eventBusName(bus).rule("computecase-" + target)
-            .targets(t -> t.id("queue").arn(TestBed.queueArn("computecase-" + target))));
+        b ->
+            b.eventBusName(bus)
+                .rule("computecase-" + target)
+                .targets(t -> t.id("queue").arn(TestBed.queueArn("computecase-" + target))));
     return url;
   }
 
   private static String targetPattern(String target) {
-    return "{\"source\":[\"computecase.io\"],\"detail-type\":[\"ComputeCaseItem\"],\"detail\":{\"target\":[\"" + target + "\"]}}";
+    return "{\"source\":[\"computecase.io\"],\"detail-type\":[\"ComputeCaseItem\"],\"detail\":{\"target\":[\""
+        + target
+        + "\"]}}";
   }
 
   private static PutEventsRequestEntry item(String bus, String target, int index) {
@@ -45,7 +50,14 @@ class RoutingByPatternTest {
         .eventBusName(bus)
         .source("computecase.io")
         .detailType("ComputeCaseItem")
-        .detail("{\"requestId\":\"r1\",\"target\":\"" + target + "\",\"index\":" + index + ",\"item\":{\"caseId\":\"" + index + "\"}}")
+        .detail(
+            "{\"requestId\":\"r1\",\"target\":\""
+                + target
+                + "\",\"index\":"
+                + index
+                + ",\"item\":{\"caseId\":\""
+                + index
+                + "\"}}")
         .build();
   }
 
@@ -56,7 +68,12 @@ class RoutingByPatternTest {
     String gpu = route("computecase", "gpu", targetPattern("gpu"));
 
     PutEventsResponse put =
-        bed.events.putEvents(b -> b.entries(item("computecase", "cpu", 0), item("computecase", "gpu", 1), item("computecase", "cpu", 2)));
+        bed.events.putEvents(
+            b ->
+                b.entries(
+                    item("computecase", "cpu", 0),
+                    item("computecase", "gpu", 1),
+                    item("computecase", "cpu", 2)));
 
     assertThat(put.failedEntryCount()).isZero();
     List<Message> cpuMessages = bed.receive(cpu, 2);
@@ -81,16 +98,19 @@ class RoutingByPatternTest {
             "default",
             "large",
             "{\"source\":[\"computecase.io\"],\"detail\":{\"item\":{\"size\":[\"large\"]},\"index\":[{\"numeric\":[\">=\",10]}]}}");
-    PutEventsRequestEntry.Builder entry = PutEventsRequestEntry.builder().source("computecase.io").detailType("ComputeCaseItem");
+    PutEventsRequestEntry.Builder entry =
+        PutEventsRequestEntry.builder().source("computecase.io").detailType("ComputeCaseItem");
 
     bed.events.putEvents(
-        b -> b.entries(
-            entry.detail("{\"index\":5,\"item\":{\"size\":\"large\"}}").build(),
-            entry.detail("{\"index\":12,\"item\":{\"size\":\"small\"}}").build(),
-            entry.detail("{\"index\":11,\"item\":{\"size\":\"large\"}}").build()));
+        b ->
+            b.entries(
+                entry.detail("{\"index\":5,\"item\":{\"size\":\"large\"}}").build(),
+                entry.detail("{\"index\":12,\"item\":{\"size\":\"small\"}}").build(),
+                entry.detail("{\"index\":11,\"item\":{\"size\":\"large\"}}").build()));
 
     List<Message> messages = bed.receive(large, 1);
-    assertThat(AwsJson.MAPPER.readTree(messages.get(0).body()).at("/detail/index").asInt()).isEqualTo(11);
+    assertThat(AwsJson.MAPPER.readTree(messages.get(0).body()).at("/detail/index").asInt())
+        .isEqualTo(11);
     assertThat(bed.depth(large)).isZero();
   }
 
@@ -98,12 +118,21 @@ class RoutingByPatternTest {
   void eventsArriveInAFifoQueueInTheOrderTheyWerePut() throws Exception {
     // A FIFO queue shows the order deliveries reached SQS; a standard queue may reorder on receive.
     String url =
-        bed.sqs.createQueue(b -> b.queueName("computecase-ordered.fifo").attributesWithStrings(java.util.Map.of("FifoQueue", "true")))
+        bed.sqs
+            .createQueue(
+                b ->
+                    b.queueName("computecase-ordered.fifo")
+                        .attributesWithStrings(java.util.Map.of("FifoQueue", "true")))
             .queueUrl();
     bed.events.putRule(b -> b.name("computecase-ordered").eventPattern(targetPattern("ordered")));
     bed.events.putTargets(
-        b -> b.rule("computecase-ordered")
-            .targets(t -> t.id("queue").arn(TestBed.queueArn("computecase-ordered.fifo")).sqsParameters(p -> p.messageGroupId("items"))));
+        b ->
+            b.rule("computecase-ordered")
+                .targets(
+                    t ->
+                        t.id("queue")
+                            .arn(TestBed.queueArn("computecase-ordered.fifo"))
+                            .sqsParameters(p -> p.messageGroupId("items"))));
     for (int call = 0; call < 4; call++) {
       int first = call * 10;
       List<PutEventsRequestEntry> entries = new ArrayList<>();

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Rules are put, described, listed, disabled, enabled and deleted as on AWS. */
 class RuleLifecycleTest {
-  private static final String PATTERN = "{\"source\":[\"computecase.io\"],\"detail\":{\"target\":[\"lifecycle\"]}}";
+  private static final String PATTERN =
+      "{\"source\":[\"computecase.io\"],\"detail\":{\"target\":[\"lifecycle\"]}}";
   private static TestBed bed;
 
   @BeforeAll
@@ -39,11 +40,18 @@ class RuleLifecycleTest {
   @Test
   void aRuleOnACustomBusIsDescribedWithItsArnPatternAndState() {
     String arn =
-        bed.events.putRule(b -> b.eventBusName("computecase").name("described").eventPattern(PATTERN).description("d"))
+        bed.events
+            .putRule(
+                b ->
+                    b.eventBusName("computecase")
+                        .name("described")
+                        .eventPattern(PATTERN)
+                        .description("d"))
             .ruleArn();
 
     assertThat(arn).isEqualTo("arn:aws:events:us-east-1:000000000000:rule/computecase/described");
-    DescribeRuleResponse rule = bed.events.describeRule(b -> b.eventBusName("computecase").name("described"));
+    DescribeRuleResponse rule =
+        bed.events.describeRule(b -> b.eventBusName("computecase").name("described"));
     assertThat(rule.arn()).isEqualTo(arn);
     assertThat(rule.eventPattern()).isEqualTo(PATTERN);
     assertThat(rule.state()).isEqualTo(RuleState.ENABLED);
@@ -68,7 +76,8 @@ class RuleLifecycleTest {
     do {
       String next = token;
       ListRulesResponse page =
-          bed.events.listRules(b -> b.eventBusName("computecase").namePrefix("list-").limit(2).nextToken(next));
+          bed.events.listRules(
+              b -> b.eventBusName("computecase").namePrefix("list-").limit(2).nextToken(next));
       assertThat(page.rules()).hasSizeLessThanOrEqualTo(2);
       page.rules().stream().map(Rule::name).forEach(names::add);
       token = page.nextToken();
@@ -81,15 +90,21 @@ class RuleLifecycleTest {
   void aDisabledRuleDeliversNothingUntilEnabledAgain() throws Exception {
     String url = bed.createQueue("computecase-lifecycle");
     bed.events.putRule(b -> b.name("toggled").eventPattern(PATTERN));
-    bed.events.putTargets(b -> b.rule("toggled").targets(t -> t.id("queue").arn(TestBed.queueArn("computecase-lifecycle"))));
+    bed.events.putTargets(
+        b ->
+            b.rule("toggled")
+                .targets(t -> t.id("queue").arn(TestBed.queueArn("computecase-lifecycle"))));
     PutEventsRequestEntry.Builder item =
         PutEventsRequestEntry.builder().source("computecase.io").detailType("ComputeCaseItem");
 
     bed.events.disableRule(b -> b.name("toggled"));
-    assertThat(bed.events.describeRule(b -> b.name("toggled")).state()).isEqualTo(RuleState.DISABLED);
-    bed.events.putEvents(b -> b.entries(item.detail("{\"target\":\"lifecycle\",\"index\":1}").build()));
+    assertThat(bed.events.describeRule(b -> b.name("toggled")).state())
+        .isEqualTo(RuleState.DISABLED);
+    bed.events.putEvents(
+        b -> b.entries(item.detail("{\"target\":\"lifecycle\",\"index\":1}").build()));
     bed.events.enableRule(b -> b.name("toggled"));
-    bed.events.putEvents(b -> b.entries(item.detail("{\"target\":\"lifecycle\",\"index\":2}").build()));
+    bed.events.putEvents(
+        b -> b.entries(item.detail("{\"target\":\"lifecycle\",\"index\":2}").build()));
 
     List<Message> messages = bed.receive(url, 1);
     JsonNode event = AwsJson.MAPPER.readTree(messages.get(0).body());
@@ -100,16 +115,23 @@ class RuleLifecycleTest {
   @Test
   void aRuleWithTargetsCannotBeDeletedUntilTheyAreRemoved() {
     bed.events.putRule(b -> b.name("with-targets").eventPattern(PATTERN));
-    bed.events.putTargets(b -> b.rule("with-targets").targets(t -> t.id("queue").arn(TestBed.queueArn("anything"))));
+    bed.events.putTargets(
+        b -> b.rule("with-targets").targets(t -> t.id("queue").arn(TestBed.queueArn("anything"))));
 
-    EventBridgeException refused = catchThrowableOfType(EventBridgeException.class, () -> bed.events.deleteRule(b -> b.name("with-targets")));
+    EventBridgeException refused =
+        catchThrowableOfType(
+            EventBridgeException.class, () -> bed.events.deleteRule(b -> b.name("with-targets")));
     assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
-    assertThat(refused.awsErrorDetails().errorMessage()).isEqualTo("Rule can't be deleted since it has targets.");
+    assertThat(refused.awsErrorDetails().errorMessage())
+        .isEqualTo("Rule can't be deleted since it has targets.");
 
     bed.events.removeTargets(b -> b.rule("with-targets").ids("queue"));
     assertThat(bed.events.listTargetsByRule(b -> b.rule("with-targets")).targets()).isEmpty();
     bed.events.deleteRule(b -> b.name("with-targets"));
-    assertThat(catchThrowableOfType(ResourceNotFoundException.class, () -> bed.events.describeRule(b -> b.name("with-targets"))))
+    assertThat(
+            catchThrowableOfType(
+                ResourceNotFoundException.class,
+                () -> bed.events.describeRule(b -> b.name("with-targets"))))
         .hasMessageContaining("Rule with-targets does not exist on EventBus default.");
   }
 
@@ -117,31 +139,46 @@ class RuleLifecycleTest {
   void anInvalidPatternIsRefusedWithTheReason() {
     InvalidEventPatternException e =
         catchThrowableOfType(
-            InvalidEventPatternException.class, () -> bed.events.putRule(b -> b.name("bad").eventPattern("{\"source\":\"not-a-list\"")));
+            InvalidEventPatternException.class,
+            () ->
+                bed.events.putRule(b -> b.name("bad").eventPattern("{\"source\":\"not-a-list\"")));
 
-    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Event pattern is not valid. Reason: ");
-    assertThat(catchThrowableOfType(ResourceNotFoundException.class, () -> bed.events.describeRule(b -> b.name("bad")))).isNotNull();
+    assertThat(e.awsErrorDetails().errorMessage())
+        .startsWith("Event pattern is not valid. Reason: ");
+    assertThat(
+            catchThrowableOfType(
+                ResourceNotFoundException.class, () -> bed.events.describeRule(b -> b.name("bad"))))
+        .isNotNull();
   }
 
   @Test
   void aRuleNeedsAPatternAndAnExistingBus() {
-    EventBridgeException noPattern = catchThrowableOfType(EventBridgeException.class, () -> bed.events.putRule(b -> b.name("empty")));
+    EventBridgeException noPattern =
+        catchThrowableOfType(
+            EventBridgeException.class, () -> bed.events.putRule(b -> b.name("empty")));
     assertThat(noPattern.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(noPattern.awsErrorDetails().errorMessage()).contains("EventPattern");
 
     ResourceNotFoundException noBus =
         catchThrowableOfType(
-            ResourceNotFoundException.class, () -> bed.events.putRule(b -> b.eventBusName("nowhere").name("r").eventPattern(PATTERN)));
-    assertThat(noBus.awsErrorDetails().errorMessage()).isEqualTo("Event bus nowhere does not exist.");
+            ResourceNotFoundException.class,
+            () ->
+                bed.events.putRule(b -> b.eventBusName("nowhere").name("r").eventPattern(PATTERN)));
+    assertThat(noBus.awsErrorDetails().errorMessage())
+        .isEqualTo("Event bus nowhere does not exist.");
 
     EventBridgeException badName =
-        catchThrowableOfType(EventBridgeException.class, () -> bed.events.putRule(b -> b.name("has space").eventPattern(PATTERN)));
+        catchThrowableOfType(
+            EventBridgeException.class,
+            () -> bed.events.putRule(b -> b.name("has space").eventPattern(PATTERN)));
     assertThat(badName.awsErrorDetails().errorMessage()).contains("'name'");
   }
 
   @Test
   void enablingAMissingRuleIsResourceNotFound() {
-    ResourceNotFoundException e = catchThrowableOfType(ResourceNotFoundException.class, () -> bed.events.enableRule(b -> b.name("ghost")));
+    ResourceNotFoundException e =
+        catchThrowableOfType(
+            ResourceNotFoundException.class, () -> bed.events.enableRule(b -> b.name("ghost")));
 
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** A state machine target starts one execution per matched event, with the event as its input. */
 class StateMachineTargetTest {
-  private static final String MACHINE = "arn:aws:states:us-east-1:000000000000:stateMachine:follow-up";
+  private static final String MACHINE =
+      "arn:aws:states:us-east-1:000000000000:stateMachine:follow-up";
   private static final String ROLE = "arn:aws:iam::000000000000:role/events";
   private static final TestingStepFunctions STATES = new TestingStepFunctions(Set.of(MACHINE));
   private static TestBed bed;
@@ -34,15 +35,26 @@ class StateMachineTargetTest {
 
   private static void putCompleted(String requestId) {
     bed.events.putEvents(
-        b -> b.entries(
-            PutEventsRequestEntry.builder().source("computecase.io").detailType("ComputeCaseCompleted")
-                .detail("{\"requestId\":\"" + requestId + "\",\"itemsSucceeded\":3}").build()));
+        b ->
+            b.entries(
+                PutEventsRequestEntry.builder()
+                    .source("computecase.io")
+                    .detailType("ComputeCaseCompleted")
+                    .detail("{\"requestId\":\"" + requestId + "\",\"itemsSucceeded\":3}")
+                    .build()));
   }
 
   @Test
   void aCompletedCaseStartsTheFollowUpStateMachineWithTheSelectedInput() throws Exception {
-    bed.events.putRule(b -> b.name("follow-up").eventPattern("{\"detail-type\":[\"ComputeCaseCompleted\"],\"detail\":{\"requestId\":[\"r-1\"]}}"));
-    bed.events.putTargets(b -> b.rule("follow-up").targets(t -> t.id("machine").arn(MACHINE).roleArn(ROLE).inputPath("$.detail")));
+    bed.events.putRule(
+        b ->
+            b.name("follow-up")
+                .eventPattern(
+                    "{\"detail-type\":[\"ComputeCaseCompleted\"],\"detail\":{\"requestId\":[\"r-1\"]}}"));
+    bed.events.putTargets(
+        b ->
+            b.rule("follow-up")
+                .targets(t -> t.id("machine").arn(MACHINE).roleArn(ROLE).inputPath("$.detail")));
 
     putCompleted("r-1");
 
@@ -59,7 +71,10 @@ class StateMachineTargetTest {
     bed.events.putRule(b -> b.name("no-role").eventPattern("{\"source\":[\"x\"]}"));
 
     EventBridgeException e =
-        catchThrowableOfType(EventBridgeException.class, () -> bed.events.putTargets(b -> b.rule("no-role").targets(t -> t.id("m").arn(MACHINE))));
+        catchThrowableOfType(
+            EventBridgeException.class,
+            () ->
+                bed.events.putTargets(b -> b.rule("no-role").targets(t -> t.id("m").arn(MACHINE))));
 
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(e.awsErrorDetails().errorMessage()).contains("RoleArn");
@@ -69,16 +84,25 @@ class StateMachineTargetTest {
   void aMissingStateMachineSendsTheEventToTheDeadLetterQueue() {
     String dlq = bed.createQueue("missing-machine-dlq");
     String missing = "arn:aws:states:us-east-1:000000000000:stateMachine:missing";
-    bed.events.putRule(b -> b.name("missing-machine").eventPattern("{\"detail\":{\"requestId\":[\"r-2\"]}}"));
+    bed.events.putRule(
+        b -> b.name("missing-machine").eventPattern("{\"detail\":{\"requestId\":[\"r-2\"]}}"));
     bed.events.putTargets(
-        b -> b.rule("missing-machine")
-            .targets(t -> t.id("machine").arn(missing).roleArn(ROLE).deadLetterConfig(d -> d.arn(TestBed.queueArn("missing-machine-dlq")))));
+        b ->
+            b.rule("missing-machine")
+                .targets(
+                    t ->
+                        t.id("machine")
+                            .arn(missing)
+                            .roleArn(ROLE)
+                            .deadLetterConfig(
+                                d -> d.arn(TestBed.queueArn("missing-machine-dlq")))));
 
     putCompleted("r-2");
 
     Message dead = bed.receive(dlq, 1).get(0);
     assertThat(dead.messageAttributes().get("ERROR_CODE").stringValue()).isEqualTo("NO_RESOURCE");
     assertThat(dead.messageAttributes().get("TARGET_ARN").stringValue()).isEqualTo(missing);
-    assertThat(dead.messageAttributes().get("ERROR_MESSAGE").stringValue()).contains("StateMachineDoesNotExist");
+    assertThat(dead.messageAttributes().get("ERROR_MESSAGE").stringValue())
+        .contains("StateMachineDoesNotExist");
   }
 }

@@ -37,11 +37,16 @@ final class TestBed implements AutoCloseable {
   final EventBridgeClient events;
   final SqsClient sqs;
 
-  private TestBed(UnaryOperator<LocalEventBridge.Builder> customize, UnaryOperator<AwsJsonService> sqsSeenByBridge) {
+  private TestBed(
+      UnaryOperator<LocalEventBridge.Builder> customize,
+      UnaryOperator<AwsJsonService> sqsSeenByBridge) {
     elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0).start();
     sqsEndpoint = "http://127.0.0.1:" + elasticMq.waitUntilStarted().localAddress().getPort();
     AwsJsonService sqsApi = new AwsJsonHttpClient(sqsEndpoint, "AmazonSQS", "1.0");
-    bridge = customize.apply(LocalEventBridge.builder().service("sqs", sqsSeenByBridge.apply(sqsApi))).build();
+    bridge =
+        customize
+            .apply(LocalEventBridge.builder().service("sqs", sqsSeenByBridge.apply(sqsApi)))
+            .build();
     server = bridge.serve(0);
     events = eventsClient(server.endpoint());
     sqs =
@@ -65,7 +70,9 @@ final class TestBed implements AutoCloseable {
     return new TestBed(b -> b, s -> s);
   }
 
-  static TestBed start(UnaryOperator<LocalEventBridge.Builder> customize, UnaryOperator<AwsJsonService> sqsSeenByBridge) {
+  static TestBed start(
+      UnaryOperator<LocalEventBridge.Builder> customize,
+      UnaryOperator<AwsJsonService> sqsSeenByBridge) {
     return new TestBed(customize, sqsSeenByBridge);
   }
 
@@ -97,11 +104,17 @@ final class TestBed implements AutoCloseable {
               received.addAll(batch);
               if (!batch.isEmpty()) {
                 sqs.deleteMessageBatch(
-                    d -> d.queueUrl(queueUrl)
-                        .entries(
-                            batch.stream()
-                                .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build())
-                                .toList()));
+                    d ->
+                        d.queueUrl(queueUrl)
+                            .entries(
+                                batch.stream()
+                                    .map(
+                                        m ->
+                                            DeleteMessageBatchRequestEntry.builder()
+                                                .id(m.messageId())
+                                                .receiptHandle(m.receiptHandle())
+                                                .build())
+                                    .toList()));
               }
               return received.size() >= count;
             });
@@ -111,7 +124,8 @@ final class TestBed implements AutoCloseable {
   /** Messages waiting in the queue now (visible ones), without consuming them. */
   int depth(String queueUrl) {
     return Integer.parseInt(
-        sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNamesWithStrings("ApproximateNumberOfMessages"))
+        sqs.getQueueAttributes(
+                b -> b.queueUrl(queueUrl).attributeNamesWithStrings("ApproximateNumberOfMessages"))
             .attributesAsStrings()
             .get("ApproximateNumberOfMessages"));
   }

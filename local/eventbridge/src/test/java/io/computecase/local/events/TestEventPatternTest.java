@@ -49,10 +49,13 @@ class TestEventPatternTest {
     InvalidEventPatternException e =
         catchThrowableOfType(
             InvalidEventPatternException.class,
-            () -> events.testEventPattern(b -> b.event(EVENT).eventPattern("{\"detail\":{\"target\":\"cpu\"}}")));
+            () ->
+                events.testEventPattern(
+                    b -> b.event(EVENT).eventPattern("{\"detail\":{\"target\":\"cpu\"}}")));
 
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidEventPatternException");
-    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Event pattern is not valid. Reason: ");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .startsWith("Event pattern is not valid. Reason: ");
   }
 
   @Test
@@ -60,7 +63,11 @@ class TestEventPatternTest {
     EventBridgeException e =
         catchThrowableOfType(
             EventBridgeException.class,
-            () -> events.testEventPattern(b -> b.event("{\"source\":\"computecase.io\"}").eventPattern("{\"source\":[\"computecase.io\"]}")));
+            () ->
+                events.testEventPattern(
+                    b ->
+                        b.event("{\"source\":\"computecase.io\"}")
+                            .eventPattern("{\"source\":[\"computecase.io\"]}")));
 
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(e.awsErrorDetails().errorMessage()).contains("missing required field id");

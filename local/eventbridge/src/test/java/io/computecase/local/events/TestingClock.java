@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the test moves by hand. */
 final class TestingClock extends Clock {
-  private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-28T12:00:00Z"));
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-11-28T12:00:00Z"));
 
   void advance(Duration duration) {
     now.updateAndGet(t -> t.plus(duration));

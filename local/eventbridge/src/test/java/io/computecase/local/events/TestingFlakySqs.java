@@ -41,7 +41,10 @@ final class TestingFlakySqs implements AwsJsonService {
       AtomicInteger left = failuresLeft.get(queue);
       if (left != null && left.getAndUpdate(n -> n > 0 ? n - 1 : n) != 0) {
         failed.get(queue).incrementAndGet();
-        throw new AwsServiceException("InternalFailure", 500, "The request processing has failed because of an unknown error.");
+        throw new AwsServiceException(
+            "InternalFailure",
+            500,
+            "The request processing has failed because of an unknown error.");
       }
     }
     return real.invoke(operation, request);

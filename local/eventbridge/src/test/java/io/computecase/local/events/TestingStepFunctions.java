@@ -27,10 +27,13 @@ final class TestingStepFunctions implements AwsJsonService {
     }
     String arn = request.path("stateMachineArn").asText();
     if (!stateMachines.contains(arn)) {
-      throw new AwsServiceException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+      throw new AwsServiceException(
+          "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
     }
     started.add(new Started(arn, request.path("input").asText()));
-    return AwsJson.MAPPER.createObjectNode().put("executionArn", arn.replace(":stateMachine:", ":execution:") + ":" + started.size());
+    return AwsJson.MAPPER
+        .createObjectNode()
+        .put("executionArn", arn.replace(":stateMachine:", ":execution:") + ":" + started.size());
   }
 
   List<Started> started() {

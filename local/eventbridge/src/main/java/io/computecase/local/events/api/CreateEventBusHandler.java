@@ -20,10 +20,14 @@ final class CreateEventBusHandler implements OperationHandler {
   @Override
   public JsonNode handle(JsonNode request) {
     RequestFields fields = new RequestFields(request);
-    String name = MemberConstraints.name("name", fields.requiredString("Name"), MemberConstraints.BUS_NAME, 256);
+    String name =
+        MemberConstraints.name(
+            "name", fields.requiredString("Name"), MemberConstraints.BUS_NAME, 256);
     if (name.contains("/") || fields.optionalString("EventSourceName").isPresent()) {
       throw EventsException.invalid(
-          "Event bus " + name + " is a partner event bus name; the local EventBridge serves only custom buses, "
+          "Event bus "
+              + name
+              + " is a partner event bus name; the local EventBridge serves only custom buses, "
               + "whose names have no '/' and no EventSourceName.");
     }
     EventBus bus = registry.createBus(name, fields.optionalString("Description").orElse(null));

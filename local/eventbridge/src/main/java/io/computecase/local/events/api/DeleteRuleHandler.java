@@ -19,7 +19,8 @@ final class DeleteRuleHandler implements OperationHandler {
   public JsonNode handle(JsonNode request) {
     RequestFields fields = new RequestFields(request);
     String bus = ResourceArns.busName(fields.optionalString("EventBusName").orElse(null));
-    registry.deleteRule(bus, fields.requiredString("Name"), fields.optionalBoolean("Force").orElse(false));
+    registry.deleteRule(
+        bus, fields.requiredString("Name"), fields.optionalBoolean("Force").orElse(false));
     return AwsJson.MAPPER.createObjectNode();
   }
 }

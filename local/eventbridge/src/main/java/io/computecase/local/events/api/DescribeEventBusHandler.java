@@ -16,7 +16,8 @@ final class DescribeEventBusHandler implements OperationHandler {
 
   @Override
   public JsonNode handle(JsonNode request) {
-    String name = ResourceArns.busName(new RequestFields(request).optionalString("Name").orElse(null));
+    String name =
+        ResourceArns.busName(new RequestFields(request).optionalString("Name").orElse(null));
     return WireShapes.bus(registry.bus(name));
   }
 }

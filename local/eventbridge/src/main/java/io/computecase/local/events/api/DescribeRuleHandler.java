@@ -20,6 +20,7 @@ final class DescribeRuleHandler implements OperationHandler {
   public JsonNode handle(JsonNode request) {
     RequestFields fields = new RequestFields(request);
     String bus = ResourceArns.busName(fields.optionalString("EventBusName").orElse(null));
-    return WireShapes.rule(registry.rule(bus, fields.requiredString("Name"))).put("CreatedBy", arns.accountId());
+    return WireShapes.rule(registry.rule(bus, fields.requiredString("Name")))
+        .put("CreatedBy", arns.accountId());
   }
 }

@@ -21,7 +21,11 @@ public final class EventBridgeOperations implements io.computecase.local.protoco
   private final Map<String, OperationHandler> handlers = new TreeMap<>();
 
   public EventBridgeOperations(
-      BusRegistry registry, EventRouter router, DeliveryDispatcher dispatcher, ResourceArns arns, Clock clock) {
+      BusRegistry registry,
+      EventRouter router,
+      DeliveryDispatcher dispatcher,
+      ResourceArns arns,
+      Clock clock) {
     handlers.put("CreateEventBus", new CreateEventBusHandler(registry));
     handlers.put("DescribeEventBus", new DescribeEventBusHandler(registry));
     handlers.put("ListEventBuses", new ListEventBusesHandler(registry));

@@ -21,7 +21,8 @@ final class ListEventBusesHandler implements OperationHandler {
   public JsonNode handle(JsonNode request) {
     RequestFields fields = new RequestFields(request);
     PageTokens.Page<EventBus> page =
-        PageTokens.page(registry.buses(fields.optionalString("NamePrefix").orElse("")), EventBus::name, fields);
+        PageTokens.page(
+            registry.buses(fields.optionalString("NamePrefix").orElse("")), EventBus::name, fields);
     ObjectNode response = AwsJson.MAPPER.createObjectNode();
     ArrayNode buses = response.putArray("EventBuses");
     page.items().forEach(bus -> buses.add(WireShapes.bus(bus)));

@@ -23,7 +23,10 @@ final class ListRulesHandler implements OperationHandler {
     RequestFields fields = new RequestFields(request);
     String bus = ResourceArns.busName(fields.optionalString("EventBusName").orElse(null));
     PageTokens.Page<Rule> page =
-        PageTokens.page(registry.rules(bus, fields.optionalString("NamePrefix").orElse("")), Rule::name, fields);
+        PageTokens.page(
+            registry.rules(bus, fields.optionalString("NamePrefix").orElse("")),
+            Rule::name,
+            fields);
     ObjectNode response = AwsJson.MAPPER.createObjectNode();
     ArrayNode rules = response.putArray("Rules");
     page.items().forEach(rule -> rules.add(WireShapes.rule(rule)));

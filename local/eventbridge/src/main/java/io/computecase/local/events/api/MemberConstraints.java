@@ -16,24 +16,33 @@ final class MemberConstraints {
       throw violation(value, member, "Member must have length less than or equal to " + maxLength);
     }
     if (!pattern.matcher(value).matches()) {
-      throw violation(value, member, "Member must satisfy regular expression pattern: " + pattern.pattern());
+      throw violation(
+          value, member, "Member must satisfy regular expression pattern: " + pattern.pattern());
     }
     return value;
   }
 
   static int range(String member, int value, int min, int max) {
     if (value < min) {
-      throw violation(Integer.toString(value), member, "Member must have value greater than or equal to " + min);
+      throw violation(
+          Integer.toString(value),
+          member,
+          "Member must have value greater than or equal to " + min);
     }
     if (value > max) {
-      throw violation(Integer.toString(value), member, "Member must have value less than or equal to " + max);
+      throw violation(
+          Integer.toString(value), member, "Member must have value less than or equal to " + max);
     }
     return value;
   }
 
   static AwsServiceException violation(String value, String member, String constraint) {
     return AwsServiceException.validation(
-        "1 validation error detected: Value '" + value + "' at '" + member + "' failed to satisfy constraint: "
+        "1 validation error detected: Value '"
+            + value
+            + "' at '"
+            + member
+            + "' failed to satisfy constraint: "
             + constraint);
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Pages of a name-ordered listing: Limit items after the NextToken, which is the last name
- * returned (opaque to callers), so pages stay correct while items are added or removed.
+ * Pages of a name-ordered listing: Limit items after the NextToken, which is the last name returned
+ * (opaque to callers), so pages stay correct while items are added or removed.
  */
 final class PageTokens {
   private PageTokens() {}
@@ -19,7 +19,11 @@ final class PageTokens {
   record Page<T>(List<T> items, String nextToken) {}
 
   static <T> Page<T> page(List<T> sorted, Function<T, String> name, RequestFields fields) {
-    int limit = fields.optionalInt("Limit").map(l -> MemberConstraints.range("limit", l, 1, 100)).orElse(100);
+    int limit =
+        fields
+            .optionalInt("Limit")
+            .map(l -> MemberConstraints.range("limit", l, 1, 100))
+            .orElse(100);
     String after = fields.optionalString("NextToken").map(PageTokens::decode).orElse(null);
     List<T> items = new ArrayList<>();
     boolean more = false;
@@ -38,7 +42,9 @@ final class PageTokens {
   }
 
   private static String encode(String name) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + name).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("after:" + name).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String decode(String token) {
@@ -51,6 +57,8 @@ final class PageTokens {
       // falls through to the error below
     }
     throw AwsServiceException.validation(
-        "The NextToken '" + token + "' is not valid; pass the NextToken of the previous answer, or none to start over.");
+        "The NextToken '"
+            + token
+            + "' is not valid; pass the NextToken of the previous answer, or none to start over.");
   }
 }

@@ -37,7 +37,11 @@ final class PutEventsHandler implements OperationHandler {
   private final Clock clock;
 
   PutEventsHandler(
-      BusRegistry registry, EventRouter router, DeliveryDispatcher dispatcher, ResourceArns arns, Clock clock) {
+      BusRegistry registry,
+      EventRouter router,
+      DeliveryDispatcher dispatcher,
+      ResourceArns arns,
+      Clock clock) {
     this.registry = registry;
     this.router = router;
     this.dispatcher = dispatcher;
@@ -71,18 +75,25 @@ final class PutEventsHandler implements OperationHandler {
     JsonNode entries = request.get("Entries");
     if (entries == null || entries.isNull()) {
       throw AwsServiceException.validation(
-          "1 validation error detected: Value null at 'entries' failed to satisfy constraint: Member must not be null");
+          "1 validation error detected: Value null at 'entries' failed to satisfy constraint:"
+              + " Member must not be null");
     }
     if (!entries.isArray()) {
-      throw new AwsServiceException("SerializationException", "Member 'Entries' must be a list of entries");
+      throw new AwsServiceException(
+          "SerializationException", "Member 'Entries' must be a list of entries");
     }
     if (entries.isEmpty()) {
-      throw MemberConstraints.violation("[]", "entries", "Member must have length greater than or equal to 1");
+      throw MemberConstraints.violation(
+          "[]", "entries", "Member must have length greater than or equal to 1");
     }
     if (entries.size() > MAX_ENTRIES) {
       throw AwsServiceException.validation(
-          "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member must have length less "
-              + "than or equal to " + MAX_ENTRIES + " (got " + entries.size() + "; split the events over several calls)");
+          "1 validation error detected: Value at 'entries' failed to satisfy constraint: Member"
+              + " must have length less than or equal to "
+              + MAX_ENTRIES
+              + " (got "
+              + entries.size()
+              + "; split the events over several calls)");
     }
     int total = 0;
     for (JsonNode entry : entries) {
@@ -90,8 +101,11 @@ final class PutEventsHandler implements OperationHandler {
     }
     if (total > MAX_REQUEST_BYTES) {
       throw AwsServiceException.validation(
-          "Total size of the entries in the request is over the limit: " + total + " bytes, at most "
-              + MAX_REQUEST_BYTES + " are allowed.");
+          "Total size of the entries in the request is over the limit: "
+              + total
+              + " bytes, at most "
+              + MAX_REQUEST_BYTES
+              + " are allowed.");
     }
     Instant now = clock.instant();
     ObjectNode response = AwsJson.MAPPER.createObjectNode();
@@ -113,7 +127,12 @@ final class PutEventsHandler implements OperationHandler {
     for (String required : List.of("Source", "DetailType", "Detail")) {
       if (!entry.path(required).isTextual() || entry.path(required).asText().isEmpty()) {
         return new Refused(
-            "InvalidArgument", "Parameter " + required + " is not valid. Reason: " + required + " is a required argument.");
+            "InvalidArgument",
+            "Parameter "
+                + required
+                + " is not valid. Reason: "
+                + required
+                + " is a required argument.");
       }
     }
     String source = entry.get("Source").asText();
@@ -166,13 +185,17 @@ final class PutEventsHandler implements OperationHandler {
         return Instant.parse(time.asText());
       } catch (RuntimeException e) {
         throw AwsServiceException.validation(
-            "Parameter Time is not valid: '" + time.asText() + "'; give epoch seconds or an ISO-8601 instant.");
+            "Parameter Time is not valid: '"
+                + time.asText()
+                + "'; give epoch seconds or an ISO-8601 instant.");
       }
     }
     return now;
   }
 
-  /** An entry's size as AWS counts it: Time (14 bytes), Source, DetailType, Detail and Resources. */
+  /**
+   * An entry's size as AWS counts it: Time (14 bytes), Source, DetailType, Detail and Resources.
+   */
   private static int entrySize(JsonNode entry) {
     int size = entry.has("Time") ? 14 : 0;
     for (String member : List.of("Source", "DetailType", "Detail")) {

@@ -22,19 +22,25 @@ final class PutRuleHandler implements OperationHandler {
   @Override
   public JsonNode handle(JsonNode request) {
     RequestFields fields = new RequestFields(request);
-    String name = MemberConstraints.name("name", fields.requiredString("Name"), MemberConstraints.RULE_NAME, 64);
+    String name =
+        MemberConstraints.name(
+            "name", fields.requiredString("Name"), MemberConstraints.RULE_NAME, 64);
     String bus = ResourceArns.busName(fields.optionalString("EventBusName").orElse(null));
     String pattern = fields.optionalString("EventPattern").orElse(null);
     String schedule = fields.optionalString("ScheduleExpression").orElse(null);
     if (pattern == null && schedule == null) {
-      throw EventsException.invalid("Parameter(s) EventPattern or ScheduleExpression must be specified.");
+      throw EventsException.invalid(
+          "Parameter(s) EventPattern or ScheduleExpression must be specified.");
     }
     if (schedule != null) {
       throw EventsException.invalid(
-          "ScheduleExpression is not supported by the local EventBridge; give rule " + name + " an EventPattern.");
+          "ScheduleExpression is not supported by the local EventBridge; give rule "
+              + name
+              + " an EventPattern.");
     }
     EventPatterns.check(pattern);
-    RuleState state = fields.optionalString("State").map(RuleStates::parse).orElse(RuleState.ENABLED);
+    RuleState state =
+        fields.optionalString("State").map(RuleStates::parse).orElse(RuleState.ENABLED);
     Rule rule =
         registry.putRule(
             bus,

@@ -30,10 +30,12 @@ final class PutTargetsHandler implements OperationHandler {
     JsonNode members = fields.node("Targets");
     if (!members.isArray()) {
       throw AwsServiceException.validation(
-          "1 validation error detected: Value null at 'targets' failed to satisfy constraint: Member must not be null");
+          "1 validation error detected: Value null at 'targets' failed to satisfy constraint:"
+              + " Member must not be null");
     }
     if (members.isEmpty()) {
-      throw MemberConstraints.violation("[]", "targets", "Member must have length greater than or equal to 1");
+      throw MemberConstraints.violation(
+          "[]", "targets", "Member must have length greater than or equal to 1");
     }
     registry.rule(bus, rule);
     List<Target> targets = new ArrayList<>();

@@ -26,7 +26,8 @@ final class RemoveTargetsHandler implements OperationHandler {
     JsonNode ids = fields.node("Ids");
     if (!ids.isArray() || ids.isEmpty()) {
       throw AwsServiceException.validation(
-          "1 validation error detected: Value at 'ids' failed to satisfy constraint: Member must have length greater than or equal to 1");
+          "1 validation error detected: Value at 'ids' failed to satisfy constraint: Member must"
+              + " have length greater than or equal to 1");
     }
     Set<String> removed = new HashSet<>();
     ids.forEach(id -> removed.add(id.asText()));

@@ -14,6 +14,8 @@ final class RuleStates {
         .orElseThrow(
             () ->
                 MemberConstraints.violation(
-                    value, "state", "Member must satisfy enum value set: " + Arrays.toString(RuleState.values())));
+                    value,
+                    "state",
+                    "Member must satisfy enum value set: " + Arrays.toString(RuleState.values())));
   }
 }

@@ -22,23 +22,32 @@ final class TargetParser {
 
   Target parse(JsonNode node) {
     if (!node.isObject()) {
-      throw new AwsServiceException("SerializationException", "Each member of Targets must be a JSON object");
+      throw new AwsServiceException(
+          "SerializationException", "Each member of Targets must be a JSON object");
     }
     RequestFields fields = new RequestFields(node);
-    String id = MemberConstraints.name("targets.member.id", fields.requiredString("Id"), MemberConstraints.TARGET_ID, 64);
+    String id =
+        MemberConstraints.name(
+            "targets.member.id", fields.requiredString("Id"), MemberConstraints.TARGET_ID, 64);
     String arn = fields.requiredString("Arn");
     String service = ResourceArns.parse(arn).map(ResourceArns.ParsedArn::service).orElse(null);
     if (service == null) {
-      throw EventsException.invalid("Parameter Arn of target " + id + " is not valid. Reason: '" + arn + "' is not an ARN.");
+      throw EventsException.invalid(
+          "Parameter Arn of target " + id + " is not valid. Reason: '" + arn + "' is not an ARN.");
     }
     if (!dispatcher.supports(arn)) {
       throw EventsException.invalid(
-          "Target " + id + " (" + arn + ") cannot be delivered to: the local EventBridge delivers to SQS queues "
-              + "and Step Functions state machines, and only when its builder was given that service.");
+          "Target "
+              + id
+              + " ("
+              + arn
+              + ") cannot be delivered to: the local EventBridge delivers to SQS queues and Step"
+              + " Functions state machines, and only when its builder was given that service.");
     }
     String roleArn = fields.optionalString("RoleArn").orElse(null);
     if ("states".equals(service) && roleArn == null) {
-      throw EventsException.invalid("RoleArn is required for target " + id + ": a state machine target needs a role.");
+      throw EventsException.invalid(
+          "RoleArn is required for target " + id + ": a state machine target needs a role.");
     }
     String messageGroupId = fields.node("SqsParameters").path("MessageGroupId").asText(null);
     if (arn.endsWith(".fifo") && messageGroupId == null) {
@@ -63,12 +72,17 @@ final class TargetParser {
     if (deadLetterArn != null
         && !ResourceArns.parse(deadLetterArn).map(a -> a.service().equals("sqs")).orElse(false)) {
       throw EventsException.invalid(
-          "Parameter DeadLetterConfig.Arn of target " + id + " is not valid. Reason: '" + deadLetterArn
+          "Parameter DeadLetterConfig.Arn of target "
+              + id
+              + " is not valid. Reason: '"
+              + deadLetterArn
               + "' is not an SQS queue ARN (arn:aws:sqs:<region>:<account>:<queue>).");
     }
     if (deadLetterArn != null && deadLetterArn.endsWith(".fifo")) {
       throw EventsException.invalid(
-          "Parameter DeadLetterConfig.Arn of target " + id + " is not valid. Reason: a FIFO queue cannot be a "
+          "Parameter DeadLetterConfig.Arn of target "
+              + id
+              + " is not valid. Reason: a FIFO queue cannot be a "
               + "dead-letter queue; use a standard queue.");
     }
     return new Target(
@@ -92,12 +106,15 @@ final class TargetParser {
     }
     RequestFields fields = new RequestFields(retry);
     int attempts =
-        fields.optionalInt("MaximumRetryAttempts")
+        fields
+            .optionalInt("MaximumRetryAttempts")
             .map(a -> MemberConstraints.range("retryPolicy.maximumRetryAttempts", a, 0, 185))
             .orElse(RetryPolicy.DEFAULT.maximumRetryAttempts());
     int age =
-        fields.optionalInt("MaximumEventAgeInSeconds")
-            .map(a -> MemberConstraints.range("retryPolicy.maximumEventAgeInSeconds", a, 60, 86_400))
+        fields
+            .optionalInt("MaximumEventAgeInSeconds")
+            .map(
+                a -> MemberConstraints.range("retryPolicy.maximumEventAgeInSeconds", a, 60, 86_400))
             .orElse(RetryPolicy.DEFAULT.maximumEventAgeInSeconds());
     return new RetryPolicy(attempts, age);
   }

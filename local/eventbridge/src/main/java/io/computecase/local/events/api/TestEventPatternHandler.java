@@ -9,7 +9,9 @@ import io.computecase.local.protocol.OperationHandler;
 import io.computecase.local.protocol.RequestFields;
 import java.util.List;
 
-/** TestEventPattern: whether a full event (with the envelope's mandatory fields) matches a pattern. */
+/**
+ * TestEventPattern: whether a full event (with the envelope's mandatory fields) matches a pattern.
+ */
 final class TestEventPatternHandler implements OperationHandler {
   private static final List<String> MANDATORY =
       List.of("id", "account", "source", "time", "region", "detail-type");
@@ -24,15 +26,19 @@ final class TestEventPatternHandler implements OperationHandler {
     try {
       parsed = AwsJson.MAPPER.readTree(event);
     } catch (JsonProcessingException e) {
-      throw EventsException.invalid("Parameter Event is not valid. Reason: " + e.getOriginalMessage());
+      throw EventsException.invalid(
+          "Parameter Event is not valid. Reason: " + e.getOriginalMessage());
     }
     if (parsed == null || !parsed.isObject()) {
-      throw EventsException.invalid("Parameter Event is not valid. Reason: the event must be a JSON object.");
+      throw EventsException.invalid(
+          "Parameter Event is not valid. Reason: the event must be a JSON object.");
     }
     for (String field : MANDATORY) {
       if (!parsed.hasNonNull(field)) {
         throw EventsException.invalid(
-            "Parameter Event is not valid. Reason: Provided Event is missing required field " + field + ".");
+            "Parameter Event is not valid. Reason: Provided Event is missing required field "
+                + field
+                + ".");
       }
     }
     return AwsJson.MAPPER.createObjectNode().put("Result", EventPatterns.matches(event, pattern));

@@ -35,7 +35,11 @@ final class DeadLetters {
       dropped.incrementAndGet();
       LOG.warn(
           "Dropped event {} for target {} of rule {}: {} {}",
-          delivery.event().id(), delivery.target().id(), delivery.rule().arn(), error.code(), error.message());
+          delivery.event().id(),
+          delivery.target().id(),
+          delivery.rule().arn(),
+          error.code(),
+          error.message());
       return;
     }
     ObjectNode request = AwsJson.MAPPER.createObjectNode();
@@ -56,7 +60,11 @@ final class DeadLetters {
     } catch (RuntimeException e) {
       queueUrls.forget(dlqArn);
       dropped.incrementAndGet();
-      LOG.warn("Dropped event {}: its dead-letter queue {} refused it", delivery.event().id(), dlqArn, e);
+      LOG.warn(
+          "Dropped event {}: its dead-letter queue {} refused it",
+          delivery.event().id(),
+          dlqArn,
+          e);
     }
   }
 

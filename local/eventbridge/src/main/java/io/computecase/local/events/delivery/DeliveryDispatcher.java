@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Hands matched events to their targets asynchronously: renders each target's input, then queues
- * it on the target's channel (one ordered channel per SQS queue; Step Functions executions in
+ * Hands matched events to their targets asynchronously: renders each target's input, then queues it
+ * on the target's channel (one ordered channel per SQS queue; Step Functions executions in
  * parallel). Failures go to the {@link RetryPlanner}, and from there to dead-letter queues.
  */
 public final class DeliveryDispatcher implements AutoCloseable {
@@ -36,7 +36,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
    * @param sqs the SQS JSON API for queue targets and dead-letter queues, or null when absent
    * @param states the Step Functions JSON API for state machine targets, or null when absent
    */
-  public DeliveryDispatcher(AwsJsonService sqs, AwsJsonService states, Clock clock, DeliverySettings settings) {
+  public DeliveryDispatcher(
+      AwsJsonService sqs, AwsJsonService states, Clock clock, DeliverySettings settings) {
     this.sqs = sqs;
     this.states = states;
     AtomicInteger threads = new AtomicInteger();
@@ -78,7 +79,8 @@ public final class DeliveryDispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
           retries.failed(
               new Delivery(event, rule, target, "", 0),
-              new DeliveryError("INVALID_JSON", "Cannot render the target's input: " + e.getMessage(), false));
+              new DeliveryError(
+                  "INVALID_JSON", "Cannot render the target's input: " + e.getMessage(), false));
           continue;
         }
         offer(new Delivery(event, rule, target, payload, 0));
@@ -92,9 +94,12 @@ public final class DeliveryDispatcher implements AutoCloseable {
     if ("states".equals(service) && stateMachines != null) {
       stateMachines.offer(delivery);
     } else if ("sqs".equals(service) && sqs != null) {
-      queues.computeIfAbsent(arn, a -> new SqsQueueChannel(a, sqs, queueUrls, retries, executor)).offer(delivery);
+      queues
+          .computeIfAbsent(arn, a -> new SqsQueueChannel(a, sqs, queueUrls, retries, executor))
+          .offer(delivery);
     } else {
-      retries.failed(delivery, new DeliveryError("NO_RESOURCE", "No service can deliver to " + arn, false));
+      retries.failed(
+          delivery, new DeliveryError("NO_RESOURCE", "No service can deliver to " + arn, false));
     }
   }
 

@@ -26,7 +26,8 @@ public record DeliveryError(String code, String message, boolean retriable) {
           "TooManyRequestsException",
           "ExecutionLimitExceeded",
           "KmsThrottled");
-  private static final Set<String> DENIED = Set.of("AccessDenied", "AccessDeniedException", "KmsAccessDenied");
+  private static final Set<String> DENIED =
+      Set.of("AccessDenied", "AccessDeniedException", "KmsAccessDenied");
 
   /** Classifies a failed call to a target's service. */
   public static DeliveryError of(RuntimeException failure) {

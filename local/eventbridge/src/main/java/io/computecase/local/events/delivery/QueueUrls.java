@@ -27,7 +27,10 @@ final class QueueUrls {
     String name =
         ResourceArns.parse(queueArn)
             .map(ResourceArns.ParsedArn::resource)
-            .orElseThrow(() -> new AwsServiceException("InvalidParameterValue", "Not a queue ARN: " + queueArn));
+            .orElseThrow(
+                () ->
+                    new AwsServiceException(
+                        "InvalidParameterValue", "Not a queue ARN: " + queueArn));
     ObjectNode request = AwsJson.MAPPER.createObjectNode().put("QueueName", name);
     String url = sqs.invoke("GetQueueUrl", request).path("QueueUrl").asText();
     urls.put(queueArn, url);

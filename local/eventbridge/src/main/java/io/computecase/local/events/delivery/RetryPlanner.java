@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * Decides what happens to a failed delivery: another attempt after an exponential backoff with
- * jitter, while the target's RetryPolicy allows it (attempts and event age, by the injected
- * clock); otherwise the dead-letter queue.
+ * jitter, while the target's RetryPolicy allows it (attempts and event age, by the injected clock);
+ * otherwise the dead-letter queue.
  */
 final class RetryPlanner {
   static final String ATTEMPTS_EXHAUSTED = "MaximumRetryAttempts";
@@ -23,7 +23,11 @@ final class RetryPlanner {
   private final DeadLetters deadLetters;
   private Consumer<Delivery> redeliver = delivery -> {};
 
-  RetryPlanner(Clock clock, DeliverySettings settings, ScheduledExecutorService timer, DeadLetters deadLetters) {
+  RetryPlanner(
+      Clock clock,
+      DeliverySettings settings,
+      ScheduledExecutorService timer,
+      DeadLetters deadLetters) {
     this.clock = clock;
     this.settings = settings;
     this.timer = timer;

@@ -13,11 +13,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Delivers to one SQS queue in order of arrival: each SendMessageBatch takes the next (up to 10,
- * at most 256 KiB) waiting events, so a burst costs few round trips while a lone event leaves at
- * once. A FIFO queue gets one batch in flight at a time, so its order is exactly the order of
- * arrival; a standard queue (which does not keep order on receive anyway) gets a few, so one
- * queue is not held to one round trip at a time. Runs on the shared delivery executor.
+ * Delivers to one SQS queue in order of arrival: each SendMessageBatch takes the next (up to 10, at
+ * most 256 KiB) waiting events, so a burst costs few round trips while a lone event leaves at once.
+ * A FIFO queue gets one batch in flight at a time, so its order is exactly the order of arrival; a
+ * standard queue (which does not keep order on receive anyway) gets a few, so one queue is not held
+ * to one round trip at a time. Runs on the shared delivery executor.
  */
 final class SqsQueueChannel implements TargetChannel {
   private static final int MAX_BATCH = 10;
@@ -36,7 +36,11 @@ final class SqsQueueChannel implements TargetChannel {
   private final AtomicInteger waiting = new AtomicInteger();
 
   SqsQueueChannel(
-      String queueArn, AwsJsonService sqs, QueueUrls queueUrls, RetryPlanner retries, Executor executor) {
+      String queueArn,
+      AwsJsonService sqs,
+      QueueUrls queueUrls,
+      RetryPlanner retries,
+      Executor executor) {
     this.queueArn = queueArn;
     this.fifo = queueArn.endsWith(".fifo");
     this.maxInFlight = fifo ? 1 : STANDARD_IN_FLIGHT;
@@ -110,7 +114,11 @@ final class SqsQueueChannel implements TargetChannel {
       ArrayNode entries = request.putArray("Entries");
       for (int i = 0; i < batch.size(); i++) {
         Delivery delivery = batch.get(i);
-        ObjectNode entry = entries.addObject().put("Id", Integer.toString(i)).put("MessageBody", delivery.payload());
+        ObjectNode entry =
+            entries
+                .addObject()
+                .put("Id", Integer.toString(i))
+                .put("MessageBody", delivery.payload());
         if (fifo) {
           entry.put("MessageGroupId", delivery.target().messageGroupId());
           entry.put("MessageDeduplicationId", delivery.event().id());
@@ -130,7 +138,9 @@ final class SqsQueueChannel implements TargetChannel {
       retries.failed(
           delivery,
           DeliveryError.ofBatchEntry(
-              failed.path("Code").asText(), failed.path("Message").asText(), failed.path("SenderFault").asBoolean()));
+              failed.path("Code").asText(),
+              failed.path("Message").asText(),
+              failed.path("SenderFault").asBoolean()));
     }
   }
 }

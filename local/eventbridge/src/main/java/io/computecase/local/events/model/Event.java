@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * One accepted event: the envelope EventBridge delivers to targets (version, id, detail-type,
- * source, account, time, region, resources, detail), the bus it was put on and when it arrived.
- * The envelope is built and serialized once, then shared by every rule and target it matches.
+ * source, account, time, region, resources, detail), the bus it was put on and when it arrived. The
+ * envelope is built and serialized once, then shared by every rule and target it matches.
  */
 public final class Event {
   private final String id;

@@ -35,7 +35,8 @@ public final class EventsException extends RuntimeException {
   }
 
   public static EventsException invalidPattern(String reason) {
-    return new EventsException(Kind.INVALID_PATTERN, "Event pattern is not valid. Reason: " + reason);
+    return new EventsException(
+        Kind.INVALID_PATTERN, "Event pattern is not valid. Reason: " + reason);
   }
 
   public static EventsException invalid(String message) {

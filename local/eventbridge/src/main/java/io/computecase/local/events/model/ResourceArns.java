@@ -41,14 +41,18 @@ public final class ResourceArns {
       int slash = nameOrArn.indexOf(":event-bus/");
       if (slash < 0) {
         throw EventsException.invalid(
-            "Parameter EventBusName is not valid. Reason: " + nameOrArn + " is not an event bus ARN.");
+            "Parameter EventBusName is not valid. Reason: "
+                + nameOrArn
+                + " is not an event bus ARN.");
       }
       return nameOrArn.substring(slash + ":event-bus/".length());
     }
     return nameOrArn;
   }
 
-  /** The service and resource of an ARN: {@code arn:aws:<service>:<region>:<account>:<resource>}. */
+  /**
+   * The service and resource of an ARN: {@code arn:aws:<service>:<region>:<account>:<resource>}.
+   */
   public static Optional<ParsedArn> parse(String arn) {
     String[] parts = arn.split(":", 6);
     if (parts.length < 6 || !"arn".equals(parts[0]) || parts[2].isEmpty() || parts[5].isEmpty()) {

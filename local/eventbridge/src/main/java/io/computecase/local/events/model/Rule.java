@@ -20,11 +20,27 @@ public record Rule(
 
   public Rule withTargets(List<Target> newTargets) {
     return new Rule(
-        name, busName, arn, eventPattern, scheduleExpression, state, description, roleArn, newTargets);
+        name,
+        busName,
+        arn,
+        eventPattern,
+        scheduleExpression,
+        state,
+        description,
+        roleArn,
+        newTargets);
   }
 
   public Rule withState(RuleState newState) {
     return new Rule(
-        name, busName, arn, eventPattern, scheduleExpression, newState, description, roleArn, targets);
+        name,
+        busName,
+        arn,
+        eventPattern,
+        scheduleExpression,
+        newState,
+        description,
+        roleArn,
+        targets);
   }
 }

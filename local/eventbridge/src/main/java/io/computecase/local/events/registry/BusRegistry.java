@@ -88,10 +88,19 @@ public final class BusRegistry {
       String description,
       String roleArn) {
     TreeMap<String, Rule> rules = rules(busName);
-    List<Target> targets = Optional.ofNullable(rules.get(name)).map(Rule::targets).orElse(List.of());
+    List<Target> targets =
+        Optional.ofNullable(rules.get(name)).map(Rule::targets).orElse(List.of());
     Rule rule =
         new Rule(
-            name, busName, arns.ruleArn(busName, name), pattern, schedule, state, description, roleArn, targets);
+            name,
+            busName,
+            arns.ruleArn(busName, name),
+            pattern,
+            schedule,
+            state,
+            description,
+            roleArn,
+            targets);
     rules.put(name, rule);
     republish(busName);
     return rule;
@@ -100,7 +109,8 @@ public final class BusRegistry {
   public synchronized Rule rule(String busName, String name) {
     Rule rule = rules(busName).get(name);
     if (rule == null) {
-      throw EventsException.notFound("Rule " + name + " does not exist on EventBus " + busName + ".");
+      throw EventsException.notFound(
+          "Rule " + name + " does not exist on EventBus " + busName + ".");
     }
     return rule;
   }
@@ -110,7 +120,9 @@ public final class BusRegistry {
     return rules(busName).values().stream().filter(r -> r.name().startsWith(namePrefix)).toList();
   }
 
-  /** A rule with targets cannot be deleted (unless forced); a missing rule is no error, as on AWS. */
+  /**
+   * A rule with targets cannot be deleted (unless forced); a missing rule is no error, as on AWS.
+   */
   public synchronized void deleteRule(String busName, String name, boolean force) {
     TreeMap<String, Rule> rules = rules(busName);
     Rule rule = rules.get(name);
@@ -140,7 +152,12 @@ public final class BusRegistry {
     if (merged.size() > MAX_TARGETS_PER_RULE) {
       throw EventsException.limitExceeded(
           "The requested resource exceeds the maximum number allowed: a rule has at most "
-              + MAX_TARGETS_PER_RULE + " targets, rule " + ruleName + " would have " + merged.size() + ".");
+              + MAX_TARGETS_PER_RULE
+              + " targets, rule "
+              + ruleName
+              + " would have "
+              + merged.size()
+              + ".");
     }
     Rule updated = rule.withTargets(new ArrayList<>(merged.values()));
     rules(busName).put(ruleName, updated);
@@ -151,7 +168,8 @@ public final class BusRegistry {
   /** Removes the targets with these ids; ids the rule does not have are ignored. */
   public synchronized Rule removeTargets(String busName, String ruleName, Set<String> ids) {
     Rule rule = rule(busName, ruleName);
-    Rule updated = rule.withTargets(rule.targets().stream().filter(t -> !ids.contains(t.id())).toList());
+    Rule updated =
+        rule.withTargets(rule.targets().stream().filter(t -> !ids.contains(t.id())).toList());
     rules(busName).put(ruleName, updated);
     republish(busName);
     return updated;

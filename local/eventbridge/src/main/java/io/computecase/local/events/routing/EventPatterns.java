@@ -8,7 +8,9 @@ import software.amazon.event.ruler.Ruler;
 public final class EventPatterns {
   private EventPatterns() {}
 
-  /** Fails with InvalidEventPatternException carrying event-ruler's reason when it does not compile. */
+  /**
+   * Fails with InvalidEventPatternException carrying event-ruler's reason when it does not compile.
+   */
   public static void check(String pattern) {
     String problem;
     try {

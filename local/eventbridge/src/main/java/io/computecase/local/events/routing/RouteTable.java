@@ -36,13 +36,15 @@ public final class RouteTable {
         try {
           machine.addRule(rule.name(), rule.eventPattern());
         } catch (IOException e) {
-          throw new UncheckedIOException("Pattern of rule " + rule.name() + " passed its check but does not compile", e);
+          throw new UncheckedIOException(
+              "Pattern of rule " + rule.name() + " passed its check but does not compile", e);
         }
         routed.add(rule);
       }
     }
     return new RouteTable(
-        machine, routed.stream().collect(Collectors.toUnmodifiableMap(Rule::name, Function.identity())));
+        machine,
+        routed.stream().collect(Collectors.toUnmodifiableMap(Rule::name, Function.identity())));
   }
 
   /** The rules whose pattern the event matches, each with the targets it had when compiled. */

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An InputTransformer: variables read from the event by InputPathsMap, filled into InputTemplate
- * at their {@code <name>} placeholders with AWS's rules. In a JSON template a placeholder outside
+ * An InputTransformer: variables read from the event by InputPathsMap, filled into InputTemplate at
+ * their {@code <name>} placeholders with AWS's rules. In a JSON template a placeholder outside
  * quotes takes the value as JSON (a string gets quotes, a missing value is {@code null}); inside
  * quotes it takes the value's text, escaped so the string stays valid. In a plain-text template
  * values are inserted as they are. The predefined {@code aws.events.*} variables are always set.
@@ -35,30 +35,41 @@ public final class InputTemplate implements TargetInput {
   private final List<Segment> segments;
   private final boolean json;
 
-  private InputTemplate(Map<String, JsonPathExpression> paths, List<Segment> segments, boolean json) {
+  private InputTemplate(
+      Map<String, JsonPathExpression> paths, List<Segment> segments, boolean json) {
     this.paths = paths;
     this.segments = segments;
     this.json = json;
   }
 
   /** Compiles and checks a transformer; errors name the target and the fix. */
-  public static InputTemplate compile(String targetId, Map<String, String> pathsMap, String template) {
+  public static InputTemplate compile(
+      String targetId, Map<String, String> pathsMap, String template) {
     if (template == null || template.isEmpty()) {
       throw EventsException.invalid(
-          "Parameter InputTransformer.InputTemplate is not valid for target " + targetId
+          "Parameter InputTransformer.InputTemplate is not valid for target "
+              + targetId
               + ". Reason: InputTemplate is required and must not be empty.");
     }
     if (pathsMap.size() > 100) {
       throw EventsException.invalid(
-          "InputPathsMap of target " + targetId + " has " + pathsMap.size() + " entries; at most 100 are allowed.");
+          "InputPathsMap of target "
+              + targetId
+              + " has "
+              + pathsMap.size()
+              + " entries; at most 100 are allowed.");
     }
     Map<String, JsonPathExpression> paths = new LinkedHashMap<>();
     pathsMap.forEach(
         (name, path) -> {
           if (name.startsWith("aws.")) {
             throw EventsException.invalid(
-                "InputPathsMap key '" + name + "' of target " + targetId
-                    + " is not valid: names starting with 'aws.' are reserved for predefined variables.");
+                "InputPathsMap key '"
+                    + name
+                    + "' of target "
+                    + targetId
+                    + " is not valid: names starting with 'aws.' are reserved for predefined"
+                    + " variables.");
           }
           paths.put(name, JsonPathExpression.parse(path, "InputTransformer.InputPathsMap." + name));
         });
@@ -108,8 +119,12 @@ public final class InputTemplate implements TargetInput {
       AwsJson.MAPPER.readTree(probe.toString());
     } catch (JsonProcessingException e) {
       throw EventsException.invalid(
-          "InputTemplate for target " + targetId + " contains invalid JSON: " + e.getOriginalMessage()
-              + ". Put placeholders of strings inside quotes or as whole JSON values, never as object keys.");
+          "InputTemplate for target "
+              + targetId
+              + " contains invalid JSON: "
+              + e.getOriginalMessage()
+              + ". Put placeholders of strings inside quotes or as whole JSON values, never as"
+              + " object keys.");
     }
   }
 

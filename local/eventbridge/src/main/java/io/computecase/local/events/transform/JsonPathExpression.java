@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSONPath subset EventBridge evaluates in InputPath and InputPathsMap: {@code $}, dot
- * notation (names may hold dashes, underscores and slashes), array indices {@code [n]} and
- * wildcards {@code *}. Bracket notation for names is refused, as AWS refuses it.
+ * The JSONPath subset EventBridge evaluates in InputPath and InputPathsMap: {@code $}, dot notation
+ * (names may hold dashes, underscores and slashes), array indices {@code [n]} and wildcards {@code
+ * *}. Bracket notation for names is refused, as AWS refuses it.
  */
 public final class JsonPathExpression {
   private final String text;
@@ -54,9 +54,13 @@ public final class JsonPathExpression {
         }
         String index = text.substring(i + 1, close).trim();
         if (!index.equals("*") && !index.matches("\\d+")) {
-          throw invalid(member, text, "use dot notation for names; brackets hold only an index or *");
+          throw invalid(
+              member, text, "use dot notation for names; brackets hold only an index or *");
         }
-        steps.add(index.equals("*") ? new Step(null, -1, true) : new Step(null, Integer.parseInt(index), false));
+        steps.add(
+            index.equals("*")
+                ? new Step(null, -1, true)
+                : new Step(null, Integer.parseInt(index), false));
         i = close + 1;
       } else {
         throw invalid(member, text, "unexpected '" + c + "' at position " + i);
@@ -67,7 +71,13 @@ public final class JsonPathExpression {
 
   private static EventsException invalid(String member, String text, String reason) {
     return EventsException.invalid(
-        "Parameter " + member + " is not valid. Reason: '" + text + "' is not a supported JSON path: " + reason + ".");
+        "Parameter "
+            + member
+            + " is not valid. Reason: '"
+            + text
+            + "' is not a supported JSON path: "
+            + reason
+            + ".");
   }
 
   /** The selected value; a missing node when the path selects nothing. */

@@ -14,18 +14,27 @@ public final class TargetInputs {
    * @param pathsMap and {@code template} are the InputTransformer, or null when it is absent
    */
   public static TargetInput compile(
-      String targetId, String input, String inputPath, Map<String, String> pathsMap, String template) {
+      String targetId,
+      String input,
+      String inputPath,
+      Map<String, String> pathsMap,
+      String template) {
     int given = (input != null ? 1 : 0) + (inputPath != null ? 1 : 0) + (template != null ? 1 : 0);
     if (given > 1) {
       throw EventsException.invalid(
-          "Target " + targetId + " sets more than one of Input, InputPath and InputTransformer; keep only one.");
+          "Target "
+              + targetId
+              + " sets more than one of Input, InputPath and InputTransformer; keep only one.");
     }
     if (input != null) {
       try {
         AwsJson.MAPPER.readTree(input);
       } catch (JsonProcessingException e) {
         throw EventsException.invalid(
-            "Parameter Input of target " + targetId + " is not valid JSON: " + e.getOriginalMessage());
+            "Parameter Input of target "
+                + targetId
+                + " is not valid JSON: "
+                + e.getOriginalMessage());
       }
       return (event, ruleName, ruleArn) -> input;
     }
