@@ -46,9 +46,12 @@ final class GraphWalk {
       }
       State state = graph.state(current);
       frame.current(current, currentInput);
-      frame.record(
-          state.eventPrefix() + "StateEntered", new EventDetails.StateEntered(current, currentInput));
-      StateRun run = new StateRun(frame, state, currentInput, frame.engine().clock().millis());
+      long entered =
+          frame.record(
+              state.eventPrefix() + "StateEntered",
+              new EventDetails.StateEntered(current, currentInput));
+      StateRun run =
+          new StateRun(frame, state, currentInput, frame.engine().clock().millis(), entered);
       CompletableFuture<Transition> pending;
       try {
         pending = state.run(run);
@@ -58,7 +61,7 @@ final class GraphWalk {
       if (!pending.isDone()) {
         pending.whenCompleteAsync(
             (transition, failure) -> {
-              Transition next = settle(state, transition, failure);
+              Transition next = settle(run, transition, failure);
               if (next != null) {
                 step(next.next(), next.output());
               }
@@ -77,7 +80,7 @@ final class GraphWalk {
         transition = null;
         failure = e;
       }
-      Transition next = settle(state, transition, failure);
+      Transition next = settle(run, transition, failure);
       if (next == null) {
         return;
       }
@@ -87,9 +90,10 @@ final class GraphWalk {
   }
 
   /** Records the state's end; returns where to go next, or null when the walk is over. */
-  private Transition settle(State state, Transition transition, Throwable failure) {
+  private Transition settle(StateRun run, Transition transition, Throwable failure) {
+    State state = run.state();
     if (failure != null) {
-      done.completeExceptionally(asStateFailure(failure));
+      done.completeExceptionally(run.asFailure(failure));
       return null;
     }
     JsonNode output = transition.output();

@@ -63,7 +63,7 @@ public final class Recovery {
             (transition, failure) ->
                 failure == null
                     ? CompletableFuture.completedFuture(transition)
-                    : recover(GraphWalk.asStateFailure(failure)))
+                    : recover(run.asFailure(failure)))
         .thenCompose(f -> f);
   }
 

@@ -27,11 +27,36 @@ public final class StateRun {
   private int retryCount;
   private ObjectNode plainContext;
 
-  StateRun(Frame frame, State state, JsonNode input, long enteredMillis) {
+  private final long enteredEventId;
+
+  StateRun(Frame frame, State state, JsonNode input, long enteredMillis, long enteredEventId) {
     this.frame = frame;
     this.state = state;
     this.input = input;
     this.enteredMillis = enteredMillis;
+    this.enteredEventId = enteredEventId;
+  }
+
+  /**
+   * Any failure of this state as the ASL error it is; an expression's failure is told as AWS
+   * tells it, naming the state and the event that entered it.
+   */
+  public StateFailure asFailure(Throwable failure) {
+    Throwable cause = failure;
+    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    if (cause instanceof io.computecase.local.sfn.query.QueryException query) {
+      return new StateFailure(
+          query.error(),
+          "An error occurred while executing the state '"
+              + state.name()
+              + "' (entered at the event id #"
+              + enteredEventId
+              + "). "
+              + query.cause());
+    }
+    return GraphWalk.asStateFailure(cause);
   }
 
   public Frame frame() {
