@@ -28,6 +28,7 @@ public final class EngineFixture implements AutoCloseable {
 
   public final TestingClock clock = new TestingClock();
   public final TestingEventBus bus = new TestingEventBus();
+  public final TestingQueue queue = new TestingQueue();
   public final LocalStepFunctions engine;
   public final AwsJsonServer server;
   public final SfnClient sfn;
@@ -38,7 +39,7 @@ public final class EngineFixture implements AutoCloseable {
 
   /** With {@code realClock}, waits and timeouts run on the system clock. */
   public EngineFixture(boolean realClock) {
-    LocalStepFunctions.Builder builder = LocalStepFunctions.builder().integration("events", bus);
+    LocalStepFunctions.Builder builder = LocalStepFunctions.builder().integration("events", bus).integration("sqs", queue);
     if (!realClock) {
       builder.clock(clock);
     }
