@@ -26,9 +26,9 @@ its resources, what the reconcilers write, and nothing more.
 - apiGroups: ["apps"]
   resources: ["deployments"]
   verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-{{- if .Values.keda.enabled }}
+# A ComputeTarget with autoscaling gets a ScaledObject whenever KEDA's CRD exists, which the
+# operator detects itself; on a cluster without KEDA this grant names a type that does not exist.
 - apiGroups: ["keda.sh"]
   resources: ["scaledobjects"]
   verbs: ["get", "list", "watch", "create", "update", "patch", "delete"]
-{{- end }}
 {{- end }}

@@ -60,12 +60,27 @@ class RbacLeastPrivilegeTest {
     assertAllowed(rules, "coordination.k8s.io", "leases", "get", "create", "update");
   }
 
-  @Test
-  void scaledObjectsOnlyWhenKedaIsEnabled() {
-    assertThat(rules(ChartValues.DEFAULTS.render()))
-        .noneMatch(rule -> rule.getApiGroups().contains("keda.sh"));
-    assertAllowed(
-        rules(ChartValues.FULL.render()), "keda.sh", "scaledobjects", "get", "create", "delete");
+  @ParameterizedTest
+  @EnumSource(ChartValues.class)
+  void scaledObjectsForAutoscaledTargetsWhereverTheOperatorMayFindKeda(ChartValues values) {
+    assertAllowed(rules(values.render()), "keda.sh", "scaledobjects", "get", "create", "delete");
+  }
+
+  @ParameterizedTest
+  @EnumSource(ChartValues.class)
+  void crdsAreReadOneByNameNeverListed(ChartValues values) {
+    assertThat(rules(values.render()))
+        .filteredOn(rule -> rule.getResources().contains("customresourcedefinitions"))
+        .isNotEmpty()
+        .allSatisfy(
+            rule -> {
+              assertThat(rule.getVerbs()).containsExactly("get");
+              assertThat(rule.getResourceNames())
+                  .containsExactlyInAnyOrder(
+                      "computecases.computecase.io",
+                      "computetargets.computecase.io",
+                      "scaledobjects.keda.sh");
+            });
   }
 
   @Test

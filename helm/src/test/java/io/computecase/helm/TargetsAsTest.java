@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,24 @@ class TargetsAsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("needs aws.accountId")
         .hasMessageContaining("--set-string aws.accountId=");
+  }
+
+  @Test
+  void theValuesSchemaKnowsExactlyTheComputeTargetSpecFields() throws IOException {
+    var values =
+        Serialization.jsonMapper()
+            .readTree(ChartSources.chartDir().resolve("values.schema.json").toFile())
+            .at("/properties/defaultTargets/items/properties/spec/properties");
+    java.util.Set<String> chartFields = new java.util.TreeSet<>();
+    values.fieldNames().forEachRemaining(chartFields::add);
+    Path crd = ChartSources.chartDir().resolve("crds/computetargets.computecase.io-v1.yml");
+    if (Files.exists(crd)) {
+      assertThat(chartFields)
+          .isEqualTo(new java.util.TreeSet<>(CrdSchema.of(crd).root().getProperties().get("spec")
+              .getProperties().keySet()));
+    } else {
+      assertThat(chartFields).contains("image", "computation", "concurrency", "replicas");
+    }
   }
 
   @Test

@@ -29,6 +29,10 @@ class ValuesSchemaTest {
             + " | serviceAccounts.operator.annotations.eks.amazonaws.com/role-arn",
         "serviceMonitor.interval | often | serviceMonitor.interval",
         "operator.replica | 2 | replica",
+        "defaultTargets[0].spec.concurency | 5 | concurency",
+        "defaultTargets[0].spec.concurrency | 0 | defaultTargets.0.spec.concurrency",
+        "defaultTargets[0].spec.maxReceiveCount | 0 | defaultTargets.0.spec.maxReceiveCount",
+        "aws.accountId | 12345 | aws.accountId",
       })
   void refusesABadValueNamingTheField(String key, String value, String field) {
     assertThatThrownBy(() -> RenderedChart.render(List.of(), Map.of(key, value)))
