@@ -131,4 +131,18 @@ class StatusSubresourceTest {
     created.setAdditionalProperty("status", Map.of("phase", phase));
     return ComputeCases.cases(client).resource(created).updateStatus();
   }
+
+  @Test
+  void reapplyingTheSameStateKeepsTheResourceVersion() {
+    GenericKubernetesResource created = createWithStatus("Running");
+    String version = created.getMetadata().getResourceVersion();
+
+    GenericKubernetesResource again = ComputeCases.named(client, "demo").subresource("status")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"phase\":\"Running\"}}");
+    GenericKubernetesResource replaced = ComputeCases.cases(client).resource(again).update();
+
+    assertThat(again.getMetadata().getResourceVersion()).isEqualTo(version);
+    assertThat(replaced.getMetadata().getResourceVersion()).isEqualTo(version);
+    assertThat(replaced.getMetadata().getGeneration()).isEqualTo(1L);
+  }
 }

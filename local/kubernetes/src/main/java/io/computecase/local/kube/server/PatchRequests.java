@@ -76,6 +76,9 @@ final class PatchRequests {
     ObjectNode desired = (ObjectNode) patched;
     desired.with("metadata").put("resourceVersion", actual);
     validator.validate(type, desired, fieldValidation);
+    if (UnchangedWrite.isUnchanged(type, path.subresource(), current.get(), desired)) {
+      return ApiResponses.json(200, current.get());
+    }
     String target = path.subresource() == null ? path.objectPath()
         : path.objectPath() + "/" + path.subresource();
     CrudGateway.Answer answer = crud.call(HttpMethod.PUT, target, desired, "application/json");

@@ -163,6 +163,9 @@ public final class ResourceRequests {
       return conflict(path);
     }
     validator.validate(type, object, path.query().get("fieldValidation"));
+    if (UnchangedWrite.isUnchanged(type, path.subresource(), current.get(), object)) {
+      return ApiResponses.json(200, current.get());
+    }
     String target = path.subresource() == null ? path.objectPath()
         : path.objectPath() + "/" + path.subresource();
     return answer(crud.call(HttpMethod.PUT, target, object, "application/json"), path);
