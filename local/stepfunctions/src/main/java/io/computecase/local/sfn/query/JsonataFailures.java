@@ -1,20 +1,24 @@
 package io.computecase.local.sfn.query;
 
 import com.dashjoin.jsonata.JException;
+import java.util.regex.Pattern;
 
 /**
  * Words a JSONata engine failure as AWS appends it to its sentence: ". CODE: message" after an
  * error the JSONata language codes, ": message" after any other.
  */
 final class JsonataFailures {
+  private static final Pattern JSONATA_CODE = Pattern.compile("[A-Z]\\d{4}");
+
   private JsonataFailures() {}
 
   static String tail(Throwable failure) {
     if (failure instanceof JException jsonata) {
       String message = jsonata.getMessage();
       String code = jsonata.getError();
-      if (code == null) {
-        return ": " + message;
+      if (code == null || !JSONATA_CODE.matcher(code).matches()) {
+        // The engine's own guards (runtime bounds) put their sentence where the code goes.
+        return ": " + (code != null ? code : message);
       }
       return ". " + (message != null && message.startsWith(code) ? message : code + ": " + message);
     }

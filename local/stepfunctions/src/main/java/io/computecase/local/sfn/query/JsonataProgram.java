@@ -14,6 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JsonataProgram {
   private static final int MAX_CACHED = 20_000;
+
+  /**
+   * A runaway expression (an endless tail-recursive function) must not hold an engine thread
+   * forever; past these bounds it fails like any other evaluation error.
+   */
+  private static final long RUNTIME_LIMIT_MILLIS = 3_000;
+
+  private static final int MAX_DEPTH = 5_000;
   private static final ConcurrentHashMap<String, JsonataProgram> CACHE = new ConcurrentHashMap<>();
   private static final MethodHandle COPY = copyConstructor();
 
@@ -83,6 +91,7 @@ final class JsonataProgram {
   private static Object run(Jsonata program, Map<String, Object> bindings) {
     Jsonata copy = copy(program);
     Jsonata.Frame frame = copy.createFrame();
+    frame.setRuntimeBounds(RUNTIME_LIMIT_MILLIS, MAX_DEPTH);
     for (Map.Entry<String, Object> binding : bindings.entrySet()) {
       frame.bind(binding.getKey(), binding.getValue());
     }

@@ -214,6 +214,22 @@ class JsonataTest {
   }
 
   @Test
+  void endlessRecursionFailsInsteadOfHangingTheEngine() {
+    QueryException failure =
+        catchThrowableOfType(
+            QueryException.class,
+            () ->
+                Jsonata.evaluate(
+                    "{% ($f := function($n) { $f($n + 1) }; $f(0)) %}", scope("{}"), "Output"));
+    assertThat(failure.error()).isEqualTo("States.QueryEvaluationError");
+    assertThat(failure.cause())
+        .isEqualTo(
+            "The JSONata expression '($f := function($n) { $f($n + 1) }; $f(0))' specified for the"
+                + " field 'Output' threw an error during evaluation: Expression evaluation timeout:"
+                + " Check for infinite loop");
+  }
+
+  @Test
   void evalIsNotAvailable() {
     QueryException failure =
         catchThrowableOfType(
