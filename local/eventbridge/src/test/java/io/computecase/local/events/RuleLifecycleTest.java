@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.model.DescribeRuleResponse;
 import software.amazon.awssdk.services.eventbridge.model.EventBridgeException;
 import software.amazon.awssdk.services.eventbridge.model.InvalidEventPatternException;
+import software.amazon.awssdk.services.eventbridge.model.LimitExceededException;
 import software.amazon.awssdk.services.eventbridge.model.ListRulesResponse;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
 import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
@@ -182,5 +183,25 @@ class RuleLifecycleTest {
 
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ResourceNotFoundException");
+  }
+
+  @Test
+  void aRuleHasAtMostFiveTargets() {
+    bed.events.putRule(b -> b.name("crowded").eventPattern(PATTERN));
+    for (int i = 1; i <= 5; i++) {
+      String id = "t" + i;
+      bed.events.putTargets(
+          b -> b.rule("crowded").targets(t -> t.id(id).arn(TestBed.queueArn(id))));
+    }
+
+    LimitExceededException e =
+        catchThrowableOfType(
+            LimitExceededException.class,
+            () ->
+                bed.events.putTargets(
+                    b -> b.rule("crowded").targets(t -> t.id("t6").arn(TestBed.queueArn("t6")))));
+
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceededException");
+    assertThat(bed.events.listTargetsByRule(b -> b.rule("crowded")).targets()).hasSize(5);
   }
 }

@@ -30,7 +30,9 @@ final class CreateEventBusHandler implements OperationHandler {
               + " is a partner event bus name; the local EventBridge serves only custom buses, "
               + "whose names have no '/' and no EventSourceName.");
     }
+    var tags = TagList.read(fields.node("Tags"));
     EventBus bus = registry.createBus(name, fields.optionalString("Description").orElse(null));
+    registry.tag(bus.arn(), tags);
     ObjectNode response = AwsJson.MAPPER.createObjectNode().put("EventBusArn", bus.arn());
     if (bus.description() != null) {
       response.put("Description", bus.description());

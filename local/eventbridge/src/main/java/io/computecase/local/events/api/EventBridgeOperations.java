@@ -41,6 +41,9 @@ public final class EventBridgeOperations implements io.computecase.local.protoco
     handlers.put("RemoveTargets", new RemoveTargetsHandler(registry));
     handlers.put("PutEvents", new PutEventsHandler(registry, router, dispatcher, arns, clock));
     handlers.put("TestEventPattern", new TestEventPatternHandler());
+    handlers.put("TagResource", new TagResourceHandler(registry));
+    handlers.put("UntagResource", new UntagResourceHandler(registry));
+    handlers.put("ListTagsForResource", new ListTagsForResourceHandler(registry));
   }
 
   /** The operations served, by name. */

@@ -39,6 +39,7 @@ final class PutRuleHandler implements OperationHandler {
               + " an EventPattern.");
     }
     EventPatterns.check(pattern);
+    var tags = TagList.read(fields.node("Tags"));
     RuleState state =
         fields.optionalString("State").map(RuleStates::parse).orElse(RuleState.ENABLED);
     Rule rule =
@@ -50,6 +51,7 @@ final class PutRuleHandler implements OperationHandler {
             state,
             fields.optionalString("Description").orElse(null),
             fields.optionalString("RoleArn").orElse(null));
+    registry.tag(rule.arn(), tags);
     return AwsJson.MAPPER.createObjectNode().put("RuleArn", rule.arn());
   }
 }

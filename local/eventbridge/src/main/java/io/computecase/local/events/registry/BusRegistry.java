@@ -25,11 +25,15 @@ public final class BusRegistry {
   /** AWS's quota of targets per rule. */
   public static final int MAX_TARGETS_PER_RULE = 5;
 
+  /** AWS's quota of tags per bus or rule. */
+  public static final int MAX_TAGS = ResourceTags.MAX_TAGS;
+
   private final ResourceArns arns;
   private final Clock clock;
   private final EventRouter router;
   private final Map<String, EventBus> buses = new TreeMap<>();
   private final Map<String, TreeMap<String, Rule>> rulesByBus = new LinkedHashMap<>();
+  private final ResourceTags tags = new ResourceTags();
 
   public BusRegistry(ResourceArns arns, Clock clock, EventRouter router) {
     this.arns = arns;
@@ -72,8 +76,10 @@ public final class BusRegistry {
     if (ResourceArns.DEFAULT_BUS.equals(name)) {
       throw EventsException.invalid("Cannot delete event bus default.");
     }
-    if (buses.remove(name) != null) {
-      rulesByBus.remove(name);
+    EventBus bus = buses.remove(name);
+    if (bus != null) {
+      rulesByBus.remove(name).values().forEach(rule -> tags.drop(rule.arn()));
+      tags.drop(bus.arn());
       router.remove(name);
     }
   }
@@ -133,6 +139,7 @@ public final class BusRegistry {
       throw EventsException.invalid("Rule can't be deleted since it has targets.");
     }
     rules.remove(name);
+    tags.drop(rule.arn());
     republish(busName);
   }
 
@@ -173,6 +180,38 @@ public final class BusRegistry {
     rules(busName).put(ruleName, updated);
     republish(busName);
     return updated;
+  }
+
+  /** Adds or replaces tags on a bus or rule. */
+  public synchronized void tag(String arn, Map<String, String> added) {
+    requireResource(arn);
+    if (!tags.fits(arn, added)) {
+      throw EventsException.limitExceeded(
+          "The requested resource exceeds the maximum number allowed: a resource has at most "
+              + ResourceTags.MAX_TAGS
+              + " tags.");
+    }
+    tags.tag(arn, added);
+  }
+
+  public synchronized void untag(String arn, Set<String> keys) {
+    requireResource(arn);
+    tags.untag(arn, keys);
+  }
+
+  public synchronized Map<String, String> tags(String arn) {
+    requireResource(arn);
+    return tags.tags(arn);
+  }
+
+  private void requireResource(String arn) {
+    boolean exists =
+        buses.values().stream().anyMatch(b -> b.arn().equals(arn))
+            || rulesByBus.values().stream()
+                .anyMatch(r -> r.values().stream().anyMatch(rule -> rule.arn().equals(arn)));
+    if (!exists) {
+      throw EventsException.notFound("Resource " + arn + " does not exist.");
+    }
   }
 
   private TreeMap<String, Rule> rules(String busName) {
