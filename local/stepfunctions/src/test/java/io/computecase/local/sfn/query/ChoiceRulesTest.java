@@ -102,11 +102,13 @@ class ChoiceRulesTest {
   void pathOperandMustBeAReferencePath() {
     assertThat(diagnostic("{\"Variable\": \"$.a\", \"NumericEqualsPath\": \"$.b[*]\"}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The value for the field 'NumericEqualsPath' must be a valid ReferencePath: "
-                + "The value '$.b[*]' is not a valid ReferencePath: '[*]' does not name a single node at /Choices/0/NumericEqualsPath");
+            "SCHEMA_VALIDATION_FAILED: The value for the field 'NumericEqualsPath' must be a valid"
+                + " ReferencePath: The value '$.b[*]' is not a valid ReferencePath: '[*]' does not"
+                + " name a single node at /Choices/0/NumericEqualsPath");
     assertThat(diagnostic("{\"Variable\": \"$.a\", \"NumericEqualsPath\": 5}", 0))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The value for the field 'NumericEqualsPath' must be a STRING at /Choices/0/NumericEqualsPath");
+            "SCHEMA_VALIDATION_FAILED: The value for the field 'NumericEqualsPath' must be a STRING"
+                + " at /Choices/0/NumericEqualsPath");
   }
 
   @Test

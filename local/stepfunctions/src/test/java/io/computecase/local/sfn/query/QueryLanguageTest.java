@@ -20,6 +20,7 @@ class QueryLanguageTest {
     assertThatThrownBy(() -> QueryLanguage.fromAsl("jsonata"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "SCHEMA_VALIDATION_FAILED: Field 'QueryLanguage' must be one of [JSONPath, JSONata], got 'jsonata'");
+            "SCHEMA_VALIDATION_FAILED: Field 'QueryLanguage' must be one of [JSONPath, JSONata],"
+                + " got 'jsonata'");
   }
 }
