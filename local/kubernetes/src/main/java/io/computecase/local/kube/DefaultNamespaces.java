@@ -17,8 +17,18 @@ final class DefaultNamespaces {
   void ensure() {
     for (String name : NAMES) {
       if (server.client().namespaces().withName(name).get() == null) {
-        server.client().namespaces().resource(new NamespaceBuilder().withNewMetadata()
-            .withName(name).endMetadata().withNewStatus().withPhase("Active").endStatus().build())
+        server
+            .client()
+            .namespaces()
+            .resource(
+                new NamespaceBuilder()
+                    .withNewMetadata()
+                    .withName(name)
+                    .endMetadata()
+                    .withNewStatus()
+                    .withPhase("Active")
+                    .endStatus()
+                    .build())
             .create();
       }
     }

@@ -37,8 +37,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   private final String url;
   private KubernetesClient client;
 
-  private EmbeddedKubernetes(HttpFront front, OwnerCollector collector,
-      CustomResourceCascade cascade, String url) {
+  private EmbeddedKubernetes(
+      HttpFront front, OwnerCollector collector, CustomResourceCascade cascade, String url) {
     this.front = front;
     this.collector = collector;
     this.cascade = cascade;
@@ -57,14 +57,18 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   /** A fabric8 client bound to this server (namespace default); closed with the server. */
   public synchronized KubernetesClient client() {
     if (client == null) {
-      Config config = new ConfigBuilder(Config.empty())
-          .withMasterUrl(url)
-          .withNamespace("default")
-          .withTrustCerts(true)
-          .build();
+      Config config =
+          new ConfigBuilder(Config.empty())
+              .withMasterUrl(url)
+              .withNamespace("default")
+              .withTrustCerts(true)
+              .build();
       // one HTTP stack on purpose: several are on the classpath and fabric8 would pick at random
-      client = new KubernetesClientBuilder().withConfig(config)
-          .withHttpClientFactory(new VertxHttpClientFactory()).build();
+      client =
+          new KubernetesClientBuilder()
+              .withConfig(config)
+              .withHttpClientFactory(new VertxHttpClientFactory())
+              .build();
     }
     return client;
   }
@@ -96,7 +100,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     /** The port to listen on; 0 (the default) picks a free one. */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be 0 (any free port) or 1-65535, got " + port);
+        throw new IllegalArgumentException(
+            "port must be 0 (any free port) or 1-65535, got " + port);
       }
       this.port = port;
       return this;
@@ -121,9 +126,16 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       store.addListener(catalog::onChange);
       store.addListener(hub::publish);
       ApiServerDispatcher[] dispatcher = new ApiServerDispatcher[1];
-      OwnerCollector collector = new OwnerCollector((collectionPath, name) ->
-          dispatcher[0].dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.DELETE,
-              collectionPath + "/" + name, Headers.builder().build(), new Buffer())));
+      OwnerCollector collector =
+          new OwnerCollector(
+              (collectionPath, name) ->
+                  dispatcher[0].dispatch(
+                      new RecordedRequest(
+                          "HTTP/1.1",
+                          HttpMethod.DELETE,
+                          collectionPath + "/" + name,
+                          Headers.builder().build(),
+                          new Buffer())));
       store.addListener(collector.listener());
       CustomResourceCascade cascade = new CustomResourceCascade(store);
       store.addListener(cascade::onChange);

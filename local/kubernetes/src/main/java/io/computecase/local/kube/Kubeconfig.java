@@ -17,7 +17,8 @@ final class Kubeconfig {
   }
 
   Path writeTo(Path file) {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -35,7 +36,8 @@ final class Kubeconfig {
             namespace: default
         current-context: %1$s
         preferences: {}
-        """.formatted(NAME, url);
+        """
+            .formatted(NAME, url);
     try {
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {

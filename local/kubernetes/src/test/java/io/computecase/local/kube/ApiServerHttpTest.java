@@ -33,9 +33,13 @@ class ApiServerHttpTest {
 
   private HttpResponse<String> send(String method, String path, String contentType, String body)
       throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.url() + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -72,19 +76,35 @@ class ApiServerHttpTest {
 
   @Test
   void openApiV3CarriesTheCrdSchemaAndFieldValidation() throws Exception {
-    String url = get("/openapi/v3").path("paths").path("apis/computecase.io/v1alpha1")
-        .path("serverRelativeURL").asText();
+    String url =
+        get("/openapi/v3")
+            .path("paths")
+            .path("apis/computecase.io/v1alpha1")
+            .path("serverRelativeURL")
+            .asText();
     JsonNode document = get(url);
 
-    JsonNode schema = document.path("components").path("schemas")
-        .path("io.computecase.v1alpha1.ComputeCase");
-    assertThat(schema.path("properties").path("spec").path("properties")
-        .path("maxConcurrency").path("type").asText()).isEqualTo("integer");
+    JsonNode schema =
+        document.path("components").path("schemas").path("io.computecase.v1alpha1.ComputeCase");
+    assertThat(
+            schema
+                .path("properties")
+                .path("spec")
+                .path("properties")
+                .path("maxConcurrency")
+                .path("type")
+                .asText())
+        .isEqualTo("integer");
     assertThat(schema.path("x-kubernetes-group-version-kind").get(0).path("kind").asText())
         .isEqualTo("ComputeCase");
-    assertThat(document.path("paths")
-        .path("/apis/computecase.io/v1alpha1/namespaces/{namespace}/computecases/{name}")
-        .path("patch").path("parameters").findValuesAsText("name")).contains("fieldValidation");
+    assertThat(
+            document
+                .path("paths")
+                .path("/apis/computecase.io/v1alpha1/namespaces/{namespace}/computecases/{name}")
+                .path("patch")
+                .path("parameters")
+                .findValuesAsText("name"))
+        .contains("fieldValidation");
   }
 
   @Test
@@ -97,7 +117,8 @@ class ApiServerHttpTest {
 
   @Test
   void unknownResourceIsANotFoundStatus() throws Exception {
-    HttpResponse<String> response = send("GET", "/apis/computecase.io/v1alpha1/namespaces/default/widgets", null, null);
+    HttpResponse<String> response =
+        send("GET", "/apis/computecase.io/v1alpha1/namespaces/default/widgets", null, null);
 
     assertThat(response.statusCode()).isEqualTo(404);
     JsonNode status = JSON.readTree(response.body());
@@ -107,12 +128,20 @@ class ApiServerHttpTest {
 
   @Test
   void patchWithAnUnsupportedContentTypeIs415NamingTheSupportedTypes() throws Exception {
-    server.client().configMaps().inNamespace("default").resource(
-        new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
-            .withName("patch-me").endMetadata().build()).createOr(c -> c.update());
+    server
+        .client()
+        .configMaps()
+        .inNamespace("default")
+        .resource(
+            new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("patch-me")
+                .endMetadata()
+                .build())
+        .createOr(c -> c.update());
 
-    HttpResponse<String> response = send("PATCH", "/api/v1/namespaces/default/configmaps/patch-me",
-        "text/plain", "data: {}");
+    HttpResponse<String> response =
+        send("PATCH", "/api/v1/namespaces/default/configmaps/patch-me", "text/plain", "data: {}");
 
     assertThat(response.statusCode()).isEqualTo(415);
     assertThat(JSON.readTree(response.body()).path("message").asText())
@@ -121,22 +150,24 @@ class ApiServerHttpTest {
 
   @Test
   void createWithABodyThatIsNotJsonIs400() throws Exception {
-    HttpResponse<String> response = send("POST", "/api/v1/namespaces/default/configmaps",
-        "application/json", "{not json");
+    HttpResponse<String> response =
+        send("POST", "/api/v1/namespaces/default/configmaps", "application/json", "{not json");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(response.body()).path("message").asText())
-        .contains("not valid JSON");
+    assertThat(JSON.readTree(response.body()).path("message").asText()).contains("not valid JSON");
   }
 
   @Test
   void createOfAnExistingNameIsAlreadyExists() throws Exception {
-    String body = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"twice\"}}";
-    assertThat(send("POST", "/api/v1/namespaces/default/configmaps", "application/json", body)
-        .statusCode()).isEqualTo(201);
+    String body =
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"twice\"}}";
+    assertThat(
+            send("POST", "/api/v1/namespaces/default/configmaps", "application/json", body)
+                .statusCode())
+        .isEqualTo(201);
 
-    HttpResponse<String> again = send("POST", "/api/v1/namespaces/default/configmaps",
-        "application/json", body);
+    HttpResponse<String> again =
+        send("POST", "/api/v1/namespaces/default/configmaps", "application/json", body);
 
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(JSON.readTree(again.body()).path("message").asText())
@@ -145,8 +176,12 @@ class ApiServerHttpTest {
 
   @Test
   void watchFromANonNumericVersionEndsWithAClearError() throws Exception {
-    HttpResponse<String> response = send("GET",
-        "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=abc", null, null);
+    HttpResponse<String> response =
+        send(
+            "GET",
+            "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=abc",
+            null,
+            null);
 
     JsonNode event = JSON.readTree(response.body().lines().findFirst().orElseThrow());
     assertThat(event.path("type").asText()).isEqualTo("ERROR");

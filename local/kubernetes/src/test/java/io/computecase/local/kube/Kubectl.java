@@ -45,7 +45,9 @@ final class Kubectl {
         throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish");
       }
       errReader.join();
-      return new Result(process.exitValue(), out.toString(StandardCharsets.UTF_8),
+      return new Result(
+          process.exitValue(),
+          out.toString(StandardCharsets.UTF_8),
           err.toString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -101,19 +103,21 @@ final class Kubectl {
   }
 
   private static Thread copy(InputStream in, ByteArrayOutputStream sink) {
-    Thread thread = new Thread(() -> {
-      byte[] buffer = new byte[8192];
-      try {
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-          synchronized (sink) {
-            sink.write(buffer, 0, n);
-          }
-        }
-      } catch (IOException ignored) {
-        // the process ended
-      }
-    });
+    Thread thread =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[8192];
+              try {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                  synchronized (sink) {
+                    sink.write(buffer, 0, n);
+                  }
+                }
+              } catch (IOException ignored) {
+                // the process ended
+              }
+            });
     thread.setDaemon(true);
     thread.start();
     return thread;

@@ -24,8 +24,10 @@ class KubectlCustomResourceTest {
     server = EmbeddedKubernetes.builder().build();
     kubectl = new Kubectl(server.writeKubeconfig(dir.resolve("kubeconfig")));
     Kubectl.Result crd = kubectl.run("apply", "-f", ComputeCases.CRD_FILE.toString());
-    assertThat(crd.out()).as(crd.toString())
-        .contains("customresourcedefinition.apiextensions.k8s.io/computecases.computecase.io created");
+    assertThat(crd.out())
+        .as(crd.toString())
+        .contains(
+            "customresourcedefinition.apiextensions.k8s.io/computecases.computecase.io created");
   }
 
   @AfterEach
@@ -38,11 +40,12 @@ class KubectlCustomResourceTest {
   @Test
   void applyThenGetShowsThePrinterColumns() {
     Kubectl.Result applied = kubectl.run("apply", "-f", ComputeCases.CASE_FILE.toString());
-    assertThat(applied.out()).as(applied.toString())
+    assertThat(applied.out())
+        .as(applied.toString())
         .contains("computecase.computecase.io/demo created");
     GenericKubernetesResource demo = ComputeCases.named(server.client(), "demo").get();
-    demo.setAdditionalProperty("status",
-        Map.of("phase", "Running", "progress", Map.of("done", "40/100", "failed", 2)));
+    demo.setAdditionalProperty(
+        "status", Map.of("phase", "Running", "progress", Map.of("done", "40/100", "failed", 2)));
     ComputeCases.cases(server.client()).resource(demo).updateStatus();
 
     Kubectl.Result get = kubectl.run("get", "computecases");
@@ -60,40 +63,73 @@ class KubectlCustomResourceTest {
 
     Kubectl.Result yaml = kubectl.run("get", "cc", "demo", "-o", "yaml");
 
-    assertThat(yaml.out()).as(yaml.toString())
-        .contains("uid: ", "resourceVersion: ", "generation: 1", "creationTimestamp: ",
-            "maxConcurrency: 10", "target: pricing");
+    assertThat(yaml.out())
+        .as(yaml.toString())
+        .contains(
+            "uid: ",
+            "resourceVersion: ",
+            "generation: 1",
+            "creationTimestamp: ",
+            "maxConcurrency: 10",
+            "target: pricing");
   }
 
   @Test
   void describeShowsTheSpecAndOnlyThisObjectsEvents() {
     kubectl.run("apply", "-f", ComputeCases.CASE_FILE.toString());
     GenericKubernetesResource demo = ComputeCases.named(server.client(), "demo").get();
-    recordEvent("demo-started", demo.getMetadata().getName(), demo.getMetadata().getUid(),
-        "ExecutionStarted", "started execution arn:aws:states:demo");
+    recordEvent(
+        "demo-started",
+        demo.getMetadata().getName(),
+        demo.getMetadata().getUid(),
+        "ExecutionStarted",
+        "started execution arn:aws:states:demo");
     recordEvent("other-started", "other", "0000", "ExecutionStarted", "started another case");
 
     Kubectl.Result describe = kubectl.run("describe", "computecase", "demo");
 
     assertThat(describe.exitCode()).as(describe.toString()).isZero();
-    assertThat(describe.out()).contains("Name:         demo", "Kind:         ComputeCase",
-        "Max Concurrency:  10", "Target:", "ExecutionStarted",
-        "started execution arn:aws:states:demo");
+    assertThat(describe.out())
+        .contains(
+            "Name:         demo",
+            "Kind:         ComputeCase",
+            "Max Concurrency:  10",
+            "Target:",
+            "ExecutionStarted",
+            "started execution arn:aws:states:demo");
     assertThat(describe.out()).doesNotContain("started another case");
   }
 
-  private void recordEvent(String name, String objectName, String uid, String reason,
-      String message) {
-    server.client().v1().events().inNamespace("default").resource(
-        new io.fabric8.kubernetes.api.model.EventBuilder()
-            .withNewMetadata().withName(name).endMetadata()
-            .withNewInvolvedObject().withApiVersion("computecase.io/v1alpha1")
-            .withKind("ComputeCase").withName(objectName).withNamespace("default").withUid(uid)
-            .endInvolvedObject()
-            .withType("Normal").withReason(reason).withMessage(message).withCount(1)
-            .withFirstTimestamp("2026-01-01T00:00:00Z").withLastTimestamp("2026-01-01T00:00:00Z")
-            .withNewSource().withComponent("computecase-operator").endSource()
-            .build()).create();
+  private void recordEvent(
+      String name, String objectName, String uid, String reason, String message) {
+    server
+        .client()
+        .v1()
+        .events()
+        .inNamespace("default")
+        .resource(
+            new io.fabric8.kubernetes.api.model.EventBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withNewInvolvedObject()
+                .withApiVersion("computecase.io/v1alpha1")
+                .withKind("ComputeCase")
+                .withName(objectName)
+                .withNamespace("default")
+                .withUid(uid)
+                .endInvolvedObject()
+                .withType("Normal")
+                .withReason(reason)
+                .withMessage(message)
+                .withCount(1)
+                .withFirstTimestamp("2026-01-01T00:00:00Z")
+                .withLastTimestamp("2026-01-01T00:00:00Z")
+                .withNewSource()
+                .withComponent("computecase-operator")
+                .endSource()
+                .build())
+        .create();
   }
 
   @Test
@@ -101,20 +137,28 @@ class KubectlCustomResourceTest {
     Kubectl.Result explain = kubectl.run("explain", "computecase.spec");
 
     assertThat(explain.exitCode()).as(explain.toString()).isZero();
-    assertThat(explain.out()).contains("KIND:       ComputeCase", "maxConcurrency\t<integer>",
-        "Items computed at once; 0 means unbounded.", "target\t<string>");
+    assertThat(explain.out())
+        .contains(
+            "KIND:       ComputeCase",
+            "maxConcurrency\t<integer>",
+            "Items computed at once; 0 means unbounded.",
+            "target\t<string>");
   }
 
   @Test
   void mergePatchChangesTheSpecAndBumpsTheGeneration() {
     kubectl.run("apply", "-f", ComputeCases.CASE_FILE.toString());
 
-    Kubectl.Result patch = kubectl.run("patch", "cc", "demo", "--type", "merge",
-        "-p", "{\"spec\":{\"maxConcurrency\":25}}");
+    Kubectl.Result patch =
+        kubectl.run(
+            "patch", "cc", "demo", "--type", "merge", "-p", "{\"spec\":{\"maxConcurrency\":25}}");
 
-    assertThat(patch.out()).as(patch.toString()).contains("computecase.computecase.io/demo patched");
-    Kubectl.Result values = kubectl.run("get", "cc", "demo",
-        "-o", "jsonpath={.spec.maxConcurrency} {.metadata.generation}");
+    assertThat(patch.out())
+        .as(patch.toString())
+        .contains("computecase.computecase.io/demo patched");
+    Kubectl.Result values =
+        kubectl.run(
+            "get", "cc", "demo", "-o", "jsonpath={.spec.maxConcurrency} {.metadata.generation}");
     assertThat(values.out()).isEqualTo("25 2");
   }
 
@@ -122,12 +166,16 @@ class KubectlCustomResourceTest {
   void reapplyingAChangedFileConfiguresTheResource() throws Exception {
     kubectl.run("apply", "-f", ComputeCases.CASE_FILE.toString());
     Path changed = dir.resolve("changed.yaml");
-    Files.writeString(changed, Files.readString(ComputeCases.CASE_FILE)
-        .replace("maxConcurrency: 10", "maxConcurrency: 3"));
+    Files.writeString(
+        changed,
+        Files.readString(ComputeCases.CASE_FILE)
+            .replace("maxConcurrency: 10", "maxConcurrency: 3"));
 
     Kubectl.Result apply = kubectl.run("apply", "-f", changed.toString());
 
-    assertThat(apply.out()).as(apply.toString()).contains("computecase.computecase.io/demo configured");
+    assertThat(apply.out())
+        .as(apply.toString())
+        .contains("computecase.computecase.io/demo configured");
     assertThat(kubectl.run("get", "cc", "demo", "-o", "jsonpath={.spec.maxConcurrency}").out())
         .isEqualTo("3");
   }
@@ -135,7 +183,9 @@ class KubectlCustomResourceTest {
   @Test
   void serverSideApplyCreatesThenMerges() throws Exception {
     Path file = dir.resolve("ssa.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: computecase.io/v1alpha1
         kind: ComputeCase
         metadata:
@@ -145,21 +195,32 @@ class KubectlCustomResourceTest {
           maxConcurrency: 1
         """);
     Kubectl.Result created = kubectl.run("apply", "--server-side", "-f", file.toString());
-    assertThat(created.out()).as(created.toString()).contains("computecase.computecase.io/ssa serverside-applied");
+    assertThat(created.out())
+        .as(created.toString())
+        .contains("computecase.computecase.io/ssa serverside-applied");
 
     Files.writeString(file, Files.readString(file).replace("target: first", "target: second"));
     Kubectl.Result updated = kubectl.run("apply", "--server-side", "-f", file.toString());
 
     assertThat(updated.exitCode()).as(updated.toString()).isZero();
-    assertThat(kubectl.run("get", "cc", "ssa",
-        "-o", "jsonpath={.spec.target} {.spec.maxConcurrency} {.metadata.generation}").out())
+    assertThat(
+            kubectl
+                .run(
+                    "get",
+                    "cc",
+                    "ssa",
+                    "-o",
+                    "jsonpath={.spec.target} {.spec.maxConcurrency} {.metadata.generation}")
+                .out())
         .isEqualTo("second 1 2");
   }
 
   @Test
   void unknownFieldIsRejectedNamingTheField() throws Exception {
     Path file = dir.resolve("unknown.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: computecase.io/v1alpha1
         kind: ComputeCase
         metadata:
@@ -178,7 +239,9 @@ class KubectlCustomResourceTest {
   @Test
   void wrongTypeIsRejectedNamingTheFieldAndTheType() throws Exception {
     Path file = dir.resolve("wrong.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: computecase.io/v1alpha1
         kind: ComputeCase
         metadata:
@@ -191,15 +254,21 @@ class KubectlCustomResourceTest {
     Kubectl.Result apply = kubectl.run("apply", "-f", file.toString());
 
     assertThat(apply.exitCode()).isNotZero();
-    assertThat(apply.err()).contains("The ComputeCase \"wrong\" is invalid",
-        "spec.maxConcurrency: Invalid value: \"string\": spec.maxConcurrency in body must be of type integer",
-        "spec.toleratedFailurePercentage: Invalid value: 150: spec.toleratedFailurePercentage in body should be less than or equal to 100");
+    assertThat(apply.err())
+        .contains(
+            "The ComputeCase \"wrong\" is invalid",
+            "spec.maxConcurrency: Invalid value: \"string\": spec.maxConcurrency in body must be of"
+                + " type integer",
+            "spec.toleratedFailurePercentage: Invalid value: 150: spec.toleratedFailurePercentage"
+                + " in body should be less than or equal to 100");
   }
 
   @Test
   void schemaDefaultsAreFilledIn() throws Exception {
     Path file = dir.resolve("defaults.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         apiVersion: computecase.io/v1alpha1
         kind: ComputeCase
         metadata:

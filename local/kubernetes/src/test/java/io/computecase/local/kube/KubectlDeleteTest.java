@@ -35,7 +35,8 @@ class KubectlDeleteTest {
   void deleteRemovesAnObjectWithoutFinalizers() {
     Kubectl.Result delete = kubectl.run("delete", "cc", "demo");
 
-    assertThat(delete.out()).as(delete.toString())
+    assertThat(delete.out())
+        .as(delete.toString())
         .contains("computecase.computecase.io \"demo\" deleted");
     assertThat(kubectl.run("get", "cc", "demo").err())
         .contains("Error from server (NotFound): computecases.computecase.io \"demo\" not found");
@@ -43,18 +44,36 @@ class KubectlDeleteTest {
 
   @Test
   void deleteWithAFinalizerOnlyMarksTheObjectUntilTheFinalizerIsRemoved() {
-    kubectl.run("patch", "cc", "demo", "--type", "merge",
-        "-p", "{\"metadata\":{\"finalizers\":[\"computecase.io/cleanup\"]}}");
+    kubectl.run(
+        "patch",
+        "cc",
+        "demo",
+        "--type",
+        "merge",
+        "-p",
+        "{\"metadata\":{\"finalizers\":[\"computecase.io/cleanup\"]}}");
 
     Kubectl.Result delete = kubectl.run("delete", "cc", "demo", "--wait=false");
 
     assertThat(delete.out()).as(delete.toString()).contains("\"demo\" deleted");
-    Kubectl.Result marked = kubectl.run("get", "cc", "demo",
-        "-o", "jsonpath={.metadata.deletionTimestamp} {.metadata.finalizers[0]}");
-    assertThat(marked.out()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ computecase.io/cleanup");
+    Kubectl.Result marked =
+        kubectl.run(
+            "get",
+            "cc",
+            "demo",
+            "-o",
+            "jsonpath={.metadata.deletionTimestamp} {.metadata.finalizers[0]}");
+    assertThat(marked.out())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ computecase.io/cleanup");
 
-    kubectl.run("patch", "cc", "demo", "--type", "json",
-        "-p", "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
+    kubectl.run(
+        "patch",
+        "cc",
+        "demo",
+        "--type",
+        "json",
+        "-p",
+        "[{\"op\":\"remove\",\"path\":\"/metadata/finalizers\"}]");
 
     assertThat(kubectl.run("get", "cc", "demo").err()).contains("\"demo\" not found");
   }
@@ -71,12 +90,20 @@ class KubectlDeleteTest {
   void deletingTheCrdDeletesItsResourcesAndItsKind() {
     Kubectl.Result delete = kubectl.run("delete", "-f", ComputeCases.CRD_FILE.toString());
 
-    assertThat(delete.out()).as(delete.toString()).contains("computecases.computecase.io\" deleted");
+    assertThat(delete.out())
+        .as(delete.toString())
+        .contains("computecases.computecase.io\" deleted");
     // kubectl's discovery cache still knows the kind; the server says it is gone
-    assertThat(kubectl.run("get", "computecases").err()).contains("NotFound",
-        "no kind serves /apis/computecase.io/v1alpha1/namespaces/default/computecases");
+    assertThat(kubectl.run("get", "computecases").err())
+        .contains(
+            "NotFound",
+            "no kind serves /apis/computecase.io/v1alpha1/namespaces/default/computecases");
     kubectl.run("apply", "-f", ComputeCases.CRD_FILE.toString());
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(kubectl.run("get", "computecases").err()).contains("No resources found"));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(kubectl.run("get", "computecases").err())
+                    .contains("No resources found"));
   }
 }

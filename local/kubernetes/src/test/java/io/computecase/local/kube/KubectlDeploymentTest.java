@@ -38,8 +38,17 @@ class KubectlDeploymentTest {
     assertThat(scale.out()).as(scale.toString()).contains("deployment.apps/workers scaled");
     assertThat(kubectl.run("get", "deploy", "workers", "-o", "jsonpath={.spec.replicas}").out())
         .isEqualTo("4");
-    assertThat(server.client().apps().deployments().inNamespace("default").withName("workers")
-        .scale().getSpec().getReplicas()).isEqualTo(4);
+    assertThat(
+            server
+                .client()
+                .apps()
+                .deployments()
+                .inNamespace("default")
+                .withName("workers")
+                .scale()
+                .getSpec()
+                .getReplicas())
+        .isEqualTo(4);
   }
 
   @Test
@@ -50,8 +59,14 @@ class KubectlDeploymentTest {
     Kubectl.Result apply = kubectl.run("apply", "-f", ComputeCases.DEPLOYMENT_FILE.toString());
 
     assertThat(apply.out()).as(apply.toString()).contains("deployment.apps/workers configured");
-    Kubectl.Result container = kubectl.run("get", "deploy", "workers", "-o",
-        "jsonpath={.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].env[*].name}");
+    Kubectl.Result container =
+        kubectl.run(
+            "get",
+            "deploy",
+            "workers",
+            "-o",
+            "jsonpath={.spec.template.spec.containers[0].image}"
+                + " {.spec.template.spec.containers[0].env[*].name}");
     assertThat(container.out()).isEqualTo("computecase-worker:latest COMPUTECASE_TARGET EXTRA");
   }
 

@@ -41,14 +41,20 @@ class KubectlWatchTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> watch.out().contains("demo"));
 
       GenericKubernetesResource demo = ComputeCases.named(server.client(), "demo").get();
-      demo.setAdditionalProperty("status",
+      demo.setAdditionalProperty(
+          "status",
           Map.of("phase", "Succeeded", "progress", Map.of("done", "100/100", "failed", 0)));
       ComputeCases.cases(server.client()).resource(demo).updateStatus();
 
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-          assertThat(watch.out().lines())
-              .anySatisfy(line -> assertThat(line.split("\\s+"))
-                  .startsWith("demo", "Succeeded", "100/100", "0")));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(watch.out().lines())
+                      .anySatisfy(
+                          line ->
+                              assertThat(line.split("\\s+"))
+                                  .startsWith("demo", "Succeeded", "100/100", "0")));
       assertThat(watch.out().lines().filter(line -> line.startsWith("NAME"))).hasSize(1);
     }
   }
@@ -56,22 +62,32 @@ class KubectlWatchTest {
   @Test
   void getWatchSeesNewObjectsAndDeletionsButNotOldHistory() {
     try (Kubectl.Running watch = kubectl.background("get", "cc", "-w", "-o", "name")) {
-      await().atMost(Duration.ofSeconds(20))
+      await()
+          .atMost(Duration.ofSeconds(20))
           .until(() -> watch.out().contains("computecase.computecase.io/demo"));
 
-      kubectl.run("patch", "cc", "demo", "--type", "merge", "-p", "{\"spec\":{\"target\":\"other\"}}");
+      kubectl.run(
+          "patch", "cc", "demo", "--type", "merge", "-p", "{\"spec\":{\"target\":\"other\"}}");
       kubectl.run("delete", "cc", "demo");
 
-      await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-          assertThat(watch.out().lines().filter(l -> l.equals("computecase.computecase.io/demo")))
-              .hasSize(3));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          watch
+                              .out()
+                              .lines()
+                              .filter(l -> l.equals("computecase.computecase.io/demo")))
+                      .hasSize(3));
     }
   }
 
   @Test
   void kubectlWaitReturnsWhenThePhaseIsReached() {
-    try (Kubectl.Running wait = kubectl.background("wait", "cc/demo",
-        "--for=jsonpath={.status.phase}=Succeeded", "--timeout=60s")) {
+    try (Kubectl.Running wait =
+        kubectl.background(
+            "wait", "cc/demo", "--for=jsonpath={.status.phase}=Succeeded", "--timeout=60s")) {
       GenericKubernetesResource demo = ComputeCases.named(server.client(), "demo").get();
       demo.setAdditionalProperty("status", Map.of("phase", "Succeeded"));
       ComputeCases.cases(server.client()).resource(demo).updateStatus();

@@ -31,20 +31,37 @@ class OwnerCollectionTest {
 
   @Test
   void dependentsGoWithTheirOwner() {
-    GenericKubernetesResource owner = ComputeCases.cases(client)
-        .resource(PersistenceTest.caseNamed("owner")).create();
-    client.configMaps().inNamespace("default").resource(new ConfigMapBuilder()
-        .withNewMetadata().withName("owned").addNewOwnerReference()
-        .withApiVersion("computecase.io/v1alpha1").withKind("ComputeCase").withName("owner")
-        .withUid(owner.getMetadata().getUid()).endOwnerReference().endMetadata()
-        .addToData("items", "[]").build()).create();
-    client.configMaps().inNamespace("default").resource(new ConfigMapBuilder()
-        .withNewMetadata().withName("unrelated").endMetadata().build()).create();
+    GenericKubernetesResource owner =
+        ComputeCases.cases(client).resource(PersistenceTest.caseNamed("owner")).create();
+    client
+        .configMaps()
+        .inNamespace("default")
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("owned")
+                .addNewOwnerReference()
+                .withApiVersion("computecase.io/v1alpha1")
+                .withKind("ComputeCase")
+                .withName("owner")
+                .withUid(owner.getMetadata().getUid())
+                .endOwnerReference()
+                .endMetadata()
+                .addToData("items", "[]")
+                .build())
+        .create();
+    client
+        .configMaps()
+        .inNamespace("default")
+        .resource(
+            new ConfigMapBuilder().withNewMetadata().withName("unrelated").endMetadata().build())
+        .create();
 
     ComputeCases.named(client, "owner").delete();
 
-    await().atMost(Duration.ofSeconds(20)).until(() ->
-        client.configMaps().inNamespace("default").withName("owned").get() == null);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> client.configMaps().inNamespace("default").withName("owned").get() == null);
     assertThat(client.configMaps().inNamespace("default").withName("unrelated").get()).isNotNull();
   }
 }

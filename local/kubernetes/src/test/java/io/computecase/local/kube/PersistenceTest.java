@@ -22,14 +22,27 @@ class PersistenceTest {
     String version;
     try (EmbeddedKubernetes first = EmbeddedKubernetes.builder().dataDir(data).build()) {
       ComputeCases.createCrd(first.client());
-      GenericKubernetesResource demo = ComputeCases.cases(first.client()).inNamespace("default")
-          .resource(caseNamed("demo")).create();
+      GenericKubernetesResource demo =
+          ComputeCases.cases(first.client())
+              .inNamespace("default")
+              .resource(caseNamed("demo"))
+              .create();
       demo.setAdditionalProperty("status", Map.of("phase", "Running"));
       demo = ComputeCases.cases(first.client()).resource(demo).updateStatus();
       uid = demo.getMetadata().getUid();
       version = demo.getMetadata().getResourceVersion();
-      first.client().configMaps().inNamespace("default").resource(new ConfigMapBuilder()
-          .withNewMetadata().withName("items").endMetadata().addToData("k", "v").build()).create();
+      first
+          .client()
+          .configMaps()
+          .inNamespace("default")
+          .resource(
+              new ConfigMapBuilder()
+                  .withNewMetadata()
+                  .withName("items")
+                  .endMetadata()
+                  .addToData("k", "v")
+                  .build())
+          .create();
     }
 
     try (EmbeddedKubernetes second = EmbeddedKubernetes.builder().dataDir(data).build()) {
@@ -38,10 +51,14 @@ class PersistenceTest {
       assertThat(demo.getMetadata().getUid()).isEqualTo(uid);
       assertThat(demo.getMetadata().getResourceVersion()).isEqualTo(version);
       assertThat(demo.get("status", "phase").toString()).isEqualTo("Running");
-      assertThat(second.client().configMaps().inNamespace("default").withName("items").get()
-          .getData()).containsEntry("k", "v");
-      GenericKubernetesResource next = ComputeCases.cases(second.client()).inNamespace("default")
-          .resource(caseNamed("next")).create();
+      assertThat(
+              second.client().configMaps().inNamespace("default").withName("items").get().getData())
+          .containsEntry("k", "v");
+      GenericKubernetesResource next =
+          ComputeCases.cases(second.client())
+              .inNamespace("default")
+              .resource(caseNamed("next"))
+              .create();
       assertThat(Long.parseLong(next.getMetadata().getResourceVersion()))
           .isGreaterThan(Long.parseLong(version));
     }
@@ -52,7 +69,10 @@ class PersistenceTest {
     Path data = dir.resolve("data");
     try (EmbeddedKubernetes first = EmbeddedKubernetes.builder().dataDir(data).build()) {
       ComputeCases.createCrd(first.client());
-      ComputeCases.cases(first.client()).inNamespace("default").resource(caseNamed("gone")).create();
+      ComputeCases.cases(first.client())
+          .inNamespace("default")
+          .resource(caseNamed("gone"))
+          .create();
       ComputeCases.named(first.client(), "gone").delete();
     }
 
@@ -75,7 +95,9 @@ class PersistenceTest {
       Kubectl kubectl = new Kubectl(second.writeKubeconfig(dir.resolve("kubeconfig")));
       Kubectl.Result get = kubectl.run("get", "cc");
 
-      assertThat(get.out()).as(get.toString()).startsWith("NAME   PHASE   DONE   FAILED   AGE")
+      assertThat(get.out())
+          .as(get.toString())
+          .startsWith("NAME   PHASE   DONE   FAILED   AGE")
           .contains("demo");
     }
   }
@@ -85,10 +107,15 @@ class PersistenceTest {
     Path data = dir.resolve("data");
     try (EmbeddedKubernetes server = EmbeddedKubernetes.builder().dataDir(data).build()) {
       ComputeCases.createCrd(server.client());
-      ComputeCases.cases(server.client()).inNamespace("default").resource(caseNamed("demo")).create();
+      ComputeCases.cases(server.client())
+          .inNamespace("default")
+          .resource(caseNamed("demo"))
+          .create();
     }
 
-    Path file = data.resolve("resources/apis_computecase.io_v1alpha1_namespaces_default_computecases/demo.json");
+    Path file =
+        data.resolve(
+            "resources/apis_computecase.io_v1alpha1_namespaces_default_computecases/demo.json");
     assertThat(file).exists();
     assertThat(Files.readString(file)).contains("\"name\":\"demo\"");
     try (var files = Files.walk(data)) {
@@ -100,8 +127,11 @@ class PersistenceTest {
     GenericKubernetesResource resource = new GenericKubernetesResource();
     resource.setApiVersion("computecase.io/v1alpha1");
     resource.setKind("ComputeCase");
-    resource.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-        .withName(name).withNamespace("default").build());
+    resource.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace("default")
+            .build());
     resource.setAdditionalProperty("spec", Map.of("target", "pricing", "maxConcurrency", 5));
     return resource;
   }
@@ -110,8 +140,13 @@ class PersistenceTest {
   void aCorruptFileStopsTheStartNamingTheFileAndTheFix() throws Exception {
     Path data = dir.resolve("data");
     try (EmbeddedKubernetes server = EmbeddedKubernetes.builder().dataDir(data).build()) {
-      server.client().configMaps().inNamespace("default").resource(new ConfigMapBuilder()
-          .withNewMetadata().withName("items").endMetadata().build()).create();
+      server
+          .client()
+          .configMaps()
+          .inNamespace("default")
+          .resource(
+              new ConfigMapBuilder().withNewMetadata().withName("items").endMetadata().build())
+          .create();
     }
     Path file = data.resolve("resources/api_v1_namespaces_default_configmaps/items.json");
     Files.writeString(file, "{\"metadata\": ");

@@ -72,10 +72,12 @@ class StatusSubresourceTest {
   void mergePatchOfStatusAsJosdkSendsIt() {
     createWithStatus("Running");
 
-    GenericKubernetesResource patched = ComputeCases.named(client, "demo")
-        .subresource("status")
-        .patch(PatchContext.of(PatchType.JSON_MERGE),
-            "{\"status\":{\"phase\":\"Succeeded\",\"observedGeneration\":1}}");
+    GenericKubernetesResource patched =
+        ComputeCases.named(client, "demo")
+            .subresource("status")
+            .patch(
+                PatchContext.of(PatchType.JSON_MERGE),
+                "{\"status\":{\"phase\":\"Succeeded\",\"observedGeneration\":1}}");
 
     assertThat(patched.get("status", "phase").toString()).isEqualTo("Succeeded");
     assertThat(patched.getMetadata().getGeneration()).isEqualTo(1L);
@@ -88,9 +90,16 @@ class StatusSubresourceTest {
     applied.getAdditionalProperties().remove("spec");
     applied.setAdditionalProperty("status", Map.of("phase", "Succeeded"));
 
-    GenericKubernetesResource patched = ComputeCases.named(client, "demo").subresource("status")
-        .patch(new PatchContext.Builder().withPatchType(PatchType.SERVER_SIDE_APPLY)
-            .withFieldManager("computecase-operator").withForce(true).build(), applied);
+    GenericKubernetesResource patched =
+        ComputeCases.named(client, "demo")
+            .subresource("status")
+            .patch(
+                new PatchContext.Builder()
+                    .withPatchType(PatchType.SERVER_SIDE_APPLY)
+                    .withFieldManager("computecase-operator")
+                    .withForce(true)
+                    .build(),
+                applied);
 
     assertThat(patched.get("status", "phase").toString()).isEqualTo("Succeeded");
   }
@@ -99,11 +108,13 @@ class StatusSubresourceTest {
   void metadataOnlyChangesDoNotBumpTheGeneration() {
     createWithStatus("Running");
 
-    GenericKubernetesResource labelled = ComputeCases.named(client, "demo")
-        .edit(resource -> {
-          resource.getMetadata().setLabels(Map.of("team", "pricing"));
-          return resource;
-        });
+    GenericKubernetesResource labelled =
+        ComputeCases.named(client, "demo")
+            .edit(
+                resource -> {
+                  resource.getMetadata().setLabels(Map.of("team", "pricing"));
+                  return resource;
+                });
 
     assertThat(labelled.getMetadata().getLabels()).containsEntry("team", "pricing");
     assertThat(labelled.getMetadata().getGeneration()).isEqualTo(1L);
@@ -113,10 +124,12 @@ class StatusSubresourceTest {
   void staleResourceVersionIsAConflict() {
     GenericKubernetesResource created = createWithStatus("Running");
     String stale = created.getMetadata().getResourceVersion();
-    ComputeCases.named(client, "demo").edit(r -> {
-      r.setAdditionalProperty("spec", Map.of("target", "newer"));
-      return r;
-    });
+    ComputeCases.named(client, "demo")
+        .edit(
+            r -> {
+              r.setAdditionalProperty("spec", Map.of("target", "newer"));
+              return r;
+            });
     created.getMetadata().setResourceVersion(stale);
 
     org.assertj.core.api.Assertions.assertThatThrownBy(
@@ -126,8 +139,8 @@ class StatusSubresourceTest {
   }
 
   private GenericKubernetesResource createWithStatus(String phase) {
-    GenericKubernetesResource created = ComputeCases.cases(client)
-        .resource(PersistenceTest.caseNamed("demo")).create();
+    GenericKubernetesResource created =
+        ComputeCases.cases(client).resource(PersistenceTest.caseNamed("demo")).create();
     created.setAdditionalProperty("status", Map.of("phase", phase));
     return ComputeCases.cases(client).resource(created).updateStatus();
   }
@@ -137,8 +150,10 @@ class StatusSubresourceTest {
     GenericKubernetesResource created = createWithStatus("Running");
     String version = created.getMetadata().getResourceVersion();
 
-    GenericKubernetesResource again = ComputeCases.named(client, "demo").subresource("status")
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"phase\":\"Running\"}}");
+    GenericKubernetesResource again =
+        ComputeCases.named(client, "demo")
+            .subresource("status")
+            .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"phase\":\"Running\"}}");
     GenericKubernetesResource replaced = ComputeCases.cases(client).resource(again).update();
 
     assertThat(again.getMetadata().getResourceVersion()).isEqualTo(version);

@@ -22,21 +22,22 @@ final class CustomResourceTypes {
         continue;
       }
       JsonNode subresources = version.path("subresources");
-      types.add(new ResourceType(
-          spec.path("group").asText(),
-          version.path("name").asText(),
-          kind,
-          plural,
-          singular,
-          strings(names.path("shortNames")),
-          strings(names.path("categories")),
-          namespaced,
-          subresources.has("status"),
-          subresources.has("scale"),
-          columns(version.path("additionalPrinterColumns")),
-          version.path("schema").path("openAPIV3Schema").isMissingNode()
-              ? null
-              : version.path("schema").path("openAPIV3Schema")));
+      types.add(
+          new ResourceType(
+              spec.path("group").asText(),
+              version.path("name").asText(),
+              kind,
+              plural,
+              singular,
+              strings(names.path("shortNames")),
+              strings(names.path("categories")),
+              namespaced,
+              subresources.has("status"),
+              subresources.has("scale"),
+              columns(version.path("additionalPrinterColumns")),
+              version.path("schema").path("openAPIV3Schema").isMissingNode()
+                  ? null
+                  : version.path("schema").path("openAPIV3Schema")));
     }
     return types;
   }
@@ -44,13 +45,14 @@ final class CustomResourceTypes {
   private static List<PrinterColumn> columns(JsonNode columns) {
     List<PrinterColumn> result = new ArrayList<>();
     for (JsonNode column : columns) {
-      result.add(new PrinterColumn(
-          column.path("name").asText(),
-          column.path("type").asText("string"),
-          column.path("format").asText(""),
-          column.path("description").asText(""),
-          column.path("priority").asInt(0),
-          column.path("jsonPath").asText()));
+      result.add(
+          new PrinterColumn(
+              column.path("name").asText(),
+              column.path("type").asText("string"),
+              column.path("format").asText(""),
+              column.path("description").asText(""),
+              column.path("priority").asInt(0),
+              column.path("jsonPath").asText()));
     }
     return result;
   }

@@ -24,19 +24,24 @@ public final class DiscoveryDocuments {
   public ObjectNode coreVersions(String serverAddress) {
     ObjectNode versions = JSON.createObjectNode().put("kind", "APIVersions");
     versions.putArray("versions").add("v1");
-    versions.putArray("serverAddressByClientCIDRs").addObject()
-        .put("clientCIDR", "0.0.0.0/0").put("serverAddress", serverAddress);
+    versions
+        .putArray("serverAddressByClientCIDRs")
+        .addObject()
+        .put("clientCIDR", "0.0.0.0/0")
+        .put("serverAddress", serverAddress);
     return versions;
   }
 
   public ObjectNode groupList() {
     ObjectNode list = JSON.createObjectNode().put("kind", "APIGroupList").put("apiVersion", "v1");
     ArrayNode groups = list.putArray("groups");
-    groupVersions().forEach((group, versions) -> {
-      if (!group.isEmpty()) {
-        groups.add(group(group, versions));
-      }
-    });
+    groupVersions()
+        .forEach(
+            (group, versions) -> {
+              if (!group.isEmpty()) {
+                groups.add(group(group, versions));
+              }
+            });
     return list;
   }
 
@@ -54,17 +59,20 @@ public final class DiscoveryDocuments {
     if (types.isEmpty()) {
       return Optional.empty();
     }
-    ObjectNode list = JSON.createObjectNode()
-        .put("kind", "APIResourceList")
-        .put("apiVersion", "v1")
-        .put("groupVersion", types.get(0).apiVersion());
+    ObjectNode list =
+        JSON.createObjectNode()
+            .put("kind", "APIResourceList")
+            .put("apiVersion", "v1")
+            .put("groupVersion", types.get(0).apiVersion());
     ArrayNode resources = list.putArray("resources");
     for (ResourceType type : types) {
-      ObjectNode resource = resources.addObject()
-          .put("name", type.plural())
-          .put("singularName", type.singular())
-          .put("namespaced", type.namespaced())
-          .put("kind", type.kind());
+      ObjectNode resource =
+          resources
+              .addObject()
+              .put("name", type.plural())
+              .put("singularName", type.singular())
+              .put("namespaced", type.namespaced())
+              .put("kind", type.kind());
       ResourceType.VERBS.forEach(resource.putArray("verbs")::add);
       if (!type.shortNames().isEmpty()) {
         type.shortNames().forEach(resource.putArray("shortNames")::add);
@@ -82,13 +90,20 @@ public final class DiscoveryDocuments {
     return Optional.of(list);
   }
 
-  private static void subresource(ArrayNode resources, ResourceType type, String name,
-      String group, String version, String kind) {
-    ObjectNode resource = resources.addObject()
-        .put("name", type.plural() + "/" + name)
-        .put("singularName", "")
-        .put("namespaced", type.namespaced())
-        .put("kind", kind);
+  private static void subresource(
+      ArrayNode resources,
+      ResourceType type,
+      String name,
+      String group,
+      String version,
+      String kind) {
+    ObjectNode resource =
+        resources
+            .addObject()
+            .put("name", type.plural() + "/" + name)
+            .put("singularName", "")
+            .put("namespaced", type.namespaced())
+            .put("kind", kind);
     if (group != null) {
       resource.put("group", group).put("version", version);
     }
@@ -108,7 +123,8 @@ public final class DiscoveryDocuments {
     ArrayNode list = group.putArray("versions");
     versions.forEach(v -> list.addObject().put("groupVersion", name + "/" + v).put("version", v));
     String preferred = versions.iterator().next();
-    group.putObject("preferredVersion")
+    group
+        .putObject("preferredVersion")
         .put("groupVersion", name + "/" + preferred)
         .put("version", preferred);
     return group;

@@ -12,32 +12,52 @@ final class ObjectMetaSchema {
   private ObjectMetaSchema() {}
 
   static ObjectNode schema() {
-    ObjectNode schema = JSON.createObjectNode()
-        .put("type", "object")
-        .put("description", "ObjectMeta is metadata that all persisted resources must have,"
-            + " which includes all objects users must create.");
+    ObjectNode schema =
+        JSON.createObjectNode()
+            .put("type", "object")
+            .put(
+                "description",
+                "ObjectMeta is metadata that all persisted resources must have,"
+                    + " which includes all objects users must create.");
     ObjectNode properties = schema.putObject("properties");
     string(properties, "name", "Name must be unique within a namespace.");
     string(properties, "generateName", "A prefix the server uses to generate a unique name.");
     string(properties, "namespace", "The namespace the object lives in.");
     string(properties, "uid", "The unique identifier the server gave this object.");
-    string(properties, "resourceVersion", "The version of this object, for optimistic concurrency.");
+    string(
+        properties, "resourceVersion", "The version of this object, for optimistic concurrency.");
     string(properties, "creationTimestamp", "When this object was created (RFC 3339).");
-    string(properties, "deletionTimestamp",
+    string(
+        properties,
+        "deletionTimestamp",
         "When this object was asked to be deleted; it goes once its finalizers are empty.");
-    properties.putObject("generation").put("type", "integer").put("format", "int64")
+    properties
+        .putObject("generation")
+        .put("type", "integer")
+        .put("format", "int64")
         .put("description", "A sequence number of the desired state (spec) of this object.");
     map(properties, "labels", "Map of string keys and values to organize and select objects.");
     map(properties, "annotations", "Unstructured key value map for tools and extensions.");
-    properties.putObject("finalizers").put("type", "array")
+    properties
+        .putObject("finalizers")
+        .put("type", "array")
         .put("description", "Must be empty before the object is deleted from the registry.")
-        .putObject("items").put("type", "string");
-    properties.putObject("ownerReferences").put("type", "array")
+        .putObject("items")
+        .put("type", "string");
+    properties
+        .putObject("ownerReferences")
+        .put("type", "array")
         .put("description", "Objects this object depends on.")
-        .putObject("items").put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
-    properties.putObject("managedFields").put("type", "array")
+        .putObject("items")
+        .put("type", "object")
+        .put("x-kubernetes-preserve-unknown-fields", true);
+    properties
+        .putObject("managedFields")
+        .put("type", "array")
         .put("description", "Which field managers own which fields.")
-        .putObject("items").put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
+        .putObject("items")
+        .put("type", "object")
+        .put("x-kubernetes-preserve-unknown-fields", true);
     return schema;
   }
 
@@ -46,7 +66,11 @@ final class ObjectMetaSchema {
   }
 
   private static void map(ObjectNode properties, String name, String description) {
-    properties.putObject(name).put("type", "object").put("description", description)
-        .putObject("additionalProperties").put("type", "string");
+    properties
+        .putObject(name)
+        .put("type", "object")
+        .put("description", description)
+        .putObject("additionalProperties")
+        .put("type", "string");
   }
 }

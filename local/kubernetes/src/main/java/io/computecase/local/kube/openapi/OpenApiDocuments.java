@@ -36,7 +36,8 @@ public final class OpenApiDocuments {
     catalog.all().forEach(type -> groupVersions.add(type.groupVersionPath().substring(1)));
     for (String groupVersion : groupVersions) {
       String hash = Integer.toHexString(v3(groupVersion).map(JsonNode::hashCode).orElse(0));
-      paths.putObject(groupVersion)
+      paths
+          .putObject(groupVersion)
           .put("serverRelativeURL", "/openapi/v3/" + groupVersion + "?hash=" + hash);
     }
     return root;
@@ -44,9 +45,10 @@ public final class OpenApiDocuments {
 
   /** /openapi/v3/api/v1 or /openapi/v3/apis/group/version, or empty when none is served. */
   public Optional<ObjectNode> v3(String groupVersionPath) {
-    List<ResourceType> types = catalog.all().stream()
-        .filter(type -> type.groupVersionPath().equals("/" + groupVersionPath))
-        .toList();
+    List<ResourceType> types =
+        catalog.all().stream()
+            .filter(type -> type.groupVersionPath().equals("/" + groupVersionPath))
+            .toList();
     if (types.isEmpty()) {
       return Optional.empty();
     }
@@ -87,18 +89,32 @@ public final class OpenApiDocuments {
   }
 
   private static ObjectNode kindSchema(ResourceType type, String refPrefix) {
-    ObjectNode schema = type.schema() != null && type.schema().isObject()
-        ? ((ObjectNode) type.schema()).deepCopy()
-        : JSON.createObjectNode().put("type", "object")
-            .put("description", type.kind() + " (its fields are not described by this server)")
-            .put("x-kubernetes-preserve-unknown-fields", true);
+    ObjectNode schema =
+        type.schema() != null && type.schema().isObject()
+            ? ((ObjectNode) type.schema()).deepCopy()
+            : JSON.createObjectNode()
+                .put("type", "object")
+                .put("description", type.kind() + " (its fields are not described by this server)")
+                .put("x-kubernetes-preserve-unknown-fields", true);
     ObjectNode properties = schema.with("properties");
-    properties.putObject("apiVersion").put("type", "string").put("description",
-        "APIVersion defines the versioned schema of this representation of an object.");
-    properties.putObject("kind").put("type", "string").put("description",
-        "Kind is a string value representing the REST resource this object represents.");
-    properties.putObject("metadata").put("description", "Standard object's metadata.")
-        .putArray("allOf").addObject().put("$ref", refPrefix + ObjectMetaSchema.NAME);
+    properties
+        .putObject("apiVersion")
+        .put("type", "string")
+        .put(
+            "description",
+            "APIVersion defines the versioned schema of this representation of an object.");
+    properties
+        .putObject("kind")
+        .put("type", "string")
+        .put(
+            "description",
+            "Kind is a string value representing the REST resource this object represents.");
+    properties
+        .putObject("metadata")
+        .put("description", "Standard object's metadata.")
+        .putArray("allOf")
+        .addObject()
+        .put("$ref", refPrefix + ObjectMetaSchema.NAME);
     schema.putArray("x-kubernetes-group-version-kind").add(gvk(type));
     return schema;
   }
@@ -106,15 +122,20 @@ public final class OpenApiDocuments {
   private static ObjectNode pathItem(ResourceType type, boolean v3) {
     ObjectNode item = JSON.createObjectNode();
     for (String method : List.of("get", "put", "patch", "delete")) {
-      ObjectNode operation = item.putObject(method)
-          .put("operationId", method + type.kind())
-          .put("x-kubernetes-action", method.equals("put") ? "put" : method);
+      ObjectNode operation =
+          item.putObject(method)
+              .put("operationId", method + type.kind())
+              .put("x-kubernetes-action", method.equals("put") ? "put" : method);
       operation.set("x-kubernetes-group-version-kind", gvk(type));
       ArrayNode parameters = operation.putArray("parameters");
       if (!method.equals("get") && !method.equals("delete")) {
         for (String name : PATCH_PARAMETERS) {
-          ObjectNode parameter = parameters.addObject().put("name", name).put("in", "query")
-              .put("description", name + " query parameter");
+          ObjectNode parameter =
+              parameters
+                  .addObject()
+                  .put("name", name)
+                  .put("in", "query")
+                  .put("description", name + " query parameter");
           if (v3) {
             parameter.putObject("schema").put("type", name.equals("force") ? "boolean" : "string");
           } else {
@@ -134,6 +155,8 @@ public final class OpenApiDocuments {
 
   private static ObjectNode gvk(ResourceType type) {
     return JSON.createObjectNode()
-        .put("group", type.group()).put("version", type.version()).put("kind", type.kind());
+        .put("group", type.group())
+        .put("version", type.version())
+        .put("kind", type.kind());
   }
 }

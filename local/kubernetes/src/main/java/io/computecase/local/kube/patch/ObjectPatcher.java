@@ -12,9 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Applies a PATCH body to an object: JSON patch (RFC 6902), JSON merge patch (RFC 7386),
- * strategic merge patch (merge, with lists of named items merged by name and $-directives
- * honoured or dropped) and server-side apply (the applied configuration merged in).
+ * Applies a PATCH body to an object: JSON patch (RFC 6902), JSON merge patch (RFC 7386), strategic
+ * merge patch (merge, with lists of named items merged by name and $-directives honoured or
+ * dropped) and server-side apply (the applied configuration merged in).
  */
 public final class ObjectPatcher {
 
@@ -26,8 +26,14 @@ public final class ObjectPatcher {
     try {
       return type == PatchType.APPLY ? YAML.readTree(body) : JSON.readTree(body);
     } catch (IOException e) {
-      throw new IllegalArgumentException("the " + type + " patch body is not valid "
-          + (type == PatchType.APPLY ? "YAML or JSON" : "JSON") + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "the "
+              + type
+              + " patch body is not valid "
+              + (type == PatchType.APPLY ? "YAML or JSON" : "JSON")
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -35,8 +41,9 @@ public final class ObjectPatcher {
     return switch (type) {
       case JSON_PATCH -> {
         if (!patch.isArray()) {
-          throw new IllegalArgumentException("a json-patch body must be an array of operations"
-              + " like [{\"op\":\"replace\",\"path\":\"/spec/x\",\"value\":1}]");
+          throw new IllegalArgumentException(
+              "a json-patch body must be an array of operations"
+                  + " like [{\"op\":\"replace\",\"path\":\"/spec/x\",\"value\":1}]");
         }
         yield JsonPatch.apply(patch, current);
       }
@@ -49,8 +56,10 @@ public final class ObjectPatcher {
     if (!patch.isObject()) {
       return patch;
     }
-    ObjectNode result = target != null && target.isObject()
-        ? ((ObjectNode) target).deepCopy() : JSON.createObjectNode();
+    ObjectNode result =
+        target != null && target.isObject()
+            ? ((ObjectNode) target).deepCopy()
+            : JSON.createObjectNode();
     Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
@@ -61,7 +70,10 @@ public final class ObjectPatcher {
       }
       if (value.isNull()) {
         result.remove(key);
-      } else if (strategic && value.isArray() && isNamedList(value) && isNamedList(result.get(key))) {
+      } else if (strategic
+          && value.isArray()
+          && isNamedList(value)
+          && isNamedList(result.get(key))) {
         result.set(key, mergeByName((ArrayNode) result.get(key), (ArrayNode) value));
       } else {
         result.set(key, merge(result.get(key), value, strategic));

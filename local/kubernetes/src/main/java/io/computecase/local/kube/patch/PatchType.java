@@ -16,18 +16,23 @@ public enum PatchType {
   }
 
   public static PatchType of(String contentType) {
-    String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
+    String type =
+        contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
     for (PatchType patchType : values()) {
       if (patchType.mediaType.equals(type)) {
         return patchType;
       }
     }
-    if (type.equals("application/apply-patch+json") || type.equals("application/apply-patch+cbor")) {
+    if (type.equals("application/apply-patch+json")
+        || type.equals("application/apply-patch+cbor")) {
       return APPLY;
     }
-    throw new UnsupportedPatchException("the body of a PATCH must be one of application/json-patch+json,"
-        + " application/merge-patch+json, application/strategic-merge-patch+json or"
-        + " application/apply-patch+yaml; got Content-Type \"" + contentType + "\"");
+    throw new UnsupportedPatchException(
+        "the body of a PATCH must be one of application/json-patch+json,"
+            + " application/merge-patch+json, application/strategic-merge-patch+json or"
+            + " application/apply-patch+yaml; got Content-Type \""
+            + contentType
+            + "\"");
   }
 
   /** Thrown for a PATCH whose Content-Type is none of the supported patch types. */

@@ -15,7 +15,8 @@ public final class ApiResponses {
 
   public static MockResponse json(int code, JsonNode body) {
     try {
-      return new MockResponse().setResponseCode(code)
+      return new MockResponse()
+          .setResponseCode(code)
           .setHeader("Content-Type", "application/json")
           .setBody(JSON.writeValueAsString(body));
     } catch (JsonProcessingException e) {
@@ -24,7 +25,9 @@ public final class ApiResponses {
   }
 
   public static MockResponse text(int code, String body) {
-    return new MockResponse().setResponseCode(code).setHeader("Content-Type", "text/plain")
+    return new MockResponse()
+        .setResponseCode(code)
+        .setHeader("Content-Type", "text/plain")
         .setBody(body);
   }
 
@@ -38,8 +41,8 @@ public final class ApiResponses {
     status.putObject("metadata");
     status.put("status", "Failure").put("message", message).put("reason", reason);
     if (path != null) {
-      ObjectNode details = status.putObject("details").put("group", path.group())
-          .put("kind", path.plural());
+      ObjectNode details =
+          status.putObject("details").put("group", path.group()).put("kind", path.plural());
       if (path.name() != null) {
         details.put("name", path.name());
       }

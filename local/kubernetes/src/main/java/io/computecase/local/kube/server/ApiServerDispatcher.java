@@ -27,8 +27,8 @@ public final class ApiServerDispatcher extends Dispatcher {
   private final ResourceRequests resources;
   private final String serverAddress;
 
-  public ApiServerDispatcher(ResourceCatalog catalog, ResourceRequests resources,
-      String serverAddress) {
+  public ApiServerDispatcher(
+      ResourceCatalog catalog, ResourceRequests resources, String serverAddress) {
     this.discovery = new DiscoveryDocuments(catalog);
     this.openApi = new OpenApiDocuments(catalog);
     this.resources = resources;
@@ -68,21 +68,27 @@ public final class ApiServerDispatcher extends Dispatcher {
         break;
     }
     if (path.startsWith("/openapi/v3/")) {
-      return Optional.of(openApi.v3(path.substring("/openapi/v3/".length()))
-          .map(document -> ApiResponses.json(200, document))
-          .orElseGet(() -> notFound(path)));
+      return Optional.of(
+          openApi
+              .v3(path.substring("/openapi/v3/".length()))
+              .map(document -> ApiResponses.json(200, document))
+              .orElseGet(() -> notFound(path)));
     }
     Matcher groupVersion = GROUP_VERSION.matcher(path);
     if (groupVersion.matches()) {
-      return Optional.of(discovery.resourceList(groupVersion.group(1), groupVersion.group(2))
-          .map(list -> ApiResponses.json(200, list))
-          .orElseGet(() -> notFound(path)));
+      return Optional.of(
+          discovery
+              .resourceList(groupVersion.group(1), groupVersion.group(2))
+              .map(list -> ApiResponses.json(200, list))
+              .orElseGet(() -> notFound(path)));
     }
     Matcher group = GROUP.matcher(path);
     if (group.matches()) {
-      return Optional.of(discovery.group(group.group(1))
-          .map(document -> ApiResponses.json(200, document))
-          .orElseGet(() -> notFound(path)));
+      return Optional.of(
+          discovery
+              .group(group.group(1))
+              .map(document -> ApiResponses.json(200, document))
+              .orElseGet(() -> notFound(path)));
     }
     return Optional.empty();
   }
@@ -90,22 +96,30 @@ public final class ApiServerDispatcher extends Dispatcher {
   // kubectl asks for the protobuf form of v2 only; JSON goes to clients that accept it.
   private MockResponse openApiV2(String accept) {
     if (accept != null && !accept.contains("json") && !accept.contains("*/*")) {
-      return ApiResponses.status(406, "NotAcceptable",
-          "OpenAPI v2 is served as application/json only; use /openapi/v3", null);
+      return ApiResponses.status(
+          406,
+          "NotAcceptable",
+          "OpenAPI v2 is served as application/json only; use /openapi/v3",
+          null);
     }
     return ApiResponses.json(200, openApi.v2());
   }
 
   private static MockResponse notFound(String path) {
-    return ApiResponses.status(404, "NotFound",
-        "the server could not find the requested resource (" + path + ")", null);
+    return ApiResponses.status(
+        404, "NotFound", "the server could not find the requested resource (" + path + ")", null);
   }
 
   private static ObjectNode version() {
     return JSON.createObjectNode()
-        .put("major", "1").put("minor", "32").put("gitVersion", "v1.32.0-computecase")
-        .put("gitCommit", "embedded").put("gitTreeState", "clean")
-        .put("buildDate", "2026-01-01T00:00:00Z").put("goVersion", "java")
-        .put("compiler", "java").put("platform", "linux/amd64");
+        .put("major", "1")
+        .put("minor", "32")
+        .put("gitVersion", "v1.32.0-computecase")
+        .put("gitCommit", "embedded")
+        .put("gitTreeState", "clean")
+        .put("buildDate", "2026-01-01T00:00:00Z")
+        .put("goVersion", "java")
+        .put("compiler", "java")
+        .put("platform", "linux/amd64");
   }
 }

@@ -52,8 +52,9 @@ public final class CrudGateway {
         throw new IllegalStateException(e);
       }
     }
-    MockResponse response = crud.dispatch(
-        new RecordedRequest("HTTP/1.1", method, path, headers.build(), new Buffer(bytes)));
+    MockResponse response =
+        crud.dispatch(
+            new RecordedRequest("HTTP/1.1", method, path, headers.build(), new Buffer(bytes)));
     return new Answer(response.code(), parse(response));
   }
 

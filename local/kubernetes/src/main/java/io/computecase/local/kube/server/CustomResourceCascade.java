@@ -16,11 +16,13 @@ import java.util.concurrent.Executors;
 public final class CustomResourceCascade implements AutoCloseable {
 
   private final CrudGateway crud;
-  private final ExecutorService deletions = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "crd-cascade");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService deletions =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "crd-cascade");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public CustomResourceCascade(ObservableCrudDispatcher store) {
     this.crud = new CrudGateway(store);
@@ -42,14 +44,26 @@ public final class CustomResourceCascade implements AutoCloseable {
 
   private void deleteAll(String group, String version, String plural) {
     String collection = "/apis/" + group + "/" + version + "/" + plural;
-    crud.get(collection).ifPresent(list -> list.path("items").forEach(item -> {
-      JsonNode metadata = item.path("metadata");
-      String namespace = metadata.path("namespace").asText("");
-      String path = "/apis/" + group + "/" + version
-          + (namespace.isEmpty() ? "" : "/namespaces/" + namespace) + "/" + plural + "/"
-          + metadata.path("name").asText();
-      crud.call(HttpMethod.DELETE, path, null, null);
-    }));
+    crud.get(collection)
+        .ifPresent(
+            list ->
+                list.path("items")
+                    .forEach(
+                        item -> {
+                          JsonNode metadata = item.path("metadata");
+                          String namespace = metadata.path("namespace").asText("");
+                          String path =
+                              "/apis/"
+                                  + group
+                                  + "/"
+                                  + version
+                                  + (namespace.isEmpty() ? "" : "/namespaces/" + namespace)
+                                  + "/"
+                                  + plural
+                                  + "/"
+                                  + metadata.path("name").asText();
+                          crud.call(HttpMethod.DELETE, path, null, null);
+                        }));
   }
 
   @Override

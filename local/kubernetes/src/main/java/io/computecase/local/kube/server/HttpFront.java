@@ -2,12 +2,12 @@ package io.computecase.local.kube.server;
 
 import io.computecase.local.kube.discovery.ResourceCatalog;
 import io.computecase.local.kube.discovery.ResourceType;
+import io.computecase.local.kube.store.ResourceChange;
 import io.computecase.local.kube.table.TableConverter;
 import io.computecase.local.kube.watch.WatchEvents;
 import io.computecase.local.kube.watch.WatchHub;
 import io.computecase.local.kube.watch.WatchRequest;
 import io.computecase.local.kube.watch.WatchSink;
-import io.computecase.local.kube.store.ResourceChange;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
@@ -40,7 +40,10 @@ public final class HttpFront implements AutoCloseable {
   private final TableConverter tables;
   private HttpServer server;
 
-  public HttpFront(ApiServerDispatcher dispatcher, WatchHub hub, ResourceCatalog catalog,
+  public HttpFront(
+      ApiServerDispatcher dispatcher,
+      WatchHub hub,
+      ResourceCatalog catalog,
       TableConverter tables) {
     this.dispatcher = dispatcher;
     this.hub = hub;
@@ -51,39 +54,68 @@ public final class HttpFront implements AutoCloseable {
   /** Starts listening; returns the bound port. */
   public int start(String host, int port) {
     try {
-      server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)
-              .setCompressionSupported(false))
-          .requestHandler(this::route)
-          .listen()
-          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      server =
+          vertx
+              .createHttpServer(
+                  new HttpServerOptions()
+                      .setHost(host)
+                      .setPort(port)
+                      .setCompressionSupported(false))
+              .requestHandler(this::route)
+              .listen()
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
       return server.actualPort();
     } catch (Exception e) {
-      throw new IllegalStateException("cannot listen on " + host + ":" + port + ": "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
     }
   }
 
   private void route(HttpServerRequest request) {
     Optional<ResourcePath> path = ResourcePath.parse(request.uri());
-    Optional<ResourceType> type = path.flatMap(p -> catalog.find(p.group(), p.version(), p.plural()));
-    boolean watch = request.method() == io.vertx.core.http.HttpMethod.GET
-        && path.map(ResourcePath::isWatch).orElse(false) && type.isPresent();
+    Optional<ResourceType> type =
+        path.flatMap(p -> catalog.find(p.group(), p.version(), p.plural()));
+    boolean watch =
+        request.method() == io.vertx.core.http.HttpMethod.GET
+            && path.map(ResourcePath::isWatch).orElse(false)
+            && type.isPresent();
     if (watch && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
       request.toWebSocket().onSuccess(socket -> watchOverWebSocket(socket, path.get(), type.get()));
     } else if (watch) {
       watchOverHttp(request, path.get(), type.get());
     } else {
-      request.body().onSuccess(body -> vertx.<MockResponse>executeBlocking(() -> dispatcher.dispatch(
-              new RecordedRequest(request.version().alpnName().toUpperCase(java.util.Locale.ROOT),
-                  HttpMethod.fromVertx(request.method()), request.uri(),
-                  Headers.builder().addAll(request.headers()).build(),
-                  new Buffer(body.getBytes()))), false)
-          .onSuccess(response -> write(request.response(), response))
-          .onFailure(failure -> {
-            LOG.warn("{} {} failed", request.method(), request.uri(), failure);
-            write(request.response(), ApiResponses.status(500, "InternalError",
-                "the embedded API server failed: " + failure, null));
-          }));
+      request
+          .body()
+          .onSuccess(
+              body ->
+                  vertx
+                      .<MockResponse>executeBlocking(
+                          () ->
+                              dispatcher.dispatch(
+                                  new RecordedRequest(
+                                      request
+                                          .version()
+                                          .alpnName()
+                                          .toUpperCase(java.util.Locale.ROOT),
+                                      HttpMethod.fromVertx(request.method()),
+                                      request.uri(),
+                                      Headers.builder().addAll(request.headers()).build(),
+                                      new Buffer(body.getBytes()))),
+                          false)
+                      .onSuccess(response -> write(request.response(), response))
+                      .onFailure(
+                          failure -> {
+                            LOG.warn("{} {} failed", request.method(), request.uri(), failure);
+                            write(
+                                request.response(),
+                                ApiResponses.status(
+                                    500,
+                                    "InternalError",
+                                    "the embedded API server failed: " + failure,
+                                    null));
+                          }));
     }
   }
 
@@ -95,66 +127,82 @@ public final class HttpFront implements AutoCloseable {
   }
 
   private WatchEvents events(HttpServerRequest request, ResourcePath path, ResourceType type) {
-    return new WatchEvents(type, tables, TableConverter.wantsTable(request.getHeader("Accept")),
+    return new WatchEvents(
+        type,
+        tables,
+        TableConverter.wantsTable(request.getHeader("Accept")),
         path.query().get("includeObject"));
   }
 
   private void watchOverHttp(HttpServerRequest request, ResourcePath path, ResourceType type) {
-    HttpServerResponse out = request.response().setChunked(true)
-        .putHeader("Content-Type", "application/json")
-        .putHeader("Cache-Control", "no-cache, private");
+    HttpServerResponse out =
+        request
+            .response()
+            .setChunked(true)
+            .putHeader("Content-Type", "application/json")
+            .putHeader("Cache-Control", "no-cache, private");
     out.write(""); // send the headers now: the client waits for them before reading events
     WatchEvents events = events(request, path, type);
-    WatchHub.Subscription subscription = hub.subscribe(WatchRequest.of(path), new WatchSink() {
-      @Override
-      public void send(ResourceChange change) {
-        if (!out.closed() && !out.ended()) {
-          out.write(events.encode(change) + "\n");
-        }
-      }
+    WatchHub.Subscription subscription =
+        hub.subscribe(
+            WatchRequest.of(path),
+            new WatchSink() {
+              @Override
+              public void send(ResourceChange change) {
+                if (!out.closed() && !out.ended()) {
+                  out.write(events.encode(change) + "\n");
+                }
+              }
 
-      @Override
-      public void fail(int code, String reason, String message) {
-        if (!out.ended()) {
-          out.end(WatchEvents.error(code, reason, message) + "\n");
-        }
-      }
-    });
+              @Override
+              public void fail(int code, String reason, String message) {
+                if (!out.ended()) {
+                  out.end(WatchEvents.error(code, reason, message) + "\n");
+                }
+              }
+            });
     out.closeHandler(ignored -> subscription.close());
     request.connection().closeHandler(ignored -> subscription.close());
-    endAfterTimeout(path, () -> {
-      subscription.close();
-      if (!out.ended() && !out.closed()) {
-        out.end();
-      }
-    });
+    endAfterTimeout(
+        path,
+        () -> {
+          subscription.close();
+          if (!out.ended() && !out.closed()) {
+            out.end();
+          }
+        });
   }
 
   private void watchOverWebSocket(ServerWebSocket socket, ResourcePath path, ResourceType type) {
     WatchEvents events = new WatchEvents(type, tables, false, null);
-    WatchHub.Subscription subscription = hub.subscribe(WatchRequest.of(path), new WatchSink() {
-      @Override
-      public void send(ResourceChange change) {
-        if (!socket.isClosed()) {
-          socket.writeTextMessage(events.encode(change));
-        }
-      }
+    WatchHub.Subscription subscription =
+        hub.subscribe(
+            WatchRequest.of(path),
+            new WatchSink() {
+              @Override
+              public void send(ResourceChange change) {
+                if (!socket.isClosed()) {
+                  socket.writeTextMessage(events.encode(change));
+                }
+              }
 
-      @Override
-      public void fail(int code, String reason, String message) {
-        if (!socket.isClosed()) {
-          socket.writeTextMessage(WatchEvents.error(code, reason, message));
-          socket.close();
-        }
-      }
-    });
+              @Override
+              public void fail(int code, String reason, String message) {
+                if (!socket.isClosed()) {
+                  socket.writeTextMessage(WatchEvents.error(code, reason, message));
+                  socket.close();
+                }
+              }
+            });
     socket.closeHandler(ignored -> subscription.close());
-    endAfterTimeout(path, () -> {
-      subscription.close();
-      if (!socket.isClosed()) {
-        socket.close();
-      }
-    });
+    endAfterTimeout(
+        path,
+        () -> {
+          subscription.close();
+          if (!socket.isClosed()) {
+            socket.close();
+          }
+        });
   }
 
   private void endAfterTimeout(ResourcePath path, Runnable end) {

@@ -33,8 +33,11 @@ final class PatchRequests {
 
   MockResponse handle(RecordedRequest request, ResourcePath path, ResourceType type) {
     if (path.name() == null) {
-      return ApiResponses.status(405, "MethodNotAllowed",
-          "PATCH needs an object name: " + path.collectionPath() + "/<name>", path);
+      return ApiResponses.status(
+          405,
+          "MethodNotAllowed",
+          "PATCH needs an object name: " + path.collectionPath() + "/<name>",
+          path);
     }
     PatchType patchType;
     try {
@@ -64,14 +67,24 @@ final class PatchRequests {
     try {
       patched = patcher.apply(patchType, current.get(), patch);
     } catch (RuntimeException e) {
-      throw new InvalidObjectException(422, "Invalid", "the patch cannot be applied: "
-          + e.getMessage(), type.kind(), path.name(),
+      throw new InvalidObjectException(
+          422,
+          "Invalid",
+          "the patch cannot be applied: " + e.getMessage(),
+          type.kind(),
+          path.name(),
           List.of(new Cause("patch", "FieldValueInvalid", String.valueOf(e.getMessage()))));
     }
     if (!patched.isObject()) {
-      throw new InvalidObjectException(422, "Invalid", "a patch must leave an object",
-          type.kind(), path.name(), List.of(new Cause("patch", "FieldValueInvalid",
-              "the patched document is not a JSON object")));
+      throw new InvalidObjectException(
+          422,
+          "Invalid",
+          "a patch must leave an object",
+          type.kind(),
+          path.name(),
+          List.of(
+              new Cause(
+                  "patch", "FieldValueInvalid", "the patched document is not a JSON object")));
     }
     ObjectNode desired = (ObjectNode) patched;
     desired.with("metadata").put("resourceVersion", actual);
@@ -79,8 +92,10 @@ final class PatchRequests {
     if (UnchangedWrite.isUnchanged(type, path.subresource(), current.get(), desired)) {
       return ApiResponses.json(200, current.get());
     }
-    String target = path.subresource() == null ? path.objectPath()
-        : path.objectPath() + "/" + path.subresource();
+    String target =
+        path.subresource() == null
+            ? path.objectPath()
+            : path.objectPath() + "/" + path.subresource();
     CrudGateway.Answer answer = crud.call(HttpMethod.PUT, target, desired, "application/json");
     if (answer.ok() && answer.body() == null) {
       // the last finalizer went and the object with it
@@ -89,8 +104,8 @@ final class PatchRequests {
     return ResourceRequests.answer(answer, path);
   }
 
-  private MockResponse create(ResourcePath path, ResourceType type, JsonNode applied,
-      String fieldValidation) {
+  private MockResponse create(
+      ResourcePath path, ResourceType type, JsonNode applied, String fieldValidation) {
     if (!applied.isObject()) {
       throw new InvalidObjectException(400, "BadRequest", "an apply patch must be an object");
     }
@@ -98,17 +113,24 @@ final class PatchRequests {
     ObjectNode metadata = object.with("metadata");
     String name = metadata.path("name").asText("");
     if (!name.isEmpty() && !name.equals(path.name())) {
-      throw new InvalidObjectException(400, "BadRequest", "the name in the body (\"" + name
-          + "\") does not match the name in the URL (\"" + path.name() + "\")");
+      throw new InvalidObjectException(
+          400,
+          "BadRequest",
+          "the name in the body (\""
+              + name
+              + "\") does not match the name in the URL (\""
+              + path.name()
+              + "\")");
     }
     metadata.put("name", path.name());
     if (type.namespaced() && path.namespace() != null) {
       metadata.put("namespace", path.namespace());
     }
     validator.validate(type, object, fieldValidation);
-    CrudGateway.Answer answer = crud.call(HttpMethod.POST, path.collectionPath(), object,
-        "application/json");
-    return answer.ok() ? ApiResponses.json(201, answer.body())
+    CrudGateway.Answer answer =
+        crud.call(HttpMethod.POST, path.collectionPath(), object, "application/json");
+    return answer.ok()
+        ? ApiResponses.json(201, answer.body())
         : ResourceRequests.answer(answer, path);
   }
 }

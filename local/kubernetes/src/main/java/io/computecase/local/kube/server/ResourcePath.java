@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A parsed resource URL: /api/v1/... or /apis/group/version/[namespaces/ns/]plural[/name[/sub]]. */
+/**
+ * A parsed resource URL: /api/v1/... or /apis/group/version/[namespaces/ns/]plural[/name[/sub]].
+ */
 public record ResourcePath(
     String group,
     String version,
@@ -21,7 +23,8 @@ public record ResourcePath(
     int q = uri.indexOf('?');
     String path = q < 0 ? uri : uri.substring(0, q);
     Map<String, String> query = parseQuery(q < 0 ? "" : uri.substring(q + 1));
-    String[] parts = Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+    String[] parts =
+        Arrays.stream(path.split("/")).filter(s -> !s.isEmpty()).toArray(String[]::new);
     int next;
     String group;
     String version;
@@ -44,7 +47,8 @@ public record ResourcePath(
     String plural = parts[next];
     String name = parts.length > next + 1 ? parts[next + 1] : null;
     String subresource = parts.length > next + 2 ? parts[next + 2] : null;
-    return Optional.of(new ResourcePath(group, version, namespace, plural, name, subresource, query));
+    return Optional.of(
+        new ResourcePath(group, version, namespace, plural, name, subresource, query));
   }
 
   public boolean isWatch() {

@@ -9,8 +9,8 @@ import io.computecase.local.kube.discovery.ResourceType;
 import io.computecase.local.kube.store.ObservableCrudDispatcher;
 import io.computecase.local.kube.table.TableConverter;
 import io.computecase.local.kube.validation.InvalidObjectException;
-import io.computecase.local.kube.watch.Selector;
 import io.computecase.local.kube.validation.SchemaValidator;
+import io.computecase.local.kube.watch.Selector;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -37,8 +37,8 @@ public final class ResourceRequests {
   private final SchemaValidator validator = new SchemaValidator();
   private final Object writes = new Object();
 
-  public ResourceRequests(ResourceCatalog catalog, ObservableCrudDispatcher store,
-      TableConverter tables) {
+  public ResourceRequests(
+      ResourceCatalog catalog, ObservableCrudDispatcher store, TableConverter tables) {
     this.catalog = catalog;
     this.store = store;
     this.crud = new CrudGateway(store);
@@ -50,21 +50,33 @@ public final class ResourceRequests {
   public MockResponse handle(RecordedRequest request) {
     Optional<ResourcePath> parsed = ResourcePath.parse(request.getPath());
     if (parsed.isEmpty()) {
-      return ApiResponses.status(404, "NotFound",
-          "the server could not find the requested resource", null);
+      return ApiResponses.status(
+          404, "NotFound", "the server could not find the requested resource", null);
     }
     ResourcePath path = parsed.get();
     Optional<ResourceType> found = catalog.find(path.group(), path.version(), path.plural());
     if (found.isEmpty()) {
-      return ApiResponses.status(404, "NotFound", "the server could not find the requested"
-          + " resource: no kind serves " + path.collectionPath() + " (is its CRD applied?)", path);
+      return ApiResponses.status(
+          404,
+          "NotFound",
+          "the server could not find the requested"
+              + " resource: no kind serves "
+              + path.collectionPath()
+              + " (is its CRD applied?)",
+          path);
     }
     ResourceType type = found.get();
     if (path.subresource() != null
         && !("status".equals(path.subresource()) && type.statusSubresource())
         && !("scale".equals(path.subresource()) && type.scaleSubresource())) {
-      return ApiResponses.status(404, "NotFound", ApiResponses.qualifiedResource(path)
-          + " has no subresource \"" + path.subresource() + "\"", path);
+      return ApiResponses.status(
+          404,
+          "NotFound",
+          ApiResponses.qualifiedResource(path)
+              + " has no subresource \""
+              + path.subresource()
+              + "\"",
+          path);
     }
     String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
     if (method.equals("GET")) {
@@ -76,8 +88,8 @@ public final class ResourceRequests {
     }
   }
 
-  private MockResponse serve(RecordedRequest request, ResourcePath path, ResourceType type,
-      String method) {
+  private MockResponse serve(
+      RecordedRequest request, ResourcePath path, ResourceType type, String method) {
     if ("scale".equals(path.subresource())) {
       return scales.handle(request, path);
     }
@@ -87,10 +99,14 @@ public final class ResourceRequests {
         case "POST" -> create(request, path, type);
         case "PUT" -> replace(request, path, type);
         case "PATCH" -> patches.handle(request, path, type);
-        case "DELETE" -> path.name() == null ? fillStatus(crud.forward(request), path)
-            : delete(path);
-        default -> ApiResponses.status(405, "MethodNotAllowed",
-            request.getMethod() + " is not supported on " + path.collectionPath(), path);
+        case "DELETE" ->
+            path.name() == null ? fillStatus(crud.forward(request), path) : delete(path);
+        default ->
+            ApiResponses.status(
+                405,
+                "MethodNotAllowed",
+                request.getMethod() + " is not supported on " + path.collectionPath(),
+                path);
       };
     } catch (InvalidObjectException e) {
       return ApiResponses.json(e.code(), e.status(path));
@@ -99,8 +115,10 @@ public final class ResourceRequests {
 
   private MockResponse get(RecordedRequest request, ResourcePath path, ResourceType type) {
     // lists go to the CRUD dispatcher without selectors: they are applied below, on any field
-    String target = path.name() == null ? path.collectionPath()
-        : path.objectPath() + (path.subresource() == null ? "" : "/" + path.subresource());
+    String target =
+        path.name() == null
+            ? path.collectionPath()
+            : path.objectPath() + (path.subresource() == null ? "" : "/" + path.subresource());
     CrudGateway.Answer answer = crud.call(HttpMethod.GET, target, null, null);
     if (!answer.ok() || answer.body() == null) {
       return notFound(path);
@@ -126,27 +144,34 @@ public final class ResourceRequests {
       objects.add(body);
     }
     if (TableConverter.wantsTable(request.getHeader("Accept"))) {
-      return ApiResponses.json(200, tables.table(type, objects, listVersion,
-          path.query().get("includeObject")));
+      return ApiResponses.json(
+          200, tables.table(type, objects, listVersion, path.query().get("includeObject")));
     }
     return ApiResponses.json(200, body);
   }
 
   private MockResponse create(RecordedRequest request, ResourcePath path, ResourceType type) {
     JsonNode object = readObject(request);
-    if (object.path("metadata").path("namespace").isMissingNode() && path.namespace() != null
+    if (object.path("metadata").path("namespace").isMissingNode()
+        && path.namespace() != null
         && type.namespaced()) {
       ((ObjectNode) object).with("metadata").put("namespace", path.namespace());
     }
     validator.validate(type, object, path.query().get("fieldValidation"));
-    CrudGateway.Answer answer = crud.call(HttpMethod.POST, path.collectionPath(), object,
-        "application/json");
+    CrudGateway.Answer answer =
+        crud.call(HttpMethod.POST, path.collectionPath(), object, "application/json");
     if (answer.ok()) {
       return ApiResponses.json(201, answer.body());
     }
     if (answer.code() == 409) {
-      return ApiResponses.status(409, "AlreadyExists", ApiResponses.qualifiedResource(path)
-          + " \"" + object.path("metadata").path("name").asText() + "\" already exists", path);
+      return ApiResponses.status(
+          409,
+          "AlreadyExists",
+          ApiResponses.qualifiedResource(path)
+              + " \""
+              + object.path("metadata").path("name").asText()
+              + "\" already exists",
+          path);
     }
     return answer(answer, path);
   }
@@ -166,8 +191,10 @@ public final class ResourceRequests {
     if (UnchangedWrite.isUnchanged(type, path.subresource(), current.get(), object)) {
       return ApiResponses.json(200, current.get());
     }
-    String target = path.subresource() == null ? path.objectPath()
-        : path.objectPath() + "/" + path.subresource();
+    String target =
+        path.subresource() == null
+            ? path.objectPath()
+            : path.objectPath() + "/" + path.subresource();
     return answer(crud.call(HttpMethod.PUT, target, object, "application/json"), path);
   }
 
@@ -185,14 +212,26 @@ public final class ResourceRequests {
   }
 
   static MockResponse conflict(ResourcePath path) {
-    return ApiResponses.status(409, "Conflict", "Operation cannot be fulfilled on "
-        + ApiResponses.qualifiedResource(path) + " \"" + path.name() + "\": the object has been"
-        + " modified; please apply your changes to the latest version and try again", path);
+    return ApiResponses.status(
+        409,
+        "Conflict",
+        "Operation cannot be fulfilled on "
+            + ApiResponses.qualifiedResource(path)
+            + " \""
+            + path.name()
+            + "\": the object has been"
+            + " modified; please apply your changes to the latest version and try again",
+        path);
   }
 
   static MockResponse notFound(ResourcePath path) {
-    return ApiResponses.status(404, "NotFound", ApiResponses.qualifiedResource(path)
-        + (path.name() == null ? "" : " \"" + path.name() + "\"") + " not found", path);
+    return ApiResponses.status(
+        404,
+        "NotFound",
+        ApiResponses.qualifiedResource(path)
+            + (path.name() == null ? "" : " \"" + path.name() + "\"")
+            + " not found",
+        path);
   }
 
   static MockResponse answer(CrudGateway.Answer answer, ResourcePath path) {
@@ -205,8 +244,11 @@ public final class ResourceRequests {
     if (answer.body() != null && "Status".equals(answer.body().path("kind").asText())) {
       return ApiResponses.json(answer.code(), answer.body());
     }
-    return ApiResponses.status(answer.code(), ApiResponses.reasonOf(answer.code()),
-        "the request on " + path.collectionPath() + " failed with HTTP " + answer.code(), path);
+    return ApiResponses.status(
+        answer.code(),
+        ApiResponses.reasonOf(answer.code()),
+        "the request on " + path.collectionPath() + " failed with HTTP " + answer.code(),
+        path);
   }
 
   private static MockResponse fillStatus(MockResponse response, ResourcePath path) {
@@ -220,13 +262,13 @@ public final class ResourceRequests {
     try {
       JsonNode object = JSON.readTree(request.getUtf8Body());
       if (object == null || !object.isObject()) {
-        throw new InvalidObjectException(400, "BadRequest",
-            "the request body must be a JSON object (a Kubernetes resource)");
+        throw new InvalidObjectException(
+            400, "BadRequest", "the request body must be a JSON object (a Kubernetes resource)");
       }
       return object;
     } catch (IOException e) {
-      throw new InvalidObjectException(400, "BadRequest",
-          "the request body is not valid JSON: " + e.getMessage());
+      throw new InvalidObjectException(
+          400, "BadRequest", "the request body is not valid JSON: " + e.getMessage());
     }
   }
 }

@@ -12,8 +12,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The scale subresource (autoscaling/v1 Scale) of deployments: read replicas, and change them
- * with PUT or PATCH (what {@code kubectl scale} sends).
+ * The scale subresource (autoscaling/v1 Scale) of deployments: read replicas, and change them with
+ * PUT or PATCH (what {@code kubectl scale} sends).
  */
 final class ScaleRequests {
 
@@ -40,27 +40,36 @@ final class ScaleRequests {
     JsonNode desired;
     try {
       JsonNode body = JSON.readTree(request.getUtf8Body());
-      desired = switch (method) {
-        case "PUT" -> body;
-        case "PATCH" -> patcher.apply(PatchType.of(request.getHeader("Content-Type")), scale, body);
-        default -> null;
-      };
+      desired =
+          switch (method) {
+            case "PUT" -> body;
+            case "PATCH" ->
+                patcher.apply(PatchType.of(request.getHeader("Content-Type")), scale, body);
+            default -> null;
+          };
     } catch (IOException | RuntimeException e) {
-      return ApiResponses.status(400, "BadRequest", "the scale request is not valid: "
-          + e.getMessage(), path);
+      return ApiResponses.status(
+          400, "BadRequest", "the scale request is not valid: " + e.getMessage(), path);
     }
     if (desired == null) {
-      return ApiResponses.status(405, "MethodNotAllowed", method + " is not allowed on scale", path);
+      return ApiResponses.status(
+          405, "MethodNotAllowed", method + " is not allowed on scale", path);
     }
     JsonNode replicas = desired.path("spec").path("replicas");
     if (!replicas.isIntegralNumber() || replicas.asInt() < 0) {
-      return ApiResponses.status(422, "Invalid", "Scale.autoscaling \"" + path.name()
-          + "\" is invalid: spec.replicas: Invalid value: " + replicas
-          + ": must be a whole number greater than or equal to 0", path);
+      return ApiResponses.status(
+          422,
+          "Invalid",
+          "Scale.autoscaling \""
+              + path.name()
+              + "\" is invalid: spec.replicas: Invalid value: "
+              + replicas
+              + ": must be a whole number greater than or equal to 0",
+          path);
     }
     owner.with("spec").put("replicas", replicas.asInt());
-    CrudGateway.Answer answer = crud.call(HttpMethod.PUT, path.objectPath(), owner,
-        "application/json");
+    CrudGateway.Answer answer =
+        crud.call(HttpMethod.PUT, path.objectPath(), owner, "application/json");
     if (!answer.ok()) {
       return ResourceRequests.answer(answer, path);
     }
@@ -68,22 +77,31 @@ final class ScaleRequests {
   }
 
   private static ObjectNode scaleOf(ObjectNode owner) {
-    ObjectNode scale = JSON.createObjectNode().put("kind", "Scale").put("apiVersion", "autoscaling/v1");
+    ObjectNode scale =
+        JSON.createObjectNode().put("kind", "Scale").put("apiVersion", "autoscaling/v1");
     JsonNode metadata = owner.path("metadata");
     ObjectNode scaleMetadata = scale.putObject("metadata");
-    for (String field : new String[] {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
+    for (String field :
+        new String[] {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
       if (metadata.has(field)) {
         scaleMetadata.set(field, metadata.get(field));
       }
     }
     scale.putObject("spec").put("replicas", owner.path("spec").path("replicas").asInt(1));
-    ObjectNode status = scale.putObject("status")
-        .put("replicas", owner.path("status").path("replicas").asInt(0));
+    ObjectNode status =
+        scale.putObject("status").put("replicas", owner.path("status").path("replicas").asInt(0));
     JsonNode labels = owner.path("spec").path("selector").path("matchLabels");
     if (labels.isObject()) {
       StringBuilder selector = new StringBuilder();
-      labels.fields().forEachRemaining(e -> selector.append(selector.length() == 0 ? "" : ",")
-          .append(e.getKey()).append('=').append(e.getValue().asText()));
+      labels
+          .fields()
+          .forEachRemaining(
+              e ->
+                  selector
+                      .append(selector.length() == 0 ? "" : ",")
+                      .append(e.getKey())
+                      .append('=')
+                      .append(e.getValue().asText()));
       status.put("selector", selector.toString());
     }
     return scale;

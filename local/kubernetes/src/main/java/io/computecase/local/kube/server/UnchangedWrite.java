@@ -7,18 +7,25 @@ import java.util.List;
 
 /**
  * Tells whether an update would store what is already stored. Such writes keep the object's
- * resourceVersion and send no watch event, as on a real API server; without this, controllers
- * that re-apply their desired state would wake themselves up forever.
+ * resourceVersion and send no watch event, as on a real API server; without this, controllers that
+ * re-apply their desired state would wake themselves up forever.
  */
 final class UnchangedWrite {
 
-  private static final List<String> SERVER_FIELDS = List.of("uid", "creationTimestamp",
-      "generation", "resourceVersion", "deletionTimestamp", "managedFields", "selfLink");
+  private static final List<String> SERVER_FIELDS =
+      List.of(
+          "uid",
+          "creationTimestamp",
+          "generation",
+          "resourceVersion",
+          "deletionTimestamp",
+          "managedFields",
+          "selfLink");
 
   private UnchangedWrite() {}
 
-  static boolean isUnchanged(ResourceType type, String subresource, JsonNode current,
-      JsonNode desired) {
+  static boolean isUnchanged(
+      ResourceType type, String subresource, JsonNode current, JsonNode desired) {
     if (!current.isObject() || !desired.isObject()) {
       return false;
     }

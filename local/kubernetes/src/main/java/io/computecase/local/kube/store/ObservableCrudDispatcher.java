@@ -61,11 +61,14 @@ public class ObservableCrudDispatcher extends KubernetesCrudDispatcher {
         ObjectNode gone = (ObjectNode) JSON.readTree(previous);
         long version = requestResourceVersion();
         ((ObjectNode) gone.with("metadata")).put("resourceVersion", Long.toString(version));
-        publish(new ResourceChange(ResourceChange.Type.DELETED, paths.collectionPath(gone, path), gone, version));
+        publish(
+            new ResourceChange(
+                ResourceChange.Type.DELETED, paths.collectionPath(gone, path), gone, version));
       } else {
         ObjectNode object = (ObjectNode) JSON.readTree(json);
         long version = parseVersion(object);
-        ResourceChange.Type type = previous == null ? ResourceChange.Type.ADDED : ResourceChange.Type.MODIFIED;
+        ResourceChange.Type type =
+            previous == null ? ResourceChange.Type.ADDED : ResourceChange.Type.MODIFIED;
         publish(new ResourceChange(type, paths.collectionPath(object, path), object, version));
       }
     } catch (JsonProcessingException e) {
@@ -88,7 +91,8 @@ public class ObservableCrudDispatcher extends KubernetesCrudDispatcher {
         versionCounter = requestResourceVersion();
       }
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("stored resource is not JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "stored resource is not JSON: " + e.getOriginalMessage(), e);
     }
   }
 

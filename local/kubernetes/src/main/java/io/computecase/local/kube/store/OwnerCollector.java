@@ -10,8 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * Garbage collection by owner references (background propagation): when an object is deleted,
- * the objects that name its uid among their ownerReferences are deleted too, as Kubernetes' garbage
+ * Garbage collection by owner references (background propagation): when an object is deleted, the
+ * objects that name its uid among their ownerReferences are deleted too, as Kubernetes' garbage
  * collector does for what an operator creates for a resource.
  */
 public final class OwnerCollector implements AutoCloseable {
@@ -23,11 +23,13 @@ public final class OwnerCollector implements AutoCloseable {
 
   // uid of an owner -> the objects (collection path, name) that it owns
   private final Map<String, Map<String, String[]>> dependents = new ConcurrentHashMap<>();
-  private final ExecutorService deletions = Executors.newSingleThreadExecutor(runnable -> {
-    Thread thread = new Thread(runnable, "owner-collector");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService deletions =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "owner-collector");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Deleter deleter;
 
   public OwnerCollector(Deleter deleter) {

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Keeps every stored resource as a JSON file under dataDir/resources/&lt;collection&gt;/&lt;name&gt;.json,
- * written through on each change with an atomic rename, and loads them back on start.
+ * Keeps every stored resource as a JSON file under
+ * dataDir/resources/&lt;collection&gt;/&lt;name&gt;.json, written through on each change with an
+ * atomic rename, and loads them back on start.
  */
 public final class ResourceFileStore {
 
@@ -44,8 +45,8 @@ public final class ResourceFileStore {
       Files.createDirectories(file.getParent());
       Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
       Files.write(temporary, JSON.writeValueAsBytes(change.object()));
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot persist " + file, e);
     }
@@ -69,8 +70,13 @@ public final class ResourceFileStore {
             try {
               JSON.readTree(json);
             } catch (IOException e) {
-              throw new IllegalStateException("the stored resource " + file + " is not valid JSON ("
-                  + e.getMessage() + "); repair or delete the file, then start again", e);
+              throw new IllegalStateException(
+                  "the stored resource "
+                      + file
+                      + " is not valid JSON ("
+                      + e.getMessage()
+                      + "); repair or delete the file, then start again",
+                  e);
             }
             resources.add(new StoredResource(collectionPath, json));
           }
@@ -79,8 +85,9 @@ public final class ResourceFileStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the stored resources in " + root, e);
     }
-    resources.sort(Comparator.comparingInt(ResourceFileStore::rank)
-        .thenComparingLong(ResourceFileStore::version));
+    resources.sort(
+        Comparator.comparingInt(ResourceFileStore::rank)
+            .thenComparingLong(ResourceFileStore::version));
     return resources;
   }
 
@@ -103,8 +110,8 @@ public final class ResourceFileStore {
 
   private static long version(StoredResource resource) {
     try {
-      return Long.parseLong(JSON.readTree(resource.json()).path("metadata")
-          .path("resourceVersion").asText("0"));
+      return Long.parseLong(
+          JSON.readTree(resource.json()).path("metadata").path("resourceVersion").asText("0"));
     } catch (IOException | NumberFormatException e) {
       return 0;
     }

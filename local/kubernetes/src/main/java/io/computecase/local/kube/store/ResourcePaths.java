@@ -2,7 +2,9 @@ package io.computecase.local.kube.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Finds the collection URL path (e.g. /apis/g/v/namespaces/ns/plural) an object is stored under. */
+/**
+ * Finds the collection URL path (e.g. /apis/g/v/namespaces/ns/plural) an object is stored under.
+ */
 public interface ResourcePaths {
 
   /**

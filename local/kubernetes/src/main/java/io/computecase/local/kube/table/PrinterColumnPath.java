@@ -10,16 +10,17 @@ import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 
 /**
- * Evaluates a CRD printer column's Kubernetes JSONPath ({@code .status.phase},
- * {@code {.status.conditions[?(@.type=="Ready")].status}}) against an object.
+ * Evaluates a CRD printer column's Kubernetes JSONPath ({@code .status.phase}, {@code
+ * {.status.conditions[?(@.type=="Ready")].status}}) against an object.
  */
 public final class PrinterColumnPath {
 
-  private static final Configuration JSON_NODES = Configuration.builder()
-      .jsonProvider(new JacksonJsonNodeJsonProvider())
-      .mappingProvider(new JacksonMappingProvider())
-      .options(Option.SUPPRESS_EXCEPTIONS)
-      .build();
+  private static final Configuration JSON_NODES =
+      Configuration.builder()
+          .jsonProvider(new JacksonJsonNodeJsonProvider())
+          .mappingProvider(new JacksonMappingProvider())
+          .options(Option.SUPPRESS_EXCEPTIONS)
+          .build();
 
   private final JsonPath path;
 
@@ -29,8 +30,10 @@ public final class PrinterColumnPath {
       expression = expression.substring(1, expression.length() - 1).trim();
     }
     if (!expression.startsWith(".") && !expression.startsWith("[")) {
-      throw new IllegalArgumentException("printer column jsonPath must start with '.', got \""
-          + kubernetesJsonPath + "\" (write it like .status.phase)");
+      throw new IllegalArgumentException(
+          "printer column jsonPath must start with '.', got \""
+              + kubernetesJsonPath
+              + "\" (write it like .status.phase)");
     }
     this.path = JsonPath.compile("$" + expression);
   }

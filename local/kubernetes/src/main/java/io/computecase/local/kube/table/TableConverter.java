@@ -35,20 +35,30 @@ public final class TableConverter {
   }
 
   /** A Table of {@code objects}; includeObject is None, Metadata or Object (the default here). */
-  public ObjectNode table(ResourceType type, List<JsonNode> objects, String resourceVersion,
-      String includeObject) {
-    List<PrinterColumn> columns = type.printerColumns().isEmpty()
-        ? List.of(AGE) : type.printerColumns();
+  public ObjectNode table(
+      ResourceType type, List<JsonNode> objects, String resourceVersion, String includeObject) {
+    List<PrinterColumn> columns =
+        type.printerColumns().isEmpty() ? List.of(AGE) : type.printerColumns();
     List<PrinterColumnPath> paths = new ArrayList<>();
     columns.forEach(column -> paths.add(new PrinterColumnPath(column.jsonPath())));
-    ObjectNode table = JSON.createObjectNode().put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
+    ObjectNode table =
+        JSON.createObjectNode().put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
     table.putObject("metadata").put("resourceVersion", resourceVersion);
     ArrayNode definitions = table.putArray("columnDefinitions");
-    definitions.addObject().put("name", "Name").put("type", "string").put("format", "name")
-        .put("description", "Name must be unique within a namespace.").put("priority", 0);
+    definitions
+        .addObject()
+        .put("name", "Name")
+        .put("type", "string")
+        .put("format", "name")
+        .put("description", "Name must be unique within a namespace.")
+        .put("priority", 0);
     for (PrinterColumn column : columns) {
-      definitions.addObject().put("name", column.name()).put("type", column.type())
-          .put("format", column.format()).put("description", column.description())
+      definitions
+          .addObject()
+          .put("name", column.name())
+          .put("type", column.type())
+          .put("format", column.format())
+          .put("description", column.description())
           .put("priority", column.priority());
     }
     ArrayNode rows = table.putArray("rows");
@@ -60,8 +70,10 @@ public final class TableConverter {
         cells.add(cell(columns.get(i), paths.get(i).firstValue(object)));
       }
       if ("Metadata".equals(includeObject)) {
-        ObjectNode partial = row.putObject("object")
-            .put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
+        ObjectNode partial =
+            row.putObject("object")
+                .put("kind", "PartialObjectMetadata")
+                .put("apiVersion", "meta.k8s.io/v1");
         partial.set("metadata", object.path("metadata"));
       } else if (!"None".equals(includeObject)) {
         row.set("object", object);
@@ -77,13 +89,15 @@ public final class TableConverter {
     if ("date".equals(column.type()) && value.isTextual()) {
       try {
         Instant at = Instant.parse(value.asText());
-        return JSON.getNodeFactory().textNode(HumanDuration.format(Duration.between(at, clock.instant())));
+        return JSON.getNodeFactory()
+            .textNode(HumanDuration.format(Duration.between(at, clock.instant())));
       } catch (DateTimeParseException e) {
         return value;
       }
     }
     if ("string".equals(column.type()) && !value.isTextual()) {
-      return JSON.getNodeFactory().textNode(value.isContainerNode() ? value.toString() : value.asText());
+      return JSON.getNodeFactory()
+          .textNode(value.isContainerNode() ? value.toString() : value.asText());
     }
     return value;
   }

@@ -7,8 +7,8 @@ import io.computecase.local.kube.server.ResourcePath;
 import java.util.List;
 
 /**
- * A request the server rejects, with the Status code, reason, message and field causes that
- * kubectl prints ("The ComputeCase "x" is invalid: spec.y: Invalid value: ...").
+ * A request the server rejects, with the Status code, reason, message and field causes that kubectl
+ * prints ("The ComputeCase "x" is invalid: spec.y: Invalid value: ...").
  */
 public class InvalidObjectException extends RuntimeException {
 
@@ -22,8 +22,8 @@ public class InvalidObjectException extends RuntimeException {
     this(code, reason, message, null, null, List.of());
   }
 
-  public InvalidObjectException(int code, String reason, String message, String kind, String name,
-      List<Cause> causes) {
+  public InvalidObjectException(
+      int code, String reason, String message, String kind, String name, List<Cause> causes) {
     super(message);
     this.code = code;
     this.reason = reason;
@@ -51,8 +51,12 @@ public class InvalidObjectException extends RuntimeException {
     }
     if (!causes.isEmpty()) {
       ArrayNode list = details.putArray("causes");
-      causes.forEach(cause -> list.addObject().put("reason", cause.reason())
-          .put("message", cause.message()).put("field", cause.field()));
+      causes.forEach(
+          cause ->
+              list.addObject()
+                  .put("reason", cause.reason())
+                  .put("message", cause.message())
+                  .put("field", cause.field()));
     }
     return status;
   }

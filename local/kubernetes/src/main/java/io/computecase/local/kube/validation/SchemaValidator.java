@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Checks an object against its CRD's structural schema the way the API server does: wrong types,
- * missing required fields, enum and range violations are 422 Invalid; unknown fields are pruned,
- * or rejected with 400 under fieldValidation=Strict (kubectl's default).
+ * missing required fields, enum and range violations are 422 Invalid; unknown fields are pruned, or
+ * rejected with 400 under fieldValidation=Strict (kubectl's default).
  */
 public final class SchemaValidator {
 
@@ -45,55 +45,123 @@ public final class SchemaValidator {
     String name = object.path("metadata").path("name").asText("");
     if (!invalid.isEmpty()) {
       List<String> messages = invalid.stream().map(c -> c.field() + ": " + c.message()).toList();
-      throw new InvalidObjectException(422, "Invalid", type.kind() + "." + type.group() + " \""
-          + name + "\" is invalid: " + String.join(", ", messages), type.kind(), name, invalid);
+      throw new InvalidObjectException(
+          422,
+          "Invalid",
+          type.kind()
+              + "."
+              + type.group()
+              + " \""
+              + name
+              + "\" is invalid: "
+              + String.join(", ", messages),
+          type.kind(),
+          name,
+          invalid);
     }
     if (!unknown.isEmpty() && "Strict".equalsIgnoreCase(fieldValidation)) {
       List<String> quoted = unknown.stream().map(f -> "unknown field \"" + f + "\"").toList();
-      throw new InvalidObjectException(400, "BadRequest", type.kind() + " in version \""
-          + type.version() + "\" cannot be handled as a " + type.kind()
-          + ": strict decoding error: " + String.join(", ", quoted), type.kind(), name, List.of());
+      throw new InvalidObjectException(
+          400,
+          "BadRequest",
+          type.kind()
+              + " in version \""
+              + type.version()
+              + "\" cannot be handled as a "
+              + type.kind()
+              + ": strict decoding error: "
+              + String.join(", ", quoted),
+          type.kind(),
+          name,
+          List.of());
     }
     pruned.forEach(((ObjectNode) object)::remove);
   }
 
-  private void check(JsonNode schema, JsonNode value, String path, List<String> unknown,
-      List<Cause> invalid) {
+  private void check(
+      JsonNode schema, JsonNode value, String path, List<String> unknown, List<Cause> invalid) {
     if (value.isNull()) {
       if (!schema.path("nullable").asBoolean(false)) {
-        invalid.add(new Cause(path, "FieldValueInvalid", "Invalid value: \"null\": " + path
-            + " in body must be of type " + schema.path("type").asText("object") + ": \"null\""));
+        invalid.add(
+            new Cause(
+                path,
+                "FieldValueInvalid",
+                "Invalid value: \"null\": "
+                    + path
+                    + " in body must be of type "
+                    + schema.path("type").asText("object")
+                    + ": \"null\""));
       }
       return;
     }
     String expected = schema.path("type").asText("");
     if (schema.path("x-kubernetes-int-or-string").asBoolean(false)) {
       if (!value.isTextual() && !value.isIntegralNumber()) {
-        invalid.add(new Cause(path, "FieldValueInvalid", "Invalid value: " + value + ": " + path
-            + " in body must be of type integer or string"));
+        invalid.add(
+            new Cause(
+                path,
+                "FieldValueInvalid",
+                "Invalid value: "
+                    + value
+                    + ": "
+                    + path
+                    + " in body must be of type integer or string"));
       }
       return;
     }
     if (!expected.isEmpty() && !hasType(value, expected)) {
-      invalid.add(new Cause(path, "FieldValueInvalid", "Invalid value: \"" + typeOf(value)
-          + "\": " + path + " in body must be of type " + expected + ": \"" + typeOf(value)
-          + "\""));
+      invalid.add(
+          new Cause(
+              path,
+              "FieldValueInvalid",
+              "Invalid value: \""
+                  + typeOf(value)
+                  + "\": "
+                  + path
+                  + " in body must be of type "
+                  + expected
+                  + ": \""
+                  + typeOf(value)
+                  + "\""));
       return;
     }
     JsonNode allowed = schema.get("enum");
     if (allowed != null && allowed.isArray() && !contains(allowed, value)) {
       List<String> values = new ArrayList<>();
       allowed.forEach(v -> values.add(v.toString()));
-      invalid.add(new Cause(path, "FieldValueNotSupported", "Unsupported value: " + value
-          + ": supported values: " + String.join(", ", values)));
+      invalid.add(
+          new Cause(
+              path,
+              "FieldValueNotSupported",
+              "Unsupported value: " + value + ": supported values: " + String.join(", ", values)));
     }
-    if (value.isNumber() && schema.has("minimum") && value.asDouble() < schema.get("minimum").asDouble()) {
-      invalid.add(new Cause(path, "FieldValueInvalid", "Invalid value: " + value + ": " + path
-          + " in body should be greater than or equal to " + schema.get("minimum")));
+    if (value.isNumber()
+        && schema.has("minimum")
+        && value.asDouble() < schema.get("minimum").asDouble()) {
+      invalid.add(
+          new Cause(
+              path,
+              "FieldValueInvalid",
+              "Invalid value: "
+                  + value
+                  + ": "
+                  + path
+                  + " in body should be greater than or equal to "
+                  + schema.get("minimum")));
     }
-    if (value.isNumber() && schema.has("maximum") && value.asDouble() > schema.get("maximum").asDouble()) {
-      invalid.add(new Cause(path, "FieldValueInvalid", "Invalid value: " + value + ": " + path
-          + " in body should be less than or equal to " + schema.get("maximum")));
+    if (value.isNumber()
+        && schema.has("maximum")
+        && value.asDouble() > schema.get("maximum").asDouble()) {
+      invalid.add(
+          new Cause(
+              path,
+              "FieldValueInvalid",
+              "Invalid value: "
+                  + value
+                  + ": "
+                  + path
+                  + " in body should be less than or equal to "
+                  + schema.get("maximum")));
     }
     if (value.isObject()) {
       checkObject(schema, (ObjectNode) value, path, unknown, invalid);
@@ -104,8 +172,8 @@ public final class SchemaValidator {
     }
   }
 
-  private void checkObject(JsonNode schema, ObjectNode value, String path, List<String> unknown,
-      List<Cause> invalid) {
+  private void checkObject(
+      JsonNode schema, ObjectNode value, String path, List<String> unknown, List<Cause> invalid) {
     if (schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
         && !schema.has("properties")) {
       return;
@@ -136,16 +204,19 @@ public final class SchemaValidator {
 
   // The API server fills in a field's schema default when the object leaves the field out.
   private static void applyDefaults(JsonNode properties, ObjectNode value) {
-    properties.fields().forEachRemaining(property -> {
-      JsonNode fallback = property.getValue().get("default");
-      if (fallback != null && !value.has(property.getKey())) {
-        value.set(property.getKey(), fallback.deepCopy());
-      }
-    });
+    properties
+        .fields()
+        .forEachRemaining(
+            property -> {
+              JsonNode fallback = property.getValue().get("default");
+              if (fallback != null && !value.has(property.getKey())) {
+                value.set(property.getKey(), fallback.deepCopy());
+              }
+            });
   }
 
-  private static void requireFields(JsonNode schema, JsonNode value, String prefix,
-      List<Cause> invalid) {
+  private static void requireFields(
+      JsonNode schema, JsonNode value, String prefix, List<Cause> invalid) {
     for (JsonNode required : schema.path("required")) {
       if (!value.has(required.asText())) {
         invalid.add(new Cause(prefix + required.asText(), "FieldValueRequired", "Required value"));
@@ -158,8 +229,9 @@ public final class SchemaValidator {
       case "object" -> value.isObject();
       case "array" -> value.isArray();
       case "string" -> value.isTextual();
-      case "integer" -> value.isIntegralNumber()
-          || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
+      case "integer" ->
+          value.isIntegralNumber()
+              || (value.isNumber() && value.asDouble() == Math.rint(value.asDouble()));
       case "number" -> value.isNumber();
       case "boolean" -> value.isBoolean();
       default -> true;

@@ -85,8 +85,10 @@ public final class Selector implements Predicate<JsonNode> {
     if (set.length == 2) {
       String key = set[0].trim();
       boolean negated = term.matches(".*\\s+notin\\s+.*");
-      Set<String> values = Arrays.stream(set[1].replaceAll("[()]", "").split(","))
-          .map(String::trim).collect(Collectors.toSet());
+      Set<String> values =
+          Arrays.stream(set[1].replaceAll("[()]", "").split(","))
+              .map(String::trim)
+              .collect(Collectors.toSet());
       return object -> values.contains(lookup.value(object, key)) != negated;
     }
     if (term.contains("!=")) {

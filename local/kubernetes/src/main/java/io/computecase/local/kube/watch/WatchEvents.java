@@ -20,7 +20,8 @@ public final class WatchEvents {
   private final boolean asTable;
   private final String includeObject;
 
-  public WatchEvents(ResourceType type, TableConverter tables, boolean asTable, String includeObject) {
+  public WatchEvents(
+      ResourceType type, TableConverter tables, boolean asTable, String includeObject) {
     this.type = type;
     this.tables = tables;
     this.asTable = asTable;
@@ -28,10 +29,14 @@ public final class WatchEvents {
   }
 
   public String encode(ResourceChange change) {
-    JsonNode object = asTable
-        ? tables.table(type, List.of(change.object()), Long.toString(change.resourceVersion()),
-            includeObject)
-        : change.object();
+    JsonNode object =
+        asTable
+            ? tables.table(
+                type,
+                List.of(change.object()),
+                Long.toString(change.resourceVersion()),
+                includeObject)
+            : change.object();
     ObjectNode event = JSON.createObjectNode().put("type", change.type().name());
     event.set("object", object);
     return write(event);

@@ -4,13 +4,13 @@ import io.computecase.local.kube.store.ResourceChange;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.List;
 
 /**
- * Fans committed changes out to open watches. Keeps the current objects and a bounded history so
- * a watch can start at a resourceVersion (as kubectl and informers do after a list) without gaps.
+ * Fans committed changes out to open watches. Keeps the current objects and a bounded history so a
+ * watch can start at a resourceVersion (as kubectl and informers do after a list) without gaps.
  */
 public final class WatchHub {
 
@@ -40,7 +40,8 @@ public final class WatchHub {
   }
 
   public synchronized void publish(ResourceChange change) {
-    String key = change.collectionPath() + "/" + change.object().path("metadata").path("name").asText();
+    String key =
+        change.collectionPath() + "/" + change.object().path("metadata").path("name").asText();
     if (change.type() == ResourceChange.Type.DELETED) {
       current.remove(key);
     } else {
@@ -63,19 +64,30 @@ public final class WatchHub {
     if (request.startsWithCurrentState()) {
       current.values().stream()
           .filter(request::matches)
-          .forEach(change -> sink.send(new ResourceChange(ResourceChange.Type.ADDED,
-              change.collectionPath(), change.object(), change.resourceVersion())));
+          .forEach(
+              change ->
+                  sink.send(
+                      new ResourceChange(
+                          ResourceChange.Type.ADDED,
+                          change.collectionPath(),
+                          change.object(),
+                          change.resourceVersion())));
     } else {
       long from;
       try {
         from = Long.parseLong(request.fromVersion());
       } catch (NumberFormatException e) {
-        sink.fail(400, "BadRequest", "resourceVersion must be a number, got \""
-            + request.fromVersion() + "\"; list first and watch from the list's resourceVersion");
+        sink.fail(
+            400,
+            "BadRequest",
+            "resourceVersion must be a number, got \""
+                + request.fromVersion()
+                + "\"; list first and watch from the list's resourceVersion");
         return subscription;
       }
       if (from < oldestRetained) {
-        sink.fail(410, "Expired", "too old resource version: " + from + " (" + oldestRetained + ")");
+        sink.fail(
+            410, "Expired", "too old resource version: " + from + " (" + oldestRetained + ")");
         return subscription;
       }
       history.stream()

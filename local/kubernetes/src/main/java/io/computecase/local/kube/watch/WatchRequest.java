@@ -5,7 +5,8 @@ import io.computecase.local.kube.store.ResourceChange;
 import java.util.regex.Pattern;
 
 /** What one watch asks for: a collection, selectors and where in history to start. */
-public record WatchRequest(ResourcePath path, Selector labels, Selector fields, String fromVersion) {
+public record WatchRequest(
+    ResourcePath path, Selector labels, Selector fields, String fromVersion) {
 
   public static WatchRequest of(ResourcePath path) {
     Selector fields = Selector.fields(path.query().get("fieldSelector"));
@@ -21,7 +22,8 @@ public record WatchRequest(ResourcePath path, Selector labels, Selector fields, 
   }
 
   public boolean matches(ResourceChange change) {
-    return inCollection(change.collectionPath()) && labels.test(change.object())
+    return inCollection(change.collectionPath())
+        && labels.test(change.object())
         && fields.test(change.object());
   }
 
@@ -36,7 +38,7 @@ public record WatchRequest(ResourcePath path, Selector labels, Selector fields, 
     }
     String prefix = path.groupVersionPath();
     return collectionPath.equals(prefix + "/" + path.plural())
-        || collectionPath.matches(Pattern.quote(prefix) + "/namespaces/[^/]+/"
-            + Pattern.quote(path.plural()));
+        || collectionPath.matches(
+            Pattern.quote(prefix) + "/namespaces/[^/]+/" + Pattern.quote(path.plural()));
   }
 }

@@ -37,8 +37,11 @@ class JosdkOperatorTest {
     @Override
     public UpdateControl<Probe> reconcile(Probe probe, Context<Probe> context) {
       Probe patch = new Probe();
-      patch.setMetadata(new ObjectMetaBuilder().withName(probe.getMetadata().getName())
-          .withNamespace(probe.getMetadata().getNamespace()).build());
+      patch.setMetadata(
+          new ObjectMetaBuilder()
+              .withName(probe.getMetadata().getName())
+              .withNamespace(probe.getMetadata().getNamespace())
+              .build());
       patch.setStatus(new Probe.Status());
       patch.getStatus().phase = "Seen";
       patch.getStatus().observedGeneration = probe.getMetadata().getGeneration();
@@ -56,10 +59,18 @@ class JosdkOperatorTest {
   void start() {
     server = EmbeddedKubernetes.builder().build();
     KubernetesClient client = server.client();
-    client.apiextensions().v1().customResourceDefinitions()
-        .load(Path.of("src/test/resources/kubectl/computecases-crd.yaml").toFile()).create();
-    operator = new Operator(o -> o.withKubernetesClient(client)
-        .withCloseClientOnStop(false).withStopOnInformerErrorDuringStartup(true));
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .load(Path.of("src/test/resources/kubectl/computecases-crd.yaml").toFile())
+        .create();
+    operator =
+        new Operator(
+            o ->
+                o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .withStopOnInformerErrorDuringStartup(true));
     operator.register(new ProbeReconciler());
     operator.start();
   }
@@ -81,22 +92,41 @@ class JosdkOperatorTest {
     probe.getSpec().target = "pricing";
     client.resource(probe).create();
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      Probe seen = client.resources(Probe.class).inNamespace("default").withName("demo").get();
-      assertThat(seen.getStatus()).isNotNull();
-      assertThat(seen.getStatus().phase).isEqualTo("Seen");
-      assertThat(seen.getStatus().observedGeneration).isEqualTo(1L);
-      assertThat(seen.getMetadata().getFinalizers()).isNotEmpty();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Probe seen =
+                  client.resources(Probe.class).inNamespace("default").withName("demo").get();
+              assertThat(seen.getStatus()).isNotNull();
+              assertThat(seen.getStatus().phase).isEqualTo("Seen");
+              assertThat(seen.getStatus().observedGeneration).isEqualTo(1L);
+              assertThat(seen.getMetadata().getFinalizers()).isNotEmpty();
+            });
 
-    client.resources(Probe.class).inNamespace("default").withName("demo").edit(p -> {
-      p.getSpec().maxConcurrency = 7;
-      return p;
-    });
+    client
+        .resources(Probe.class)
+        .inNamespace("default")
+        .withName("demo")
+        .edit(
+            p -> {
+              p.getSpec().maxConcurrency = 7;
+              return p;
+            });
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(client.resources(Probe.class).inNamespace("default").withName("demo").get()
-            .getStatus().observedGeneration).isEqualTo(2L));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        client
+                            .resources(Probe.class)
+                            .inNamespace("default")
+                            .withName("demo")
+                            .get()
+                            .getStatus()
+                            .observedGeneration)
+                    .isEqualTo(2L));
   }
 
   @Test
@@ -106,15 +136,29 @@ class JosdkOperatorTest {
     probe.setMetadata(new ObjectMetaBuilder().withName("doomed").withNamespace("default").build());
     probe.setSpec(new Probe.Spec());
     client.resource(probe).create();
-    await().atMost(Duration.ofSeconds(30)).until(() -> !client.resources(Probe.class)
-        .inNamespace("default").withName("doomed").get().getMetadata().getFinalizers().isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !client
+                    .resources(Probe.class)
+                    .inNamespace("default")
+                    .withName("doomed")
+                    .get()
+                    .getMetadata()
+                    .getFinalizers()
+                    .isEmpty());
 
     client.resources(Probe.class).inNamespace("default").withName("doomed").delete();
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      assertThat(cleaned).containsExactly("doomed");
-      assertThat(client.resources(Probe.class).inNamespace("default").withName("doomed").get())
-          .isNull();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(cleaned).containsExactly("doomed");
+              assertThat(
+                      client.resources(Probe.class).inNamespace("default").withName("doomed").get())
+                  .isNull();
+            });
   }
 }

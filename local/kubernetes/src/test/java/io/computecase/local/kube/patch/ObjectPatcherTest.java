@@ -23,10 +23,14 @@ class ObjectPatcherTest {
 
   @Test
   void strategicMergeMergesNamedListItemsAndDropsDirectives() throws Exception {
-    JsonNode current = JSON.readTree("{\"containers\":[{\"name\":\"a\",\"image\":\"1\"},"
-        + "{\"name\":\"b\",\"image\":\"1\"}]}");
-    JsonNode patch = JSON.readTree("{\"$setElementOrder/containers\":[{\"name\":\"a\"}],"
-        + "\"containers\":[{\"name\":\"a\",\"image\":\"2\"},{\"name\":\"b\",\"$patch\":\"delete\"}]}");
+    JsonNode current =
+        JSON.readTree(
+            "{\"containers\":[{\"name\":\"a\",\"image\":\"1\"},"
+                + "{\"name\":\"b\",\"image\":\"1\"}]}");
+    JsonNode patch =
+        JSON.readTree(
+            "{\"$setElementOrder/containers\":[{\"name\":\"a\"}],"
+                + "\"containers\":[{\"name\":\"a\",\"image\":\"2\"},{\"name\":\"b\",\"$patch\":\"delete\"}]}");
 
     assertThat(patcher.apply(PatchType.STRATEGIC_MERGE, current, patch))
         .isEqualTo(JSON.readTree("{\"containers\":[{\"name\":\"a\",\"image\":\"2\"}]}"));
@@ -43,15 +47,22 @@ class ObjectPatcherTest {
 
   @Test
   void jsonPatchMustBeAnArray() throws Exception {
-    assertThatThrownBy(() -> patcher.apply(PatchType.JSON_PATCH, JSON.readTree("{}"),
-        JSON.readTree("{\"op\":\"add\"}")))
+    assertThatThrownBy(
+            () ->
+                patcher.apply(
+                    PatchType.JSON_PATCH, JSON.readTree("{}"), JSON.readTree("{\"op\":\"add\"}")))
         .hasMessageContaining("must be an array of operations");
   }
 
   @Test
   void applyPatchesMayBeYaml() {
-    assertThat(patcher.parse(PatchType.APPLY, "spec:\n  target: pricing\n").path("spec")
-        .path("target").asText()).isEqualTo("pricing");
+    assertThat(
+            patcher
+                .parse(PatchType.APPLY, "spec:\n  target: pricing\n")
+                .path("spec")
+                .path("target")
+                .asText())
+        .isEqualTo("pricing");
   }
 
   @Test

@@ -17,23 +17,42 @@ import org.junit.jupiter.api.Test;
 class TableConverterTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T01:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-01-01T01:00:00Z"), ZoneOffset.UTC);
 
-  private static final ResourceType CASES = new ResourceType("computecase.io", "v1alpha1",
-      "ComputeCase", "computecases", "computecase", List.of("cc"), List.of(), true, true, false,
-      List.of(new PrinterColumn("Phase", "string", "", "", 0, ".status.phase"),
-          new PrinterColumn("Ready", "string", "", "", 0,
-              "{.status.conditions[?(@.type==\"Ready\")].status}"),
-          new PrinterColumn("Failed", "integer", "", "", 0, ".status.progress.failed"),
-          new PrinterColumn("Age", "date", "", "", 0, ".metadata.creationTimestamp")),
-      null);
+  private static final ResourceType CASES =
+      new ResourceType(
+          "computecase.io",
+          "v1alpha1",
+          "ComputeCase",
+          "computecases",
+          "computecase",
+          List.of("cc"),
+          List.of(),
+          true,
+          true,
+          false,
+          List.of(
+              new PrinterColumn("Phase", "string", "", "", 0, ".status.phase"),
+              new PrinterColumn(
+                  "Ready",
+                  "string",
+                  "",
+                  "",
+                  0,
+                  "{.status.conditions[?(@.type==\"Ready\")].status}"),
+              new PrinterColumn("Failed", "integer", "", "", 0, ".status.progress.failed"),
+              new PrinterColumn("Age", "date", "", "", 0, ".metadata.creationTimestamp")),
+          null);
 
   @Test
   void rowsEvaluateEveryPrinterColumn() throws Exception {
-    JsonNode object = JSON.readTree("{\"metadata\":{\"name\":\"demo\","
-        + "\"creationTimestamp\":\"2026-01-01T00:55:00Z\"},\"status\":{\"phase\":\"Running\","
-        + "\"conditions\":[{\"type\":\"Accepted\",\"status\":\"True\"},"
-        + "{\"type\":\"Ready\",\"status\":\"False\"}],\"progress\":{\"failed\":3}}}");
+    JsonNode object =
+        JSON.readTree(
+            "{\"metadata\":{\"name\":\"demo\","
+                + "\"creationTimestamp\":\"2026-01-01T00:55:00Z\"},\"status\":{\"phase\":\"Running\","
+                + "\"conditions\":[{\"type\":\"Accepted\",\"status\":\"True\"},"
+                + "{\"type\":\"Ready\",\"status\":\"False\"}],\"progress\":{\"failed\":3}}}");
 
     JsonNode table = new TableConverter(CLOCK).table(CASES, List.of(object), "7", null);
 

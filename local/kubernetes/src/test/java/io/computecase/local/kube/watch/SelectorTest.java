@@ -11,8 +11,8 @@ class SelectorTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static JsonNode object(String labels) throws Exception {
-    return JSON.readTree("{\"metadata\":{\"name\":\"demo\",\"namespace\":\"ns\",\"labels\":"
-        + labels + "}}");
+    return JSON.readTree(
+        "{\"metadata\":{\"name\":\"demo\",\"namespace\":\"ns\",\"labels\":" + labels + "}}");
   }
 
   @Test
