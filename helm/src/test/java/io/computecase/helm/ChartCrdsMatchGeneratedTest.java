@@ -11,8 +11,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chart installs exactly the CRDs the operator build generates into crds/. The helm build copies
- * them (generate-test-resources); this fails when the committed copy in the chart has drifted.
+ * The chart installs exactly the CRDs the operator build generates into crds/. The helm build
+ * copies them (generate-test-resources); this fails when the committed copy in the chart has
+ * drifted.
  */
 class ChartCrdsMatchGeneratedTest {
 

@@ -2,16 +2,19 @@ package io.computecase.helm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.computecase.helm.chart.PodContainer;
 import io.computecase.helm.chart.ChartSources;
+import io.computecase.helm.chart.PodContainer;
 import io.computecase.helm.chart.RenderedChart;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DefaultValuesRenderTest {
 
@@ -52,7 +55,8 @@ class DefaultValuesRenderTest {
       assertThat(PodContainer.workers(chart))
           .singleElement()
           .satisfies(w -> assertThat(w.env()).containsEntry("COMPUTECASE_TARGET", "default"));
-      assertThat(PodContainer.operator(chart).env()).containsEntry("COMPUTECASE_TARGETS", "default");
+      assertThat(PodContainer.operator(chart).env())
+          .containsEntry("COMPUTECASE_TARGETS", "default");
     }
   }
 
@@ -90,7 +94,8 @@ class DefaultValuesRenderTest {
 
   @Test
   void workersGetTheirOwnServiceAccountWithoutAKubernetesToken() {
-    ServiceAccount worker = chart.named(ServiceAccount.class, "cc-computecase-worker").orElseThrow();
+    ServiceAccount worker =
+        chart.named(ServiceAccount.class, "cc-computecase-worker").orElseThrow();
     assertThat(worker.getAutomountServiceAccountToken()).isFalse();
     assertThat(chart.named(ServiceAccount.class, "cc-computecase")).isPresent();
   }
@@ -105,19 +110,18 @@ class DefaultValuesRenderTest {
     assertThat(PodContainer.operator(chart).pod().getAffinity().getPodAntiAffinity()).isNotNull();
   }
 
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"123456789012", "012345678901"})
+  @ParameterizedTest
+  @ValueSource(strings = {"123456789012", "012345678901"})
   void anAccountIdSetOnTheCommandLineKeepsItsDigits(String accountId) {
     // --set turns 123456789012 into an integer; a leading zero keeps it a string.
-    RenderedChart chart =
-        RenderedChart.render(java.util.List.of(), Map.of("aws.accountId", accountId));
-    assertThat(PodContainer.operator(chart).env()).containsEntry("COMPUTECASE_ACCOUNT_ID", accountId);
+    RenderedChart chart = RenderedChart.render(List.of(), Map.of("aws.accountId", accountId));
+    assertThat(PodContainer.operator(chart).env())
+        .containsEntry("COMPUTECASE_ACCOUNT_ID", accountId);
   }
 
   @Test
   void noPodDisruptionBudgetForASingleReplicaItWouldBlockEveryDrain() {
-    RenderedChart single =
-        RenderedChart.render(java.util.List.of(), Map.of("operator.replicas", "1"));
+    RenderedChart single = RenderedChart.render(List.of(), Map.of("operator.replicas", "1"));
     assertThat(single.all(PodDisruptionBudget.class)).isEmpty();
   }
 }

@@ -19,14 +19,17 @@ import org.junit.jupiter.api.Test;
 /** What docs/aws.md, NOTES.txt and the CloudFormation outputs tell users to type exists. */
 class DocsMatchTheChartTest {
 
-  private static final Pattern SET_FLAG = Pattern.compile("--set(?:-string)?\\s+([A-Za-z0-9_.\\\\\"/-]+?)=");
-  private static final Pattern POLICY_FILE = Pattern.compile("([a-z-]+-policy\\.json|computecase\\.cfn\\.json)");
+  private static final Pattern SET_FLAG =
+      Pattern.compile("--set(?:-string)?\\s+([A-Za-z0-9_.\\\\\"/-]+?)=");
+  private static final Pattern POLICY_FILE =
+      Pattern.compile("([a-z-]+-policy\\.json|computecase\\.cfn\\.json)");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z_]+)}");
 
   @Test
   void everySetFlagNamesARealValue() throws IOException {
     Map<String, Object> values =
-        Serialization.unmarshal(Files.readString(ChartSources.chartDir().resolve("values.yaml")), Map.class);
+        Serialization.unmarshal(
+            Files.readString(ChartSources.chartDir().resolve("values.yaml")), Map.class);
     List<String> sources =
         List.of(
             read(ChartSources.repositoryRoot().resolve("docs/aws.md")),
@@ -39,9 +42,12 @@ class DocsMatchTheChartTest {
         keys.add(flag.group(1).replace("\\.", "\u0000").replace("\"", ""));
       }
     }
-    assertThat(keys).contains("aws.stateMachineRoleArn", "aws.accountId", "operator.image.repository");
+    assertThat(keys)
+        .contains("aws.stateMachineRoleArn", "aws.accountId", "operator.image.repository");
     for (String key : keys) {
-      assertThat(exists(values, key.split("\\."))).as("--set %s", key.replace('\u0000', '.')).isTrue();
+      assertThat(exists(values, key.split("\\.")))
+          .as("--set %s", key.replace('\u0000', '.'))
+          .isTrue();
     }
   }
 
@@ -73,14 +79,20 @@ class DocsMatchTheChartTest {
     while (file.find()) {
       files.add(file.group(1));
     }
-    assertThat(files).contains("operator-policy.json", "worker-policy.json", "state-machine-policy.json");
+    assertThat(files)
+        .contains("operator-policy.json", "worker-policy.json", "state-machine-policy.json");
     for (String name : files) {
       assertThat(ChartSources.repositoryRoot().resolve("docs/aws").resolve(name)).exists();
     }
-    for (String name : List.of("operator-policy.json", "worker-policy.json",
-        "state-machine-policy.json", "state-machine-trust-policy.json")) {
+    for (String name :
+        List.of(
+            "operator-policy.json",
+            "worker-policy.json",
+            "state-machine-policy.json",
+            "state-machine-trust-policy.json")) {
       Matcher placeholder =
-          PLACEHOLDER.matcher(read(ChartSources.repositoryRoot().resolve("docs/aws").resolve(name)));
+          PLACEHOLDER.matcher(
+              read(ChartSources.repositoryRoot().resolve("docs/aws").resolve(name)));
       while (placeholder.find()) {
         assertThat(guide)
             .as("docs/aws.md exports %s for %s", placeholder.group(1), name)

@@ -80,8 +80,13 @@ class FullValuesRenderTest {
             sa ->
                 assertThat(sa.getMetadata().getAnnotations())
                     .containsEntry(IRSA, "arn:aws:iam::123456789012:role/computecase-worker"));
-    assertThat(PodContainer.operator(chart).deployment().getSpec().getTemplate().getSpec()
-            .getServiceAccountName())
+    assertThat(
+            PodContainer.operator(chart)
+                .deployment()
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getServiceAccountName())
         .isEqualTo("computecase-operator");
   }
 
@@ -137,7 +142,9 @@ class FullValuesRenderTest {
         .singleElement()
         .satisfies(
             rule -> {
-              assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal()).containsExactly(9090);
+              assertThat(rule.getPorts())
+                  .extracting(p -> p.getPort().getIntVal())
+                  .containsExactly(9090);
               assertThat(rule.getFrom()).hasSize(1);
             });
     assertThat(policy.getSpec().getEgress())

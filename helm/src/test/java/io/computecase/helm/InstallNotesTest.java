@@ -47,11 +47,14 @@ class InstallNotesTest {
     String notes =
         notes(
             Map.of(
-                "aws.stateMachineRoleArn", "arn:aws:iam::123456789012:role/computecase-state-machine",
-                "aws.accountId", "123456789012",
+                "aws.stateMachineRoleArn",
+                "arn:aws:iam::123456789012:role/computecase-state-machine",
+                "aws.accountId",
+                "123456789012",
                 "serviceAccounts.operator.annotations.eks\\.amazonaws\\.com/role-arn",
                 "arn:aws:iam::123456789012:role/computecase-operator",
-                "operator.watchNamespaces[0]", "team-a"));
+                "operator.watchNamespaces[0]",
+                "team-a"));
     assertThat(notes)
         .doesNotContain("WARNING")
         .doesNotContain("has no IRSA annotation")

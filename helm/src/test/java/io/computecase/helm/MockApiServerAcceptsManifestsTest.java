@@ -40,8 +40,10 @@ class MockApiServerAcceptsManifestsTest {
         client.resource(crd).create();
       }
       for (String namespace : namespacesOf(chart)) {
-        client.resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-            .build()).create();
+        client
+            .resource(
+                new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+            .create();
       }
       for (HasMetadata resource : chart.resources()) {
         HasMetadata created = client.resource(resource).create();
@@ -54,15 +56,22 @@ class MockApiServerAcceptsManifestsTest {
       }
       for (Deployment sent : chart.all(Deployment.class)) {
         Deployment stored =
-            client.apps().deployments().inNamespace(RenderedChart.NAMESPACE)
-                .withName(sent.getMetadata().getName()).get();
+            client
+                .apps()
+                .deployments()
+                .inNamespace(RenderedChart.NAMESPACE)
+                .withName(sent.getMetadata().getName())
+                .get();
         assertThat(stored.getSpec()).as(describe(sent)).isEqualTo(sent.getSpec());
       }
     }
   }
 
   private static String describe(HasMetadata resource) {
-    return resource.getKind() + " " + resource.getMetadata().getNamespace() + "/"
+    return resource.getKind()
+        + " "
+        + resource.getMetadata().getNamespace()
+        + "/"
         + resource.getMetadata().getName();
   }
 

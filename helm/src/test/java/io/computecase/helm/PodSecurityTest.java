@@ -92,7 +92,9 @@ class PodSecurityTest {
   @EnumSource(ChartValues.class)
   void requestsAndAMemoryLimitAreSet(ChartValues values) {
     for (PodContainer pod : deployments(values)) {
-      assertThat(pod.container().getResources().getRequests()).as(pod.name()).containsKeys("cpu", "memory");
+      assertThat(pod.container().getResources().getRequests())
+          .as(pod.name())
+          .containsKeys("cpu", "memory");
       Quantity limit = pod.container().getResources().getLimits().get("memory");
       Quantity request = pod.container().getResources().getRequests().get("memory");
       assertThat(limit).as("%s memory limit", pod.name()).isNotNull();

@@ -3,6 +3,7 @@ package io.computecase.helm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.computecase.helm.chart.ChartValues;
+import io.computecase.helm.chart.PodContainer;
 import io.computecase.helm.chart.RenderedChart;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
@@ -42,7 +43,13 @@ class RbacLeastPrivilegeTest {
     assertThat(rules(values.render()))
         .flatExtracting(PolicyRule::getResources)
         .doesNotContain(
-            "secrets", "pods", "pods/exec", "roles", "rolebindings", "clusterroles", "serviceaccounts");
+            "secrets",
+            "pods",
+            "pods/exec",
+            "roles",
+            "rolebindings",
+            "clusterroles",
+            "serviceaccounts");
   }
 
   @ParameterizedTest
@@ -136,14 +143,13 @@ class RbacLeastPrivilegeTest {
             RenderedChart.NAMESPACE + "/cc-computecase",
             RenderedChart.NAMESPACE + "/cc-computecase-leader-election");
     // Watching all namespaces with Roles in one would fail on the first cluster-wide list.
-    assertThat(io.computecase.helm.chart.PodContainer.operator(chart).env())
+    assertThat(PodContainer.operator(chart).env())
         .containsEntry("COMPUTECASE_WATCH_NAMESPACES", RenderedChart.NAMESPACE);
   }
 
   @Test
   void rbacCanBeLeftToThePlatformTeam() {
-    RenderedChart chart =
-        RenderedChart.render(List.of(), Map.of("rbac.create", "false"));
+    RenderedChart chart = RenderedChart.render(List.of(), Map.of("rbac.create", "false"));
     assertThat(chart.all(ClusterRole.class)).isEmpty();
     assertThat(chart.all(Role.class)).isEmpty();
     assertThat(chart.all(RoleBinding.class)).isEmpty();

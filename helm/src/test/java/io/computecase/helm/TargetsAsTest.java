@@ -16,14 +16,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-
 
 /** defaultTargets run either as ComputeTarget resources or as worker Deployments of the chart. */
 @SuppressWarnings("unchecked")
 class TargetsAsTest {
 
-  private static final String WORKER = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/computecase-worker:1.2.3";
+  private static final String WORKER =
+      "123456789012.dkr.ecr.eu-west-1.amazonaws.com/computecase-worker:1.2.3";
 
   @Test
   void asDeploymentsTheChartRunsEachTargetsWorkersOnItsQueue() {
@@ -41,8 +43,10 @@ class TargetsAsTest {
         .containsEntry("COMPUTECASE_COMPUTATION", "cpu")
         .containsEntry("COMPUTECASE_CONCURRENCY", "2")
         .containsEntry("COMPUTECASE_WORKER_ID", "fieldRef:metadata.name")
-        .containsEntry("COMPUTECASE_SFN_ENDPOINT", "http://computecase-local.computecase-system:4566")
-        .containsEntry("COMPUTECASE_SQS_ENDPOINT", "http://computecase-local.computecase-system:9324")
+        .containsEntry(
+            "COMPUTECASE_SFN_ENDPOINT", "http://computecase-local.computecase-system:4566")
+        .containsEntry(
+            "COMPUTECASE_SQS_ENDPOINT", "http://computecase-local.computecase-system:9324")
         .containsEntry("COMPUTECASE_HTTP_PORT", "8080")
         .containsEntry("OTEL_SERVICE_NAME", "computecase-worker")
         .doesNotContainKey("COMPUTECASE_EVENTS_ENDPOINT");
@@ -77,22 +81,30 @@ class TargetsAsTest {
   void withKedaAutoscaledWorkersScaleOnTheirQueueAndLeaveReplicasToIt() {
     RenderedChart chart = ChartValues.FULL_WITH_CHART_WORKERS.render();
     List<HasMetadata> scaled = chart.ofKind("ScaledObject");
-    assertThat(scaled).extracting(s -> s.getMetadata().getName()).containsExactly("computecase-worker-cpu");
+    assertThat(scaled)
+        .extracting(s -> s.getMetadata().getName())
+        .containsExactly("computecase-worker-cpu");
     GenericKubernetesResource cpu = (GenericKubernetesResource) scaled.get(0);
-    assertThat((Object) cpu.get("spec", "scaleTargetRef", "name")).isEqualTo("computecase-worker-cpu");
+    assertThat((Object) cpu.get("spec", "scaleTargetRef", "name"))
+        .isEqualTo("computecase-worker-cpu");
     assertThat((Object) cpu.get("spec", "minReplicaCount")).isEqualTo(2);
     assertThat((Object) cpu.get("spec", "maxReplicaCount")).isEqualTo(20);
     List<Map<String, Object>> triggers = cpu.get("spec", "triggers");
-    assertThat(triggers).singleElement().satisfies(trigger -> {
-      assertThat(trigger).containsEntry("type", "aws-sqs-queue");
-      assertThat((Map<String, Object>) trigger.get("metadata"))
-          .containsEntry("queueURL", "http://computecase-local.computecase-system:9324/123456789012/computecase-cpu")
-          .containsEntry("queueLength", "4")
-          .containsEntry("awsRegion", "eu-west-1")
-          .containsEntry("scaleOnInFlight", "true");
-      assertThat((Map<String, Object>) trigger.get("authenticationRef"))
-          .containsEntry("name", "computecase-aws");
-    });
+    assertThat(triggers)
+        .singleElement()
+        .satisfies(
+            trigger -> {
+              assertThat(trigger).containsEntry("type", "aws-sqs-queue");
+              assertThat((Map<String, Object>) trigger.get("metadata"))
+                  .containsEntry(
+                      "queueURL",
+                      "http://computecase-local.computecase-system:9324/123456789012/computecase-cpu")
+                  .containsEntry("queueLength", "4")
+                  .containsEntry("awsRegion", "eu-west-1")
+                  .containsEntry("scaleOnInFlight", "true");
+              assertThat((Map<String, Object>) trigger.get("authenticationRef"))
+                  .containsEntry("name", "computecase-aws");
+            });
     // KEDA owns the replica count of the scaled Deployment; the chart keeps the fixed one's.
     assertThat(PodContainer.workers(chart))
         .filteredOn(w -> w.name().endsWith("-cpu"))
@@ -121,7 +133,8 @@ class TargetsAsTest {
     GenericKubernetesResource cpu = (GenericKubernetesResource) chart.ofKind("ScaledObject").get(0);
     List<Map<String, Object>> triggers = cpu.get("spec", "triggers");
     assertThat((Map<String, Object>) triggers.get(0).get("metadata"))
-        .containsEntry("queueURL", "https://sqs.eu-west-1.amazonaws.com/123456789012/computecase-cpu")
+        .containsEntry(
+            "queueURL", "https://sqs.eu-west-1.amazonaws.com/123456789012/computecase-cpu")
         .doesNotContainKey("awsEndpoint");
   }
 
@@ -131,7 +144,8 @@ class TargetsAsTest {
             () ->
                 RenderedChart.render(
                     List.of(ChartSources.valuesFile("full.yaml")),
-                    Map.of("targetsAs", "Deployment", "aws.endpoints.sqs", "", "aws.accountId", "")))
+                    Map.of(
+                        "targetsAs", "Deployment", "aws.endpoints.sqs", "", "aws.accountId", "")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("needs aws.accountId")
         .hasMessageContaining("--set-string aws.accountId=");
@@ -143,13 +157,14 @@ class TargetsAsTest {
         Serialization.jsonMapper()
             .readTree(ChartSources.chartDir().resolve("values.schema.json").toFile())
             .at("/properties/defaultTargets/items/properties/spec/properties");
-    java.util.Set<String> chartFields = new java.util.TreeSet<>();
+    Set<String> chartFields = new TreeSet<>();
     values.fieldNames().forEachRemaining(chartFields::add);
     Path crd = ChartSources.chartDir().resolve("crds/computetargets.computecase.io-v1.yml");
     if (Files.exists(crd)) {
       assertThat(chartFields)
-          .isEqualTo(new java.util.TreeSet<>(CrdSchema.of(crd).root().getProperties().get("spec")
-              .getProperties().keySet()));
+          .isEqualTo(
+              new TreeSet<>(
+                  CrdSchema.of(crd).root().getProperties().get("spec").getProperties().keySet()));
     } else {
       assertThat(chartFields).contains("image", "computation", "concurrency", "replicas");
     }
@@ -172,8 +187,9 @@ class TargetsAsTest {
   @Test
   void asComputeTargetsTheOperatorRunsThemOrTheChartSaysWhyItCannot() throws IOException {
     Map<String, Object> computeTargets = Map.of("targetsAs", "ComputeTarget");
-    List<java.nio.file.Path> full = List.of(ChartSources.valuesFile("full.yaml"));
-    if (Files.exists(ChartSources.chartDir().resolve("crds/computetargets.computecase.io-v1.yml"))) {
+    List<Path> full = List.of(ChartSources.valuesFile("full.yaml"));
+    if (Files.exists(
+        ChartSources.chartDir().resolve("crds/computetargets.computecase.io-v1.yml"))) {
       RenderedChart chart = RenderedChart.render(full, computeTargets);
       List<HasMetadata> targets = chart.ofKind("ComputeTarget");
       assertThat(targets).extracting(t -> t.getMetadata().getName()).containsExactly("cpu", "slow");
@@ -186,7 +202,8 @@ class TargetsAsTest {
       assertThat(PodContainer.operator(chart).env()).doesNotContainKey("COMPUTECASE_TARGETS");
       // The API server would prune (drop) any field the ComputeTarget schema does not declare.
       CrdSchema schema =
-          CrdSchema.of(ChartSources.chartDir().resolve("crds/computetargets.computecase.io-v1.yml"));
+          CrdSchema.of(
+              ChartSources.chartDir().resolve("crds/computetargets.computecase.io-v1.yml"));
       for (HasMetadata target : targets) {
         Map<String, Object> asMap = Serialization.jsonMapper().convertValue(target, Map.class);
         assertThat(schema.undeclaredFields(asMap)).as(target.getMetadata().getName()).isEmpty();

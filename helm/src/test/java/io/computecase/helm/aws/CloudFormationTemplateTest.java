@@ -82,7 +82,8 @@ class CloudFormationTemplateTest {
     RenderedChart chart = RenderedChart.render("computecase", List.of(), Map.of());
     Map<String, String> env = PodContainer.operator(chart).env();
     assertThat(parameterDefault("BusName")).isEqualTo(env.get("COMPUTECASE_BUS_NAME"));
-    assertThat(parameterDefault("StateMachineName")).isEqualTo(env.get("COMPUTECASE_STATE_MACHINE_NAME"));
+    assertThat(parameterDefault("StateMachineName"))
+        .isEqualTo(env.get("COMPUTECASE_STATE_MACHINE_NAME"));
     assertThat(parameterDefault("Namespace")).isEqualTo(RenderedChart.NAMESPACE);
     assertThat(chart.all(ServiceAccount.class))
         .extracting(sa -> sa.getMetadata().getName())
@@ -103,7 +104,8 @@ class CloudFormationTemplateTest {
     assertThat(queue.at("/Properties/RedrivePolicy/maxReceiveCount/Ref").asText())
         .isEqualTo("MaxReceiveCount");
     assertThat(parameterDefault("MaxReceiveCount")).isEqualTo("5");
-    JsonNode statement = resource("DefaultQueuePolicy").at("/Properties/PolicyDocument/Statement/0");
+    JsonNode statement =
+        resource("DefaultQueuePolicy").at("/Properties/PolicyDocument/Statement/0");
     assertThat(statement.at("/Principal/Service").asText()).isEqualTo("events.amazonaws.com");
     assertThat(statement.path("Action").asText()).isEqualTo("sqs:SendMessage");
     assertThat(statement.at("/Condition/ArnEquals/aws:SourceArn/Fn::Sub").asText())

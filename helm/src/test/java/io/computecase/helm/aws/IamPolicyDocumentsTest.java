@@ -36,7 +36,8 @@ class IamPolicyDocumentsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"operator-policy.json", "worker-policy.json", "state-machine-policy.json"})
+  @ValueSource(
+      strings = {"operator-policy.json", "worker-policy.json", "state-machine-policy.json"})
   void everyActionIsNamedAndEveryResourceIsItsOwnType(String file) throws IOException {
     PolicyDocument policy = PolicyDocument.read(file);
     assertThat(policy.json().path("Version").asText()).isEqualTo("2012-10-17");
@@ -68,23 +69,42 @@ class IamPolicyDocumentsTest {
   void theOperatorMayCallEveryApiItUses() throws IOException {
     assertThat(PolicyDocument.read("operator-policy.json").actions())
         .contains(
-            "states:CreateStateMachine", "states:UpdateStateMachine", "states:DescribeStateMachine",
-            "states:StartExecution", "states:StopExecution", "states:DescribeExecution",
-            "states:ListExecutions", "states:ListMapRuns", "states:DescribeMapRun",
-            "states:UpdateMapRun", "states:RedriveExecution",
-            "events:CreateEventBus", "events:DescribeEventBus", "events:PutRule",
-            "events:PutTargets", "events:RemoveTargets", "events:DeleteRule", "events:DescribeRule",
-            "sqs:CreateQueue", "sqs:GetQueueUrl", "sqs:GetQueueAttributes",
-            "sqs:SetQueueAttributes", "sqs:DeleteQueue", "iam:PassRole");
+            "states:CreateStateMachine",
+            "states:UpdateStateMachine",
+            "states:DescribeStateMachine",
+            "states:StartExecution",
+            "states:StopExecution",
+            "states:DescribeExecution",
+            "states:ListExecutions",
+            "states:ListMapRuns",
+            "states:DescribeMapRun",
+            "states:UpdateMapRun",
+            "states:RedriveExecution",
+            "events:CreateEventBus",
+            "events:DescribeEventBus",
+            "events:PutRule",
+            "events:PutTargets",
+            "events:RemoveTargets",
+            "events:DeleteRule",
+            "events:DescribeRule",
+            "sqs:CreateQueue",
+            "sqs:GetQueueUrl",
+            "sqs:GetQueueAttributes",
+            "sqs:SetQueueAttributes",
+            "sqs:DeleteQueue",
+            "iam:PassRole");
   }
 
   @Test
   void theOperatorPassesOnlyTheStateMachineRoleAndOnlyToStepFunctions() throws IOException {
     PolicyDocument policy = PolicyDocument.read("operator-policy.json");
     assertThat(policy.resourcesOf("iam:PassRole"))
-        .containsExactly("arn:aws:iam::${AWS_ACCOUNT_ID}:role/${COMPUTECASE_STATE_MACHINE_ROLE_NAME}");
+        .containsExactly(
+            "arn:aws:iam::${AWS_ACCOUNT_ID}:role/${COMPUTECASE_STATE_MACHINE_ROLE_NAME}");
     PolicyDocument.Statement pass =
-        policy.statements().stream().filter(s -> s.actions().contains("iam:PassRole")).findFirst()
+        policy.statements().stream()
+            .filter(s -> s.actions().contains("iam:PassRole"))
+            .findFirst()
             .orElseThrow();
     assertThat(pass.condition().path("StringEquals").path("iam:PassedToService").asText())
         .isEqualTo("states.amazonaws.com");
@@ -99,9 +119,11 @@ class IamPolicyDocumentsTest {
           assertThat(policy.resourcesOf(action))
               .allSatisfy(r -> assertThat(r).endsWith(":computecase-*"));
         }
-        if (action.startsWith("events:") && (action.contains("Rule") || action.endsWith("Targets"))) {
+        if (action.startsWith("events:")
+            && (action.contains("Rule") || action.endsWith("Targets"))) {
           assertThat(policy.resourcesOf(action))
-              .allSatisfy(r -> assertThat(r).endsWith(":rule/${COMPUTECASE_BUS_NAME}/computecase-*"));
+              .allSatisfy(
+                  r -> assertThat(r).endsWith(":rule/${COMPUTECASE_BUS_NAME}/computecase-*"));
         }
       }
     }
@@ -111,15 +133,21 @@ class IamPolicyDocumentsTest {
   void workersOnlyConsumeQueuesAndAnswerTokens() throws IOException {
     assertThat(PolicyDocument.read("worker-policy.json").actions())
         .containsExactlyInAnyOrder(
-            "sqs:GetQueueUrl", "sqs:GetQueueAttributes", "sqs:ReceiveMessage",
-            "sqs:DeleteMessage", "sqs:ChangeMessageVisibility",
-            "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat");
+            "sqs:GetQueueUrl",
+            "sqs:GetQueueAttributes",
+            "sqs:ReceiveMessage",
+            "sqs:DeleteMessage",
+            "sqs:ChangeMessageVisibility",
+            "states:SendTaskSuccess",
+            "states:SendTaskFailure",
+            "states:SendTaskHeartbeat");
   }
 
   @Test
   void theStateMachineRoleCoversEveryIntegrationOfTheAsl() throws IOException {
     JsonNode asl =
-        PolicyDocument.JSON.readTree(ChartSources.repositoryRoot().resolve("asl/computecase.asl.json").toFile());
+        PolicyDocument.JSON.readTree(
+            ChartSources.repositoryRoot().resolve("asl/computecase.asl.json").toFile());
     List<String> resources = new ArrayList<>();
     List<String> mapLabels = new ArrayList<>();
     collect(asl, resources, mapLabels);
@@ -127,7 +155,8 @@ class IamPolicyDocumentsTest {
     for (String resource : resources) {
       if (resource.startsWith("arn:aws:states:::events:putEvents")) {
         assertThat(policy.resourcesOf("events:PutEvents"))
-            .containsExactly("arn:aws:events:${AWS_REGION}:${AWS_ACCOUNT_ID}:event-bus/${COMPUTECASE_BUS_NAME}");
+            .containsExactly(
+                "arn:aws:events:${AWS_REGION}:${AWS_ACCOUNT_ID}:event-bus/${COMPUTECASE_BUS_NAME}");
       } else {
         throw new AssertionError("no IAM grant known for the ASL's integration " + resource);
       }
@@ -135,11 +164,15 @@ class IamPolicyDocumentsTest {
     // A Distributed Map runs its items as child executions of the same state machine.
     assertThat(mapLabels).isNotEmpty();
     assertThat(policy.resourcesOf("states:StartExecution"))
-        .containsExactly("arn:aws:states:${AWS_REGION}:${AWS_ACCOUNT_ID}:stateMachine:${COMPUTECASE_STATE_MACHINE_NAME}");
+        .containsExactly(
+            "arn:aws:states:${AWS_REGION}:${AWS_ACCOUNT_ID}:stateMachine:${COMPUTECASE_STATE_MACHINE_NAME}");
     assertThat(policy.actions()).contains("states:DescribeExecution", "states:StopExecution");
     for (String label : mapLabels) {
       assertThat(policy.resourcesOf("states:RedriveExecution"))
-          .contains("arn:aws:states:${AWS_REGION}:${AWS_ACCOUNT_ID}:execution:${COMPUTECASE_STATE_MACHINE_NAME}/" + label + ":*");
+          .contains(
+              "arn:aws:states:${AWS_REGION}:${AWS_ACCOUNT_ID}:execution:${COMPUTECASE_STATE_MACHINE_NAME}/"
+                  + label
+                  + ":*");
     }
   }
 
@@ -149,7 +182,8 @@ class IamPolicyDocumentsTest {
         resources.add(node.path("Resource").asText());
       }
       if ("Map".equals(node.path("Type").asText())
-          && "DISTRIBUTED".equals(node.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText())) {
+          && "DISTRIBUTED"
+              .equals(node.path("ItemProcessor").path("ProcessorConfig").path("Mode").asText())) {
         mapLabels.add(node.path("Label").asText());
       }
       node.elements().forEachRemaining(child -> collect(child, resources, mapLabels));
@@ -163,7 +197,11 @@ class IamPolicyDocumentsTest {
     PolicyDocument stateMachine = PolicyDocument.read("state-machine-trust-policy.json");
     assertThat(stateMachine.json().at("/Statement/0/Principal/Service").asText())
         .isEqualTo("states.amazonaws.com");
-    assertThat(stateMachine.json().at("/Statement/0/Condition/StringEquals/aws:SourceAccount").asText())
+    assertThat(
+            stateMachine
+                .json()
+                .at("/Statement/0/Condition/StringEquals/aws:SourceAccount")
+                .asText())
         .isEqualTo("${AWS_ACCOUNT_ID}");
     PolicyDocument podIdentity = PolicyDocument.read("pod-identity-trust-policy.json");
     assertThat(podIdentity.json().at("/Statement/0/Principal/Service").asText())

@@ -13,11 +13,16 @@ public record PolicyDocument(String file, JsonNode json, List<Statement> stateme
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** One statement, with Action and Resource normalised to lists. */
-  public record Statement(String sid, String effect, List<String> actions, List<String> resources,
+  public record Statement(
+      String sid,
+      String effect,
+      List<String> actions,
+      List<String> resources,
       JsonNode condition) {}
 
   public static PolicyDocument read(String file) throws IOException {
-    JsonNode json = JSON.readTree(ChartSources.repositoryRoot().resolve("docs/aws").resolve(file).toFile());
+    JsonNode json =
+        JSON.readTree(ChartSources.repositoryRoot().resolve("docs/aws").resolve(file).toFile());
     List<Statement> statements = new ArrayList<>();
     for (JsonNode statement : json.path("Statement")) {
       statements.add(

@@ -8,7 +8,9 @@ public final class ChartSources {
 
   private ChartSources() {}
 
-  /** The helm module's directory; Surefire runs tests from it, an IDE may run them from the root. */
+  /**
+   * The helm module's directory; Surefire runs tests from it, an IDE may run them from the root.
+   */
   public static Path moduleDir() {
     Path here = Path.of("").toAbsolutePath();
     if (Files.isDirectory(here.resolve("computecase/templates"))) {

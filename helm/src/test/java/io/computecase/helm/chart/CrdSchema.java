@@ -44,7 +44,8 @@ public record CrdSchema(JSONSchemaProps root) {
         }
         JSONSchemaProps declared =
             schema.getProperties() != null ? schema.getProperties().get(entry.getKey()) : null;
-        if (declared == null && schema.getAdditionalProperties() != null
+        if (declared == null
+            && schema.getAdditionalProperties() != null
             && schema.getAdditionalProperties().getSchema() != null) {
           declared = schema.getAdditionalProperties().getSchema();
         }

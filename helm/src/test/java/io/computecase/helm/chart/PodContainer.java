@@ -42,8 +42,11 @@ public record PodContainer(Deployment deployment, Container container) {
   private static PodContainer of(Deployment deployment) {
     List<Container> containers = deployment.getSpec().getTemplate().getSpec().getContainers();
     if (containers.size() != 1) {
-      throw new AssertionError(deployment.getMetadata().getName() + " has " + containers.size()
-          + " containers; the chart's pods have one");
+      throw new AssertionError(
+          deployment.getMetadata().getName()
+              + " has "
+              + containers.size()
+              + " containers; the chart's pods have one");
     }
     return new PodContainer(deployment, containers.get(0));
   }
@@ -65,8 +68,8 @@ public record PodContainer(Deployment deployment, Container container) {
               ? "fieldRef:" + variable.getValueFrom().getFieldRef().getFieldPath()
               : variable.getValue();
       if (env.put(variable.getName(), value) != null) {
-        throw new AssertionError(name() + " sets environment variable " + variable.getName()
-            + " twice");
+        throw new AssertionError(
+            name() + " sets environment variable " + variable.getName() + " twice");
       }
     }
     return env;

@@ -80,7 +80,12 @@ public final class RenderedChart {
     List<T> matches = all(type);
     if (matches.size() != 1) {
       throw new AssertionError(
-          "expected one " + type.getSimpleName() + " but rendered " + matches.size() + ": " + kinds());
+          "expected one "
+              + type.getSimpleName()
+              + " but rendered "
+              + matches.size()
+              + ": "
+              + kinds());
     }
     return matches.get(0);
   }

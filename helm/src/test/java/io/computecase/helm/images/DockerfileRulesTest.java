@@ -21,8 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DockerfileRulesTest {
 
   private static final Pattern REMOTE_URL = Pattern.compile("(?i)\\b(https?|ftp)://");
-  private static final Pattern USER =
-      Pattern.compile("^(?<user>[^:\\s]+)(:(?<group>\\S+))?$");
+  private static final Pattern USER = Pattern.compile("^(?<user>[^:\\s]+)(:(?<group>\\S+))?$");
 
   @ParameterizedTest
   @CsvSource({"operator, computecase-operator.jar", "worker, computecase-worker.jar"})
@@ -94,7 +93,11 @@ class DockerfileRulesTest {
   void theExecExampleExtendsTheWorkerAndConfiguresItsProgram() throws IOException {
     DockerfileInstructions example = read("worker/examples/exec-python/Dockerfile");
     assertThat(example.all("ARG"))
-        .anySatisfy(arg -> assertThat(arg.arguments()).startsWith("WORKER_IMAGE=").contains("computecase-worker:"));
+        .anySatisfy(
+            arg ->
+                assertThat(arg.arguments())
+                    .startsWith("WORKER_IMAGE=")
+                    .contains("computecase-worker:"));
     String env = String.join(" ", example.all("ENV").stream().map(Instruction::arguments).toList());
     assertThat(env).contains("COMPUTECASE_COMPUTATION=exec").contains("COMPUTECASE_EXEC_COMMAND=");
     assertThat(example.all("COPY"))
@@ -122,8 +125,8 @@ class DockerfileRulesTest {
     Path root = ChartSources.repositoryRoot();
     try (Stream<Path> examples = Files.walk(root.resolve("worker/examples"))) {
       return Stream.concat(
-              Stream.of(root.resolve("operator/Dockerfile"), root.resolve("worker/Dockerfile")),
-              examples.filter(p -> p.getFileName().toString().equals("Dockerfile")).toList().stream())
+          Stream.of(root.resolve("operator/Dockerfile"), root.resolve("worker/Dockerfile")),
+          examples.filter(p -> p.getFileName().toString().equals("Dockerfile")).toList().stream())
           .toList()
           .stream();
     }
