@@ -8,7 +8,11 @@ import io.computecase.operator.config.OperatorConfig;
 import io.computecase.operator.execution.CaseItems;
 import io.computecase.operator.execution.ExecutionNames;
 import io.computecase.operator.execution.ExecutionStarter;
+import io.computecase.operator.execution.ExecutionRedriver;
 import io.computecase.operator.execution.ExecutionStopper;
+import io.computecase.operator.tracing.CaseTracing;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.computecase.operator.http.HealthServer;
 import io.computecase.operator.http.OperatorMetrics;
 import io.computecase.operator.observer.ExecutionObserver;
@@ -63,6 +67,12 @@ public final class ComputeCaseOperator implements AutoCloseable {
 
   /** Provisions (idempotently), then reconciles ComputeCases until {@link #stop()}. */
   public static ComputeCaseOperator start(KubernetesClient client, OperatorConfig config) {
+    return start(client, config, GlobalOpenTelemetry.get());
+  }
+
+  /** As {@link #start(KubernetesClient, OperatorConfig)}, tracing with the given OpenTelemetry. */
+  public static ComputeCaseOperator start(
+      KubernetesClient client, OperatorConfig config, OpenTelemetry openTelemetry) {
     AwsClients aws = AwsClients.create(config);
     try {
       ProvisionedInfrastructure infrastructure =
@@ -79,6 +89,8 @@ public final class ComputeCaseOperator implements AutoCloseable {
               new CaseItems(client),
               new ExecutionStarter(aws.sfn()),
               new ExecutionStopper(aws.sfn()),
+              new ExecutionRedriver(aws.sfn()),
+              new CaseTracing(openTelemetry),
               new ExecutionObserver(aws.sfn()),
               new SummaryCollector(aws.sfn()),
               new ComputeCaseStatusRecorder(clock),

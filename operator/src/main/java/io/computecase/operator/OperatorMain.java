@@ -2,6 +2,11 @@ package io.computecase.operator;
 
 import io.computecase.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +32,25 @@ public final class OperatorMain implements Callable<Integer> {
     System.exit(new CommandLine(new OperatorMain()).execute(args));
   }
 
+  /**
+   * The OpenTelemetry SDK configured by the standard OTEL_* variables, when any exporter is
+   * configured; otherwise tracing stays off (no exporter retrying a collector that is not there).
+   */
+  static OpenTelemetry openTelemetry(java.util.Map<String, String> env) {
+    boolean configured = env.keySet().stream().anyMatch(k ->
+        k.startsWith("OTEL_EXPORTER_") || k.equals("OTEL_TRACES_EXPORTER"));
+    if (!configured || "true".equalsIgnoreCase(env.get("OTEL_SDK_DISABLED"))) {
+      return OpenTelemetry.noop();
+    }
+    return AutoConfiguredOpenTelemetrySdk.builder()
+        .addResourceCustomizer((resource, config) -> resource.merge(Resource.create(
+            Attributes.of(AttributeKey.stringKey("service.name"),
+                config.getString("otel.service.name", "computecase-operator")))))
+        .setResultAsGlobal()
+        .build()
+        .getOpenTelemetrySdk();
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     OperatorConfig env = OperatorConfig.fromEnvironment(System.getenv());
@@ -38,7 +62,8 @@ public final class OperatorMain implements Callable<Integer> {
       builder.leaderElection(leaderElection);
     }
     KubernetesClient client = new KubernetesClientBuilder().build();
-    ComputeCaseOperator operator = ComputeCaseOperator.start(client, builder.build());
+    ComputeCaseOperator operator =
+        ComputeCaseOperator.start(client, builder.build(), openTelemetry(System.getenv()));
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       operator.stop();

@@ -37,6 +37,16 @@ public class ComputeCaseStatus {
       "Digest of the spec fields fixed at start; a later change to them is refused.")
   private String specFingerprint;
 
+  @JsonPropertyDescription("Preflight estimate of AWS usage and cost, made before the start.")
+  private CostEstimate estimate;
+
+  @JsonPropertyDescription(
+      "The computecase.io/redrive annotation value last acted on (re-runs failed items).")
+  private String redriveRequest;
+
+  @JsonPropertyDescription("Earlier finished runs of this case, before each redrive.")
+  private List<Attempt> attempts;
+
   private Progress progress;
 
   private Summary summary;
@@ -111,6 +121,30 @@ public class ComputeCaseStatus {
 
   public void setSpecFingerprint(String specFingerprint) {
     this.specFingerprint = specFingerprint;
+  }
+
+  public CostEstimate getEstimate() {
+    return estimate;
+  }
+
+  public void setEstimate(CostEstimate estimate) {
+    this.estimate = estimate;
+  }
+
+  public String getRedriveRequest() {
+    return redriveRequest;
+  }
+
+  public void setRedriveRequest(String redriveRequest) {
+    this.redriveRequest = redriveRequest;
+  }
+
+  public List<Attempt> getAttempts() {
+    return attempts;
+  }
+
+  public void setAttempts(List<Attempt> attempts) {
+    this.attempts = attempts;
   }
 
   public Progress getProgress() {

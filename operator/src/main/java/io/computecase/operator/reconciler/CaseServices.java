@@ -3,7 +3,9 @@ package io.computecase.operator.reconciler;
 import io.computecase.operator.execution.CaseItems;
 import io.computecase.operator.execution.ExecutionNames;
 import io.computecase.operator.execution.ExecutionStarter;
+import io.computecase.operator.execution.ExecutionRedriver;
 import io.computecase.operator.execution.ExecutionStopper;
+import io.computecase.operator.tracing.CaseTracing;
 import io.computecase.operator.http.OperatorMetrics;
 import io.computecase.operator.observer.ExecutionObserver;
 import io.computecase.operator.observer.SummaryCollector;
@@ -24,6 +26,8 @@ public record CaseServices(
     CaseItems items,
     ExecutionStarter starter,
     ExecutionStopper stopper,
+    ExecutionRedriver redriver,
+    CaseTracing tracing,
     ExecutionObserver observer,
     SummaryCollector summaries,
     ComputeCaseStatusRecorder recorder,

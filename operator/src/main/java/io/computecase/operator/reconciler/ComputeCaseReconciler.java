@@ -36,10 +36,13 @@ import org.slf4j.MDC;
  * The ComputeCase controller, a short coordinator: validate, start the execution once, observe
  * it and its Map Run, record status (only when it changed, at most once a second per case).
  */
-@ControllerConfiguration(name = "computecase")
+// Not generation-aware: the redrive annotation changes no generation but must be seen.
+@ControllerConfiguration(name = "computecase", generationAwareEventProcessing = false)
 public final class ComputeCaseReconciler
     implements Reconciler<ComputeCase>, Cleaner<ComputeCase> {
   static final Duration POLL = Duration.ofSeconds(1);
+  /** Set (to any new value, e.g. a timestamp) to re-run the failed items of a finished case. */
+  public static final String REDRIVE_ANNOTATION = "computecase.io/redrive";
   private static final Logger LOG = LoggerFactory.getLogger(ComputeCaseReconciler.class);
 
   private final CaseServices services;
@@ -72,18 +75,23 @@ public final class ComputeCaseReconciler
     if (status != null && status.getExecutionArn() != null) {
       MDC.put("executionArn", status.getExecutionArn());
     }
+    String redrive = cc.getMetadata().getAnnotations() == null ? null
+        : cc.getMetadata().getAnnotations().get(REDRIVE_ANNOTATION);
+    if (status != null && CasePhase.finished(status.getPhase()) && status.getExecutionArn() != null
+        && redrive != null && !redrive.equals(status.getRedriveRequest())) {
+      return redrive(cc, redrive);
+    }
     if (seen && CasePhase.finished(status.getPhase())) {
       return afterFinish(cc);
     }
     if (status == null || status.getExecutionArn() == null) {
       Optional<SpecProblem> problem = services.validator().firstProblem(cc.getSpec());
-      String input = null;
-      long total = 0;
+      com.fasterxml.jackson.databind.node.ArrayNode items = null;
       if (problem.isEmpty()) {
         try {
-          var items = services.items().resolve(cc);
-          total = items.size();
-          input = buildInput(cc, items);
+          items = services.items().resolve(cc);
+          // checks the size limit before anything is written or started
+          buildInput(cc, items, ExecutionNames.traceparent(cc));
         } catch (SpecProblemException e) {
           problem = Optional.of(e.problem());
         }
@@ -97,31 +105,47 @@ public final class ComputeCaseReconciler
       MDC.put("executionArn", executionArn);
       // The identity goes to the API server before StartExecution: whatever happens next, a
       // restarted operator finds the execution by this name instead of starting another.
-      ComputeCaseStatus accepted = services.recorder().accepted(cc, executionArn, total);
+      ComputeCaseStatus accepted = services.recorder().accepted(cc, executionArn, items.size());
       cc.setStatus(accepted);
       cc.getMetadata().setResourceVersion(null);
       services.client().resource(cc).patchStatus();
       services.metrics().statusWritten();
-      String json = input;
-      start(cc, executionArn, () -> json);
+      var resolved = items;
+      start(cc, executionArn, traceparent -> buildInput(cc, resolved, traceparent));
     } else if (status.getStartTime() == null) {
-      start(cc, status.getExecutionArn(), () -> buildInput(cc, services.items().resolve(cc)));
+      start(cc, status.getExecutionArn(),
+          traceparent -> buildInput(cc, services.items().resolve(cc), traceparent));
     }
     return observe(cc);
   }
 
-  private void start(ComputeCase cc, String executionArn, java.util.function.Supplier<String> in) {
-    boolean startedNow =
-        services.starter().ensureStarted(names.stateMachineArn(), names.name(cc), executionArn, in);
+  private void start(ComputeCase cc, String executionArn,
+      java.util.function.Function<String, String> input) {
+    boolean startedNow = services.tracing().startExecution(cc, executionArn,
+        traceparent -> services.starter().ensureStarted(names.stateMachineArn(), names.name(cc),
+            executionArn, () -> input.apply(traceparent.get())));
     if (startedNow) {
       services.metrics().executionStarted();
       services.events().normal(cc, "ExecutionStarted", "Started execution " + executionArn);
     }
   }
 
-  private String buildInput(ComputeCase cc, com.fasterxml.jackson.databind.node.ArrayNode items) {
-    return ExecutionInput.build(
-        cc, items, services.busName(), ExecutionNames.traceparent(cc));
+  private String buildInput(
+      ComputeCase cc, com.fasterxml.jackson.databind.node.ArrayNode items, String traceparent) {
+    return ExecutionInput.build(cc, items, services.busName(), traceparent);
+  }
+
+  /** Re-runs the failed items of a finished case; the finished run is kept as an attempt. */
+  private UpdateControl<ComputeCase> redrive(ComputeCase cc, String request) {
+    String executionArn = cc.getStatus().getExecutionArn();
+    Optional<String> refused = services.redriver().redrive(executionArn);
+    ComputeCaseStatus next = services.recorder().redriven(cc, request, refused);
+    if (refused.isPresent()) {
+      services.events().warning(cc, "RedriveRefused", next.getMessage());
+      return write(cc, next, false);
+    }
+    services.events().normal(cc, "Redriven", next.getMessage());
+    return write(cc, next, true);
   }
 
   private UpdateControl<ComputeCase> observe(ComputeCase cc) {
@@ -162,7 +186,9 @@ public final class ComputeCaseReconciler
     boolean phaseChanged =
         cc.getStatus() == null || !Objects.equals(cc.getStatus().getPhase(), next.getPhase());
     UpdateControl<ComputeCase> control;
-    if (ComputeCaseStatusRecorder.changed(cc, next) && services.pacer().mayWrite(uid, phaseChanged)) {
+    boolean changed = ComputeCaseStatusRecorder.changed(cc, next);
+    boolean paced = changed && !services.pacer().mayWrite(uid, phaseChanged);
+    if (changed && !paced) {
       cc.setStatus(next);
       services.pacer().written(uid);
       services.metrics().statusWritten();
@@ -170,7 +196,8 @@ public final class ComputeCaseReconciler
     } else {
       control = UpdateControl.noUpdate();
     }
-    if (keepPolling) {
+    if (keepPolling || paced) {
+      // a paced change is written on the next turn, never dropped
       return control.rescheduleAfter(POLL);
     }
     return CasePhase.finished(next.getPhase()) ? withTtl(cc, next, control) : control;

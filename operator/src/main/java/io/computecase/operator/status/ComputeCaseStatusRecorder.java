@@ -5,6 +5,8 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Progress;
 import io.computecase.api.v1alpha1.Summary;
+import io.computecase.api.v1alpha1.Attempt;
+import io.computecase.operator.execution.CostEstimator;
 import io.computecase.operator.observer.ExecutionSnapshot;
 import io.computecase.operator.observer.MapRunCounters;
 import io.computecase.operator.validation.SpecFingerprint;
@@ -13,6 +15,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Derives a case's next status from what was observed. Every method returns a new status and
@@ -49,6 +53,7 @@ public final class ComputeCaseStatusRecorder {
     s.setExecutionArn(executionArn);
     s.setSpecFingerprint(SpecFingerprint.of(cc.getSpec()));
     s.setProgress(new Progress(total, 0, 0, 0));
+    s.setEstimate(CostEstimator.estimate(total));
     s.setMessage("Starting execution " + executionArn);
     s.getConditions().removeIf(c -> CaseConditions.FAILED.equals(c.getType()));
     conditions.set(s.getConditions(), CaseConditions.ACCEPTED, true, "SpecValid",
@@ -79,6 +84,10 @@ public final class ComputeCaseStatusRecorder {
     }
     specChange(cc, s);
     boolean running = CasePhase.RUNNING.equals(phase);
+    // a redriven case runs again: earlier outcome conditions no longer hold
+    clearIfPresent(s, CaseConditions.COMPLETE, CasePhase.SUCCEEDED.equals(phase), generation);
+    clearIfPresent(s, CaseConditions.FAILED,
+        CasePhase.FAILED.equals(phase) || CasePhase.STOPPED.equals(phase), generation);
     conditions.set(s.getConditions(), CaseConditions.RUNNING, running,
         running ? "ExecutionRunning" : "Execution" + cap(snapshot.status()),
         running ? "Items are computing" : "The execution ended " + snapshot.status(),
@@ -112,6 +121,45 @@ public final class ComputeCaseStatusRecorder {
               + s.getProgress().getInFlight() + " in flight");
     }
     return s;
+  }
+
+  /** The case after a redrive request: running again, or why Step Functions refused. */
+  public ComputeCaseStatus redriven(ComputeCase cc, String request, Optional<String> refused) {
+    ComputeCaseStatus s = copy(cc);
+    Long generation = cc.getMetadata().getGeneration();
+    s.setRedriveRequest(request);
+    if (refused.isPresent()) {
+      s.setMessage("Redrive refused by Step Functions: " + refused.get() + ". Only executions"
+          + " that failed, timed out or were stopped (within 14 days) can be redriven; create a"
+          + " new ComputeCase to run the items again.");
+      return s;
+    }
+    List<Attempt> attempts = s.getAttempts() == null ? new ArrayList<>() : s.getAttempts();
+    Summary last = s.getSummary();
+    attempts.add(new Attempt(attempts.size() + 1, s.getPhase(),
+        last == null ? null : last.getSucceeded(), last == null ? null : last.getFailed(),
+        s.getCompletionTime()));
+    s.setAttempts(attempts);
+    s.setPhase(CasePhase.RUNNING);
+    s.setCompletionTime(null);
+    s.setSummary(null);
+    s.setMessage("Redriving the failed items (attempt " + (attempts.size() + 1) + ")");
+    conditions.set(s.getConditions(), CaseConditions.RUNNING, true, "Redriven", s.getMessage(),
+        generation);
+    clearIfPresent(s, CaseConditions.COMPLETE, false, generation);
+    clearIfPresent(s, CaseConditions.FAILED, false, generation);
+    return s;
+  }
+
+  private void clearIfPresent(ComputeCaseStatus s, String type, boolean keep, Long generation) {
+    if (keep) {
+      return;
+    }
+    s.getConditions().stream()
+        .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus()))
+        .findFirst()
+        .ifPresent(c -> conditions.set(s.getConditions(), type, false, "Rerun",
+            "The execution runs again", generation));
   }
 
   /**

@@ -63,6 +63,10 @@ class CaseLifecycleTest {
     assertThat(input.get("items")).hasSize(100);
     assertThat(input.get("items").get(0)).isEqualTo(JSON.readTree("{\"caseId\":\"0\"}"));
     assertThat(input.get("items").get(99)).isEqualTo(JSON.readTree("{\"caseId\":\"99\"}"));
+    assertThat(cc.getStatus().getEstimate().getStateTransitions()).isEqualTo(204);
+    assertThat(cc.getStatus().getEstimate().getEvents()).isEqualTo(101);
+    assertThat(cc.getStatus().getEstimate().getCostUsd()).isEqualTo("0.005249");
+    assertThat(cc.getStatus().getEstimate().getBasis()).contains("us-east-1 list prices");
     assertThat(cc.getStatus().getConditions()).anySatisfy(c -> {
       assertThat(c.getType()).isEqualTo("Accepted");
       assertThat(c.getStatus()).isEqualTo("True");

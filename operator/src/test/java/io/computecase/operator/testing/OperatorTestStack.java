@@ -74,6 +74,12 @@ public final class OperatorTestStack implements AutoCloseable {
     return operator;
   }
 
+  public ComputeCaseOperator startOperator(
+      OperatorConfig config, io.opentelemetry.api.OpenTelemetry openTelemetry) {
+    operator = ComputeCaseOperator.start(client, config, openTelemetry);
+    return operator;
+  }
+
   public void stopOperator() {
     if (operator != null) {
       operator.stop();

@@ -63,6 +63,8 @@ public final class TestingStepFunctions implements AutoCloseable {
   public final AtomicInteger startExecutionCalls = new AtomicInteger();
   public final AtomicInteger createStateMachineCalls = new AtomicInteger();
   public final AtomicInteger updateStateMachineCalls = new AtomicInteger();
+  public final List<String> redriveExecutionCalls =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   public final List<String> stopExecutionCalls = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final AwsJsonServer server;
 
@@ -81,6 +83,7 @@ public final class TestingStepFunctions implements AutoCloseable {
             .operation("DescribeMapRun", this::describeMapRun)
             .operation("UpdateMapRun", this::updateMapRun)
             .operation("ListExecutions", this::listExecutions)
+            .operation("RedriveExecution", this::redriveExecution)
             .start();
   }
 
@@ -270,6 +273,20 @@ public final class TestingStepFunctions implements AutoCloseable {
       finish(e, "ABORTED", null);
     }
     return AwsJson.MAPPER.createObjectNode().put("stopDate", e.stop.toEpochMilli() / 1000.0);
+  }
+
+  private JsonNode redriveExecution(JsonNode request) {
+    Execution e = execution(new RequestFields(request).requiredString("executionArn"));
+    if (!List.of("FAILED", "TIMED_OUT", "ABORTED").contains(e.status)) {
+      throw new AwsServiceException("ExecutionNotRedrivable",
+          "Execution with status " + e.status + " cannot be redriven");
+    }
+    redriveExecutionCalls.add(e.arn);
+    e.status = "RUNNING";
+    e.stop = null;
+    e.error = null;
+    e.cause = null;
+    return AwsJson.MAPPER.createObjectNode().put("redriveDate", Instant.now().getEpochSecond());
   }
 
   private JsonNode listMapRuns(JsonNode request) {
