@@ -98,6 +98,10 @@ class KubectlCustomResourceTest {
             "ExecutionStarted",
             "started execution arn:aws:states:demo");
     assertThat(describe.out()).doesNotContain("started another case");
+    Kubectl.Result events = kubectl.run("get", "events");
+    assertThat(events.out().lines().findFirst().orElse("").split("\\s+"))
+        .containsExactly("NAME", "LAST", "SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE");
+    assertThat(events.out()).contains("ExecutionStarted", "started another case");
   }
 
   private void recordEvent(

@@ -27,6 +27,7 @@ final class BuiltInResources {
             true,
             false,
             List.of(
+                new PrinterColumn("Last Seen", "date", "", "", 0, ".lastTimestamp"),
                 new PrinterColumn("Type", "string", "", "", 0, ".type"),
                 new PrinterColumn("Reason", "string", "", "", 0, ".reason"),
                 new PrinterColumn("Object", "string", "", "", 0, ".involvedObject.name"),
