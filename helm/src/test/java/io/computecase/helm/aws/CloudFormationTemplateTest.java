@@ -104,6 +104,10 @@ class CloudFormationTemplateTest {
     assertThat(queue.at("/Properties/RedrivePolicy/maxReceiveCount/Ref").asText())
         .isEqualTo("MaxReceiveCount");
     assertThat(parameterDefault("MaxReceiveCount")).isEqualTo("5");
+    // The rule's dead-letter config sends undeliverable events to the DLQ: it needs the grant too.
+    assertThat(resource("DefaultQueuePolicy").at("/Properties/Queues").toString())
+        .contains("\"DefaultQueue\"")
+        .contains("\"DefaultDeadLetterQueue\"");
     JsonNode statement =
         resource("DefaultQueuePolicy").at("/Properties/PolicyDocument/Statement/0");
     assertThat(statement.at("/Principal/Service").asText()).isEqualTo("events.amazonaws.com");
