@@ -171,6 +171,35 @@ public final class Worker implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops as a crash would (for chaos tests): polls cut, computations dropped unanswered, nothing
+   * released or deleted, so the worker's messages come back only after their visibility timeout.
+   */
+  public synchronized void halt() {
+    if (stopped) {
+      return;
+    }
+    stopping = true;
+    try {
+      pipeline.stopAccepting();
+      pollers.cut();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      int dropped = pipeline.abandonAll(false);
+      pipeline.close();
+      messages.abandon();
+      if (http != null) {
+        http.close();
+      }
+      sqs.close();
+      sfn.close();
+      SharedExecutors.release(executors);
+      stopped = true;
+      LOG.info("Worker {} halted, dropping {} items in flight: {}", config.workerId(), dropped, metrics.snapshot());
+    }
+  }
+
   /** Stops with no grace: unfinished items are released at once. */
   @Override
   public void close() {

@@ -18,6 +18,7 @@ public final class WorkerConfig {
   public static final int DEFAULT_CONCURRENCY = 10;
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final String DEFAULT_COMPUTATION = "simulate";
+  static final int MAX_DEFAULT_POLLERS = 10;
 
   private final String queueUrl;
   private final String target;
@@ -62,8 +63,9 @@ public final class WorkerConfig {
     this.httpPort = b.httpPort;
     this.visibilityTimeoutSeconds = b.visibilityTimeoutSeconds;
     // One long poll brings at most 10 messages, so about one poller per 10 slots keeps the worker
-    // full; beyond a few dozen, extra pollers only add idle connections.
-    this.pollers = b.pollers > 0 ? b.pollers : Math.min(32, (concurrency + 9) / 10);
+    // full; beyond ten, extra long polls mostly wait and load the queue service (ElasticMQ answers
+    // every waiting poll on each change).
+    this.pollers = b.pollers > 0 ? b.pollers : Math.min(MAX_DEFAULT_POLLERS, (concurrency + 9) / 10);
     if (b.waitTimeSeconds < 1 || b.waitTimeSeconds > 20) {
       throw new IllegalArgumentException(
           "waitTimeSeconds must be between 1 and 20 (SQS's long-poll limit) but is " + b.waitTimeSeconds);
@@ -98,6 +100,7 @@ public final class WorkerConfig {
     b.httpPort(read.port("COMPUTECASE_HTTP_PORT").orElse(DEFAULT_HTTP_PORT));
     read.positiveInt("COMPUTECASE_VISIBILITY_TIMEOUT_SECONDS").ifPresent(b::visibilityTimeoutSeconds);
     read.positiveInt("COMPUTECASE_POLLERS").ifPresent(b::pollers);
+    read.positiveInt("COMPUTECASE_WAIT_TIME_SECONDS").ifPresent(b::waitTimeSeconds);
     read.string("COMPUTECASE_EXEC_COMMAND").ifPresent(b::execCommand);
     read.positiveInt("COMPUTECASE_EXEC_TIMEOUT_SECONDS")
         .ifPresent(s -> b.execTimeout(Duration.ofSeconds(s)));
@@ -258,7 +261,7 @@ public final class WorkerConfig {
       return this;
     }
 
-    /** Long-polling threads; by default about one per 10 slots of concurrency, at most 32. */
+    /** Long-polling threads; by default about one per 10 slots of concurrency, at most 10. */
     public Builder pollers(int pollers) {
       this.pollers = pollers;
       return this;

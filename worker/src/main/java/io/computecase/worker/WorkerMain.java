@@ -72,7 +72,13 @@ public final class WorkerMain implements Callable<Integer> {
       System.err.println("computecase-worker: " + e.getMessage());
       return 2;
     }
-    Worker worker = Worker.start(config);
+    Worker worker;
+    try {
+      worker = Worker.start(config);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println("computecase-worker: " + e.getMessage());
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

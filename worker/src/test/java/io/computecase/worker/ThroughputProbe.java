@@ -15,6 +15,7 @@ public final class ThroughputProbe {
     int items = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
     int workers = args.length > 1 ? Integer.parseInt(args[1]) : 4;
     int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 250;
+    int waitSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     try (TestingStack stack = new TestingStack()) {
       List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
       for (int i = 0; i < items; i++) {
@@ -32,7 +33,7 @@ public final class ThroughputProbe {
       long start = System.nanoTime();
       List<Worker> started = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
-        started.add(stack.start(stack.workerConfig("probe-" + w).concurrency(concurrency).waitTimeSeconds(20)));
+        started.add(stack.start(stack.workerConfig("probe-" + w).concurrency(concurrency).waitTimeSeconds(waitSeconds)));
       }
       while (stack.sfn.accepted("SendTaskSuccess").size() < items) {
         Thread.sleep(5); // a probe's own polling, not a test
@@ -45,6 +46,7 @@ public final class ThroughputProbe {
       System.out.printf(
           "PROBE items=%d workers=%d concurrency=%d answered_s=%.3f deleted_s=%.3f items_per_s=%.0f%n",
           items, workers, concurrency, answeredSeconds, deletedSeconds, items / answeredSeconds);
+      started.forEach(w -> System.out.println(w.workerId() + " " + w.counters()));
       started.forEach(w -> w.stop(Duration.ZERO));
     }
     System.exit(0);

@@ -24,7 +24,7 @@ class WorkerConfigTest {
     assertThat(config.queueUrl()).isEmpty();
     assertThat(config.region()).isEqualTo("eu-west-1");
     assertThat(config.concurrency()).isEqualTo(250);
-    assertThat(config.pollers()).isEqualTo(25);
+    assertThat(config.pollers()).isEqualTo(10);
     assertThat(config.computation()).isEqualTo("cpu");
     assertThat(config.workerId()).isEqualTo("pod-7");
     assertThat(config.sfnEndpoint()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(8083));
@@ -46,8 +46,8 @@ class WorkerConfigTest {
 
   @Test
   void pollersGrowWithConcurrencyUpToACap() {
-    assertThat(WorkerConfig.builder().target("t").concurrency(95).build().pollers()).isEqualTo(10);
-    assertThat(WorkerConfig.builder().target("t").concurrency(5000).build().pollers()).isEqualTo(32);
+    assertThat(WorkerConfig.builder().target("t").concurrency(45).build().pollers()).isEqualTo(5);
+    assertThat(WorkerConfig.builder().target("t").concurrency(5000).build().pollers()).isEqualTo(10);
   }
 
   @Test

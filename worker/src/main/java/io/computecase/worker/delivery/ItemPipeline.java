@@ -7,7 +7,6 @@ import io.computecase.worker.computation.ComputationEnvironment;
 import io.computecase.worker.computation.ComputationFailure;
 import io.computecase.worker.observability.ItemTracing;
 import io.computecase.worker.observability.WorkerMetrics;
-import io.opentelemetry.api.trace.StatusCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,9 @@ public final class ItemPipeline {
       metrics.redeliveries.increment();
     }
     if (stopping) {
+      // A poll that ended after the stop request: hand the message back at once.
       parts.messages().release(List.of(message.receiptHandle()));
+      metrics.released.increment();
       slots.release();
       return;
     }
@@ -89,6 +90,7 @@ public final class ItemPipeline {
       return;
     }
     metrics.inFlight.incrementAndGet();
+    LOG.debug("Computing item {} of {} (message {})", event.index(), event.requestId(), event.messageId());
     start(item);
   }
 
@@ -169,6 +171,7 @@ public final class ItemPipeline {
   }
 
   private void finished(InFlightItem item, boolean answerFinal) {
+    LOG.debug("Item {} of {} finished, answer final: {}", item.event.index(), item.event.requestId(), answerFinal);
     inFlight.remove(item.event.taskToken(), item);
     if (answerFinal) {
       answered.add(item.event.taskToken());
@@ -202,20 +205,32 @@ public final class ItemPipeline {
 
   /** Stops computing what is still in flight and makes its messages visible again at once. */
   public int abandonAll() {
-    List<String> releases = new ArrayList<>();
+    return abandonAll(true);
+  }
+
+  /**
+   * Stops computing what is still in flight. Released messages are visible again at once; kept
+   * ones come back only after their visibility timeout, as when a worker crashes.
+   */
+  public int abandonAll(boolean release) {
+    List<String> abandoned = new ArrayList<>();
     for (InFlightItem item : inFlight.values()) {
       if (item.settle(true)) {
-        releases.addAll(item.receiptHandles());
-        item.span.setStatus(StatusCode.UNSET, "released at shutdown");
+        abandoned.addAll(item.receiptHandles());
+        item.span.setAttribute("computecase.answer", release ? "RELEASED" : "DROPPED");
         item.span.end();
         inFlight.remove(item.event.taskToken(), item);
         parts.metrics().inFlight.decrementAndGet();
-        parts.metrics().released.increment();
+        if (release) {
+          parts.metrics().released.increment();
+        }
         slots.release();
       }
     }
-    parts.messages().release(releases);
-    return releases.size();
+    if (release) {
+      parts.messages().release(abandoned);
+    }
+    return abandoned.size();
   }
 
   /** Stops the pipeline's own timer; the last step of a stop. */

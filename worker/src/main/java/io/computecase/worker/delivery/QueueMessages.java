@@ -71,7 +71,7 @@ public final class QueueMessages implements AutoCloseable {
         sqs.changeMessageVisibilityBatch(b -> b.queueUrl(queueUrl).entries(entries))
             .failed()
             .forEach(f -> LOG.debug("Cannot {} a message: {}", why, f.message()));
-      } catch (SdkException e) {
+      } catch (SdkException | IllegalStateException e) {
         LOG.warn("Cannot {} {} messages on {}: {}", why, entries.size(), queueUrl, e.getMessage());
       }
     }
@@ -86,6 +86,12 @@ public final class QueueMessages implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Drops the pending deletions, as a crash would. */
+  public void abandon() {
+    deletions.clear();
+    deleter.interrupt();
   }
 
   private void deleteLoop() {
@@ -117,7 +123,7 @@ public final class QueueMessages implements AutoCloseable {
           sqs.deleteMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
       // A failed entry is a message already redelivered elsewhere; its new holder settles it.
       response.failed().forEach(f -> LOG.debug("Delete refused for {}: {}", f.id(), f.message()));
-    } catch (SdkException e) {
+    } catch (SdkException | IllegalStateException e) {
       LOG.warn("Cannot delete {} answered messages on {}: {}", entries.size(), queueUrl, e.getMessage());
     }
   }

@@ -58,7 +58,8 @@ public final class TaskAnswers {
         return new AnswerOutcome(AnswerOutcome.Kind.INVALID_OUTPUT, detail);
       }
       return new AnswerOutcome(AnswerOutcome.Kind.UNDELIVERED, detail);
-    } catch (SdkException e) {
+    } catch (SdkException | IllegalStateException e) {
+      // IllegalStateException: the client was closed under an answer by a worker's halt.
       return new AnswerOutcome(AnswerOutcome.Kind.UNDELIVERED, String.valueOf(e.getMessage()));
     }
   }
