@@ -1,6 +1,7 @@
 package io.computecase.local.stack;
 
 import io.computecase.api.v1alpha1.ComputeCase;
+import io.computecase.api.v1alpha1.ComputeTarget;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -14,7 +15,8 @@ import java.util.List;
  * kubectl apply -f crds/} does on a cluster; the file names follow from the model classes.
  */
 final class CustomResourceDefinitions {
-  private static final List<Class<? extends CustomResource<?, ?>>> MODEL = List.of(ComputeCase.class);
+  private static final List<Class<? extends CustomResource<?, ?>>> MODEL =
+      List.of(ComputeCase.class, ComputeTarget.class);
 
   private CustomResourceDefinitions() {}
 

@@ -7,9 +7,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 
 /**
- * The whole product on one machine: the local AWS services, a Kubernetes API server, the operator
- * and the workers of the default target, all in this JVM and all talking over the real wire
- * protocols, exactly as they would on a cluster with real AWS.
+ * The whole product on one machine: the local AWS services, a Kubernetes API server, the operator,
+ * and the workers of every ComputeTarget's Deployment (the default target's among them), all in
+ * this JVM and all talking over the real wire protocols, exactly as on a cluster with real AWS.
  */
 public final class EmbeddedStack implements AutoCloseable {
   public static final String REGION = EmbeddedAws.REGION;
@@ -18,7 +18,7 @@ public final class EmbeddedStack implements AutoCloseable {
   private final EmbeddedKubernetes kubernetes;
   private final OperatorConfig operatorConfig;
   private volatile ComputeCaseOperator operator;
-  private final WorkerPool workers;
+  private final InProcessKubelet kubelet;
 
   private EmbeddedStack(Builder builder) {
     this.aws = EmbeddedAws.start(builder.awsBasePort);
@@ -37,14 +37,8 @@ public final class EmbeddedStack implements AutoCloseable {
             .httpPort(0)
             .build();
     this.operator = ComputeCaseOperator.start(kubernetes.client(), operatorConfig);
-    this.workers =
-        WorkerPool.start(
-            "default",
-            builder.workers,
-            builder.workerConcurrency,
-            aws.stepFunctionsEndpoint(),
-            aws.sqsEndpoint(),
-            REGION);
+    this.kubelet = new InProcessKubelet(kubernetes.client(), aws.stepFunctionsEndpoint(), aws.sqsEndpoint());
+    DefaultTarget.apply(kubernetes.client(), builder.workers, builder.workerConcurrency);
   }
 
   public static Builder builder() {
@@ -73,14 +67,15 @@ public final class EmbeddedStack implements AutoCloseable {
     operator = ComputeCaseOperator.start(kubernetes.client(), operatorConfig);
   }
 
-  public WorkerPool workers() {
-    return workers;
+  /** Workers running now for a ComputeTarget's Deployment in the default namespace. */
+  public int runningWorkers(String target) {
+    return kubelet.running(DefaultTarget.NAMESPACE, io.computecase.operator.target.WorkerDeployment.name(target));
   }
 
   @Override
   public void close() {
-    workers.close();
     operator.stop();
+    kubelet.close();
     kubernetes.close();
     aws.close();
   }

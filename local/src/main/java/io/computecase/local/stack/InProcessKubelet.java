@@ -1,0 +1,157 @@
+package io.computecase.local.stack;
+
+import io.computecase.worker.Worker;
+import io.computecase.worker.WorkerConfig;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays the kubelet for worker Deployments on the embedded stack: for each Deployment the operator
+ * makes for a ComputeTarget it runs as many in-process workers as {@code spec.replicas} says, each
+ * configured from the pod template's environment as its container would be, and reports them in the
+ * Deployment's status. So {@code kubectl scale deployment} and new ComputeTargets work locally too.
+ */
+final class InProcessKubelet implements AutoCloseable {
+  static final String WORKER_LABEL = "app.kubernetes.io/name";
+  static final String WORKER_LABEL_VALUE = "computecase-worker";
+  private static final Logger LOG = LoggerFactory.getLogger(InProcessKubelet.class);
+
+  private final KubernetesClient client;
+  private final URI sfnEndpoint;
+  private final URI sqsEndpoint;
+  private final Map<String, Deque<Worker>> pods = new HashMap<>();
+  // One thread applies every change in order, so the informer's thread never waits on a worker.
+  private final ExecutorService sync = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "in-process-kubelet");
+    t.setDaemon(true);
+    return t;
+  });
+  private final SharedIndexInformer<Deployment> informer;
+
+  InProcessKubelet(KubernetesClient client, URI sfnEndpoint, URI sqsEndpoint) {
+    this.client = client;
+    this.sfnEndpoint = sfnEndpoint;
+    this.sqsEndpoint = sqsEndpoint;
+    this.informer =
+        client.apps().deployments().inAnyNamespace().withLabel(WORKER_LABEL, WORKER_LABEL_VALUE)
+            .inform(new ResourceEventHandler<>() {
+              @Override
+              public void onAdd(Deployment deployment) {
+                sync.execute(() -> converge(deployment));
+              }
+
+              @Override
+              public void onUpdate(Deployment before, Deployment after) {
+                sync.execute(() -> converge(after));
+              }
+
+              @Override
+              public void onDelete(Deployment deployment, boolean unknownFinalState) {
+                sync.execute(() -> scaleTo(key(deployment), deployment, 0));
+              }
+            });
+  }
+
+  /** Workers running now for a Deployment, by namespace/name. */
+  synchronized int running(String namespace, String name) {
+    Deque<Worker> workers = pods.get(namespace + "/" + name);
+    return workers == null ? 0 : workers.size();
+  }
+
+  private void converge(Deployment deployment) {
+    Integer replicas = deployment.getSpec().getReplicas();
+    int desired = replicas == null ? 1 : replicas;
+    int running = scaleTo(key(deployment), deployment, desired);
+    try {
+      client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
+          .withName(deployment.getMetadata().getName())
+          .editStatus(d -> {
+            d.setStatus(new DeploymentStatusBuilder()
+                .withObservedGeneration(d.getMetadata().getGeneration())
+                .withReplicas(running)
+                .withUpdatedReplicas(running)
+                .withReadyReplicas(running)
+                .withAvailableReplicas(running)
+                .build());
+            return d;
+          });
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot record the status of Deployment {}: {}", key(deployment), e.getMessage());
+    }
+  }
+
+  private int scaleTo(String key, Deployment deployment, int desired) {
+    Deque<Worker> workers;
+    synchronized (this) {
+      workers = pods.computeIfAbsent(key, k -> new ArrayDeque<>());
+    }
+    while (workers.size() < desired) {
+      try {
+        workers.push(Worker.start(configFor(deployment, workers.size())));
+      } catch (RuntimeException e) {
+        // A pod that cannot start stays down, as in CrashLoopBackOff; the status shows fewer ready.
+        LOG.error("Worker of Deployment {} cannot start: {}", key, e.getMessage());
+        break;
+      }
+    }
+    while (workers.size() > desired) {
+      workers.pop().stop(Duration.ofSeconds(10));
+    }
+    return workers.size();
+  }
+
+  private WorkerConfig configFor(Deployment deployment, int ordinal) {
+    Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    Map<String, String> env = new HashMap<>();
+    for (EnvVar var : container.getEnv()) {
+      if (var.getValue() != null) {
+        env.put(var.getName(), var.getValue());
+      }
+    }
+    // The queue URL names the queue exactly; the target name is then only a label.
+    if (env.containsKey("COMPUTECASE_QUEUE_URL")) {
+      env.remove("COMPUTECASE_TARGET");
+    }
+    return WorkerConfig.builderFromEnvironment(env)
+        .workerId(deployment.getMetadata().getName() + "-" + ordinal)
+        .sfnEndpoint(sfnEndpoint)
+        .sqsEndpoint(sqsEndpoint)
+        .httpPort(0)
+        .build();
+  }
+
+  private static String key(Deployment deployment) {
+    return deployment.getMetadata().getNamespace() + "/" + deployment.getMetadata().getName();
+  }
+
+  @Override
+  public void close() {
+    informer.close();
+    sync.shutdown();
+    try {
+      sync.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (this) {
+      pods.values().parallelStream().flatMap(Deque::stream).forEach(w -> w.stop(Duration.ofSeconds(5)));
+      pods.clear();
+    }
+  }
+}
