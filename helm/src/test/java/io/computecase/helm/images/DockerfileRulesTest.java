@@ -55,6 +55,22 @@ class DockerfileRulesTest {
   }
 
   @ParameterizedTest
+  @CsvSource({
+    "operator, computecase-operator, io.computecase.operator.OperatorMain",
+    "worker, computecase-worker, io.computecase.worker.WorkerMain"
+  })
+  void copiesTheJarTheModuleBuildShades(String module, String jar, String mainClass)
+      throws IOException {
+    // The image copies target/<jar>.jar: the module's shade configuration must produce that file.
+    String pom = Files.readString(ChartSources.repositoryRoot().resolve(module + "/pom.xml"));
+    assertThat(pom)
+        .containsAnyOf("<finalName>" + jar + "</finalName>", "/" + jar + ".jar</outputFile>")
+        .contains("<mainClass>" + mainClass + "</mainClass>");
+    assertThat(read(module + "/Dockerfile").stages().get(0).all("RUN"))
+        .anySatisfy(run -> assertThat(run.arguments()).contains(module + "/target/" + jar + ".jar"));
+  }
+
+  @ParameterizedTest
   @MethodSource("dockerfiles")
   void runsAsANonRootNumericUser(Path file) throws IOException {
     Stage runtime = DockerfileInstructions.read(file).runtime();
