@@ -21,7 +21,7 @@ public final class Execution {
   private final MapRun mapRun;
   private final String traceHeader;
   private final HistoryRecorder history = new HistoryRecorder();
-  private volatile ExecutionStatus status = new ExecutionStatus.Running();
+  private volatile ExecutionStatus status = ExecutionStatus.RUNNING;
   private volatile long stopMillis;
   private List<Runnable> abortHooks;
   private List<MapRun> mapRuns;
@@ -111,7 +111,7 @@ public final class Execution {
 
   /** Running again after RedriveExecution: a new end to wait for, one more redrive. */
   synchronized void reopen(long atMillis) {
-    status = new ExecutionStatus.Running();
+    status = ExecutionStatus.RUNNING;
     stopMillis = 0;
     redriveCount++;
     redriveMillis = atMillis;

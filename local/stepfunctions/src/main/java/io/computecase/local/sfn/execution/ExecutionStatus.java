@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Where an execution stands; only Running is open. */
 public sealed interface ExecutionStatus {
+  /** The one Running value: it carries nothing, so every open execution shares it. */
+  ExecutionStatus RUNNING = new Running();
+
   /** AWS's status name (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED). */
   String apiName();
 

@@ -16,6 +16,7 @@ public final class Frame {
   private volatile long lastEventId;
   private volatile String currentState;
   private volatile JsonNode currentInput;
+  private volatile boolean cancelled;
 
   Frame(StepFunctionsEngine engine, Execution execution, Map<String, JsonNode> variables, long lastEventId) {
     this.engine = engine;
@@ -52,6 +53,15 @@ public final class Frame {
 
   long lastEventId() {
     return lastEventId;
+  }
+
+  /** Stops this branch at its next state: its Parallel or Map has already failed. */
+  void cancel() {
+    cancelled = true;
+  }
+
+  boolean cancelled() {
+    return cancelled;
   }
 
   /** The state this frame is in (or last was in) and its input: where a redrive starts again. */

@@ -40,7 +40,7 @@ final class GraphWalk {
     String current = name;
     JsonNode currentInput = input;
     while (true) {
-      if (!frame.execution().status().open()) {
+      if (!frame.execution().status().open() || frame.cancelled()) {
         done.completeExceptionally(new StateFailure("States.Aborted", "The execution has ended."));
         return;
       }
@@ -92,6 +92,10 @@ final class GraphWalk {
   /** Records the state's end; returns where to go next, or null when the walk is over. */
   private Transition settle(StateRun run, Transition transition, Throwable failure) {
     State state = run.state();
+    if (frame.cancelled()) {
+      done.completeExceptionally(new StateFailure("States.Aborted", "The branch was stopped."));
+      return null;
+    }
     if (failure != null) {
       done.completeExceptionally(run.asFailure(failure));
       return null;

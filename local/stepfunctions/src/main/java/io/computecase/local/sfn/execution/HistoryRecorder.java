@@ -16,8 +16,8 @@ public final class HistoryRecorder {
   /** Appends an event and returns its id. */
   public synchronized long append(
       long timestampMillis, String type, long previousEventId, EventDetails details) {
-    long id = events.size() + 1L;
-    events.add(new HistoryEvent(id, previousEventId, timestampMillis, type, details));
+    int id = events.size() + 1;
+    events.add(new HistoryEvent(id, (int) previousEventId, timestampMillis, type, details));
     return id;
   }
 

@@ -6,7 +6,7 @@ import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.sfn.states.MapState;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An inline Map: iterations in this execution, each in its own frame, with its own events. */
 final class InlineMapRun {
@@ -17,21 +17,33 @@ final class InlineMapRun {
     String name = map.name();
     frame.record("MapStateStarted", new EventDetails.MapStateStarted(units.size()));
     JsonNode[] outputs = new JsonNode[units.size()];
-    AtomicReference<StateFailure> firstFailure = new AtomicReference<>();
-    return FanOut.run(
+    java.util.Queue<Frame> iterations = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    CompletableFuture<JsonNode> result = new CompletableFuture<>();
+    AtomicBoolean failed = new AtomicBoolean();
+    FanOut.run(
             units.size(),
             () -> maxConcurrency,
             index -> {
+              if (failed.get()) {
+                return CompletableFuture.completedFuture(false);
+              }
               Frame iteration = frame.branch();
+              iterations.add(iteration);
               iteration.record("MapIterationStarted", new EventDetails.MapIteration(name, index));
               return GraphWalk.start(map.settings().processor(), iteration, units.get(index))
                   .handle(
                       (output, failure) -> {
                         if (failure != null) {
-                          StateFailure stateFailure = GraphWalk.asStateFailure(failure);
-                          firstFailure.compareAndSet(null, stateFailure);
-                          iteration.record(
-                              "MapIterationFailed", new EventDetails.MapIteration(name, index));
+                          if (!iteration.cancelled()) {
+                            iteration.record(
+                                "MapIterationFailed", new EventDetails.MapIteration(name, index));
+                          }
+                          if (failed.compareAndSet(false, true)) {
+                            // AWS ends every other iteration as soon as one fails.
+                            iterations.forEach(Frame::cancel);
+                            frame.record("MapStateFailed", null);
+                            result.completeExceptionally(GraphWalk.asStateFailure(failure));
+                          }
                           return false;
                         }
                         outputs[index] = output;
@@ -41,19 +53,17 @@ final class InlineMapRun {
                       });
             },
             frame.engine().executor())
-        .thenCompose(
+        .thenAccept(
             allRan -> {
-              StateFailure failure = firstFailure.get();
-              if (failure != null) {
-                frame.record("MapStateFailed", null);
-                return CompletableFuture.failedFuture(failure);
+              if (allRan && !failed.get()) {
+                frame.record("MapStateSucceeded", null);
+                ArrayNode array = AwsJson.MAPPER.createArrayNode();
+                for (JsonNode output : outputs) {
+                  array.add(output);
+                }
+                result.complete(array);
               }
-              frame.record("MapStateSucceeded", null);
-              ArrayNode result = AwsJson.MAPPER.createArrayNode();
-              for (JsonNode output : outputs) {
-                result.add(output);
-              }
-              return CompletableFuture.completedFuture(result);
             });
+    return result;
   }
 }
