@@ -31,7 +31,7 @@ public final class PutEventsThroughput {
         long start = System.nanoTime();
         put(bed, events, callers, inProcess);
         long accepted = System.nanoTime();
-        awaitDepth(bed, url, events);
+        awaitDepth(bed, url, events, 200);
         long delivered = System.nanoTime();
         bed.sqs.purgeQueue(b -> b.queueUrl(url));
         System.out.printf(
@@ -48,7 +48,7 @@ public final class PutEventsThroughput {
       for (int i = 0; i < 50; i++) {
         long start = System.nanoTime();
         put(bed, 1, 1, true);
-        awaitDepth(bed, url, 1);
+        awaitDepth(bed, url, 1, 1);
         latencies.add((System.nanoTime() - start) / 1_000);
         bed.sqs.purgeQueue(b -> b.queueUrl(url));
       }
@@ -59,9 +59,9 @@ public final class PutEventsThroughput {
     }
   }
 
-  private static void awaitDepth(TestBed bed, String url, int events) throws InterruptedException {
+  private static void awaitDepth(TestBed bed, String url, int events, long pollMillis) throws InterruptedException {
     while (bed.depth(url) < events) {
-      Thread.sleep(20);
+      Thread.sleep(pollMillis);
     }
   }
 
