@@ -63,7 +63,10 @@ final class EnvironmentReader {
               }
               if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
                 throw new IllegalArgumentException(
-                    name + " must be an endpoint URL such as http://127.0.0.1:8083 but is '" + value + "'");
+                    name
+                        + " must be an endpoint URL such as http://127.0.0.1:8083 but is '"
+                        + value
+                        + "'");
               }
               return uri;
             });

@@ -28,13 +28,22 @@ final class SharedExecutors {
     scheduler.setRemoveOnCancelPolicy(true);
     callbacks =
         new ThreadPoolExecutor(
-            CALLBACK_THREADS, CALLBACK_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            CALLBACK_THREADS,
+            CALLBACK_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
             daemon("computecase-callback"));
     callbacks.allowCoreThreadTimeOut(true);
     int cores = Runtime.getRuntime().availableProcessors();
     ThreadPoolExecutor cpuPool =
         new ThreadPoolExecutor(
-            cores, cores, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemon("computecase-cpu"));
+            cores,
+            cores,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemon("computecase-cpu"));
     cpuPool.allowCoreThreadTimeOut(true);
     cpu = cpuPool;
   }

@@ -49,8 +49,11 @@ public final class Worker implements AutoCloseable {
     this.config = config;
     int pollerCount = config.pollers();
     this.executors = SharedExecutors.acquire();
-    this.sqs = AwsClients.sqs(config.region(), config.sqsEndpoint(), executors.callbackThreads() + 4);
-    this.sfn = AwsClients.stepFunctions(config.region(), config.sfnEndpoint(), executors.callbackThreads() + 4);
+    this.sqs =
+        AwsClients.sqs(config.region(), config.sqsEndpoint(), executors.callbackThreads() + 4);
+    this.sfn =
+        AwsClients.stepFunctions(
+            config.region(), config.sfnEndpoint(), executors.callbackThreads() + 4);
     try {
       this.queueUrl = config.queueUrl().orElseGet(() -> queueUrlOf(config.target().orElseThrow()));
       // Read even when configured: it checks at start that the queue exists and answers.
@@ -72,9 +75,14 @@ public final class Worker implements AutoCloseable {
               executors.scheduler, executors.cpu, config.execCommand(), config.execTimeout());
       Semaphore slots = new Semaphore(config.concurrency());
       this.pipeline = new ItemPipeline(parts, computation, environment, slots, JSON);
-      this.pollers = new QueuePollers(
-          AwsClients.sqs(config.region(), config.sqsEndpoint(), pollerCount + 2), queueUrl, config.visibilityTimeoutSeconds(),
-          config.waitTimeSeconds(), slots, pipeline);
+      this.pollers =
+          new QueuePollers(
+              AwsClients.sqs(config.region(), config.sqsEndpoint(), pollerCount + 2),
+              queueUrl,
+              config.visibilityTimeoutSeconds(),
+              config.waitTimeSeconds(),
+              slots,
+              pipeline);
       this.http =
           config.httpPort() < 0
               ? null
@@ -90,7 +98,11 @@ public final class Worker implements AutoCloseable {
     pollers.start(pollerCount, config.workerId());
     LOG.info(
         "Worker {} computing '{}' from {} with concurrency {} ({} pollers)",
-        config.workerId(), computation.name(), queueUrl, config.concurrency(), pollerCount);
+        config.workerId(),
+        computation.name(),
+        queueUrl,
+        config.concurrency(),
+        pollerCount);
   }
 
   /** Starts a worker; fails at once on an unknown computation or an unreachable queue. */
@@ -196,7 +208,11 @@ public final class Worker implements AutoCloseable {
       sfn.close();
       SharedExecutors.release(executors);
       stopped = true;
-      LOG.info("Worker {} halted, dropping {} items in flight: {}", config.workerId(), dropped, metrics.snapshot());
+      LOG.info(
+          "Worker {} halted, dropping {} items in flight: {}",
+          config.workerId(),
+          dropped,
+          metrics.snapshot());
     }
   }
 
@@ -212,9 +228,13 @@ public final class Worker implements AutoCloseable {
       return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
     } catch (SdkException e) {
       throw new IllegalStateException(
-          "Cannot find the queue " + name + " of compute target '" + target
+          "Cannot find the queue "
+              + name
+              + " of compute target '"
+              + target
               + "' (is the ComputeTarget provisioned, and COMPUTECASE_SQS_ENDPOINT right?): "
-              + e.getMessage(), e);
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -65,10 +65,12 @@ public final class WorkerConfig {
     // One long poll brings at most 10 messages, so about one poller per 10 slots keeps the worker
     // full; beyond ten, extra long polls mostly wait and load the queue service (ElasticMQ answers
     // every waiting poll on each change).
-    this.pollers = b.pollers > 0 ? b.pollers : Math.min(MAX_DEFAULT_POLLERS, (concurrency + 9) / 10);
+    this.pollers =
+        b.pollers > 0 ? b.pollers : Math.min(MAX_DEFAULT_POLLERS, (concurrency + 9) / 10);
     if (b.waitTimeSeconds < 1 || b.waitTimeSeconds > 20) {
       throw new IllegalArgumentException(
-          "waitTimeSeconds must be between 1 and 20 (SQS's long-poll limit) but is " + b.waitTimeSeconds);
+          "waitTimeSeconds must be between 1 and 20 (SQS's long-poll limit) but is "
+              + b.waitTimeSeconds);
     }
     this.waitTimeSeconds = b.waitTimeSeconds;
     this.execCommand = b.execCommand;
@@ -98,7 +100,8 @@ public final class WorkerConfig {
     read.uri("COMPUTECASE_SFN_ENDPOINT").ifPresent(b::sfnEndpoint);
     read.uri("COMPUTECASE_SQS_ENDPOINT").ifPresent(b::sqsEndpoint);
     b.httpPort(read.port("COMPUTECASE_HTTP_PORT").orElse(DEFAULT_HTTP_PORT));
-    read.positiveInt("COMPUTECASE_VISIBILITY_TIMEOUT_SECONDS").ifPresent(b::visibilityTimeoutSeconds);
+    read.positiveInt("COMPUTECASE_VISIBILITY_TIMEOUT_SECONDS")
+        .ifPresent(b::visibilityTimeoutSeconds);
     read.positiveInt("COMPUTECASE_POLLERS").ifPresent(b::pollers);
     read.positiveInt("COMPUTECASE_WAIT_TIME_SECONDS").ifPresent(b::waitTimeSeconds);
     read.string("COMPUTECASE_EXEC_COMMAND").ifPresent(b::execCommand);

@@ -19,27 +19,43 @@ import picocli.CommandLine.Option;
 @Command(
     name = "computecase-worker",
     mixinStandardHelpOptions = true,
-    description = "Computes ComputeCase items from an SQS queue and answers their Step Functions task tokens.")
+    description =
+        "Computes ComputeCase items from an SQS queue and answers their Step Functions task"
+            + " tokens.")
 public final class WorkerMain implements Callable<Integer> {
   @Option(names = "--queue-url", description = "Queue URL (env COMPUTECASE_QUEUE_URL)")
   String queueUrl;
 
-  @Option(names = "--target", description = "Compute target; queue computecase-<target> (env COMPUTECASE_TARGET)")
+  @Option(
+      names = "--target",
+      description = "Compute target; queue computecase-<target> (env COMPUTECASE_TARGET)")
   String target;
 
-  @Option(names = "--concurrency", description = "Items computed at once (env COMPUTECASE_CONCURRENCY, 10)")
+  @Option(
+      names = "--concurrency",
+      description = "Items computed at once (env COMPUTECASE_CONCURRENCY, 10)")
   Integer concurrency;
 
-  @Option(names = "--computation", description = "simulate, cpu, exec or a plugged-in one (env COMPUTECASE_COMPUTATION)")
+  @Option(
+      names = "--computation",
+      description = "simulate, cpu, exec or a plugged-in one (env COMPUTECASE_COMPUTATION)")
   String computation;
 
-  @Option(names = "--http-port", description = "Port of /healthz, /readyz, /metrics (env COMPUTECASE_HTTP_PORT, 8080)")
+  @Option(
+      names = "--http-port",
+      description = "Port of /healthz, /readyz, /metrics (env COMPUTECASE_HTTP_PORT, 8080)")
   Integer httpPort;
 
-  @Option(names = "--exec-command", description = "Command run per item by 'exec' (env COMPUTECASE_EXEC_COMMAND)")
+  @Option(
+      names = "--exec-command",
+      description = "Command run per item by 'exec' (env COMPUTECASE_EXEC_COMMAND)")
   String execCommand;
 
-  @Option(names = "--grace-seconds", description = "Time in-flight items get to finish on SIGTERM (env COMPUTECASE_SHUTDOWN_GRACE_SECONDS, 25)")
+  @Option(
+      names = "--grace-seconds",
+      description =
+          "Time in-flight items get to finish on SIGTERM (env COMPUTECASE_SHUTDOWN_GRACE_SECONDS,"
+              + " 25)")
   Integer graceSeconds;
 
   public static void main(String[] args) {
@@ -57,7 +73,8 @@ public final class WorkerMain implements Callable<Integer> {
     override(env, "COMPUTECASE_EXEC_COMMAND", execCommand);
     override(env, "COMPUTECASE_SHUTDOWN_GRACE_SECONDS", graceSeconds);
     Duration grace =
-        new EnvironmentReader(env).positiveInt("COMPUTECASE_SHUTDOWN_GRACE_SECONDS")
+        new EnvironmentReader(env)
+            .positiveInt("COMPUTECASE_SHUTDOWN_GRACE_SECONDS")
             .map(Duration::ofSeconds)
             .orElse(Duration.ofSeconds(25));
     if (queueUrl != null) {
@@ -66,8 +83,7 @@ public final class WorkerMain implements Callable<Integer> {
     OpenTelemetry openTelemetry = openTelemetry(env);
     WorkerConfig config;
     try {
-      config =
-          WorkerConfig.builderFromEnvironment(env).openTelemetry(openTelemetry).build();
+      config = WorkerConfig.builderFromEnvironment(env).openTelemetry(openTelemetry).build();
     } catch (IllegalArgumentException e) {
       System.err.println("computecase-worker: " + e.getMessage());
       return 2;
@@ -95,7 +111,9 @@ public final class WorkerMain implements Callable<Integer> {
     return 0;
   }
 
-  /** Traces are exported only when an exporter is configured through the standard OTEL_ variables. */
+  /**
+   * Traces are exported only when an exporter is configured through the standard OTEL_ variables.
+   */
   private static OpenTelemetry openTelemetry(Map<String, String> env) {
     boolean configured =
         env.containsKey("OTEL_EXPORTER_OTLP_ENDPOINT")

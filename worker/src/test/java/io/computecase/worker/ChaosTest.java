@@ -37,6 +37,7 @@ class ChaosTest {
     long answeredBySurvivor = survivor.counters().succeeded();
     assertThat(crashing.counters().succeeded() + answeredBySurvivor).isEqualTo(40);
     // What the crashed worker held came back after the 2 s visibility timeout.
-    assertThat(survivor.counters().redeliveries()).isGreaterThanOrEqualTo(20 - crashing.counters().succeeded());
+    assertThat(survivor.counters().redeliveries())
+        .isGreaterThanOrEqualTo(20 - crashing.counters().succeeded());
   }
 }

@@ -22,7 +22,9 @@ class CpuComputationTest {
     String second = stack.sendItem(1, "{\"iterations\": 200000}");
     stack.start(stack.workerConfig("w1").computation("cpu"));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> stack.sfn.accepted("SendTaskSuccess").size() == 2);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stack.sfn.accepted("SendTaskSuccess").size() == 2);
     var firstResult = stack.sfn.acceptedFor(first).get(0).output().path("result");
     var secondResult = stack.sfn.acceptedFor(second).get(0).output().path("result");
     assertThat(firstResult.toString()).isEqualTo(CpuComputation.estimate(200_000, 0).toString());

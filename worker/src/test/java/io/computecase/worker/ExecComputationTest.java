@@ -26,7 +26,9 @@ class ExecComputationTest {
   @Test
   void theProgramReadsTheItemOnStdinAndItsStdoutIsTheResult() {
     TestingStepFunctions.Answer answer =
-        answerWith("printf '{\"seen\":'; cat; printf ', \"index\": %s}' \"$COMPUTECASE_ITEM_INDEX\"", "{\"scale\": 3}");
+        answerWith(
+            "printf '{\"seen\":'; cat; printf ', \"index\": %s}' \"$COMPUTECASE_ITEM_INDEX\"",
+            "{\"scale\": 3}");
 
     assertThat(answer.operation()).isEqualTo("SendTaskSuccess");
     var result = answer.output().path("result");

@@ -22,7 +22,10 @@ class FailingItemsTest {
     Worker worker = stack.start(stack.workerConfig("w1"));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> stack.sfn.answers().size() == 2);
-    assertThat(stack.sfn.acceptedFor(ok)).singleElement().extracting(a -> a.operation()).isEqualTo("SendTaskSuccess");
+    assertThat(stack.sfn.acceptedFor(ok))
+        .singleElement()
+        .extracting(a -> a.operation())
+        .isEqualTo("SendTaskSuccess");
     TestingStepFunctions.Answer failure = stack.sfn.acceptedFor(failing).get(0);
     assertThat(failure.operation()).isEqualTo("SendTaskFailure");
     assertThat(failure.request().path("error").asText()).isEqualTo("ComputeCase.SimulatedFailure");

@@ -22,7 +22,9 @@ class HealthEndpointsTest {
 
   private HttpResponse<String> get(Worker worker, String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + worker.httpPort().orElseThrow() + path)).build(),
+        HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + worker.httpPort().orElseThrow() + path))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -31,13 +33,16 @@ class HealthEndpointsTest {
     stack.sendItem(0, "{\"computeMs\": 0}");
     stack.sendItem(1, "{\"computeMs\": 0, \"failIndexes\": [1]}");
     Worker worker = stack.start(stack.workerConfig("w1").httpPort(0));
-    await().atMost(Duration.ofSeconds(20)).until(() -> worker.counters().failed() == 1 && worker.counters().succeeded() == 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> worker.counters().failed() == 1 && worker.counters().succeeded() == 1);
 
     assertThat(get(worker, "/healthz").statusCode()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(10)).until(() -> get(worker, "/readyz").statusCode() == 200);
     HttpResponse<String> metrics = get(worker, "/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     assertThat(metrics.body())
         .contains("computecase_worker_items_total{outcome=\"succeeded\"} 1\n")
         .contains("computecase_worker_items_total{outcome=\"failed\"} 1\n")
@@ -57,8 +62,11 @@ class HealthEndpointsTest {
 
     assertThat(worker.isReady()).isFalse();
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
-                HttpResponse.BodyHandlers.ofString()))
+            () ->
+                http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(java.io.IOException.class);
   }
 }

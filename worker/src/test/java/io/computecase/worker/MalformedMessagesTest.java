@@ -19,7 +19,8 @@ class MalformedMessagesTest {
   void messagesWithoutATaskTokenReachTheDeadLetterQueueWhileTheWorkerKeepsServing() {
     stack.sendRaw("this is not JSON");
     stack.sendRaw("{\"version\":\"0\",\"detail-type\":\"ComputeCaseItem\"}");
-    stack.sendRaw(TestingStack.envelope(TestingStack.json("{\"index\": 0, \"item\": {}}")).toString());
+    stack.sendRaw(
+        TestingStack.envelope(TestingStack.json("{\"index\": 0, \"item\": {}}")).toString());
     Worker worker = stack.start(stack.workerConfig("w1").visibilityTimeoutSeconds(2));
 
     // maxReceiveCount 2: each is received twice, then SQS moves it to the dead-letter queue.
@@ -37,7 +38,10 @@ class MalformedMessagesTest {
     stack.sendRaw(
         TestingStack.envelope(
                 TestingStack.json(
-                    "{\"requestId\":\"r\",\"index\": 4, \"item\": \"not an object\", \"taskToken\": \"" + token + "\"}"))
+                    "{\"requestId\":\"r\",\"index\": 4, \"item\": \"not an object\", \"taskToken\":"
+                        + " \""
+                        + token
+                        + "\"}"))
             .toString());
     Worker worker = stack.start(stack.workerConfig("w1"));
 

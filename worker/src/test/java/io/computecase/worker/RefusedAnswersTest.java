@@ -25,7 +25,9 @@ class RefusedAnswersTest {
     String fine = stack.sendItem(1, "{\"computeMs\": 0}");
     Worker worker = stack.start(stack.workerConfig("w1"));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> worker.counters().refused() == 1 && worker.counters().succeeded() == 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> worker.counters().refused() == 1 && worker.counters().succeeded() == 1);
     await().atMost(Duration.ofSeconds(10)).until(() -> stack.messagesLeft() == 0);
     assertThat(stack.sfn.acceptedFor(fine)).hasSize(1);
     assertThat(stack.sfn.answers()).filteredOn(a -> a.token().equals(refused)).hasSize(1);

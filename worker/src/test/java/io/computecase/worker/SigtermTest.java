@@ -32,7 +32,9 @@ class SigtermTest {
 
   private int count(QueueAttributeName attribute) {
     return Integer.parseInt(
-        stack.sqs.getQueueAttributes(b -> b.queueUrl(stack.queueUrl).attributeNames(attribute))
+        stack
+            .sqs
+            .getQueueAttributes(b -> b.queueUrl(stack.queueUrl).attributeNames(attribute))
             .attributes()
             .get(attribute));
   }
@@ -76,7 +78,9 @@ class SigtermTest {
 
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     // Visible again long before the queue's 300 s visibility timeout: it was released.
-    await().atMost(Duration.ofSeconds(5)).until(() -> count(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) == 1);
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> count(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES) == 1);
     String log = Files.readString(logs.resolve("worker.log"));
     assertThat(log).contains("released 1 unfinished messages");
     assertThat(stack.sfn.answers()).isEmpty();

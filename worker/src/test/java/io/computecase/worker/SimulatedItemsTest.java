@@ -26,7 +26,9 @@ class SimulatedItemsTest {
     }
     Worker worker = stack.start(stack.workerConfig("w1").concurrency(8));
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> stack.sfn.accepted("SendTaskSuccess").size() == 30);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> stack.sfn.accepted("SendTaskSuccess").size() == 30);
     await().atMost(Duration.ofSeconds(10)).until(() -> stack.messagesLeft() == 0);
 
     for (int i = 0; i < tokens.size(); i++) {

@@ -48,7 +48,8 @@ final class TestingStack implements AutoCloseable {
         SqsClient.builder()
             .endpointOverride(URI.create(sqsEndpoint))
             .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .build();
     target = "t" + QUEUES.incrementAndGet();
     dlqUrl = sqs.createQueue(b -> b.queueName("computecase-" + target + "-dlq")).queueUrl();
@@ -65,7 +66,11 @@ final class TestingStack implements AutoCloseable {
                                 QueueAttributeName.VISIBILITY_TIMEOUT,
                                 Integer.toString(visibilityTimeoutSeconds),
                                 QueueAttributeName.REDRIVE_POLICY,
-                                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}")))
+                                "{\"deadLetterTargetArn\":\""
+                                    + dlqArn
+                                    + "\",\"maxReceiveCount\":\""
+                                    + maxReceiveCount
+                                    + "\"}")))
             .queueUrl();
   }
 
@@ -125,7 +130,8 @@ final class TestingStack implements AutoCloseable {
     return token;
   }
 
-  void sendItem(long index, ObjectNode item, ObjectNode parameters, String token, String traceparent) {
+  void sendItem(
+      long index, ObjectNode item, ObjectNode parameters, String token, String traceparent) {
     ObjectNode detail = AwsJson.MAPPER.createObjectNode();
     detail.put("requestId", "req-1");
     detail.put("target", target);

@@ -15,9 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A Step Functions fake served over HTTP in AWS's JSON 1.0 protocol: it issues task tokens,
- * records SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat, and answers as AWS does for a
- * token that is closed (TaskTimedOut), unknown (InvalidToken) or made to fail on purpose.
+ * A Step Functions fake served over HTTP in AWS's JSON 1.0 protocol: it issues task tokens, records
+ * SendTaskSuccess, SendTaskFailure and SendTaskHeartbeat, and answers as AWS does for a token that
+ * is closed (TaskTimedOut), unknown (InvalidToken) or made to fail on purpose.
  */
 final class TestingStepFunctions implements AutoCloseable {
   /** One answer as received. */
@@ -31,7 +31,10 @@ final class TestingStepFunctions implements AutoCloseable {
     }
   }
 
-  private enum TokenState { WAITING, CLOSED }
+  private enum TokenState {
+    WAITING,
+    CLOSED
+  }
 
   private final Map<String, TokenState> tokens = new ConcurrentHashMap<>();
   private final Map<String, String> refusals = new ConcurrentHashMap<>();
@@ -85,7 +88,11 @@ final class TestingStepFunctions implements AutoCloseable {
 
   long heartbeats(String token) {
     return answers.stream()
-        .filter(a -> a.accepted() && a.token().equals(token) && a.operation().equals("SendTaskHeartbeat"))
+        .filter(
+            a ->
+                a.accepted()
+                    && a.token().equals(token)
+                    && a.operation().equals("SendTaskHeartbeat"))
         .count();
   }
 
@@ -99,7 +106,8 @@ final class TestingStepFunctions implements AutoCloseable {
     String token = new RequestFields(request).requiredString("taskToken");
     if (operation.equals("SendTaskFailure")) {
       // AWS's documented limits, so that the worker's truncation is checked.
-      if (request.path("error").asText().length() > 256 || request.path("cause").asText().length() > 32768) {
+      if (request.path("error").asText().length() > 256
+          || request.path("cause").asText().length() > 32768) {
         throw AwsServiceException.validation("error or cause too long");
       }
     }

@@ -7,8 +7,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Measures the workers' own throughput, not a test: N items of 0 ms already queued, W in-process
- * workers of concurrency C, the Step Functions fake answering. Run by hand:
- * {@code java -cp <test classpath> io.computecase.worker.ThroughputProbe 1000 4 250}.
+ * workers of concurrency C, the Step Functions fake answering. Run by hand: {@code java -cp <test
+ * classpath> io.computecase.worker.ThroughputProbe 1000 4 250}.
  */
 public final class ThroughputProbe {
   public static void main(String[] args) throws Exception {
@@ -19,11 +19,17 @@ public final class ThroughputProbe {
     try (TestingStack stack = new TestingStack()) {
       List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
       for (int i = 0; i < items; i++) {
-        var detail = TestingStack.json("{\"requestId\":\"probe\",\"target\":\"t\",\"parameters\":{\"computeMs\":0},\"traceparent\":\"\"}");
+        var detail =
+            TestingStack.json(
+                "{\"requestId\":\"probe\",\"target\":\"t\",\"parameters\":{\"computeMs\":0},\"traceparent\":\"\"}");
         detail.put("index", i);
         detail.set("item", TestingStack.json("{\"caseId\":\"" + i + "\"}"));
         detail.put("taskToken", stack.sfn.issueToken());
-        batch.add(SendMessageBatchRequestEntry.builder().id("m" + batch.size()).messageBody(TestingStack.envelope(detail).toString()).build());
+        batch.add(
+            SendMessageBatchRequestEntry.builder()
+                .id("m" + batch.size())
+                .messageBody(TestingStack.envelope(detail).toString())
+                .build());
         if (batch.size() == 10 || i == items - 1) {
           List<SendMessageBatchRequestEntry> entries = List.copyOf(batch);
           stack.sqs.sendMessageBatch(b -> b.queueUrl(stack.queueUrl).entries(entries));
@@ -33,7 +39,12 @@ public final class ThroughputProbe {
       long start = System.nanoTime();
       List<Worker> started = new ArrayList<>();
       for (int w = 0; w < workers; w++) {
-        started.add(stack.start(stack.workerConfig("probe-" + w).concurrency(concurrency).waitTimeSeconds(waitSeconds)));
+        started.add(
+            stack.start(
+                stack
+                    .workerConfig("probe-" + w)
+                    .concurrency(concurrency)
+                    .waitTimeSeconds(waitSeconds)));
       }
       while (stack.sfn.accepted("SendTaskSuccess").size() < items) {
         Thread.sleep(5); // a probe's own polling, not a test
@@ -44,7 +55,8 @@ public final class ThroughputProbe {
       }
       double deletedSeconds = (System.nanoTime() - start) / 1e9;
       System.out.printf(
-          "PROBE items=%d workers=%d concurrency=%d answered_s=%.3f deleted_s=%.3f items_per_s=%.0f%n",
+          "PROBE items=%d workers=%d concurrency=%d answered_s=%.3f deleted_s=%.3f"
+              + " items_per_s=%.0f%n",
           items, workers, concurrency, answeredSeconds, deletedSeconds, items / answeredSeconds);
       started.forEach(w -> System.out.println(w.workerId() + " " + w.counters()));
       started.forEach(w -> w.stop(Duration.ZERO));

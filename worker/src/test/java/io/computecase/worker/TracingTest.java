@@ -68,7 +68,9 @@ class TracingTest {
     assertThat(span.getTraceId()).isEqualTo(traceId);
     assertThat(span.getParentSpanId()).isEqualTo(parentSpanId);
     assertThat(span.getName()).isEqualTo("computecase.item simulate");
-    assertThat(span.getAttributes().asMap().toString()).contains("computecase.index=2").contains("w1");
+    assertThat(span.getAttributes().asMap().toString())
+        .contains("computecase.index=2")
+        .contains("w1");
     assertThat(span.getStatus().getDescription()).contains("ComputeCase.SimulatedFailure");
   }
 }

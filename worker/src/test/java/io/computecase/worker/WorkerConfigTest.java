@@ -27,14 +27,17 @@ class WorkerConfigTest {
     assertThat(config.pollers()).isEqualTo(10);
     assertThat(config.computation()).isEqualTo("cpu");
     assertThat(config.workerId()).isEqualTo("pod-7");
-    assertThat(config.sfnEndpoint()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(8083));
-    assertThat(config.sqsEndpoint()).hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(9324));
+    assertThat(config.sfnEndpoint())
+        .hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(8083));
+    assertThat(config.sqsEndpoint())
+        .hasValueSatisfying(u -> assertThat(u.getPort()).isEqualTo(9324));
     assertThat(config.httpPort()).isEqualTo(8080);
   }
 
   @Test
   void defaultsFollowTheContract() {
-    WorkerConfig config = WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_QUEUE_URL", "http://q/1/computecase-x"));
+    WorkerConfig config =
+        WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_QUEUE_URL", "http://q/1/computecase-x"));
 
     assertThat(config.concurrency()).isEqualTo(10);
     assertThat(config.pollers()).isEqualTo(1);
@@ -47,18 +50,28 @@ class WorkerConfigTest {
   @Test
   void pollersGrowWithConcurrencyUpToACap() {
     assertThat(WorkerConfig.builder().target("t").concurrency(45).build().pollers()).isEqualTo(5);
-    assertThat(WorkerConfig.builder().target("t").concurrency(5000).build().pollers()).isEqualTo(10);
+    assertThat(WorkerConfig.builder().target("t").concurrency(5000).build().pollers())
+        .isEqualTo(10);
   }
 
   @Test
   void malformedVariablesAreNamedWithTheFix() {
-    assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_CONCURRENCY", "lots")))
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.fromEnvironment(
+                    Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_CONCURRENCY", "lots")))
         .hasMessageContaining("COMPUTECASE_CONCURRENCY")
         .hasMessageContaining("'lots'");
-    assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_SQS_ENDPOINT", "localhost")))
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.fromEnvironment(
+                    Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_SQS_ENDPOINT", "localhost")))
         .hasMessageContaining("COMPUTECASE_SQS_ENDPOINT")
         .hasMessageContaining("http://");
-    assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_HTTP_PORT", "99999")))
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.fromEnvironment(
+                    Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_HTTP_PORT", "99999")))
         .hasMessageContaining("COMPUTECASE_HTTP_PORT");
   }
 
@@ -73,7 +86,8 @@ class WorkerConfigTest {
 
   @Test
   void anUnknownComputationIsRefusedWithTheKnownOnes() {
-    assertThatThrownBy(() -> Worker.start(WorkerConfig.builder().target("t").computation("quantum").build()))
+    assertThatThrownBy(
+            () -> Worker.start(WorkerConfig.builder().target("t").computation("quantum").build()))
         .hasMessageContaining("'quantum'")
         .hasMessageContaining("simulate")
         .hasMessageContaining("cpu")

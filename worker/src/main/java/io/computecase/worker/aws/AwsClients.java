@@ -25,8 +25,7 @@ public final class AwsClients {
   private AwsClients() {}
 
   /** The Step Functions client that answers task tokens. */
-  public static SfnClient stepFunctions(
-      String region, Optional<URI> endpoint, int connections) {
+  public static SfnClient stepFunctions(String region, Optional<URI> endpoint, int connections) {
     var builder =
         SfnClient.builder()
             .region(Region.of(region))
@@ -65,7 +64,8 @@ public final class AwsClients {
                 .backoffStrategy(
                     BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(5)))
                 .throttlingBackoffStrategy(
-                    BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(10)))
+                    BackoffStrategy.exponentialDelay(
+                        Duration.ofMillis(200), Duration.ofSeconds(10)))
                 // A shared retry budget would turn a burst of throttling into lost answers.
                 .circuitBreakerEnabled(false)
                 .build())
@@ -73,8 +73,8 @@ public final class AwsClients {
   }
 
   /**
-   * With an endpoint override the target is usually a local engine that checks no signature, so
-   * the worker runs without AWS credentials there; real credentials still win when present.
+   * With an endpoint override the target is usually a local engine that checks no signature, so the
+   * worker runs without AWS credentials there; real credentials still win when present.
    */
   private static AwsCredentialsProvider localCredentials() {
     return AwsCredentialsProviderChain.builder()

@@ -8,12 +8,12 @@ import java.util.concurrent.CompletableFuture;
  * java.util.ServiceLoader}: list the implementation in {@code
  * META-INF/services/io.computecase.worker.computation.Computation} to add one in the same JVM.
  *
- * <p>It answers with a future so that a waiting computation holds no thread; CPU-bound work runs
- * on {@link ComputationEnvironment#cpuExecutor()}. The future completes with the item's result
- * (any JSON value), or exceptionally with a {@link ComputationFailure} naming the error and its
- * cause; any other exception is reported as {@code ComputeCase.ComputationError}. The worker
- * cancels the future when the item is abandoned (shutdown, task no longer waiting), and an
- * implementation that holds resources (a process) should stop them then.
+ * <p>It answers with a future so that a waiting computation holds no thread; CPU-bound work runs on
+ * {@link ComputationEnvironment#cpuExecutor()}. The future completes with the item's result (any
+ * JSON value), or exceptionally with a {@link ComputationFailure} naming the error and its cause;
+ * any other exception is reported as {@code ComputeCase.ComputationError}. The worker cancels the
+ * future when the item is abandoned (shutdown, task no longer waiting), and an implementation that
+ * holds resources (a process) should stop them then.
  */
 public interface Computation {
   /** The name chosen with {@code COMPUTECASE_COMPUTATION}, e.g. {@code simulate}. */

@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A real CPU-bound computation with a checkable answer: estimates π by Monte Carlo over {@code
  * parameters.iterations} points (default 1,000,000) from a generator seeded with {@code
- * parameters.seed} (default: the item's index), so the same item always gives the same estimate.
- * It runs on the cores-sized executor, which is what makes CPU-bound scaling visible.
+ * parameters.seed} (default: the item's index), so the same item always gives the same estimate. It
+ * runs on the cores-sized executor, which is what makes CPU-bound scaling visible.
  */
 public final class CpuComputation implements Computation {
   static final long DEFAULT_ITERATIONS = 1_000_000;
@@ -28,7 +28,10 @@ public final class CpuComputation implements Computation {
     if (iterations < 1 || iterations > MAX_ITERATIONS) {
       throw new ComputationFailure(
           "ComputeCase.InvalidParameter",
-          "parameters.iterations must be between 1 and " + MAX_ITERATIONS + " but is " + iterations);
+          "parameters.iterations must be between 1 and "
+              + MAX_ITERATIONS
+              + " but is "
+              + iterations);
     }
     long seed = input.longParameter("seed", input.index());
     CompletableFuture<JsonNode> result = new CompletableFuture<>();

@@ -42,8 +42,8 @@ public final class ExecComputation implements Computation {
                 () ->
                     new ComputationFailure(
                         "ComputeCase.ExecNotConfigured",
-                        "The exec computation needs the command to run: set COMPUTECASE_EXEC_COMMAND"
-                            + " (or --exec-command) on the worker"));
+                        "The exec computation needs the command to run: set"
+                            + " COMPUTECASE_EXEC_COMMAND (or --exec-command) on the worker"));
     long timeoutSeconds = input.longParameter("execTimeoutSeconds", env.execTimeout().toSeconds());
     if (timeoutSeconds < 1) {
       throw new ComputationFailure(
@@ -85,7 +85,8 @@ public final class ExecComputation implements Computation {
             exited -> {
               limit.cancel(false);
               try {
-                result.complete(outcome(exited, dir, timedOut.get(), Duration.ofSeconds(timeoutSeconds)));
+                result.complete(
+                    outcome(exited, dir, timedOut.get(), Duration.ofSeconds(timeoutSeconds)));
               } catch (RuntimeException e) {
                 result.completeExceptionally(e);
               } finally {

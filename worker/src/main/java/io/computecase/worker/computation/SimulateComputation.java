@@ -61,7 +61,8 @@ public final class SimulateComputation implements Computation {
       return false;
     }
     if (!failIndexes.isArray()) {
-      throw ComputationFailure.invalidParameter("failIndexes", "an array of item indexes", failIndexes);
+      throw ComputationFailure.invalidParameter(
+          "failIndexes", "an array of item indexes", failIndexes);
     }
     for (JsonNode index : failIndexes) {
       if (index.canConvertToLong() && index.asLong() == input.index()) {

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The task tokens this worker answered most recently, so that a late duplicate delivery of one
- * is deleted without computing again. Bounded: older tokens fall back on Step Functions refusing
- * the second answer, which settles the duplicate just as well, only later.
+ * The task tokens this worker answered most recently, so that a late duplicate delivery of one is
+ * deleted without computing again. Bounded: older tokens fall back on Step Functions refusing the
+ * second answer, which settles the duplicate just as well, only later.
  */
 final class AnsweredTokens {
   private final Map<String, Boolean> tokens;

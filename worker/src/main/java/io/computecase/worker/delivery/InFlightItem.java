@@ -56,8 +56,8 @@ final class InFlightItem {
   }
 
   /**
-   * Claims the item for whoever ends it, stopping its timers; also cancels the computation when
-   * the item is abandoned rather than answered. Returns false when someone else claimed it.
+   * Claims the item for whoever ends it, stopping its timers; also cancels the computation when the
+   * item is abandoned rather than answered. Returns false when someone else claimed it.
    */
   synchronized boolean settle(boolean abandon) {
     if (settled) {

@@ -46,7 +46,8 @@ final class ItemAnswering {
         failure =
             new ComputationFailure(
                 "ComputeCase.InvalidOutput",
-                "Step Functions refused the result (" + outcome.detail()
+                "Step Functions refused the result ("
+                    + outcome.detail()
                     + "); keep a result under 256 KiB of JSON");
       }
     }
@@ -58,13 +59,19 @@ final class ItemAnswering {
       case ACCEPTED -> (succeeded ? parts.metrics().succeeded : parts.metrics().failed).increment();
       case REFUSED -> {
         parts.metrics().refused.increment();
-        LOG.info("Answer for item {} of {} refused, deleting its message: {}",
-            item.event.index(), item.event.requestId(), outcome.detail());
+        LOG.info(
+            "Answer for item {} of {} refused, deleting its message: {}",
+            item.event.index(),
+            item.event.requestId(),
+            outcome.detail());
       }
       default -> {
         parts.metrics().callbackErrors.increment();
-        LOG.warn("Answer for item {} of {} not delivered, leaving its message for redelivery: {}",
-            item.event.index(), item.event.requestId(), outcome.detail());
+        LOG.warn(
+            "Answer for item {} of {} not delivered, leaving its message for redelivery: {}",
+            item.event.index(),
+            item.event.requestId(),
+            outcome.detail());
       }
     }
     settle(item, outcome, succeeded ? null : failure.error() + ": " + failure.getMessage());
@@ -75,8 +82,11 @@ final class ItemAnswering {
     AnswerOutcome outcome = parts.answers().heartbeat(item.event.taskToken());
     if (outcome.kind() == AnswerOutcome.Kind.REFUSED && item.settle(true)) {
       parts.metrics().refused.increment();
-      LOG.info("Heartbeat for item {} of {} refused, abandoning it: {}",
-          item.event.index(), item.event.requestId(), outcome.detail());
+      LOG.info(
+          "Heartbeat for item {} of {} refused, abandoning it: {}",
+          item.event.index(),
+          item.event.requestId(),
+          outcome.detail());
       settle(item, outcome, "heartbeat refused: " + outcome.detail());
     }
   }

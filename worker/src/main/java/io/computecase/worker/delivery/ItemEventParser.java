@@ -44,24 +44,31 @@ public final class ItemEventParser {
     JsonNode detailType = body.get("detail-type");
     if (detailType != null && !ITEM_DETAIL_TYPE.equals(detailType.asText())) {
       throw new MalformedItemException(
-          "detail-type is '" + detailType.asText() + "', expected '" + ITEM_DETAIL_TYPE + "'", token);
+          "detail-type is '" + detailType.asText() + "', expected '" + ITEM_DETAIL_TYPE + "'",
+          token);
     }
     JsonNode index = detail.get("index");
-    if (index == null || !index.canConvertToLong() || !index.isIntegralNumber() || index.asLong() < 0) {
+    if (index == null
+        || !index.canConvertToLong()
+        || !index.isIntegralNumber()
+        || index.asLong() < 0) {
       throw new MalformedItemException(
-          "detail.index must be the item's position (an integer of 0 or more) but is " + index, token);
+          "detail.index must be the item's position (an integer of 0 or more) but is " + index,
+          token);
     }
     JsonNode item = detail.get("item");
     if (item == null || !item.isObject()) {
       throw new MalformedItemException(
-          "detail.item must be a JSON object (one element of the case's items) but is " + item, token);
+          "detail.item must be a JSON object (one element of the case's items) but is " + item,
+          token);
     }
     JsonNode parameters = detail.get("parameters");
     if (parameters == null || parameters.isNull()) {
       parameters = json.createObjectNode();
     } else if (!parameters.isObject()) {
       throw new MalformedItemException(
-          "detail.parameters must be a JSON object (the case's spec.parameters) but is " + parameters,
+          "detail.parameters must be a JSON object (the case's spec.parameters) but is "
+              + parameters,
           token);
     }
     return new ItemEvent(
@@ -94,9 +101,10 @@ public final class ItemEventParser {
 
   private static OptionalInt heartbeatSeconds(JsonNode detail, ObjectNode parameters, String token)
       throws MalformedItemException {
-    JsonNode value = detail.hasNonNull("heartbeatSeconds")
-        ? detail.get("heartbeatSeconds")
-        : parameters.get("heartbeatSeconds");
+    JsonNode value =
+        detail.hasNonNull("heartbeatSeconds")
+            ? detail.get("heartbeatSeconds")
+            : parameters.get("heartbeatSeconds");
     if (value == null || value.isNull()) {
       return OptionalInt.empty();
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.computecase.worker.computation.Computation;
 import io.computecase.worker.computation.ComputationEnvironment;
 import io.computecase.worker.computation.ComputationFailure;
-import io.computecase.worker.observability.ItemTracing;
 import io.computecase.worker.observability.WorkerMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +40,12 @@ public final class ItemPipeline {
   private volatile boolean stopping;
   private volatile ScheduledFuture<?> visibilityTimer;
 
-  public ItemPipeline(PipelineParts parts, Computation computation, ComputationEnvironment environment, Semaphore slots, ObjectMapper json) {
+  public ItemPipeline(
+      PipelineParts parts,
+      Computation computation,
+      ComputationEnvironment environment,
+      Semaphore slots,
+      ObjectMapper json) {
     this.parts = parts;
     this.computation = computation;
     this.environment = environment;
@@ -90,7 +93,11 @@ public final class ItemPipeline {
       return;
     }
     metrics.inFlight.incrementAndGet();
-    LOG.debug("Computing item {} of {} (message {})", event.index(), event.requestId(), event.messageId());
+    LOG.debug(
+        "Computing item {} of {} (message {})",
+        event.index(),
+        event.requestId(),
+        event.messageId());
     start(item);
   }
 
@@ -106,7 +113,8 @@ public final class ItemPipeline {
     future.whenComplete(
         (result, error) -> {
           if (error instanceof CancellationException
-              || (error instanceof CompletionException && error.getCause() instanceof CancellationException)) {
+              || (error instanceof CompletionException
+                  && error.getCause() instanceof CancellationException)) {
             return; // abandoned: whoever cancelled it settles it
           }
           long nanos = System.nanoTime() - item.startNanos;
@@ -116,28 +124,39 @@ public final class ItemPipeline {
 
   /** Heartbeats the task for as long as the item computes, when its case asks for heartbeats. */
   private void keepAlive(InFlightItem item) {
-    item.event.heartbeatSeconds().ifPresent(seconds -> {
-      // Twice per interval, so one slow heartbeat does not let the task time out.
-      long everyMs = Math.max(250L, seconds * 1000L / 2);
-      item.timer(
-          parts.scheduler().scheduleAtFixedRate(
-              () -> parts.callbacks().execute(() -> answering.heartbeat(item)),
-              everyMs, everyMs, TimeUnit.MILLISECONDS));
-    });
+    item.event
+        .heartbeatSeconds()
+        .ifPresent(
+            seconds -> {
+              // Twice per interval, so one slow heartbeat does not let the task time out.
+              long everyMs = Math.max(250L, seconds * 1000L / 2);
+              item.timer(
+                  parts
+                      .scheduler()
+                      .scheduleAtFixedRate(
+                          () -> parts.callbacks().execute(() -> answering.heartbeat(item)),
+                          everyMs,
+                          everyMs,
+                          TimeUnit.MILLISECONDS));
+            });
   }
 
   /**
    * Starts keeping the messages of computing items hidden: every third of the visibility timeout,
-   * one batched call per ten messages extends those received at least half a tick ago, so a
-   * message never comes within a third of its timeout while its item computes, and short items
-   * cost no call at all.
+   * one batched call per ten messages extends those received at least half a tick ago, so a message
+   * never comes within a third of its timeout while its item computes, and short items cost no call
+   * at all.
    */
   public void keepMessagesHidden() {
     long tickMs = Math.max(250L, parts.visibilitySeconds() * 1000L / 3);
     visibilityTimer =
-        parts.scheduler().scheduleAtFixedRate(
-            () -> parts.callbacks().execute(() -> extendVisibility(tickMs)),
-            tickMs, tickMs, TimeUnit.MILLISECONDS);
+        parts
+            .scheduler()
+            .scheduleAtFixedRate(
+                () -> parts.callbacks().execute(() -> extendVisibility(tickMs)),
+                tickMs,
+                tickMs,
+                TimeUnit.MILLISECONDS);
   }
 
   private void extendVisibility(long tickMs) {
@@ -156,22 +175,33 @@ public final class ItemPipeline {
   private void malformed(Message message, MalformedItemException e) {
     if (e.taskToken().isEmpty()) {
       parts.metrics().malformed.increment();
-      LOG.warn("Leaving malformed message {} for the dead-letter queue: {}", message.messageId(), e.getMessage());
+      LOG.warn(
+          "Leaving malformed message {} for the dead-letter queue: {}",
+          message.messageId(),
+          e.getMessage());
       slots.release();
       return;
     }
     LOG.warn("Failing the task of malformed message {}: {}", message.messageId(), e.getMessage());
-    parts.callbacks().execute(() -> {
-      try {
-        answering.answerMalformed(e.taskToken().get(), message.receiptHandle(), e.getMessage());
-      } finally {
-        slots.release();
-      }
-    });
+    parts
+        .callbacks()
+        .execute(
+            () -> {
+              try {
+                answering.answerMalformed(
+                    e.taskToken().get(), message.receiptHandle(), e.getMessage());
+              } finally {
+                slots.release();
+              }
+            });
   }
 
   private void finished(InFlightItem item, boolean answerFinal) {
-    LOG.debug("Item {} of {} finished, answer final: {}", item.event.index(), item.event.requestId(), answerFinal);
+    LOG.debug(
+        "Item {} of {} finished, answer final: {}",
+        item.event.index(),
+        item.event.requestId(),
+        answerFinal);
     inFlight.remove(item.event.taskToken(), item);
     if (answerFinal) {
       answered.add(item.event.taskToken());
@@ -209,8 +239,8 @@ public final class ItemPipeline {
   }
 
   /**
-   * Stops computing what is still in flight. Released messages are visible again at once; kept
-   * ones come back only after their visibility timeout, as when a worker crashes.
+   * Stops computing what is still in flight. Released messages are visible again at once; kept ones
+   * come back only after their visibility timeout, as when a worker crashes.
    */
   public int abandonAll(boolean release) {
     List<String> abandoned = new ArrayList<>();
@@ -241,7 +271,9 @@ public final class ItemPipeline {
   }
 
   private static Throwable unwrap(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
   }
 
   static ComputationFailure asFailure(Throwable error) {

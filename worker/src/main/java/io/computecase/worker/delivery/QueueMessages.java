@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 
 /**
  * Settles the queue's messages: deletes answered ones in batches of up to ten (one thread drains
- * what accumulated while the previous batch was in flight, so batches fill as load grows),
- * extends the visibility of items still computing and releases abandoned ones, in batches too.
+ * what accumulated while the previous batch was in flight, so batches fill as load grows), extends
+ * the visibility of items still computing and releases abandoned ones, in batches too.
  */
 public final class QueueMessages implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueueMessages.class);
@@ -57,7 +57,8 @@ public final class QueueMessages implements AutoCloseable {
 
   private void changeVisibility(List<String> receiptHandles, int seconds, String why) {
     for (int from = 0; from < receiptHandles.size(); from += SQS_BATCH) {
-      List<String> slice = receiptHandles.subList(from, Math.min(receiptHandles.size(), from + SQS_BATCH));
+      List<String> slice =
+          receiptHandles.subList(from, Math.min(receiptHandles.size(), from + SQS_BATCH));
       List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>(slice.size());
       for (int i = 0; i < slice.size(); i++) {
         entries.add(
@@ -116,7 +117,10 @@ public final class QueueMessages implements AutoCloseable {
     List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(receiptHandles.size());
     for (int i = 0; i < receiptHandles.size(); i++) {
       entries.add(
-          DeleteMessageBatchRequestEntry.builder().id("m" + i).receiptHandle(receiptHandles.get(i)).build());
+          DeleteMessageBatchRequestEntry.builder()
+              .id("m" + i)
+              .receiptHandle(receiptHandles.get(i))
+              .build());
     }
     try {
       DeleteMessageBatchResponse response =
@@ -124,7 +128,8 @@ public final class QueueMessages implements AutoCloseable {
       // A failed entry is a message already redelivered elsewhere; its new holder settles it.
       response.failed().forEach(f -> LOG.debug("Delete refused for {}: {}", f.id(), f.message()));
     } catch (SdkException | IllegalStateException e) {
-      LOG.warn("Cannot delete {} answered messages on {}: {}", entries.size(), queueUrl, e.getMessage());
+      LOG.warn(
+          "Cannot delete {} answered messages on {}: {}", entries.size(), queueUrl, e.getMessage());
     }
   }
 }

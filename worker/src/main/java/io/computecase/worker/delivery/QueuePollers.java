@@ -14,14 +14,14 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
- * The threads that long-poll the queue. Each asks for only as many messages as the worker has
- * free slots (at most SQS's 10), so the worker never holds a message it cannot start computing;
- * messages it does not hold stay available to other workers.
+ * The threads that long-poll the queue. Each asks for only as many messages as the worker has free
+ * slots (at most SQS's 10), so the worker never holds a message it cannot start computing; messages
+ * it does not hold stay available to other workers.
  *
  * <p>At shutdown the polls are best left to end by themselves: a poll cut short may still be
- * pending at the queue, which then hands it messages nobody reads until their visibility times
- * out. Only when there is no time left are they cut, by closing the pollers' own SQS client (a
- * blocked socket read does not heed interrupts).
+ * pending at the queue, which then hands it messages nobody reads until their visibility times out.
+ * Only when there is no time left are they cut, by closing the pollers' own SQS client (a blocked
+ * socket read does not heed interrupts).
  */
 public final class QueuePollers {
   private static final Logger LOG = LoggerFactory.getLogger(QueuePollers.class);
@@ -66,7 +66,9 @@ public final class QueuePollers {
     stopped = true;
   }
 
-  /** Waits for the pollers to end until the deadline ({@link System#nanoTime()}); true if they did. */
+  /**
+   * Waits for the pollers to end until the deadline ({@link System#nanoTime()}); true if they did.
+   */
   public boolean awaitStopped(long deadlineNanos) throws InterruptedException {
     for (Thread thread : threads) {
       long left = deadlineNanos - System.nanoTime();

@@ -6,10 +6,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.SfnException;
 
 /**
- * Answers task tokens through Step Functions. The codes AWS documents for a token that is no
- * longer waiting (TaskTimedOut, InvalidToken, TaskDoesNotExist) are final refusals: the item's
- * message can be deleted, since no retry can ever be accepted. Throttling and 5xx are retried
- * with backoff by the client's retry strategy before an answer counts as undelivered.
+ * Answers task tokens through Step Functions. The codes AWS documents for a token that is no longer
+ * waiting (TaskTimedOut, InvalidToken, TaskDoesNotExist) are final refusals: the item's message can
+ * be deleted, since no retry can ever be accepted. Throttling and 5xx are retried with backoff by
+ * the client's retry strategy before an answer counts as undelivered.
  */
 public final class TaskAnswers {
   static final Set<String> REFUSALS = Set.of("TaskTimedOut", "InvalidToken", "TaskDoesNotExist");

@@ -20,24 +20,31 @@ public final class HealthEndpoints implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
-  public HealthEndpoints(int port, BooleanSupplier live, BooleanSupplier ready, Supplier<String> metrics) {
+  public HealthEndpoints(
+      int port, BooleanSupplier live, BooleanSupplier ready, Supplier<String> metrics) {
     try {
       server = HttpServer.create(new InetSocketAddress(port), 16);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot serve the worker's HTTP endpoints on port " + port
-          + "; set COMPUTECASE_HTTP_PORT to a free port", e);
+      throw new UncheckedIOException(
+          "Cannot serve the worker's HTTP endpoints on port "
+              + port
+              + "; set COMPUTECASE_HTTP_PORT to a free port",
+          e);
     }
-    executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "computecase-worker-http");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "computecase-worker-http");
+              t.setDaemon(true);
+              return t;
+            });
     server.setExecutor(executor);
     server.createContext("/healthz", exchange -> probe(exchange, live.getAsBoolean()));
     server.createContext("/readyz", exchange -> probe(exchange, ready.getAsBoolean()));
     server.createContext(
         "/metrics",
-        exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
+        exchange ->
+            respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.get()));
     server.start();
   }
 

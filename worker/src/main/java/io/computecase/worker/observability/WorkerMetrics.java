@@ -57,7 +57,8 @@ public final class WorkerMetrics {
   public String prometheusText() {
     WorkerCounters c = snapshot();
     StringBuilder out = new StringBuilder(2048);
-    out.append("# HELP computecase_worker_items_total Items finished by this worker, by outcome.\n");
+    out.append(
+        "# HELP computecase_worker_items_total Items finished by this worker, by outcome.\n");
     out.append("# TYPE computecase_worker_items_total counter\n");
     outcome(out, "succeeded", c.succeeded());
     outcome(out, "failed", c.failed());
@@ -65,11 +66,32 @@ public final class WorkerMetrics {
     outcome(out, "duplicate", c.duplicates());
     outcome(out, "malformed", c.malformed());
     outcome(out, "released", c.released());
-    simple(out, "computecase_worker_messages_received_total", "counter", "Messages received from the queue.", c.received());
-    simple(out, "computecase_worker_redeliveries_total", "counter", "Messages received more than once.", c.redeliveries());
-    simple(out, "computecase_worker_callback_errors_total", "counter", "Answers to Step Functions not delivered after retries.", c.callbackErrors());
-    simple(out, "computecase_worker_items_in_flight", "gauge", "Items computing or being answered now.", c.inFlight());
-    out.append("# HELP computecase_worker_compute_duration_seconds Time one item's computation took.\n");
+    simple(
+        out,
+        "computecase_worker_messages_received_total",
+        "counter",
+        "Messages received from the queue.",
+        c.received());
+    simple(
+        out,
+        "computecase_worker_redeliveries_total",
+        "counter",
+        "Messages received more than once.",
+        c.redeliveries());
+    simple(
+        out,
+        "computecase_worker_callback_errors_total",
+        "counter",
+        "Answers to Step Functions not delivered after retries.",
+        c.callbackErrors());
+    simple(
+        out,
+        "computecase_worker_items_in_flight",
+        "gauge",
+        "Items computing or being answered now.",
+        c.inFlight());
+    out.append(
+        "# HELP computecase_worker_compute_duration_seconds Time one item's computation took.\n");
     out.append("# TYPE computecase_worker_compute_duration_seconds histogram\n");
     long cumulative = 0;
     for (int i = 0; i < BUCKETS_SECONDS.length; i++) {
@@ -81,16 +103,24 @@ public final class WorkerMetrics {
           .append('\n');
     }
     cumulative += bucketCounts.get(BUCKETS_SECONDS.length);
-    out.append("computecase_worker_compute_duration_seconds_bucket{le=\"+Inf\"} ").append(cumulative).append('\n');
+    out.append("computecase_worker_compute_duration_seconds_bucket{le=\"+Inf\"} ")
+        .append(cumulative)
+        .append('\n');
     out.append("computecase_worker_compute_duration_seconds_sum ")
         .append(format(durationSumNanos.get() / 1e9))
         .append('\n');
-    out.append("computecase_worker_compute_duration_seconds_count ").append(durationCount.sum()).append('\n');
+    out.append("computecase_worker_compute_duration_seconds_count ")
+        .append(durationCount.sum())
+        .append('\n');
     return out.toString();
   }
 
   private static void outcome(StringBuilder out, String outcome, long value) {
-    out.append("computecase_worker_items_total{outcome=\"").append(outcome).append("\"} ").append(value).append('\n');
+    out.append("computecase_worker_items_total{outcome=\"")
+        .append(outcome)
+        .append("\"} ")
+        .append(value)
+        .append('\n');
   }
 
   private static void simple(StringBuilder out, String name, String type, String help, long value) {
