@@ -294,4 +294,31 @@ class KubectlCustomResourceTest {
     assertThat(get.exitCode()).isNotZero();
     assertThat(get.err()).contains("the server doesn't have a resource type \"computetargets\"");
   }
+
+  @Test
+  void diffShowsTheChangeWithoutMakingIt() throws Exception {
+    kubectl.run("apply", "-f", ComputeCases.CASE_FILE.toString());
+    Path changed = dir.resolve("changed.yaml");
+    Files.writeString(
+        changed,
+        Files.readString(ComputeCases.CASE_FILE)
+            .replace("maxConcurrency: 10", "maxConcurrency: 30"));
+
+    Kubectl.Result diff = kubectl.run("diff", "-f", changed.toString());
+
+    assertThat(diff.out())
+        .as(diff.toString())
+        .contains("-  maxConcurrency: 10", "+  maxConcurrency: 30");
+    assertThat(kubectl.run("get", "cc", "demo", "-o", "jsonpath={.spec.maxConcurrency}").out())
+        .isEqualTo("10");
+  }
+
+  @Test
+  void serverDryRunCreatesNothing() {
+    Kubectl.Result dryRun =
+        kubectl.run("apply", "--dry-run=server", "-f", ComputeCases.CASE_FILE.toString());
+
+    assertThat(dryRun.out()).as(dryRun.toString()).contains("created (server dry run)");
+    assertThat(kubectl.run("get", "cc", "demo").err()).contains("\"demo\" not found");
+  }
 }

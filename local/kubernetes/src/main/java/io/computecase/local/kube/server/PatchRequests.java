@@ -92,6 +92,10 @@ final class PatchRequests {
     if (UnchangedWrite.isUnchanged(type, path.subresource(), current.get(), desired)) {
       return ApiResponses.json(200, current.get());
     }
+    if (path.isDryRun()) {
+      return ApiResponses.json(
+          200, UnchangedWrite.stored(type, path.subresource(), current.get(), desired));
+    }
     String target =
         path.subresource() == null
             ? path.objectPath()
@@ -127,6 +131,9 @@ final class PatchRequests {
       metadata.put("namespace", path.namespace());
     }
     validator.validate(type, object, fieldValidation);
+    if (path.isDryRun()) {
+      return ApiResponses.json(201, ResourceRequests.asCreated(type, object));
+    }
     CrudGateway.Answer answer =
         crud.call(HttpMethod.POST, path.collectionPath(), object, "application/json");
     return answer.ok()

@@ -51,6 +51,14 @@ public record ResourcePath(
         new ResourcePath(group, version, namespace, plural, name, subresource, query));
   }
 
+  /**
+   * dryRun=All: validate and answer with the result, store nothing (kubectl diff,
+   * --dry-run=server).
+   */
+  public boolean isDryRun() {
+    return "All".equals(query.get("dryRun"));
+  }
+
   public boolean isWatch() {
     return "true".equals(query.get("watch")) || "1".equals(query.get("watch"));
   }

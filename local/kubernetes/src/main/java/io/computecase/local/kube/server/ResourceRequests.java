@@ -158,6 +158,9 @@ public final class ResourceRequests {
       ((ObjectNode) object).with("metadata").put("namespace", path.namespace());
     }
     validator.validate(type, object, path.query().get("fieldValidation"));
+    if (path.isDryRun()) {
+      return ApiResponses.json(201, asCreated(type, object));
+    }
     CrudGateway.Answer answer =
         crud.call(HttpMethod.POST, path.collectionPath(), object, "application/json");
     if (answer.ok()) {
@@ -191,6 +194,10 @@ public final class ResourceRequests {
     if (UnchangedWrite.isUnchanged(type, path.subresource(), current.get(), object)) {
       return ApiResponses.json(200, current.get());
     }
+    if (path.isDryRun()) {
+      return ApiResponses.json(
+          200, UnchangedWrite.stored(type, path.subresource(), current.get(), object));
+    }
     String target =
         path.subresource() == null
             ? path.objectPath()
@@ -203,12 +210,25 @@ public final class ResourceRequests {
     if (current.isEmpty()) {
       return notFound(path);
     }
+    if (path.isDryRun()) {
+      return ApiResponses.json(200, current.get());
+    }
     CrudGateway.Answer answer = crud.call(HttpMethod.DELETE, path.objectPath(), null, null);
     if (!answer.ok()) {
       return answer(answer, path);
     }
     // With finalizers the object stays, marked with a deletionTimestamp.
     return ApiResponses.json(200, crud.get(path.objectPath()).orElse(current.get()));
+  }
+
+  /** What a create would store, for a dry run: status dropped, first generation. */
+  static JsonNode asCreated(ResourceType type, JsonNode object) {
+    ObjectNode created = ((ObjectNode) object).deepCopy();
+    if (type.statusSubresource()) {
+      created.remove("status");
+    }
+    created.with("metadata").put("generation", 1);
+    return created;
   }
 
   static MockResponse conflict(ResourcePath path) {

@@ -68,6 +68,9 @@ final class ScaleRequests {
           path);
     }
     owner.with("spec").put("replicas", replicas.asInt());
+    if (path.isDryRun()) {
+      return ApiResponses.json(200, scaleOf(owner));
+    }
     CrudGateway.Answer answer =
         crud.call(HttpMethod.PUT, path.objectPath(), owner, "application/json");
     if (!answer.ok()) {

@@ -26,9 +26,14 @@ final class UnchangedWrite {
 
   static boolean isUnchanged(
       ResourceType type, String subresource, JsonNode current, JsonNode desired) {
-    if (!current.isObject() || !desired.isObject()) {
-      return false;
-    }
+    return current.isObject()
+        && desired.isObject()
+        && stored(type, subresource, current, desired).equals(current);
+  }
+
+  /** What an update of {@code current} with {@code desired} would store (before versioning). */
+  static ObjectNode stored(
+      ResourceType type, String subresource, JsonNode current, JsonNode desired) {
     ObjectNode effective;
     if (type.statusSubresource() && "status".equals(subresource)) {
       effective = ((ObjectNode) current).deepCopy();
@@ -48,7 +53,7 @@ final class UnchangedWrite {
         metadata.set(field, value);
       }
     }
-    return effective.equals(current);
+    return effective;
   }
 
   private static void copyField(ObjectNode target, JsonNode source, String field) {
