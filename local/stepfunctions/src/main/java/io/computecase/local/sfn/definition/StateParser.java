@@ -187,11 +187,22 @@ final class StateParser {
             location + "/Resource");
       }
     }
+    NumberSource timeout = read.number(node, "TimeoutSeconds", location, 1);
+    NumberSource heartbeat = read.number(node, "HeartbeatSeconds", location, 1);
+    if (timeout != null
+        && heartbeat != null
+        && timeout.literal() != null
+        && heartbeat.literal() != null
+        && heartbeat.literal() >= timeout.literal()) {
+      diagnostics.schema(
+          "The value for the field 'HeartbeatSeconds' must be smaller than the value for the field 'TimeoutSeconds'",
+          location + "/HeartbeatSeconds");
+    }
     return new TaskState(
         fields,
         resource,
-        read.number(node, "TimeoutSeconds", location, 1),
-        read.number(node, "HeartbeatSeconds", location, 1),
+        timeout,
+        heartbeat,
         recovery.retriers(node, location),
         recovery.catchers(node, fields.language(), location));
   }

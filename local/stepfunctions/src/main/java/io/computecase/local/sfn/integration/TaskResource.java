@@ -13,8 +13,11 @@ public record TaskResource(
 
   /** The parts of an integration ARN, or empty when the resource is not one. */
   public static Optional<TaskResource> parse(String arn) {
-    if (arn == null || !arn.startsWith(PREFIX)) {
+    if (arn == null) {
       return Optional.empty();
+    }
+    if (!arn.startsWith(PREFIX)) {
+      return direct(arn);
     }
     String rest = arn.substring(PREFIX.length());
     int colon = rest.indexOf(':');
@@ -40,6 +43,24 @@ public record TaskResource(
       return Optional.empty();
     }
     return Optional.of(new TaskResource(arn, service, action, pattern, action + pattern.suffix()));
+  }
+
+  /**
+   * A resource named by its own ARN (a Lambda function, an activity): valid in a definition, and
+   * run only when an integration for its service is configured.
+   */
+  private static Optional<TaskResource> direct(String arn) {
+    String[] parts = arn.split(":", 7);
+    if (parts.length < 7 || !parts[0].equals("arn") || parts[2].isEmpty() || parts[6].isEmpty()) {
+      return Optional.empty();
+    }
+    boolean lambda = parts[2].equals("lambda") && parts[5].equals("function");
+    boolean activity = parts[2].equals("states") && parts[5].equals("activity");
+    if (!lambda && !activity) {
+      return Optional.empty();
+    }
+    String service = lambda ? "lambda" : "activity";
+    return Optional.of(new TaskResource(arn, service, "invoke", IntegrationPattern.REQUEST_RESPONSE, arn));
   }
 
   /** The history's resourceType (the service). */
