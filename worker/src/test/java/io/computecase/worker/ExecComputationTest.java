@@ -2,7 +2,10 @@ package io.computecase.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,18 @@ class ExecComputationTest {
     assertThat(result.path("seen").path("item").path("caseId").asText()).isEqualTo("5");
     assertThat(result.path("seen").path("parameters").path("scale").asInt()).isEqualTo(3);
     assertThat(result.path("seen").path("requestId").asText()).isEqualTo("req-1");
+  }
+
+  @Test
+  void theDocumentedExampleProgramScoresItems() {
+    Path example = Path.of("examples/exec/score.py").toAbsolutePath();
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "the example needs python3");
+
+    TestingStepFunctions.Answer answer = answerWith("python3 " + example, "{\"weight\": 3}");
+
+    assertThat(answer.operation()).isEqualTo("SendTaskSuccess");
+    // caseId "5": ord('5') = 53, times the weight 3
+    assertThat(answer.output().path("result").path("score").asInt()).isEqualTo(159);
   }
 
   @Test
