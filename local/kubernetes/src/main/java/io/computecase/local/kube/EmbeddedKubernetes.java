@@ -29,7 +29,7 @@ import java.time.Clock;
  */
 public final class EmbeddedKubernetes implements AutoCloseable {
 
-  private static final String HOST = "127.0.0.1";
+  private static final String LOOPBACK = "127.0.0.1";
 
   private final HttpFront front;
   private final OwnerCollector collector;
@@ -92,6 +92,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   /** Configures and starts an {@link EmbeddedKubernetes}. */
   public static final class Builder {
     private int port;
+    private String host = LOOPBACK;
     private Path dataDir;
     private Clock clock = Clock.systemUTC();
 
@@ -104,6 +105,19 @@ public final class EmbeddedKubernetes implements AutoCloseable {
             "port must be 0 (any free port) or 1-65535, got " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * The address to listen on: 127.0.0.1 (the default) for this machine only, 0.0.0.0 for
+     * containers or other machines too.
+     */
+    public Builder host(String host) {
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException(
+            "host must be an address to listen on, such as 127.0.0.1 or 0.0.0.0");
+      }
+      this.host = host;
       return this;
     }
 
@@ -148,11 +162,13 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       }
       TableConverter tables = new TableConverter(clock);
       ResourceRequests resources = new ResourceRequests(catalog, store, tables);
-      dispatcher[0] = new ApiServerDispatcher(catalog, resources, HOST);
+      // clients on this machine reach a wildcard listener through the loopback address
+      String address = host.equals("0.0.0.0") || host.equals("::") ? LOOPBACK : host;
+      dispatcher[0] = new ApiServerDispatcher(catalog, resources, address);
       HttpFront front = new HttpFront(dispatcher[0], hub, catalog, tables);
       int boundPort;
       try {
-        boundPort = front.start(HOST, port);
+        boundPort = front.start(host, port);
       } catch (RuntimeException e) {
         front.close();
         collector.close();
@@ -160,7 +176,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         throw e;
       }
       EmbeddedKubernetes server =
-          new EmbeddedKubernetes(front, collector, cascade, "http://" + HOST + ":" + boundPort);
+          new EmbeddedKubernetes(front, collector, cascade, "http://" + address + ":" + boundPort);
       new DefaultNamespaces(server).ensure();
       return server;
     }

@@ -202,4 +202,12 @@ class ApiServerHttpTest {
     assertThatThrownBy(() -> EmbeddedKubernetes.builder().port(port).build())
         .hasMessageContaining("cannot listen on 127.0.0.1:" + port);
   }
+
+  @Test
+  void aWildcardListenerIsReachedThroughLoopback() {
+    try (EmbeddedKubernetes wide = EmbeddedKubernetes.builder().host("0.0.0.0").build()) {
+      assertThat(wide.url()).startsWith("http://127.0.0.1:");
+      assertThat(wide.client().namespaces().withName("default").get()).isNotNull();
+    }
+  }
 }
