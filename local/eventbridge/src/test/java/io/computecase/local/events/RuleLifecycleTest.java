@@ -204,4 +204,28 @@ class RuleLifecycleTest {
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("LimitExceededException");
     assertThat(bed.events.listTargetsByRule(b -> b.rule("crowded")).targets()).hasSize(5);
   }
+
+  @Test
+  void rulesAreFoundByTheQueueTheyDeliverTo() {
+    String queue = TestBed.queueArn("shared-target");
+    for (String name : List.of("by-target-b", "by-target-a", "by-other")) {
+      bed.events.putRule(b -> b.eventBusName("computecase").name(name).eventPattern(PATTERN));
+    }
+    for (String name : List.of("by-target-b", "by-target-a")) {
+      bed.events.putTargets(
+          b -> b.eventBusName("computecase").rule(name).targets(t -> t.id("queue").arn(queue)));
+    }
+    bed.events.putTargets(
+        b ->
+            b.eventBusName("computecase")
+                .rule("by-other")
+                .targets(t -> t.id("queue").arn(TestBed.queueArn("elsewhere"))));
+
+    List<String> names =
+        bed.events
+            .listRuleNamesByTarget(b -> b.eventBusName("computecase").targetArn(queue))
+            .ruleNames();
+
+    assertThat(names).containsExactly("by-target-a", "by-target-b");
+  }
 }

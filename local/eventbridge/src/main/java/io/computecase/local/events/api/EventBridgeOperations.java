@@ -39,6 +39,7 @@ public final class EventBridgeOperations implements io.computecase.local.protoco
     handlers.put("PutTargets", new PutTargetsHandler(registry, new TargetParser(dispatcher)));
     handlers.put("ListTargetsByRule", new ListTargetsByRuleHandler(registry));
     handlers.put("RemoveTargets", new RemoveTargetsHandler(registry));
+    handlers.put("ListRuleNamesByTarget", new ListRuleNamesByTargetHandler(registry));
     handlers.put("PutEvents", new PutEventsHandler(registry, router, dispatcher, arns, clock));
     handlers.put("TestEventPattern", new TestEventPatternHandler());
     handlers.put("TagResource", new TagResourceHandler(registry));
