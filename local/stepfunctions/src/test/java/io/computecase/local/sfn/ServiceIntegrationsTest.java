@@ -130,6 +130,7 @@ class ServiceIntegrationsTest {
             .build()) {
       var response = sync.startSyncExecution(b -> b.stateMachineArn(machine).input("{}"));
       assertThat(response.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+      assertThat(response.executionArn()).startsWith("arn:aws:states:us-east-1:000000000000:express:express:");
       assertThat(response.output()).isEqualTo("42");
     }
   }

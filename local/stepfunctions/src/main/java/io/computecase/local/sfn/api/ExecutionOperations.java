@@ -61,7 +61,11 @@ final class ExecutionOperations {
     JsonNode input = parseInput(inputText);
     String traceHeader = fields.optionalString("traceHeader").orElse(null);
     StateMachine machine = catalog.get(machineArn);
-    String arn = engine.arn("execution", machine.name() + ":" + name);
+    // Express executions live under their own ARN type, with a unique suffix, as on AWS.
+    String arn =
+        machine.type().equals("EXPRESS")
+            ? engine.arn("express", machine.name() + ":" + name + ":" + UUID.randomUUID())
+            : engine.arn("execution", machine.name() + ":" + name);
     Execution created =
         new Execution(arn, name, machine.revision(), input, engine.clock().millis(), null, traceHeader);
     Execution registered = engine.register(created);
