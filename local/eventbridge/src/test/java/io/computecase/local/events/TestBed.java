@@ -22,15 +22,19 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * The pieces a test talks to: an embedded ElasticMQ, the local EventBridge served on a free port,
- * and real AWS SDK v2 clients for both.
+ * The pieces a test talks to: an embedded ElasticMQ (shared by the test JVM), the local
+ * EventBridge served on a free port, and real AWS SDK v2 clients for both.
  */
 final class TestBed implements AutoCloseable {
   static final String ACCOUNT = "000000000000";
   static final StaticCredentialsProvider CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
-  final SQSRestServer elasticMq;
+  /** One ElasticMQ for the whole test JVM (queue names differ per test); stopped at exit. */
+  private static SQSRestServer elasticMq;
+
+  private static String sharedSqsEndpoint;
+
   final String sqsEndpoint;
   final LocalEventBridge bridge;
   final AwsJsonServer server;
@@ -40,8 +44,7 @@ final class TestBed implements AutoCloseable {
   private TestBed(
       UnaryOperator<LocalEventBridge.Builder> customize,
       UnaryOperator<AwsJsonService> sqsSeenByBridge) {
-    elasticMq = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0).start();
-    sqsEndpoint = "http://127.0.0.1:" + elasticMq.waitUntilStarted().localAddress().getPort();
+    sqsEndpoint = sharedSqs();
     AwsJsonService sqsApi = new AwsJsonHttpClient(sqsEndpoint, "AmazonSQS", "1.0");
     bridge =
         customize
@@ -55,6 +58,17 @@ final class TestBed implements AutoCloseable {
             .region(Region.US_EAST_1)
             .credentialsProvider(CREDENTIALS)
             .build();
+  }
+
+  private static synchronized String sharedSqs() {
+    if (elasticMq == null) {
+      SQSRestServer started = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0).start();
+      sharedSqsEndpoint =
+          "http://127.0.0.1:" + started.waitUntilStarted().localAddress().getPort();
+      elasticMq = started;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::stopAndWait, "elasticmq-stop"));
+    }
+    return sharedSqsEndpoint;
   }
 
   /** An SDK client for a local EventBridge served at this endpoint. */
@@ -135,6 +149,5 @@ final class TestBed implements AutoCloseable {
     events.close();
     sqs.close();
     bridge.close();
-    elasticMq.stopAndWait();
   }
 }
