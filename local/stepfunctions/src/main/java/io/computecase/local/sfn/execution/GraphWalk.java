@@ -16,11 +16,25 @@ import java.util.concurrent.CompletionException;
 final class GraphWalk {
   private final StateGraph graph;
   private final Frame frame;
-  private final CompletableFuture<JsonNode> done = new CompletableFuture<>();
+  private final Ending done;
 
-  private GraphWalk(StateGraph graph, Frame frame) {
+  /** Told once how the walk ended: its output, or (output null) the failure. */
+  interface Ending {
+    void ended(JsonNode output, StateFailure failure);
+
+    default void complete(JsonNode output) {
+      ended(output, null);
+    }
+
+    default void completeExceptionally(StateFailure failure) {
+      ended(null, failure);
+    }
+  }
+
+  private GraphWalk(StateGraph graph, Frame frame, Ending done) {
     this.graph = graph;
     this.frame = frame;
+    this.done = done;
   }
 
   /** Runs the graph; completes with its output or a StateFailure. */
@@ -31,9 +45,25 @@ final class GraphWalk {
   /** Runs the graph from the named state (a redrive resumes where the execution stopped). */
   static CompletableFuture<JsonNode> startAt(
       StateGraph graph, String state, Frame frame, JsonNode input) {
-    GraphWalk walk = new GraphWalk(graph, frame);
-    walk.step(state, input);
-    return walk.done;
+    CompletableFuture<JsonNode> result = new CompletableFuture<>();
+    walk(
+        graph,
+        state,
+        frame,
+        input,
+        (output, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(failure);
+          } else {
+            result.complete(output);
+          }
+        });
+    return result;
+  }
+
+  /** Runs the graph from the named state and tells {@code ending} how it ended; no future kept. */
+  static void walk(StateGraph graph, String state, Frame frame, JsonNode input, Ending ending) {
+    new GraphWalk(graph, frame, ending).step(state, input);
   }
 
   private void step(String name, JsonNode input) {

@@ -160,16 +160,18 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
     executor.execute(
         () ->
-            GraphWalk.startAt(execution.revision().graph(), startState, frame, input)
-                .whenComplete(
-                    (output, failure) -> {
-                      if (failure == null) {
-                        end(execution, new ExecutionStatus.Succeeded(output), frame);
-                      } else {
-                        StateFailure f = GraphWalk.asStateFailure(failure);
-                        end(execution, new ExecutionStatus.Failed(f.error(), f.cause()), frame);
-                      }
-                    }));
+            GraphWalk.walk(
+                execution.revision().graph(),
+                startState,
+                frame,
+                input,
+                (output, failure) -> {
+                  if (failure == null) {
+                    end(execution, new ExecutionStatus.Succeeded(output), frame);
+                  } else {
+                    end(execution, new ExecutionStatus.Failed(failure.error(), failure.cause()), frame);
+                  }
+                }));
     return execution.ended();
   }
 
