@@ -104,9 +104,17 @@ public final class ComputeCaseOperator implements AutoCloseable {
                     .withUseSSAToPatchPrimaryResource(false)
                     .withCloseClientOnStop(false);
                 if (config.leaderElection()) {
+                  java.time.Duration lease = config.leaseDuration();
                   o.withLeaderElectionConfiguration(
                       new LeaderElectionConfiguration(
-                          "computecase-operator", config.leaseNamespace()));
+                          "computecase-operator",
+                          config.leaseNamespace(),
+                          lease,
+                          lease.multipliedBy(2).dividedBy(3),
+                          lease.dividedBy(6),
+                          config.leaseIdentity(),
+                          null,
+                          false));
                 }
               });
       operator.register(

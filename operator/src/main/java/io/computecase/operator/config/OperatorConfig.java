@@ -29,6 +29,8 @@ public final class OperatorConfig {
   private final int httpPort;
   private final boolean leaderElection;
   private final String leaseNamespace;
+  private final String leaseIdentity;
+  private final java.time.Duration leaseDuration;
 
   private OperatorConfig(Builder b) {
     this.region = b.region;
@@ -48,6 +50,8 @@ public final class OperatorConfig {
     this.httpPort = b.httpPort;
     this.leaderElection = b.leaderElection;
     this.leaseNamespace = b.leaseNamespace;
+    this.leaseIdentity = b.leaseIdentity;
+    this.leaseDuration = b.leaseDuration;
   }
 
   public static Builder builder() {
@@ -71,6 +75,8 @@ public final class OperatorConfig {
     b.httpPort = httpPort;
     b.leaderElection = leaderElection;
     b.leaseNamespace = leaseNamespace;
+    b.leaseIdentity = leaseIdentity;
+    b.leaseDuration = leaseDuration;
     return b;
   }
 
@@ -101,6 +107,7 @@ public final class OperatorConfig {
     get.apply("COMPUTECASE_LEADER_ELECTION").map(Boolean::parseBoolean)
         .ifPresent(b::leaderElection);
     get.apply("POD_NAMESPACE").ifPresent(b::leaseNamespace);
+    get.apply("POD_NAME").ifPresent(b::leaseIdentity);
     return b.build();
   }
 
@@ -207,6 +214,15 @@ public final class OperatorConfig {
     return leaseNamespace;
   }
 
+  /** This replica's name in the Lease; unique per replica. */
+  public String leaseIdentity() {
+    return leaseIdentity;
+  }
+
+  public java.time.Duration leaseDuration() {
+    return leaseDuration;
+  }
+
   /** Assembles a configuration; every value has the documented default. */
   public static final class Builder {
     private String region = "us-east-1";
@@ -223,6 +239,9 @@ public final class OperatorConfig {
     private int httpPort = 8080;
     private boolean leaderElection;
     private String leaseNamespace = "default";
+    private String leaseIdentity =
+        "computecase-operator-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    private java.time.Duration leaseDuration = java.time.Duration.ofSeconds(15);
 
     public Builder region(String region) {
       this.region = Objects.requireNonNull(region);
@@ -292,6 +311,17 @@ public final class OperatorConfig {
 
     public Builder leaseNamespace(String leaseNamespace) {
       this.leaseNamespace = Objects.requireNonNull(leaseNamespace);
+      return this;
+    }
+
+    public Builder leaseIdentity(String leaseIdentity) {
+      this.leaseIdentity = Objects.requireNonNull(leaseIdentity);
+      return this;
+    }
+
+    /** How long a leader's Lease holds without renewal before another replica takes over. */
+    public Builder leaseDuration(java.time.Duration leaseDuration) {
+      this.leaseDuration = Objects.requireNonNull(leaseDuration);
       return this;
     }
 

@@ -1,5 +1,7 @@
 package io.computecase.operator.reconciler;
 
+import static java.util.concurrent.TimeUnit.SECONDS;
+
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Summary;
@@ -22,6 +24,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -37,7 +40,10 @@ import org.slf4j.MDC;
  * it and its Map Run, record status (only when it changed, at most once a second per case).
  */
 // Not generation-aware: the redrive annotation changes no generation but must be seen.
-@ControllerConfiguration(name = "computecase", generationAwareEventProcessing = false)
+@ControllerConfiguration(
+    name = "computecase",
+    generationAwareEventProcessing = false,
+    maxReconciliationInterval = @MaxReconciliationInterval(interval = 60, timeUnit = SECONDS))
 public final class ComputeCaseReconciler
     implements Reconciler<ComputeCase>, Cleaner<ComputeCase> {
   static final Duration POLL = Duration.ofSeconds(1);

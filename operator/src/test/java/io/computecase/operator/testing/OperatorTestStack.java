@@ -8,7 +8,6 @@ import io.computecase.operator.ComputeCaseOperator;
 import io.computecase.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import java.net.InetAddress;
@@ -44,7 +43,7 @@ public final class OperatorTestStack implements AutoCloseable {
     kubernetes =
         new KubernetesMockServer(
             new Context(), new MockWebServer(), new HashMap<>(),
-            new KubernetesCrudDispatcher(List.of()), false);
+            new TestingKubernetesDispatcher(), false);
     try {
       kubernetes.init(InetAddress.getLoopbackAddress(), 0);
     } catch (Exception e) {

@@ -203,8 +203,16 @@ public final class TestingStepFunctions implements AutoCloseable {
     return AwsJson.MAPPER.createObjectNode().put("updateDate", Instant.now().getEpochSecond());
   }
 
+  /** When set, StartExecution answers AccessDenied as AWS does for a role lacking the action. */
+  public volatile boolean denyStartExecution;
+
   private JsonNode startExecution(JsonNode request) {
     RequestFields f = new RequestFields(request);
+    if (denyStartExecution) {
+      throw new AwsServiceException("AccessDeniedException", "User: arn:aws:sts::000000000000:"
+          + "assumed-role/computecase-operator is not authorized to perform:"
+          + " states:StartExecution on resource: " + f.requiredString("stateMachineArn"));
+    }
     String smArn = f.requiredString("stateMachineArn");
     machine(smArn);
     String name = f.optionalString("name").orElse(UUID.randomUUID().toString());
