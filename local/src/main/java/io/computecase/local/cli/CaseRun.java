@@ -5,6 +5,7 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Progress;
+import io.computecase.local.report.CaseTimeline;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
@@ -21,6 +22,7 @@ final class CaseRun {
 
   private final KubernetesClient client;
   private final String name;
+  private final CaseTimeline timeline = new CaseTimeline();
 
   private CaseRun(KubernetesClient client, String name) {
     this.client = client;
@@ -50,6 +52,11 @@ final class CaseRun {
     return current == null || current.getStatus() == null ? new ComputeCaseStatus() : current.getStatus();
   }
 
+  /** The progress samples {@link #follow} recorded, for the case's report. */
+  CaseTimeline timeline() {
+    return timeline;
+  }
+
   /** Polls the status, showing progress, until a final phase or the deadline; returns the last status. */
   ComputeCaseStatus follow(ProgressView view, Duration deadline) throws InterruptedException {
     long start = System.nanoTime();
@@ -67,12 +74,19 @@ final class CaseRun {
           p == null ? 0 : p.getFailed(),
           p == null ? 0 : p.getInFlight(),
           seconds);
+      timeline.append(
+          seconds,
+          p == null ? 0 : p.getSucceeded(),
+          p == null ? 0 : p.getFailed(),
+          p == null ? 0 : p.getInFlight());
       Thread.sleep(200);
       status = status();
     }
     Progress p = status.getProgress();
     if (p != null) {
-      view.show(status.getPhase(), p.getTotal(), p.getSucceeded(), p.getFailed(), p.getInFlight(), (System.nanoTime() - start) / 1e9);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      view.show(status.getPhase(), p.getTotal(), p.getSucceeded(), p.getFailed(), p.getInFlight(), seconds);
+      timeline.append(seconds, p.getSucceeded(), p.getFailed(), p.getInFlight());
     }
     view.finish();
     return status;

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.ItemFailure;
 import io.computecase.api.v1alpha1.Summary;
+import io.computecase.local.report.CaseReport;
 import io.computecase.local.stack.EmbeddedStack;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +38,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--timeout-s", defaultValue = "600", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
+  @Option(names = "--report", paramLabel = "FILE", description = "Write the case's HTML report here (a folder gets <case>.html); default: a new temporary folder.")
+  Path report;
+
   @Mixin StackOptions stack;
 
   @Override
@@ -56,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
       CaseRun run = CaseRun.create(running.client(), name, items, null, parameters);
       ComputeCaseStatus status = run.follow(new ProgressView(out), Duration.ofSeconds(timeoutSeconds));
       printSummary(out, status);
+      out.println("REPORT " + writeReport(name, status, run));
       String phase = status.getPhase() == null ? "Pending" : status.getPhase();
       Summary s = status.getSummary();
       out.printf("RESULT phase=%s items=%d succeeded=%d failed=%d wall_s=%.2f%n",
@@ -65,6 +72,18 @@ final class DemoCommand implements Callable<Integer> {
           s == null ? 0 : s.getFailed(),
           s == null || s.getWallSeconds() == null ? 0.0 : s.getWallSeconds());
       return "Succeeded".equals(phase) ? 0 : 1;
+    }
+  }
+
+  private Path writeReport(String name, ComputeCaseStatus status, CaseRun run) throws IOException {
+    Path file = report == null ? Files.createTempDirectory("computecase-report-").resolve(name + ".html") : report;
+    if (Files.isDirectory(file)) {
+      file = file.resolve(name + ".html");
+    }
+    try {
+      return new CaseReport(name, status, run.timeline().samples()).writeTo(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--report cannot write " + file.toAbsolutePath() + " (" + e + "); give a writable file or folder", e);
     }
   }
 

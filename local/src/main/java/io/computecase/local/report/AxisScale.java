@@ -2,6 +2,7 @@ package io.computecase.local.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A linear axis from 0 to a round maximum, with ticks at 1, 2 or 5 times a power of ten, so a
@@ -46,6 +47,6 @@ record AxisScale(double max, double step) {
       return Long.toString(Math.round(value));
     }
     int decimals = (int) Math.ceil(-Math.log10(step) - 1e-9);
-    return String.format(java.util.Locale.ROOT, "%." + decimals + "f", value);
+    return String.format(Locale.ROOT, "%." + decimals + "f", value);
   }
 }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One case's report as a single self-contained HTML page (inline CSS and SVG, nothing fetched):
- * the phase, counts, wall time, item duration statistics, a chart of items completed and in flight
- * over time, and the failed items.
+ * One case's report as a single self-contained HTML page (inline CSS and SVG, nothing fetched): the
+ * phase, counts, wall time, item duration statistics, a chart of items completed and in flight over
+ * time, and the failed items.
  */
 public final class CaseReport {
   private static final String STYLE =
@@ -63,13 +63,24 @@ public final class CaseReport {
     Summary summary = status.getSummary();
     StringBuilder html = new StringBuilder(8192);
     html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<title>ComputeCase ").append(HtmlText.escape(caseName)).append(" report</title>\n")
-        .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-    html.append("<h1>ComputeCase <span data-field=\"name\">").append(HtmlText.escape(caseName)).append("</span></h1>\n");
-    html.append("<p><span class=\"phase ").append(HtmlText.escape(phase)).append("\" data-field=\"phase\">")
-        .append(HtmlText.escape(phase)).append("</span>");
+        .append("<title>ComputeCase ")
+        .append(HtmlText.escape(caseName))
+        .append(" report</title>\n")
+        .append("<style>\n")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n");
+    html.append("<h1>ComputeCase <span data-field=\"name\">")
+        .append(HtmlText.escape(caseName))
+        .append("</span></h1>\n");
+    html.append("<p><span class=\"phase ")
+        .append(HtmlText.escape(phase))
+        .append("\" data-field=\"phase\">")
+        .append(HtmlText.escape(phase))
+        .append("</span>");
     if (status.getMessage() != null) {
-      html.append(" <span class=\"message\">").append(HtmlText.escape(status.getMessage())).append("</span>");
+      html.append(" <span class=\"message\">")
+          .append(HtmlText.escape(status.getMessage()))
+          .append("</span>");
     }
     html.append("</p>\n").append(meta());
     html.append("<dl class=\"summary\">\n");
@@ -77,7 +88,11 @@ public final class CaseReport {
     field(html, "succeeded", "succeeded", Long.toString(counts.succeeded()));
     field(html, "failed", "failed", Long.toString(counts.failed()));
     Double wall = summary == null ? null : summary.getWallSeconds();
-    field(html, "wallSeconds", "wall time (s)", wall == null ? "–" : String.format(Locale.ROOT, "%.2f", wall));
+    field(
+        html,
+        "wallSeconds",
+        "wall time (s)",
+        wall == null ? "–" : String.format(Locale.ROOT, "%.2f", wall));
     DurationStats d = summary == null ? null : summary.getDurationMs();
     field(html, "durationMin", "item min (ms)", millis(d == null ? null : d.getMin()));
     field(html, "durationP50", "item p50 (ms)", millis(d == null ? null : d.getP50()));
@@ -87,16 +102,21 @@ public final class CaseReport {
     html.append("<h2>Items completed and in flight over time</h2>\n<figure>\n")
         .append(new TimelineChart(samples, counts.total()).svg())
         .append("</figure>\n");
-    html.append(new FailuresTable(summary == null ? null : summary.getFailures(), counts.failed()).html());
+    html.append(
+        new FailuresTable(summary == null ? null : summary.getFailures(), counts.failed()).html());
     return html.append("</body>\n</html>\n").toString();
   }
 
   private String meta() {
     StringBuilder meta = new StringBuilder("<p class=\"meta\">");
-    meta.append("started ").append(orDash(status.getStartTime()))
-        .append(" · completed ").append(orDash(status.getCompletionTime()));
+    meta.append("started ")
+        .append(orDash(status.getStartTime()))
+        .append(" · completed ")
+        .append(orDash(status.getCompletionTime()));
     if (status.getExecutionArn() != null) {
-      meta.append(" · execution <code>").append(HtmlText.escape(status.getExecutionArn())).append("</code>");
+      meta.append(" · execution <code>")
+          .append(HtmlText.escape(status.getExecutionArn()))
+          .append("</code>");
     }
     return meta.append("</p>\n").toString();
   }
@@ -110,11 +130,19 @@ public final class CaseReport {
   }
 
   private static void field(StringBuilder html, String key, String label, String value) {
-    html.append("<div><dt>").append(label).append("</dt><dd data-field=\"").append(key).append("\">")
-        .append(value).append("</dd></div>\n");
+    html.append("<div><dt>")
+        .append(label)
+        .append("</dt><dd data-field=\"")
+        .append(key)
+        .append("\">")
+        .append(value)
+        .append("</dd></div>\n");
   }
 
-  /** The case's counts: from the summary when the case has one, else from its progress or last sample. */
+  /**
+   * The case's counts: from the summary when the case has one, else from its progress or last
+   * sample.
+   */
   private record Counts(long total, long succeeded, long failed) {
     static Counts of(ComputeCaseStatus status, List<Sample> samples) {
       Summary s = status.getSummary();

@@ -44,11 +44,13 @@ public final class CaseTimeline {
   }
 
   /** Records the case's counts at {@code elapsedSeconds} since it was applied. */
-  public synchronized void append(double elapsedSeconds, long succeeded, long failed, long inFlight) {
+  public synchronized void append(
+      double elapsedSeconds, long succeeded, long failed, long inFlight) {
     if (elapsedSeconds < 0 || succeeded < 0 || failed < 0 || inFlight < 0) {
       throw new IllegalArgumentException(
           String.format(
-              "a sample's time and counts must be 0 or more, got elapsedSeconds=%s succeeded=%d failed=%d inFlight=%d",
+              "a sample's time and counts must be 0 or more, got elapsedSeconds=%s succeeded=%d"
+                  + " failed=%d inFlight=%d",
               elapsedSeconds, succeeded, failed, inFlight));
     }
     if (latest != null && elapsedSeconds < latest.elapsedSeconds()) {

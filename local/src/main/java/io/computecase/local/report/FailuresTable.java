@@ -8,7 +8,9 @@ final class FailuresTable {
   private final List<ItemFailure> failures;
   private final long failedCount;
 
-  /** {@code failedCount} may exceed the listed failures when the status keeps only the first ones. */
+  /**
+   * {@code failedCount} may exceed the listed failures when the status keeps only the first ones.
+   */
   FailuresTable(List<ItemFailure> failures, long failedCount) {
     this.failures = failures == null ? List.of() : failures;
     this.failedCount = failedCount;
@@ -20,7 +22,9 @@ final class FailuresTable {
       html.append(
           failedCount == 0
               ? "<p data-failures=\"0\">No item failed.</p>\n"
-              : "<p data-failures=\"0\">" + failedCount + " items failed; the status lists none of them.</p>\n");
+              : "<p data-failures=\"0\">"
+                  + failedCount
+                  + " items failed; the status lists none of them.</p>\n");
       return html.append("</section>\n").toString();
     }
     if (failedCount > failures.size()) {
@@ -31,7 +35,9 @@ final class FailuresTable {
           .append(" failed items, as kept in the case's status.</p>\n");
     }
     html.append("<table data-failures=\"").append(failures.size()).append("\">\n");
-    html.append("<thead><tr><th>index</th><th>caseId</th><th>error</th><th>cause</th></tr></thead>\n<tbody>\n");
+    html.append(
+        "<thead><tr><th>index</th><th>caseId</th><th>error</th><th>cause</th></tr></thead>\n"
+            + "<tbody>\n");
     for (ItemFailure f : failures) {
       html.append("<tr><td class=\"num\">")
           .append(f.getIndex() == null ? "" : f.getIndex())

@@ -1,6 +1,9 @@
 package io.computecase.local.report;
 
-/** Escapes text for HTML element content and quoted attribute values, so names and causes show as written. */
+/**
+ * Escapes text for HTML element content and quoted attribute values, so names and causes show as
+ * written.
+ */
 final class HtmlText {
   private HtmlText() {}
 

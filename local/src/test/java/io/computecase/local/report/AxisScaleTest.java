@@ -1,6 +1,7 @@
 package io.computecase.local.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class AxisScaleTest {
   void shortDurationsGetDecimalLabels() {
     AxisScale scale = AxisScale.covering(0.7);
 
-    assertThat(scale.max()).isEqualTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(scale.max()).isEqualTo(0.8, offset(1e-9));
     assertThat(scale.label(scale.ticks().get(1))).isEqualTo("0.2");
   }
 

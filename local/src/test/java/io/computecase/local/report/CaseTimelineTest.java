@@ -2,6 +2,7 @@ package io.computecase.local.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.computecase.local.report.CaseTimeline.Sample;
 import java.util.List;
@@ -9,7 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The timeline keeps samples in order, stays bounded on long cases and always ends with the latest sample. */
+/**
+ * The timeline keeps samples in order, stays bounded on long cases and always ends with the latest
+ * sample.
+ */
 class CaseTimelineTest {
 
   @Test
@@ -20,7 +24,8 @@ class CaseTimelineTest {
     timeline.append(0.4, 9, 1, 6);
 
     assertThat(timeline.samples())
-        .containsExactly(new Sample(0.0, 0, 0, 0), new Sample(0.2, 3, 1, 10), new Sample(0.4, 9, 1, 6));
+        .containsExactly(
+            new Sample(0.0, 0, 0, 0), new Sample(0.2, 3, 1, 10), new Sample(0.4, 9, 1, 6));
     assertThat(timeline.samples().get(1).done()).isEqualTo(4);
   }
 
@@ -38,7 +43,8 @@ class CaseTimelineTest {
     // Evenly spread: all gaps but the last (to the latest sample) are the same stride.
     double stride = samples.get(1).elapsedSeconds() - samples.get(0).elapsedSeconds();
     for (int i = 1; i < samples.size() - 1; i++) {
-      assertThat(samples.get(i).elapsedSeconds() - samples.get(i - 1).elapsedSeconds()).isCloseTo(stride, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(samples.get(i).elapsedSeconds() - samples.get(i - 1).elapsedSeconds())
+          .isCloseTo(stride, offset(1e-6));
     }
     assertThat(stride).isGreaterThan(0.1);
   }
@@ -57,7 +63,8 @@ class CaseTimelineTest {
       List<Sample> snapshot = timeline.samples();
       assertThat(snapshot.size()).isLessThanOrEqualTo(64);
       for (int i = 1; i < snapshot.size(); i++) {
-        assertThat(snapshot.get(i).elapsedSeconds()).isGreaterThan(snapshot.get(i - 1).elapsedSeconds());
+        assertThat(snapshot.get(i).elapsedSeconds())
+            .isGreaterThan(snapshot.get(i - 1).elapsedSeconds());
       }
     }
     writer.get(30, TimeUnit.SECONDS);
@@ -87,6 +94,7 @@ class CaseTimelineTest {
 
   @Test
   void aTooSmallBoundIsRefused() {
-    assertThatThrownBy(() -> new CaseTimeline(2)).hasMessageContaining("maxSamples must be 4 or more, got 2");
+    assertThatThrownBy(() -> new CaseTimeline(2))
+        .hasMessageContaining("maxSamples must be 4 or more, got 2");
   }
 }

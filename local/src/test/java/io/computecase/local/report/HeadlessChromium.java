@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Debian's chromium run headless on a local file, isolated from the network and from any profile. */
+/**
+ * Debian's chromium run headless on a local file, isolated from the network and from any profile.
+ */
 final class HeadlessChromium {
   static final Path BINARY = Path.of("/usr/bin/chromium");
   private static final long TIMEOUT_SECONDS = 90;
@@ -69,11 +71,17 @@ final class HeadlessChromium {
             .start();
     try {
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        throw new AssertionError("chromium did not finish within " + TIMEOUT_SECONDS + " s: " + command);
+        throw new AssertionError(
+            "chromium did not finish within " + TIMEOUT_SECONDS + " s: " + command);
       }
       if (process.exitValue() != 0) {
         throw new AssertionError(
-            "chromium exited with " + process.exitValue() + ": " + command + "\n" + Files.readString(stderr));
+            "chromium exited with "
+                + process.exitValue()
+                + ": "
+                + command
+                + "\n"
+                + Files.readString(stderr));
       }
     } finally {
       process.descendants().forEach(ProcessHandle::destroyForcibly);

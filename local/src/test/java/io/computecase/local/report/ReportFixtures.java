@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-/** The cases the report tests draw: a status read from a file beside the tests and a known timeline. */
+/**
+ * The cases the report tests draw: a status read from a file beside the tests and a known timeline.
+ */
 final class ReportFixtures {
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -23,9 +23,14 @@ class ReportInChromiumTest {
 
   @BeforeEach
   void writeReport() throws Exception {
-    assumeTrue(HeadlessChromium.installed(), "chromium is not installed at " + HeadlessChromium.BINARY + " (apt-get install chromium)");
+    assumeTrue(
+        HeadlessChromium.installed(),
+        "chromium is not installed at " + HeadlessChromium.BINARY + " (apt-get install chromium)");
     page =
-        new CaseReport("report-demo", ReportFixtures.status("failed-case-status.json"), ReportFixtures.knownTimeline())
+        new CaseReport(
+                "report-demo",
+                ReportFixtures.status("failed-case-status.json"),
+                ReportFixtures.knownTimeline())
             .writeTo(dir.resolve("report-demo.html"));
     chromium = new HeadlessChromium(dir);
   }
@@ -37,7 +42,8 @@ class ReportInChromiumTest {
     assertThat(CaseReportTest.points(dom, "completed")).hasSize(6).last().isEqualTo("856.0,44.0");
     assertThat(CaseReportTest.points(dom, "inFlight")).hasSize(6);
     assertThat(dom)
-        .contains("data-field=\"total\">100<", "data-field=\"succeeded\">97<", "data-field=\"failed\">3<")
+        .contains(
+            "data-field=\"total\">100<", "data-field=\"succeeded\">97<", "data-field=\"failed\">3<")
         .contains("data-field=\"wallSeconds\">10.25<")
         .contains("<table data-failures=\"3\">")
         .contains("division by zero in &lt;script&gt;");
@@ -56,7 +62,8 @@ class ReportInChromiumTest {
     assertThat(completed.width()).as("completed line spans the time axis").isGreaterThan(600);
     assertThat(inFlight.width()).as("in-flight line spans the time axis").isGreaterThan(600);
     // Screen y grows downwards: completed ends higher than it starts; in flight peaks mid-case.
-    assertThat(completed.meanYAt(completed.maxX())).isLessThan(completed.meanYAt(completed.minX()) - 200);
+    assertThat(completed.meanYAt(completed.maxX()))
+        .isLessThan(completed.meanYAt(completed.minX()) - 200);
     int middle = (inFlight.minX() + inFlight.maxX()) / 2;
     assertThat(inFlight.meanYAt(middle)).isLessThan(inFlight.meanYAt(inFlight.maxX()) - 40);
     assertThat(List.of(completed.count(), inFlight.count())).allMatch(n -> n > 500);

@@ -40,11 +40,17 @@ record SeriesPixels(List<int[]> pixels) {
   }
 
   int minX() {
-    return pixels.stream().mapToInt(p -> p[0]).min().orElseThrow(() -> new AssertionError("no pixel of the series"));
+    return pixels.stream()
+        .mapToInt(p -> p[0])
+        .min()
+        .orElseThrow(() -> new AssertionError("no pixel of the series"));
   }
 
   int maxX() {
-    return pixels.stream().mapToInt(p -> p[0]).max().orElseThrow(() -> new AssertionError("no pixel of the series"));
+    return pixels.stream()
+        .mapToInt(p -> p[0])
+        .max()
+        .orElseThrow(() -> new AssertionError("no pixel of the series"));
   }
 
   int width() {
