@@ -78,4 +78,26 @@ class KubectlDeploymentTest {
         .containsExactly("NAME", "REPLICAS", "READY", "AVAILABLE", "AGE");
     assertThat(get.out()).contains("workers");
   }
+
+  @Test
+  void scaleOfACustomResourceUsesTheCrdsReplicaPaths() {
+    Kubectl.Result apply =
+        kubectl.run(
+            "apply", "-f", ComputeCases.RESOURCES.resolve("workerpools-crd.yaml").toString());
+    if (!apply.out().contains("workerpool.test.computecase.io/pool created")) {
+      // the kind may not be discovered in the same run that created its CRD; apply again
+      apply =
+          kubectl.run(
+              "apply", "-f", ComputeCases.RESOURCES.resolve("workerpools-crd.yaml").toString());
+    }
+    assertThat(apply.out()).as(apply.toString()).contains("workerpool.test.computecase.io/pool");
+
+    Kubectl.Result scale = kubectl.run("scale", "workerpool", "pool", "--replicas=5");
+
+    assertThat(scale.out())
+        .as(scale.toString())
+        .contains("workerpool.test.computecase.io/pool scaled");
+    assertThat(kubectl.run("get", "workerpool", "pool", "-o", "jsonpath={.spec.size}").out())
+        .isEqualTo("5");
+  }
 }

@@ -67,7 +67,7 @@ final class BuiltInResources {
             List.of("all"),
             true,
             true,
-            true,
+            ScalePaths.DEPLOYMENT,
             List.of(
                 new PrinterColumn("Replicas", "integer", "", "", 0, ".spec.replicas"),
                 new PrinterColumn("Ready", "integer", "", "", 0, ".status.readyReplicas"),
@@ -84,7 +84,7 @@ final class BuiltInResources {
             List.of(),
             true,
             false,
-            false,
+            null,
             List.of(new PrinterColumn("Holder", "string", "", "", 0, ".spec.holderIdentity"), AGE),
             null),
         new ResourceType(
@@ -97,7 +97,7 @@ final class BuiltInResources {
             List.of("api-extensions"),
             false,
             true,
-            false,
+            null,
             List.of(
                 new PrinterColumn("Created At", "date", "", "", 0, ".metadata.creationTimestamp")),
             null));
@@ -120,7 +120,7 @@ final class BuiltInResources {
         List.of(),
         namespaced,
         status,
-        false,
+        null,
         columns,
         null);
   }

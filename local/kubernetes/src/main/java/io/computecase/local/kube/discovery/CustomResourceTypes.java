@@ -33,13 +33,20 @@ final class CustomResourceTypes {
               strings(names.path("categories")),
               namespaced,
               subresources.has("status"),
-              subresources.has("scale"),
+              subresources.has("scale") ? scale(subresources.path("scale")) : null,
               columns(version.path("additionalPrinterColumns")),
               version.path("schema").path("openAPIV3Schema").isMissingNode()
                   ? null
                   : version.path("schema").path("openAPIV3Schema")));
     }
     return types;
+  }
+
+  private static ScalePaths scale(JsonNode scale) {
+    return new ScalePaths(
+        scale.path("specReplicasPath").asText(".spec.replicas"),
+        scale.path("statusReplicasPath").asText(".status.replicas"),
+        scale.hasNonNull("labelSelectorPath") ? scale.get("labelSelectorPath").asText() : null);
   }
 
   private static List<PrinterColumn> columns(JsonNode columns) {

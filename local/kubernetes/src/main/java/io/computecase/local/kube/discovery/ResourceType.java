@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One served resource of one group version: what discovery lists, what tables print and what
- * OpenAPI describes.
+ * OpenAPI describes. {@code scale} is null for kinds without a scale subresource.
  */
 public record ResourceType(
     String group,
@@ -17,13 +17,17 @@ public record ResourceType(
     List<String> categories,
     boolean namespaced,
     boolean statusSubresource,
-    boolean scaleSubresource,
+    ScalePaths scale,
     List<PrinterColumn> printerColumns,
     JsonNode schema) {
 
   /** The verbs every resource here supports. */
   public static final List<String> VERBS =
       List.of("create", "delete", "deletecollection", "get", "list", "patch", "update", "watch");
+
+  public boolean scaleSubresource() {
+    return scale != null;
+  }
 
   public String apiVersion() {
     return group.isEmpty() ? version : group + "/" + version;

@@ -91,7 +91,7 @@ public final class ResourceRequests {
   private MockResponse serve(
       RecordedRequest request, ResourcePath path, ResourceType type, String method) {
     if ("scale".equals(path.subresource())) {
-      return scales.handle(request, path);
+      return scales.handle(request, path, type.scale());
     }
     try {
       return switch (method) {

@@ -3,6 +3,7 @@ package io.computecase.local.kube.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.kube.discovery.ScalePaths;
 import io.computecase.local.kube.patch.ObjectPatcher;
 import io.computecase.local.kube.patch.PatchType;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
@@ -12,8 +13,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * The scale subresource (autoscaling/v1 Scale) of deployments: read replicas, and change them with
- * PUT or PATCH (what {@code kubectl scale} sends).
+ * The scale subresource (autoscaling/v1 Scale) of Deployments and of CRDs that declare one: read
+ * replicas, and change them with PUT or PATCH (what {@code kubectl scale} sends).
  */
 final class ScaleRequests {
 
@@ -26,13 +27,13 @@ final class ScaleRequests {
     this.crud = crud;
   }
 
-  MockResponse handle(RecordedRequest request, ResourcePath path) {
+  MockResponse handle(RecordedRequest request, ResourcePath path, ScalePaths paths) {
     Optional<JsonNode> found = crud.get(path.objectPath());
     if (found.isEmpty()) {
       return ResourceRequests.notFound(path);
     }
     ObjectNode owner = (ObjectNode) found.get();
-    ObjectNode scale = scaleOf(owner);
+    ObjectNode scale = scaleOf(owner, paths);
     String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
     if (method.equals("GET")) {
       return ApiResponses.json(200, scale);
@@ -67,19 +68,19 @@ final class ScaleRequests {
               + ": must be a whole number greater than or equal to 0",
           path);
     }
-    owner.with("spec").put("replicas", replicas.asInt());
+    DottedPath.set(owner, paths.specReplicasPath(), replicas.asInt());
     if (path.isDryRun()) {
-      return ApiResponses.json(200, scaleOf(owner));
+      return ApiResponses.json(200, scaleOf(owner, paths));
     }
     CrudGateway.Answer answer =
         crud.call(HttpMethod.PUT, path.objectPath(), owner, "application/json");
     if (!answer.ok()) {
       return ResourceRequests.answer(answer, path);
     }
-    return ApiResponses.json(200, scaleOf((ObjectNode) answer.body()));
+    return ApiResponses.json(200, scaleOf((ObjectNode) answer.body(), paths));
   }
 
-  private static ObjectNode scaleOf(ObjectNode owner) {
+  private static ObjectNode scaleOf(ObjectNode owner, ScalePaths paths) {
     ObjectNode scale =
         JSON.createObjectNode().put("kind", "Scale").put("apiVersion", "autoscaling/v1");
     JsonNode metadata = owner.path("metadata");
@@ -90,9 +91,20 @@ final class ScaleRequests {
         scaleMetadata.set(field, metadata.get(field));
       }
     }
-    scale.putObject("spec").put("replicas", owner.path("spec").path("replicas").asInt(1));
+    scale
+        .putObject("spec")
+        .put("replicas", DottedPath.get(owner, paths.specReplicasPath()).asInt(1));
     ObjectNode status =
-        scale.putObject("status").put("replicas", owner.path("status").path("replicas").asInt(0));
+        scale
+            .putObject("status")
+            .put("replicas", DottedPath.get(owner, paths.statusReplicasPath()).asInt(0));
+    if (paths.labelSelectorPath() != null) {
+      JsonNode selector = DottedPath.get(owner, paths.labelSelectorPath());
+      if (selector.isTextual()) {
+        status.put("selector", selector.asText());
+      }
+      return scale;
+    }
     JsonNode labels = owner.path("spec").path("selector").path("matchLabels");
     if (labels.isObject()) {
       StringBuilder selector = new StringBuilder();

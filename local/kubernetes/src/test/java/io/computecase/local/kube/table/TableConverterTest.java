@@ -31,7 +31,7 @@ class TableConverterTest {
           List.of(),
           true,
           true,
-          false,
+          null,
           List.of(
               new PrinterColumn("Phase", "string", "", "", 0, ".status.phase"),
               new PrinterColumn(
