@@ -32,6 +32,15 @@ import org.slf4j.LoggerFactory;
 public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AwsJsonServer.class);
 
+  static {
+    // The JDK server leaves Nagle's algorithm on, which delays every small response by up to
+    // ~40 ms against the client's delayed ACK. It reads this property once, when its first server
+    // is created in the JVM, so it is set here, before any AwsJsonServer exists.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final String targetPrefix;
