@@ -11,16 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The threads every worker in one JVM shares, so several in-process workers with a thousand items
  * in flight cost a handful of threads: one scheduler for timers, a pool for the blocking AWS calls
- * of answers, and a cores-sized pool for CPU-bound computations. Counted by its users; the last
- * worker to stop shuts them down.
+ * of answers, a smaller one for keeping messages hidden and tasks alive, and a cores-sized pool for
+ * CPU-bound computations. Counted by its users; the last worker to stop shuts them down.
  */
 final class SharedExecutors {
   private static final int CALLBACK_THREADS = 64;
+  private static final int UPKEEP_THREADS = 8;
   private static SharedExecutors current;
   private static int users;
 
   final ScheduledThreadPoolExecutor scheduler;
   final ThreadPoolExecutor callbacks;
+  final ThreadPoolExecutor upkeep;
   final ExecutorService cpu;
 
   private SharedExecutors() {
@@ -35,6 +37,17 @@ final class SharedExecutors {
             new LinkedBlockingQueue<>(),
             daemon("computecase-callback"));
     callbacks.allowCoreThreadTimeOut(true);
+    // Visibility extensions and heartbeats must not queue behind a backlog of answers, or the
+    // backlog itself would let messages reappear and tasks time out.
+    upkeep =
+        new ThreadPoolExecutor(
+            UPKEEP_THREADS,
+            UPKEEP_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            daemon("computecase-upkeep"));
+    upkeep.allowCoreThreadTimeOut(true);
     int cores = Runtime.getRuntime().availableProcessors();
     ThreadPoolExecutor cpuPool =
         new ThreadPoolExecutor(
@@ -61,12 +74,13 @@ final class SharedExecutors {
       current = null;
       executors.scheduler.shutdownNow();
       executors.callbacks.shutdown();
+      executors.upkeep.shutdown();
       executors.cpu.shutdownNow();
     }
   }
 
   int callbackThreads() {
-    return CALLBACK_THREADS;
+    return CALLBACK_THREADS + UPKEEP_THREADS;
   }
 
   private static ThreadFactory daemon(String prefix) {

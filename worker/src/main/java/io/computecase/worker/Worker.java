@@ -69,6 +69,7 @@ public final class Worker implements AutoCloseable {
               new TaskAnswers(sfn),
               executors.scheduler,
               executors.callbacks,
+              executors.upkeep,
               visibility);
       ComputationEnvironment environment =
           new ComputationEnvironment(

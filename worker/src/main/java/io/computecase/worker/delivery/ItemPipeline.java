@@ -134,7 +134,7 @@ public final class ItemPipeline {
                   parts
                       .scheduler()
                       .scheduleAtFixedRate(
-                          () -> parts.callbacks().execute(() -> answering.heartbeat(item)),
+                          () -> parts.upkeep().execute(() -> answering.heartbeat(item)),
                           everyMs,
                           everyMs,
                           TimeUnit.MILLISECONDS));
@@ -153,7 +153,7 @@ public final class ItemPipeline {
         parts
             .scheduler()
             .scheduleAtFixedRate(
-                () -> parts.callbacks().execute(() -> extendVisibility(tickMs)),
+                () -> parts.upkeep().execute(() -> extendVisibility(tickMs)),
                 tickMs,
                 tickMs,
                 TimeUnit.MILLISECONDS);

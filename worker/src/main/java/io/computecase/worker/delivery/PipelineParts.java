@@ -9,7 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * The collaborators one worker's pipeline shares.
  *
  * @param scheduler timers only (visibility extensions, heartbeats); never blocked
- * @param callbacks runs the blocking AWS calls (answers, visibility changes)
+ * @param callbacks runs the blocking AWS calls of answers
+ * @param upkeep runs visibility extensions and heartbeats, apart from a backlog of answers
  * @param visibilitySeconds the visibility each received message has, renewed while computing
  */
 public record PipelineParts(
@@ -20,4 +21,5 @@ public record PipelineParts(
     TaskAnswers answers,
     ScheduledExecutorService scheduler,
     Executor callbacks,
+    Executor upkeep,
     int visibilitySeconds) {}

@@ -21,19 +21,24 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 public final class QueueMessages implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(QueueMessages.class);
   private static final int SQS_BATCH = 10;
-  private static final String END = "";
+  private static final int DELETERS = 2;
 
   private final SqsClient sqs;
   private final String queueUrl;
   private final BlockingQueue<String> deletions = new LinkedBlockingQueue<>();
-  private final Thread deleter;
+  private final List<Thread> deleters = new ArrayList<>();
+  private volatile boolean closing;
 
   public QueueMessages(SqsClient sqs, String queueUrl, String workerId) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
-    this.deleter = new Thread(this::deleteLoop, "computecase-deleter-" + workerId);
-    deleter.setDaemon(true);
-    deleter.start();
+    // Two deleters, so one slow batch call does not hold up the next.
+    for (int i = 0; i < DELETERS; i++) {
+      Thread deleter = new Thread(this::deleteLoop, "computecase-deleter-" + workerId + "-" + i);
+      deleter.setDaemon(true);
+      deleters.add(deleter);
+      deleter.start();
+    }
   }
 
   public String queueUrl() {
@@ -78,12 +83,14 @@ public final class QueueMessages implements AutoCloseable {
     }
   }
 
-  /** Sends the pending deletions, then stops the deleting thread. */
+  /** Sends the pending deletions, then stops the deleting threads. */
   @Override
   public void close() {
-    deletions.add(END);
+    closing = true;
     try {
-      deleter.join(TimeUnit.SECONDS.toMillis(30));
+      for (Thread deleter : deleters) {
+        deleter.join(TimeUnit.SECONDS.toMillis(30));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -92,23 +99,27 @@ public final class QueueMessages implements AutoCloseable {
   /** Drops the pending deletions, as a crash would. */
   public void abandon() {
     deletions.clear();
-    deleter.interrupt();
+    deleters.forEach(Thread::interrupt);
   }
 
   private void deleteLoop() {
     List<String> batch = new ArrayList<>(SQS_BATCH);
-    boolean ending = false;
-    while (!ending || !deletions.isEmpty()) {
+    while (true) {
+      String first;
       try {
-        batch.add(deletions.take());
+        first = deletions.poll(100, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         return;
       }
-      deletions.drainTo(batch, SQS_BATCH - 1);
-      ending |= batch.remove(END);
-      if (!batch.isEmpty()) {
-        deleteBatch(batch);
+      if (first == null) {
+        if (closing) {
+          return; // everything asked for before close() was sent
+        }
+        continue;
       }
+      batch.add(first);
+      deletions.drainTo(batch, SQS_BATCH - 1);
+      deleteBatch(batch);
       batch.clear();
     }
   }
