@@ -7,7 +7,6 @@ import io.computecase.local.sfn.query.QueryLanguage;
 import io.computecase.local.sfn.states.ChoiceBranch;
 import io.computecase.local.sfn.states.ChoiceState;
 import io.computecase.local.sfn.states.FailState;
-import io.computecase.local.sfn.states.MapState;
 import io.computecase.local.sfn.states.ParallelState;
 import io.computecase.local.sfn.states.PassState;
 import io.computecase.local.sfn.states.State;

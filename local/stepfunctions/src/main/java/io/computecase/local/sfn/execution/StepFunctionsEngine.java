@@ -5,12 +5,9 @@ import io.computecase.local.sfn.integration.ServiceIntegration;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,9 +26,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
   private final TaskTokenRegistry tokens = new TaskTokenRegistry();
   private final Heartbeats heartbeats = new Heartbeats(this);
   private final Map<String, ServiceIntegration> integrations = new ConcurrentHashMap<>();
-  private final Map<String, Execution> executions = new ConcurrentHashMap<>();
-  private final Map<String, Queue<Execution>> executionsByMachine = new ConcurrentHashMap<>();
-  private final Map<String, MapRun> mapRuns = new ConcurrentHashMap<>();
+  private final ExecutionStore store = new ExecutionStore();
 
   public StepFunctionsEngine(String region, String accountId, Clock clock) {
     this.region = region;
@@ -100,38 +95,30 @@ public final class StepFunctionsEngine implements AutoCloseable {
   }
 
   public Execution execution(String arn) {
-    return executions.get(arn);
+    return store.execution(arn);
   }
 
   /** The top-level executions of a state machine, in start order. */
   public Collection<Execution> executionsOf(String stateMachineArn) {
-    Queue<Execution> list = executionsByMachine.get(stateMachineArn);
-    return list == null ? List.of() : List.copyOf(list);
+    return store.executionsOf(stateMachineArn);
   }
 
   public MapRun mapRun(String arn) {
-    return mapRuns.get(arn);
+    return store.mapRun(arn);
   }
 
   void registerMapRun(MapRun run) {
-    mapRuns.put(run.arn(), run);
+    store.registerMapRun(run);
   }
 
   /** Registers a new top-level execution unless one with its ARN exists; returns the one that won. */
   public Execution register(Execution execution) {
-    Execution existing = executions.putIfAbsent(execution.arn(), execution);
-    if (existing != null) {
-      return existing;
-    }
-    executionsByMachine
-        .computeIfAbsent(execution.revision().stateMachineArn(), k -> new ConcurrentLinkedQueue<>())
-        .add(execution);
-    return execution;
+    return store.register(execution);
   }
 
   /** Starts a registered execution; completes with its end status. */
   public CompletableFuture<ExecutionStatus> launch(Execution execution) {
-    executions.putIfAbsent(execution.arn(), execution);
+    store.registerChild(execution);
     long started =
         execution
             .history()

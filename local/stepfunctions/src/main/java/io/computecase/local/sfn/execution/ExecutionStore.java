@@ -1,0 +1,49 @@
+package io.computecase.local.sfn.execution;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/** Executions and Map Runs in memory, indexed by ARN and by state machine. */
+final class ExecutionStore {
+  private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+  private final Map<String, Queue<Execution>> byMachine = new ConcurrentHashMap<>();
+  private final Map<String, MapRun> mapRuns = new ConcurrentHashMap<>();
+
+  Execution execution(String arn) {
+    return executions.get(arn);
+  }
+
+  Collection<Execution> executionsOf(String stateMachineArn) {
+    Queue<Execution> list = byMachine.get(stateMachineArn);
+    return list == null ? List.of() : List.copyOf(list);
+  }
+
+  /** A top-level execution, unless one with its ARN exists: then that one is returned. */
+  Execution register(Execution execution) {
+    Execution existing = executions.putIfAbsent(execution.arn(), execution);
+    if (existing != null) {
+      return existing;
+    }
+    byMachine
+        .computeIfAbsent(execution.revision().stateMachineArn(), k -> new ConcurrentLinkedQueue<>())
+        .add(execution);
+    return execution;
+  }
+
+  /** A Map Run's child: found by ARN, listed through its Map Run rather than its machine. */
+  void registerChild(Execution execution) {
+    executions.putIfAbsent(execution.arn(), execution);
+  }
+
+  MapRun mapRun(String arn) {
+    return mapRuns.get(arn);
+  }
+
+  void registerMapRun(MapRun run) {
+    mapRuns.put(run.arn(), run);
+  }
+}
