@@ -30,6 +30,7 @@ import io.computecase.api.v1alpha1.ComputeTarget;
 import java.util.Set;
 import java.util.TreeSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
@@ -124,19 +125,21 @@ public final class ComputeCaseOperator implements AutoCloseable {
               c.settingNamespaces(config.watchNamespaces());
             }
           });
-      ComputingInfrastructure provisioning = new ComputingInfrastructure(aws, config);
-      operator.register(
-          new ComputeTargetReconciler(
-              client,
-              provisioning.routing(),
-              new WorkerDeployment(config),
-              new KedaScaling(client, config),
-              clock),
-          c -> {
-            if (!config.watchNamespaces().isEmpty()) {
-              c.settingNamespaces(config.watchNamespaces());
-            }
-          });
+      if (config.computeTargets()) {
+        ComputingInfrastructure provisioning = new ComputingInfrastructure(aws, config);
+        operator.register(
+            new ComputeTargetReconciler(
+                client,
+                provisioning.routing(),
+                new WorkerDeployment(config),
+                new KedaScaling(client, config),
+                clock),
+            c -> {
+              if (!config.watchNamespaces().isEmpty()) {
+                c.settingNamespaces(config.watchNamespaces());
+              }
+            });
+      }
       operator.start();
       AtomicBoolean ready = new AtomicBoolean(true);
       Optional<HealthServer> health =
@@ -159,9 +162,14 @@ public final class ComputeCaseOperator implements AutoCloseable {
   private static Set<String> knownTargets(
       KubernetesClient client, ProvisionedInfrastructure infrastructure) {
     Set<String> known = new TreeSet<>(infrastructure.targets().keySet());
-    client.resources(ComputeTarget.class).inAnyNamespace().list().getItems().stream()
-        .filter(t -> t.getMetadata().getDeletionTimestamp() == null)
-        .forEach(t -> known.addAll(ComputeTargetReconciler.routedTargets(t)));
+    try {
+      client.resources(ComputeTarget.class).inAnyNamespace().list().getItems().stream()
+          .filter(t -> t.getMetadata().getDeletionTimestamp() == null)
+          .forEach(t -> known.addAll(ComputeTargetReconciler.routedTargets(t)));
+    } catch (KubernetesClientException e) {
+      // no ComputeTarget CRD, or no right to list them: the configured targets still serve
+      LOG.debug("Cannot list ComputeTargets: {}", e.getMessage());
+    }
     return known;
   }
 

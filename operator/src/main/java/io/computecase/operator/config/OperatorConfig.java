@@ -30,6 +30,7 @@ public final class OperatorConfig {
   private final boolean leaderElection;
   private final String leaseNamespace;
   private final String leaseIdentity;
+  private final boolean computeTargets;
   private final java.time.Duration leaseDuration;
 
   private OperatorConfig(Builder b) {
@@ -51,6 +52,7 @@ public final class OperatorConfig {
     this.leaderElection = b.leaderElection;
     this.leaseNamespace = b.leaseNamespace;
     this.leaseIdentity = b.leaseIdentity;
+    this.computeTargets = b.computeTargets;
     this.leaseDuration = b.leaseDuration;
   }
 
@@ -76,6 +78,7 @@ public final class OperatorConfig {
     b.leaderElection = leaderElection;
     b.leaseNamespace = leaseNamespace;
     b.leaseIdentity = leaseIdentity;
+    b.computeTargets = computeTargets;
     b.leaseDuration = leaseDuration;
     return b;
   }
@@ -108,6 +111,8 @@ public final class OperatorConfig {
         .ifPresent(b::leaderElection);
     get.apply("POD_NAMESPACE").ifPresent(b::leaseNamespace);
     get.apply("POD_NAME").ifPresent(b::leaseIdentity);
+    get.apply("COMPUTECASE_COMPUTE_TARGETS").map(Boolean::parseBoolean)
+        .ifPresent(b::computeTargets);
     return b.build();
   }
 
@@ -219,6 +224,11 @@ public final class OperatorConfig {
     return leaseIdentity;
   }
 
+  /** Whether ComputeTarget resources are reconciled (their CRD must then be installed). */
+  public boolean computeTargets() {
+    return computeTargets;
+  }
+
   public java.time.Duration leaseDuration() {
     return leaseDuration;
   }
@@ -242,6 +252,7 @@ public final class OperatorConfig {
     private String leaseIdentity =
         "computecase-operator-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private java.time.Duration leaseDuration = java.time.Duration.ofSeconds(15);
+    private boolean computeTargets = true;
 
     public Builder region(String region) {
       this.region = Objects.requireNonNull(region);
@@ -322,6 +333,11 @@ public final class OperatorConfig {
     /** How long a leader's Lease holds without renewal before another replica takes over. */
     public Builder leaseDuration(java.time.Duration leaseDuration) {
       this.leaseDuration = Objects.requireNonNull(leaseDuration);
+      return this;
+    }
+
+    public Builder computeTargets(boolean computeTargets) {
+      this.computeTargets = computeTargets;
       return this;
     }
 
