@@ -321,4 +321,22 @@ class KubectlCustomResourceTest {
     assertThat(dryRun.out()).as(dryRun.toString()).contains("created (server dry run)");
     assertThat(kubectl.run("get", "cc", "demo").err()).contains("\"demo\" not found");
   }
+
+  @Test
+  void aCrdWhoseNameDoesNotMatchItsNamesIsRejected() throws Exception {
+    Path file = dir.resolve("bad-crd.yaml");
+    Files.writeString(
+        file,
+        Files.readString(ComputeCases.CRD_FILE)
+            .replace("name: computecases.computecase.io", "name: cases.computecase.io"));
+
+    Kubectl.Result apply = kubectl.run("apply", "-f", file.toString());
+
+    assertThat(apply.exitCode()).isNotZero();
+    assertThat(apply.err())
+        .contains(
+            "The CustomResourceDefinition \"cases.computecase.io\" is invalid",
+            "metadata.name: Invalid value: \"cases.computecase.io\": must be"
+                + " spec.names.plural+\".\"+spec.group (computecases.computecase.io)");
+  }
 }

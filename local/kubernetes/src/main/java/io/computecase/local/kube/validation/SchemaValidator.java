@@ -17,6 +17,9 @@ public final class SchemaValidator {
 
   /** Validates (and prunes) {@code object} in place; throws when the server would reject it. */
   public void validate(ResourceType type, JsonNode object, String fieldValidation) {
+    if (type.kind().equals("CustomResourceDefinition")) {
+      CrdValidator.validate(object);
+    }
     if (type.schema() == null || !object.isObject()) {
       return;
     }
