@@ -10,6 +10,7 @@ import io.computecase.helm.chart.PodContainer;
 import io.computecase.helm.chart.RenderedChart;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -168,6 +169,32 @@ class TargetsAsTest {
     } else {
       assertThat(chartFields).contains("image", "computation", "concurrency", "replicas");
     }
+  }
+
+  @Test
+  void chartRunWorkersGetTheirOwnNetworkPolicy() {
+    RenderedChart chart = ChartValues.FULL_WITH_CHART_WORKERS.render();
+    NetworkPolicy workers = chart.named(NetworkPolicy.class, "computecase-workers").orElseThrow();
+    assertThat(workers.getSpec().getPodSelector().getMatchLabels())
+        .containsEntry("app.kubernetes.io/component", "worker");
+    // Every chart-run worker pod is selected, and the operator's pods are not.
+    assertThat(PodContainer.workers(chart))
+        .allSatisfy(
+            w ->
+                assertThat(w.deployment().getSpec().getTemplate().getMetadata().getLabels())
+                    .containsAllEntriesOf(workers.getSpec().getPodSelector().getMatchLabels()));
+    assertThat(
+            PodContainer.operator(chart)
+                .deployment()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels())
+        .doesNotContainEntry("app.kubernetes.io/component", "worker");
+    assertThat(workers.getSpec().getEgress())
+        .flatExtracting(rule -> rule.getPorts())
+        .extracting(p -> p.getPort().getIntVal())
+        .contains(53, 443);
   }
 
   @Test

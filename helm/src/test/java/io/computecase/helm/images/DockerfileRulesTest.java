@@ -67,7 +67,8 @@ class DockerfileRulesTest {
         .containsAnyOf("<finalName>" + jar + "</finalName>", "/" + jar + ".jar</outputFile>")
         .contains("<mainClass>" + mainClass + "</mainClass>");
     assertThat(read(module + "/Dockerfile").stages().get(0).all("RUN"))
-        .anySatisfy(run -> assertThat(run.arguments()).contains(module + "/target/" + jar + ".jar"));
+        .anySatisfy(
+            run -> assertThat(run.arguments()).contains(module + "/target/" + jar + ".jar"));
   }
 
   @ParameterizedTest

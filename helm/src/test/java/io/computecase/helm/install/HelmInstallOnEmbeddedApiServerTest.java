@@ -7,14 +7,14 @@ import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.Release;
 import io.computecase.helm.chart.ChartSources;
 import io.computecase.local.kube.EmbeddedKubernetes;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import java.io.InputStream;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +48,10 @@ class HelmInstallOnEmbeddedApiServerTest {
     try (Stream<Path> crds = Files.list(ChartSources.chartDir().resolve("crds"))) {
       for (Path crd : crds.sorted().toList()) {
         try (InputStream in = Files.newInputStream(crd)) {
-          kubernetes.client().resource(
-              Serialization.unmarshal(in, CustomResourceDefinition.class)).create();
+          kubernetes
+              .client()
+              .resource(Serialization.unmarshal(in, CustomResourceDefinition.class))
+              .create();
         }
       }
     }
