@@ -46,7 +46,8 @@ class CaseReportTest {
         .contains(
             "data-legend-series=\"completed\"",
             "data-legend-series=\"inFlight\"",
-            "items in flight (concurrency)");
+            "items in flight (concurrency)",
+            "seconds since the case was applied");
   }
 
   @Test
