@@ -90,6 +90,16 @@ class ComputeCaseMachineTest {
     assertThat(output.path("durationMs").path("max").asInt()).isEqualTo(119);
     assertThat(output.path("durationMs").path("p50").asInt()).isEqualTo(109);
 
+    JsonNode completedEntry =
+        fixture.bus.entries().stream()
+            .filter(e -> e.path("DetailType").asText().equals("ComputeCaseCompleted"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(completedEntry.path("EventBusName").asText()).isEqualTo("computecase");
+    assertThat(completedEntry.path("Source").asText()).isEqualTo("computecase.io");
+    assertThat(completedEntry.path("Resources"))
+        .extracting(JsonNode::asText)
+        .containsExactly(executionArn, "arn:aws:states:us-east-1:000000000000:stateMachine:computecase");
     List<JsonNode> completed = fixture.bus.details("ComputeCaseCompleted");
     assertThat(completed).hasSize(1);
     assertThat(completed.get(0).path("itemsSucceeded").asInt()).isEqualTo(20);

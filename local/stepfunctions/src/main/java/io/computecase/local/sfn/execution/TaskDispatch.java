@@ -94,6 +94,7 @@ public final class TaskDispatch {
             resource.pattern(),
             parameters,
             frame.execution().arn(),
+            frame.execution().revision().stateMachineArn(),
             engine.region(),
             engine.accountId());
     CompletableFuture<JsonNode> response;

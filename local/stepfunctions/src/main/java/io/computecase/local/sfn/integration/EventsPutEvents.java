@@ -12,7 +12,8 @@ import java.util.concurrent.Executor;
 
 /**
  * {@code arn:aws:states:::events:putEvents}: sends the Entries to EventBridge's PutEvents, with an
- * object Detail serialized to the JSON string PutEvents takes; fails with EventBridge.FailedEntry
+ * object Detail serialized to the JSON string PutEvents takes and the execution and state machine
+ * ARNs appended to Resources; fails with EventBridge.FailedEntry
  * when any entry was not put, as AWS does.
  */
 public final class EventsPutEvents implements ServiceIntegration {
@@ -55,7 +56,9 @@ public final class EventsPutEvents implements ServiceIntegration {
       }
       ArrayNode resources =
           copy.get("Resources") instanceof ArrayNode existing ? existing : copy.putArray("Resources");
+      // AWS's optimized integration appends both ARNs to every entry's Resources.
       resources.add(call.executionArn());
+      resources.add(call.stateMachineArn());
       out.add(copy);
     }
     return AwsServiceCalls.invoke(events, "EventBridge", "PutEvents", request, executor)

@@ -8,5 +8,6 @@ public record TaskCall(
     IntegrationPattern pattern,
     JsonNode parameters,
     String executionArn,
+    String stateMachineArn,
     String region,
     String accountId) {}
