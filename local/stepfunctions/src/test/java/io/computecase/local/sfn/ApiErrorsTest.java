@@ -39,10 +39,12 @@ class ApiErrorsTest {
             () -> fixture.sfn.startExecution(b -> b.stateMachineArn(arn)),
             StateMachineDoesNotExistException.class);
     assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("State Machine Does Not Exist: '" + arn + "'");
-    assertThat(catchThrowableOfType(
-            () -> fixture.sfn.describeStateMachine(b -> b.stateMachineArn(arn)),
-            StateMachineDoesNotExistException.class))
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("State Machine Does Not Exist: '" + arn + "'");
+    assertThat(
+            catchThrowableOfType(
+                () -> fixture.sfn.describeStateMachine(b -> b.stateMachineArn(arn)),
+                StateMachineDoesNotExistException.class))
         .isNotNull();
   }
 
@@ -52,9 +54,11 @@ class ApiErrorsTest {
     assertThat(fixture.createMachineFromText("m", PASS)).as("idempotent create").isEqualTo(first);
     var e =
         catchThrowableOfType(
-            () -> fixture.createMachineFromText("m", WAIT), StateMachineAlreadyExistsException.class);
+            () -> fixture.createMachineFromText("m", WAIT),
+            StateMachineAlreadyExistsException.class);
     assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("State Machine Already Exists: '" + first + "'");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("State Machine Already Exists: '" + first + "'");
   }
 
   @Test
@@ -63,14 +67,16 @@ class ApiErrorsTest {
         "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"Nowhere\"},\"B\":{\"Type\":\"Succeed\"}}}";
     var e =
         catchThrowableOfType(
-            () -> fixture.createMachineFromText("bad", missingNext), InvalidDefinitionException.class);
+            () -> fixture.createMachineFromText("bad", missingNext),
+            InvalidDefinitionException.class);
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.awsErrorDetails().errorMessage())
         .startsWith("Invalid State Machine Definition: '")
         .contains("MISSING_TRANSITION_TARGET: Missing 'Next' target: Nowhere at /States/A/Next");
     var notJson =
         catchThrowableOfType(
-            () -> fixture.createMachineFromText("bad", "{not json"), InvalidDefinitionException.class);
+            () -> fixture.createMachineFromText("bad", "{not json"),
+            InvalidDefinitionException.class);
     assertThat(notJson.awsErrorDetails().errorMessage()).contains("INVALID_JSON_DESCRIPTION");
   }
 
@@ -81,9 +87,10 @@ class ApiErrorsTest {
             () -> fixture.createMachineFromText("has space", PASS), InvalidNameException.class);
     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid Name: 'has space'");
     String machine = fixture.createMachineFromText("m", PASS);
-    assertThat(catchThrowableOfType(
-            () -> fixture.sfn.startExecution(b -> b.stateMachineArn(machine).name("a/b")),
-            InvalidNameException.class))
+    assertThat(
+            catchThrowableOfType(
+                () -> fixture.sfn.startExecution(b -> b.stateMachineArn(machine).name("a/b")),
+                InvalidNameException.class))
         .isNotNull();
   }
 
@@ -97,7 +104,8 @@ class ApiErrorsTest {
     String machine = fixture.createMachineFromText("m", PASS);
     var wrongType =
         catchThrowableOfType(
-            () -> fixture.sfn.describeExecution(b -> b.executionArn(machine)), InvalidArnException.class);
+            () -> fixture.sfn.describeExecution(b -> b.executionArn(machine)),
+            InvalidArnException.class);
     assertThat(wrongType.awsErrorDetails().errorMessage())
         .isEqualTo("Invalid Arn: 'Resource type not valid in this context: stateMachine'");
   }
@@ -109,7 +117,8 @@ class ApiErrorsTest {
         catchThrowableOfType(
             () -> fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("{oops")),
             InvalidExecutionInputException.class);
-    assertThat(e.awsErrorDetails().errorMessage()).startsWith("Invalid State Machine Execution Input: '");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .startsWith("Invalid State Machine Execution Input: '");
   }
 
   @Test
@@ -118,7 +127,8 @@ class ApiErrorsTest {
     String big = "{\"s\":\"" + "x".repeat(262_144) + "\"}";
     var e =
         catchThrowableOfType(
-            () -> fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input(big)), SfnException.class);
+            () -> fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input(big)),
+            SfnException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(e.awsErrorDetails().errorMessage()).contains("'input'").contains("262144");
   }
@@ -127,19 +137,31 @@ class ApiErrorsTest {
   void startExecutionIsIdempotentForTheSameNameAndInputWhileOpen() {
     String machine = fixture.createMachineFromText("m", WAIT);
     String first =
-        fixture.sfn.startExecution(b -> b.stateMachineArn(machine).name("once").input("{\"a\":1}")).executionArn();
+        fixture
+            .sfn
+            .startExecution(b -> b.stateMachineArn(machine).name("once").input("{\"a\":1}"))
+            .executionArn();
     String again =
-        fixture.sfn.startExecution(b -> b.stateMachineArn(machine).name("once").input("{\"a\":1}")).executionArn();
+        fixture
+            .sfn
+            .startExecution(b -> b.stateMachineArn(machine).name("once").input("{\"a\":1}"))
+            .executionArn();
     assertThat(again).isEqualTo(first);
     var e =
         catchThrowableOfType(
-            () -> fixture.sfn.startExecution(b -> b.stateMachineArn(machine).name("once").input("{\"a\":2}")),
+            () ->
+                fixture.sfn.startExecution(
+                    b -> b.stateMachineArn(machine).name("once").input("{\"a\":2}")),
             ExecutionAlreadyExistsException.class);
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Execution Already Exists: '" + first + "'");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("Execution Already Exists: '" + first + "'");
     fixture.sfn.stopExecution(b -> b.executionArn(first));
-    assertThat(catchThrowableOfType(
-            () -> fixture.sfn.startExecution(b -> b.stateMachineArn(machine).name("once").input("{\"a\":1}")),
-            ExecutionAlreadyExistsException.class))
+    assertThat(
+            catchThrowableOfType(
+                () ->
+                    fixture.sfn.startExecution(
+                        b -> b.stateMachineArn(machine).name("once").input("{\"a\":1}")),
+                ExecutionAlreadyExistsException.class))
         .as("closed executions are not reused")
         .isNotNull();
   }
@@ -149,11 +171,14 @@ class ApiErrorsTest {
     String arn = "arn:aws:states:us-east-1:000000000000:execution:m:nope";
     var e =
         catchThrowableOfType(
-            () -> fixture.sfn.describeExecution(b -> b.executionArn(arn)), ExecutionDoesNotExistException.class);
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Execution Does Not Exist: '" + arn + "'");
-    assertThat(catchThrowableOfType(
-            () -> fixture.sfn.getExecutionHistory(b -> b.executionArn(arn)),
-            ExecutionDoesNotExistException.class))
+            () -> fixture.sfn.describeExecution(b -> b.executionArn(arn)),
+            ExecutionDoesNotExistException.class);
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("Execution Does Not Exist: '" + arn + "'");
+    assertThat(
+            catchThrowableOfType(
+                () -> fixture.sfn.getExecutionHistory(b -> b.executionArn(arn)),
+                ExecutionDoesNotExistException.class))
         .isNotNull();
   }
 
@@ -161,7 +186,8 @@ class ApiErrorsTest {
   void missingRequiredMemberIsAValidationErrorNamingIt() {
     var e =
         catchThrowableOfType(
-            () -> fixture.sfn.createStateMachine(b -> b.name("m").definition(PASS)), SfnException.class);
+            () -> fixture.sfn.createStateMachine(b -> b.name("m").definition(PASS)),
+            SfnException.class);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(e.awsErrorDetails().errorMessage()).contains("'roleArn'");
   }
@@ -172,10 +198,17 @@ class ApiErrorsTest {
     var e =
         catchThrowableOfType(
             () ->
-                fixture.engine.api().invoke(
-                    "StartSyncExecution",
-                    io.computecase.local.protocol.AwsJson.MAPPER.createObjectNode().put("stateMachineArn", machine)),
+                fixture
+                    .engine
+                    .api()
+                    .invoke(
+                        "StartSyncExecution",
+                        io.computecase.local.protocol.AwsJson.MAPPER
+                            .createObjectNode()
+                            .put("stateMachineArn", machine)),
             io.computecase.local.protocol.AwsServiceException.class);
-    assertThat(e.code()).isEqualTo(StateMachineTypeNotSupportedException.class.getSimpleName().replace("Exception", ""));
+    assertThat(e.code())
+        .isEqualTo(
+            StateMachineTypeNotSupportedException.class.getSimpleName().replace("Exception", ""));
   }
 }

@@ -39,8 +39,7 @@ class AslGoldenTest {
       if (golden.has("eventBusFailsWith")) {
         fixture.bus.failWith(golden.get("eventBusFailsWith").asText());
       }
-      String machine =
-          fixture.createMachineFromText("golden", golden.get("definition").toString());
+      String machine = fixture.createMachineFromText("golden", golden.get("definition").toString());
       String arn =
           fixture
               .sfn
@@ -64,7 +63,9 @@ class AslGoldenTest {
       JsonNode expect = golden.get("expect");
       assertThat(ended.statusAsString()).as("status").isEqualTo(expect.get("status").asText());
       if (expect.has("output")) {
-        assertThat(AwsJson.MAPPER.readTree(ended.output())).as("output").isEqualTo(expect.get("output"));
+        assertThat(AwsJson.MAPPER.readTree(ended.output()))
+            .as("output")
+            .isEqualTo(expect.get("output"));
       }
       if (expect.has("error")) {
         assertThat(ended.error()).as("error").isEqualTo(expect.get("error").asText());
@@ -77,7 +78,11 @@ class AslGoldenTest {
       }
       if (expect.has("historyTypes")) {
         List<String> types =
-            fixture.sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1000)).events().stream()
+            fixture
+                .sfn
+                .getExecutionHistory(b -> b.executionArn(arn).maxResults(1000))
+                .events()
+                .stream()
                 .map(HistoryEvent::typeAsString)
                 .toList();
         List<String> expected = AwsJson.MAPPER.convertValue(expect.get("historyTypes"), List.class);

@@ -43,9 +43,17 @@ class AwsCliTest {
   @Test
   void theCliRunsAnExecutionThroughItsTaskToken() throws Exception {
     JsonNode created =
-        aws("create-state-machine", "--name", "cli", "--definition", WAITING, "--role-arn", EngineFixture.ROLE);
+        aws(
+            "create-state-machine",
+            "--name",
+            "cli",
+            "--definition",
+            WAITING,
+            "--role-arn",
+            EngineFixture.ROLE);
     String machine = created.get("stateMachineArn").asText();
-    JsonNode started = aws("start-execution", "--state-machine-arn", machine, "--input", "{\"from\":\"cli\"}");
+    JsonNode started =
+        aws("start-execution", "--state-machine-arn", machine, "--input", "{\"from\":\"cli\"}");
     String execution = started.get("executionArn").asText();
     await().atMost(Duration.ofSeconds(20)).until(() -> fixture.bus.details("d").size() == 1);
     String token = fixture.bus.details("d").get(0).path("t").asText();
@@ -62,7 +70,14 @@ class AwsCliTest {
   private JsonNode aws(String... command) throws IOException, InterruptedException {
     List<String> line = new ArrayList<>(List.of("aws", "stepfunctions"));
     line.addAll(List.of(command));
-    line.addAll(List.of("--endpoint-url", fixture.server.endpoint(), "--region", "us-east-1", "--output", "json"));
+    line.addAll(
+        List.of(
+            "--endpoint-url",
+            fixture.server.endpoint(),
+            "--region",
+            "us-east-1",
+            "--output",
+            "json"));
     ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
     builder.environment().put("AWS_ACCESS_KEY_ID", "test");
     builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");

@@ -99,23 +99,27 @@ class ComputeCaseMachineTest {
     assertThat(completedEntry.path("Source").asText()).isEqualTo("computecase.io");
     assertThat(completedEntry.path("Resources"))
         .extracting(JsonNode::asText)
-        .containsExactly(executionArn, "arn:aws:states:us-east-1:000000000000:stateMachine:computecase");
+        .containsExactly(
+            executionArn, "arn:aws:states:us-east-1:000000000000:stateMachine:computecase");
     List<JsonNode> completed = fixture.bus.details("ComputeCaseCompleted");
     assertThat(completed).hasSize(1);
     assertThat(completed.get(0).path("itemsSucceeded").asInt()).isEqualTo(20);
 
-    List<MapRunListItem> runs = fixture.sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns();
+    List<MapRunListItem> runs =
+        fixture.sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns();
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0).mapRunArn())
         .startsWith("arn:aws:states:us-east-1:000000000000:mapRun:computecase/ComputeItems:");
-    DescribeMapRunResponse run = fixture.sfn.describeMapRun(b -> b.mapRunArn(runs.get(0).mapRunArn()));
+    DescribeMapRunResponse run =
+        fixture.sfn.describeMapRun(b -> b.mapRunArn(runs.get(0).mapRunArn()));
     assertThat(run.status()).isEqualTo(MapRunStatus.SUCCEEDED);
     assertThat(run.itemCounts().succeeded()).isEqualTo(20);
     assertThat(run.itemCounts().total()).isEqualTo(20);
     assertThat(run.executionCounts().succeeded()).isEqualTo(20);
     assertThat(run.itemCounts().pending()).isZero();
 
-    var children = fixture.sfn.listExecutions(b -> b.mapRunArn(runs.get(0).mapRunArn())).executions();
+    var children =
+        fixture.sfn.listExecutions(b -> b.mapRunArn(runs.get(0).mapRunArn())).executions();
     assertThat(children).hasSize(20);
     assertThat(children.get(0).executionArn())
         .startsWith("arn:aws:states:us-east-1:000000000000:execution:computecase/ComputeItems:");
@@ -140,7 +144,11 @@ class ComputeCaseMachineTest {
         .doesNotContain(HistoryEventType.MAP_ITERATION_STARTED);
 
     List<HistoryEventType> childTypes =
-        fixture.sfn.getExecutionHistory(b -> b.executionArn(children.get(0).executionArn())).events().stream()
+        fixture
+            .sfn
+            .getExecutionHistory(b -> b.executionArn(children.get(0).executionArn()))
+            .events()
+            .stream()
             .map(HistoryEvent::type)
             .toList();
     assertThat(childTypes)
@@ -160,11 +168,15 @@ class ComputeCaseMachineTest {
     String executionArn = start(4, 0);
     List<JsonNode> items = awaitItems(4);
     fixture.sfn.sendTaskFailure(
-        b -> b.taskToken(items.get(0).path("taskToken").asText()).error("Compute.Failed").cause("boom"));
+        b ->
+            b.taskToken(items.get(0).path("taskToken").asText())
+                .error("Compute.Failed")
+                .cause("boom"));
     DescribeExecutionResponse ended = fixture.awaitEnd(executionArn);
     assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(ended.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
-    String mapRunArn = fixture.sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns().get(0).mapRunArn();
+    String mapRunArn =
+        fixture.sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns().get(0).mapRunArn();
     DescribeMapRunResponse run = fixture.sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
     assertThat(run.status()).isEqualTo(MapRunStatus.FAILED);
     assertThat(run.itemCounts().failed()).isEqualTo(1);
@@ -172,11 +184,15 @@ class ComputeCaseMachineTest {
   }
 
   @Test
-  void toleratedFailuresLetTheCaseSucceedWithTheFailedItemsLeftOutOfTheStatistics() throws Exception {
+  void toleratedFailuresLetTheCaseSucceedWithTheFailedItemsLeftOutOfTheStatistics()
+      throws Exception {
     String executionArn = start(4, 50);
     List<JsonNode> items = awaitItems(4);
     fixture.sfn.sendTaskFailure(
-        b -> b.taskToken(items.get(0).path("taskToken").asText()).error("Compute.Failed").cause("boom"));
+        b ->
+            b.taskToken(items.get(0).path("taskToken").asText())
+                .error("Compute.Failed")
+                .cause("boom"));
     for (JsonNode item : items.subList(1, 4)) {
       fixture.sfn.sendTaskSuccess(
           b -> b.taskToken(item.path("taskToken").asText()).output("{\"durationMs\":7}"));

@@ -31,7 +31,10 @@ class ExecutionApiTest {
   void describeShowsInputOutputAndDates() {
     String machine = fixture.createMachineFromText("m", TWO_PASSES);
     String arn =
-        fixture.sfn.startExecution(b -> b.stateMachineArn(machine).name("e1").input("{\"in\":true}")).executionArn();
+        fixture
+            .sfn
+            .startExecution(b -> b.stateMachineArn(machine).name("e1").input("{\"in\":true}"))
+            .executionArn();
     assertThat(arn).isEqualTo("arn:aws:states:us-east-1:000000000000:execution:m:e1");
     var ended = fixture.awaitEnd(arn);
     assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -46,26 +49,39 @@ class ExecutionApiTest {
   @Test
   void historyHasAwsIdsPreviousIdsAndPayloads() {
     String machine = fixture.createMachineFromText("m", TWO_PASSES);
-    String arn = fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"in\":1}")).executionArn();
+    String arn =
+        fixture
+            .sfn
+            .startExecution(b -> b.stateMachineArn(machine).input("{\"in\":1}"))
+            .executionArn();
     fixture.awaitEnd(arn);
     List<HistoryEvent> events = fixture.sfn.getExecutionHistory(b -> b.executionArn(arn)).events();
     assertThat(events).extracting(HistoryEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-    assertThat(events).extracting(HistoryEvent::previousEventId).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    assertThat(events)
+        .extracting(HistoryEvent::previousEventId)
+        .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
     assertThat(events.get(0).executionStartedEventDetails().input()).isEqualTo("{\"in\":1}");
-    assertThat(events.get(0).executionStartedEventDetails().roleArn()).isEqualTo(EngineFixture.ROLE);
+    assertThat(events.get(0).executionStartedEventDetails().roleArn())
+        .isEqualTo(EngineFixture.ROLE);
     assertThat(events.get(1).stateEnteredEventDetails().name()).isEqualTo("A");
     assertThat(events.get(2).stateExitedEventDetails().output()).isEqualTo("{\"r\":1}");
     assertThat(events.get(5).executionSucceededEventDetails().output()).isEqualTo("{\"r\":1}");
 
-    var reversed = fixture.sfn.getExecutionHistory(b -> b.executionArn(arn).reverseOrder(true).maxResults(4));
+    var reversed =
+        fixture.sfn.getExecutionHistory(b -> b.executionArn(arn).reverseOrder(true).maxResults(4));
     assertThat(reversed.events()).extracting(HistoryEvent::id).containsExactly(6L, 5L, 4L, 3L);
     var rest =
         fixture.sfn.getExecutionHistory(
-            b -> b.executionArn(arn).reverseOrder(true).maxResults(4).nextToken(reversed.nextToken()));
+            b ->
+                b.executionArn(arn)
+                    .reverseOrder(true)
+                    .maxResults(4)
+                    .nextToken(reversed.nextToken()));
     assertThat(rest.events()).extracting(HistoryEvent::id).containsExactly(2L, 1L);
     assertThat(rest.nextToken()).isNull();
 
-    var withoutData = fixture.sfn.getExecutionHistory(b -> b.executionArn(arn).includeExecutionData(false));
+    var withoutData =
+        fixture.sfn.getExecutionHistory(b -> b.executionArn(arn).includeExecutionData(false));
     assertThat(withoutData.events().get(0).executionStartedEventDetails().input()).isNull();
     assertThat(withoutData.events().get(1).stateEnteredEventDetails().name()).isEqualTo("A");
   }
@@ -75,21 +91,35 @@ class ExecutionApiTest {
     String machine = fixture.createMachineFromText("m", TWO_PASSES);
     String waiting =
         fixture.createMachineFromText(
-            "w", "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":100,\"End\":true}}}");
+            "w",
+            "{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":100,\"End\":true}}}");
     for (int i = 0; i < 3; i++) {
       int n = i;
-      fixture.awaitEnd(fixture.sfn.startExecution(b -> b.stateMachineArn(machine).name("e" + n)).executionArn());
+      fixture.awaitEnd(
+          fixture.sfn.startExecution(b -> b.stateMachineArn(machine).name("e" + n)).executionArn());
       fixture.clock.advance(Duration.ofSeconds(1));
     }
     fixture.sfn.startExecution(b -> b.stateMachineArn(waiting).name("open"));
     var page = fixture.sfn.listExecutions(b -> b.stateMachineArn(machine).maxResults(2));
     assertThat(page.executions()).extracting(ExecutionListItem::name).containsExactly("e2", "e1");
-    var next = fixture.sfn.listExecutions(b -> b.stateMachineArn(machine).maxResults(2).nextToken(page.nextToken()));
+    var next =
+        fixture.sfn.listExecutions(
+            b -> b.stateMachineArn(machine).maxResults(2).nextToken(page.nextToken()));
     assertThat(next.executions()).extracting(ExecutionListItem::name).containsExactly("e0");
-    assertThat(fixture.sfn.listExecutions(b -> b.stateMachineArn(waiting).statusFilter(ExecutionStatus.RUNNING)).executions())
+    assertThat(
+            fixture
+                .sfn
+                .listExecutions(
+                    b -> b.stateMachineArn(waiting).statusFilter(ExecutionStatus.RUNNING))
+                .executions())
         .extracting(ExecutionListItem::name)
         .containsExactly("open");
-    assertThat(fixture.sfn.listExecutions(b -> b.stateMachineArn(waiting).statusFilter(ExecutionStatus.SUCCEEDED)).executions())
+    assertThat(
+            fixture
+                .sfn
+                .listExecutions(
+                    b -> b.stateMachineArn(waiting).statusFilter(ExecutionStatus.SUCCEEDED))
+                .executions())
         .isEmpty();
   }
 
@@ -103,7 +133,8 @@ class ExecutionApiTest {
             + "\"ResultSelector\":{\"failed.$\":\"$.FailedEntryCount\"},\"ResultPath\":\"$.put\",\"End\":true}}}";
     String machine = fixture.createMachineFromText("m", definition);
     fixture.bus.failWith("InternalException");
-    String arn = fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("{}")).executionArn();
+    String arn =
+        fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("{}")).executionArn();
     var failed = fixture.awaitEnd(arn);
     assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(failed.redriveStatus()).isEqualTo(ExecutionRedriveStatus.REDRIVABLE);
@@ -124,7 +155,8 @@ class ExecutionApiTest {
             HistoryEventType.TASK_STATE_ENTERED,
             HistoryEventType.TASK_SUCCEEDED,
             HistoryEventType.EXECUTION_SUCCEEDED);
-    assertThat(types.stream().filter(t -> t == HistoryEventType.PASS_STATE_ENTERED).count()).isEqualTo(1);
+    assertThat(types.stream().filter(t -> t == HistoryEventType.PASS_STATE_ENTERED).count())
+        .isEqualTo(1);
   }
 
   @Test
@@ -137,7 +169,8 @@ class ExecutionApiTest {
             + "\"Parameters\":{\"Entries\":[{\"Source\":\"s\",\"DetailType\":\"d\",\"Detail\":{\"t.$\":\"$$.Task.Token\"}}]},"
             + "\"End\":true}}},\"End\":true}}}";
     String machine = fixture.createMachineFromText("m", definition);
-    String arn = fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("[1,2,3]")).executionArn();
+    String arn =
+        fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("[1,2,3]")).executionArn();
     await().atMost(Duration.ofSeconds(10)).until(() -> fixture.bus.details("d").size() == 1);
     String mapRun = fixture.sfn.listMapRuns(b -> b.executionArn(arn)).mapRuns().get(0).mapRunArn();
     var running = fixture.sfn.describeMapRun(b -> b.mapRunArn(mapRun));
@@ -145,7 +178,8 @@ class ExecutionApiTest {
     assertThat(running.itemCounts().running()).isEqualTo(1);
     assertThat(running.itemCounts().pending()).isEqualTo(2);
     fixture.sfn.updateMapRun(b -> b.mapRunArn(mapRun).maxConcurrency(5));
-    fixture.sfn.sendTaskSuccess(b -> b.taskToken(fixture.bus.details("d").get(0).path("t").asText()).output("1"));
+    fixture.sfn.sendTaskSuccess(
+        b -> b.taskToken(fixture.bus.details("d").get(0).path("t").asText()).output("1"));
     await().atMost(Duration.ofSeconds(10)).until(() -> fixture.bus.details("d").size() == 3);
     for (var detail : fixture.bus.details("d").subList(1, 3)) {
       fixture.sfn.sendTaskSuccess(b -> b.taskToken(detail.path("t").asText()).output("2"));

@@ -35,7 +35,11 @@ class ServiceIntegrationsTest {
             "{\"StartAt\":\"Send\",\"States\":{\"Send\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::sqs:sendMessage\","
                 + "\"Parameters\":{\"QueueUrl\":\"http://queue/q\",\"MessageBody\":{\"n.$\":\"$.n\"}},"
                 + "\"ResultSelector\":{\"id.$\":\"$.MessageId\"},\"End\":true}}}");
-    String arn = fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":5}")).executionArn();
+    String arn =
+        fixture
+            .sfn
+            .startExecution(b -> b.stateMachineArn(machine).input("{\"n\":5}"))
+            .executionArn();
     var ended = fixture.awaitEnd(arn);
     assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(AwsJson.MAPPER.readTree(ended.output()).path("id").asText()).isNotBlank();
@@ -50,7 +54,9 @@ class ServiceIntegrationsTest {
             "send",
             "{\"StartAt\":\"Send\",\"States\":{\"Send\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::sqs:sendMessage\","
                 + "\"Parameters\":{\"QueueUrl\":\"http://queue/missing\",\"MessageBody\":\"x\"},\"End\":true}}}");
-    var ended = fixture.awaitEnd(fixture.sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn());
+    var ended =
+        fixture.awaitEnd(
+            fixture.sfn.startExecution(b -> b.stateMachineArn(machine)).executionArn());
     assertThat(ended.error()).isEqualTo("SQS.QueueDoesNotExist");
     assertThat(ended.cause()).contains("The specified queue does not exist.");
   }
@@ -59,7 +65,8 @@ class ServiceIntegrationsTest {
   void startExecutionSyncWaitsForTheChildAndReturnsItsOutput() throws Exception {
     String child =
         fixture.createMachineFromText(
-            "child", "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":{\"child\":true},\"End\":true}}}");
+            "child",
+            "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":{\"child\":true},\"End\":true}}}");
     String parent =
         fixture.createMachineFromText(
             "parent",
@@ -67,12 +74,17 @@ class ServiceIntegrationsTest {
                 + "\"Parameters\":{\"StateMachineArn\":\""
                 + child
                 + "\",\"Input\":{\"from\":\"parent\"}},\"OutputPath\":\"$.Output\",\"End\":true}}}");
-    var ended = fixture.awaitEnd(fixture.sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn());
+    var ended =
+        fixture.awaitEnd(fixture.sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn());
     assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(ended.output()).isEqualTo("{\"child\":true}");
     var children = fixture.sfn.listExecutions(b -> b.stateMachineArn(child)).executions();
     assertThat(children).hasSize(1);
-    assertThat(fixture.sfn.describeExecution(b -> b.executionArn(children.get(0).executionArn())).input())
+    assertThat(
+            fixture
+                .sfn
+                .describeExecution(b -> b.executionArn(children.get(0).executionArn()))
+                .input())
         .isEqualTo("{\"from\":\"parent\"}");
   }
 
@@ -80,13 +92,17 @@ class ServiceIntegrationsTest {
   void startExecutionSyncFailsWhenTheChildFails() {
     String child =
         fixture.createMachineFromText(
-            "child", "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"ChildError\",\"Cause\":\"no\"}}}");
+            "child",
+            "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\",\"Error\":\"ChildError\",\"Cause\":\"no\"}}}");
     String parent =
         fixture.createMachineFromText(
             "parent",
             "{\"StartAt\":\"Run\",\"States\":{\"Run\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::states:startExecution.sync\","
-                + "\"Parameters\":{\"StateMachineArn\":\"" + child + "\"},\"End\":true}}}");
-    var ended = fixture.awaitEnd(fixture.sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn());
+                + "\"Parameters\":{\"StateMachineArn\":\""
+                + child
+                + "\"},\"End\":true}}}");
+    var ended =
+        fixture.awaitEnd(fixture.sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn());
     assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(ended.error()).isEqualTo("States.TaskFailed");
     assertThat(ended.cause()).contains("\"Error\":\"ChildError\"");
@@ -101,10 +117,14 @@ class ServiceIntegrationsTest {
         fixture.createMachineFromText(
             "parent",
             "{\"StartAt\":\"Run\",\"States\":{\"Run\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::states:startExecution\","
-                + "\"Parameters\":{\"StateMachineArn\":\"" + child + "\",\"Name\":\"kid\"},\"End\":true}}}");
-    var ended = fixture.awaitEnd(fixture.sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn());
+                + "\"Parameters\":{\"StateMachineArn\":\""
+                + child
+                + "\",\"Name\":\"kid\"},\"End\":true}}}");
+    var ended =
+        fixture.awaitEnd(fixture.sfn.startExecution(b -> b.stateMachineArn(parent)).executionArn());
     JsonNode output = AwsJson.MAPPER.readTree(ended.output());
-    assertThat(output.path("ExecutionArn").asText()).isEqualTo("arn:aws:states:us-east-1:000000000000:execution:child:kid");
+    assertThat(output.path("ExecutionArn").asText())
+        .isEqualTo("arn:aws:states:us-east-1:000000000000:execution:child:kid");
     assertThat(output.has("StartDate")).isTrue();
   }
 
@@ -118,19 +138,25 @@ class ServiceIntegrationsTest {
                     b.name("express")
                         .type("EXPRESS")
                         .roleArn(EngineFixture.ROLE)
-                        .definition("{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":42,\"End\":true}}}"))
+                        .definition(
+                            "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"Result\":42,\"End\":true}}}"))
             .stateMachineArn();
     // AWS serves StartSyncExecution on a "sync-" host; a local endpoint needs that prefix off.
     try (SfnClient sync =
         SfnClient.builder()
             .endpointOverride(URI.create(fixture.server.endpoint()))
             .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
-            .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("t", "t")))
+            .overrideConfiguration(
+                o ->
+                    o.putAdvancedOption(
+                        SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
             .build()) {
       var response = sync.startSyncExecution(b -> b.stateMachineArn(machine).input("{}"));
       assertThat(response.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
-      assertThat(response.executionArn()).startsWith("arn:aws:states:us-east-1:000000000000:express:express:");
+      assertThat(response.executionArn())
+          .startsWith("arn:aws:states:us-east-1:000000000000:express:express:");
       assertThat(response.output()).isEqualTo("42");
     }
   }
@@ -147,18 +173,24 @@ class ServiceIntegrationsTest {
           "{\"StartAt\":\"Put\",\"States\":{\"Put\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::events:putEvents\",\"Parameters\":{\"Entries\":[]},\"End\":true}}}");
       String machine = api.invoke("CreateStateMachine", create).get("stateMachineArn").asText();
       String arn =
-          api.invoke("StartExecution", AwsJson.MAPPER.createObjectNode().put("stateMachineArn", machine))
+          api.invoke(
+                  "StartExecution",
+                  AwsJson.MAPPER.createObjectNode().put("stateMachineArn", machine))
               .get("executionArn")
               .asText();
       await()
           .atMost(Duration.ofSeconds(10))
           .until(
               () ->
-                  !api.invoke("DescribeExecution", AwsJson.MAPPER.createObjectNode().put("executionArn", arn))
+                  !api.invoke(
+                          "DescribeExecution",
+                          AwsJson.MAPPER.createObjectNode().put("executionArn", arn))
                       .path("status")
                       .asText()
                       .equals("RUNNING"));
-      JsonNode described = api.invoke("DescribeExecution", AwsJson.MAPPER.createObjectNode().put("executionArn", arn));
+      JsonNode described =
+          api.invoke(
+              "DescribeExecution", AwsJson.MAPPER.createObjectNode().put("executionArn", arn));
       assertThat(described.path("status").asText()).isEqualTo("FAILED");
       assertThat(described.path("cause").asText()).contains("no 'events' service is configured");
     }

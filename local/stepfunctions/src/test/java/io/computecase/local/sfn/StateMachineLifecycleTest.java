@@ -33,7 +33,8 @@ class StateMachineLifecycleTest {
   void describeShowsWhatWasCreated() {
     String arn = fixture.createMachineFromText("orders", PASS);
     assertThat(arn).isEqualTo("arn:aws:states:us-east-1:000000000000:stateMachine:orders");
-    DescribeStateMachineResponse described = fixture.sfn.describeStateMachine(b -> b.stateMachineArn(arn));
+    DescribeStateMachineResponse described =
+        fixture.sfn.describeStateMachine(b -> b.stateMachineArn(arn));
     assertThat(described.name()).isEqualTo("orders");
     assertThat(described.definition()).isEqualTo(PASS);
     assertThat(described.roleArn()).isEqualTo(EngineFixture.ROLE);
@@ -48,7 +49,9 @@ class StateMachineLifecycleTest {
       fixture.createMachineFromText(name, PASS);
     }
     var first = fixture.sfn.listStateMachines(b -> b.maxResults(2));
-    assertThat(first.stateMachines()).extracting(StateMachineListItem::name).containsExactly("a", "b");
+    assertThat(first.stateMachines())
+        .extracting(StateMachineListItem::name)
+        .containsExactly("a", "b");
     assertThat(first.nextToken()).isNotNull();
     var second = fixture.sfn.listStateMachines(b -> b.maxResults(2).nextToken(first.nextToken()));
     assertThat(second.stateMachines()).extracting(StateMachineListItem::name).containsExactly("c");
@@ -62,7 +65,8 @@ class StateMachineLifecycleTest {
     String before = fixture.sfn.describeStateMachine(b -> b.stateMachineArn(arn)).revisionId();
     var updated = fixture.sfn.updateStateMachine(b -> b.stateMachineArn(arn).definition(PASS));
     assertThat(updated.revisionId()).isNotEqualTo(before);
-    assertThat(fixture.sfn.describeStateMachine(b -> b.stateMachineArn(arn)).definition()).isEqualTo(PASS);
+    assertThat(fixture.sfn.describeStateMachine(b -> b.stateMachineArn(arn)).definition())
+        .isEqualTo(PASS);
     var forExecution = fixture.sfn.describeStateMachineForExecution(b -> b.executionArn(running));
     assertThat(forExecution.definition()).isEqualTo(WAIT);
     assertThat(forExecution.stateMachineArn()).isEqualTo(arn);
@@ -71,8 +75,12 @@ class StateMachineLifecycleTest {
   @Test
   void tagsAreAddedListedAndRemoved() {
     String arn = fixture.createMachineFromText("m", PASS);
-    fixture.sfn.tagResource(b -> b.resourceArn(arn).tags(Tag.builder().key("team").value("compute").build(),
-        Tag.builder().key("env").value("dev").build()));
+    fixture.sfn.tagResource(
+        b ->
+            b.resourceArn(arn)
+                .tags(
+                    Tag.builder().key("team").value("compute").build(),
+                    Tag.builder().key("env").value("dev").build()));
     assertThat(fixture.sfn.listTagsForResource(b -> b.resourceArn(arn)).tags())
         .extracting(Tag::key)
         .containsExactly("env", "team");
@@ -85,9 +93,10 @@ class StateMachineLifecycleTest {
   void deleteRemovesTheMachine() {
     String arn = fixture.createMachineFromText("m", PASS);
     fixture.sfn.deleteStateMachine(b -> b.stateMachineArn(arn));
-    assertThat(catchThrowableOfType(
-            () -> fixture.sfn.describeStateMachine(b -> b.stateMachineArn(arn)),
-            StateMachineDoesNotExistException.class))
+    assertThat(
+            catchThrowableOfType(
+                () -> fixture.sfn.describeStateMachine(b -> b.stateMachineArn(arn)),
+                StateMachineDoesNotExistException.class))
         .isNotNull();
   }
 
@@ -105,7 +114,8 @@ class StateMachineLifecycleTest {
     assertThat(failed.result()).isEqualTo(ValidateStateMachineDefinitionResultCode.FAIL);
     assertThat(failed.diagnostics())
         .extracting(
-            ValidateStateMachineDefinitionDiagnostic::code, ValidateStateMachineDefinitionDiagnostic::location)
+            ValidateStateMachineDefinitionDiagnostic::code,
+            ValidateStateMachineDefinitionDiagnostic::location)
         .contains(
             org.assertj.core.groups.Tuple.tuple("MISSING_TRANSITION_TARGET", "/States/A/Next"),
             org.assertj.core.groups.Tuple.tuple("INVALID_RESOURCE", "/States/B/Resource"),
@@ -116,17 +126,26 @@ class StateMachineLifecycleTest {
   void unreachableStatesAndMissingEndsAreDiagnosed() {
     String unreachable =
         "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"},\"B\":{\"Type\":\"Succeed\"}}}";
-    assertThat(fixture.sfn.validateStateMachineDefinition(b -> b.definition(unreachable)).diagnostics())
-        .extracting(ValidateStateMachineDefinitionDiagnostic::code, ValidateStateMachineDefinitionDiagnostic::location)
+    assertThat(
+            fixture
+                .sfn
+                .validateStateMachineDefinition(b -> b.definition(unreachable))
+                .diagnostics())
+        .extracting(
+            ValidateStateMachineDefinitionDiagnostic::code,
+            ValidateStateMachineDefinitionDiagnostic::location)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("UNREACHABLE_STATE", "/States/B"));
-    String loop =
-        "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"A\"}}}";
+    String loop = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"A\"}}}";
     assertThat(fixture.sfn.validateStateMachineDefinition(b -> b.definition(loop)).diagnostics())
         .extracting(ValidateStateMachineDefinitionDiagnostic::code)
         .containsExactly("MISSING_END_STATE");
     String jsonataWithPath =
         "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"InputPath\":\"$.x\",\"End\":true}}}";
-    assertThat(fixture.sfn.validateStateMachineDefinition(b -> b.definition(jsonataWithPath)).diagnostics())
+    assertThat(
+            fixture
+                .sfn
+                .validateStateMachineDefinition(b -> b.definition(jsonataWithPath))
+                .diagnostics())
         .extracting(ValidateStateMachineDefinitionDiagnostic::location)
         .containsExactly("/States/A/InputPath");
   }

@@ -39,7 +39,10 @@ class TaskCallbacksTest {
 
   private String startWaiting(int n) {
     String machine = fixture.createMachineFromText("waiting", WAITING);
-    return fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":" + n + "}")).executionArn();
+    return fixture
+        .sfn
+        .startExecution(b -> b.stateMachineArn(machine).input("{\"n\":" + n + "}"))
+        .executionArn();
   }
 
   private String awaitToken(int count) {
@@ -58,16 +61,19 @@ class TaskCallbacksTest {
     assertThat(ended.output()).isEqualTo("{\"done\":true}");
     var e =
         catchThrowableOfType(
-            () -> fixture.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")), TaskTimedOutException.class);
+            () -> fixture.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")),
+            TaskTimedOutException.class);
     assertThat(e.statusCode()).isEqualTo(400);
-    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Task Timed Out: 'Provided task does not exist anymore'");
+    assertThat(e.awsErrorDetails().errorMessage())
+        .isEqualTo("Task Timed Out: 'Provided task does not exist anymore'");
   }
 
   @Test
   void failureEndsTheExecutionWithTheWorkersErrorAndCause() {
     String arn = startWaiting(1);
     String token = awaitToken(1);
-    fixture.sfn.sendTaskFailure(b -> b.taskToken(token).error("Worker.Crashed").cause("out of memory"));
+    fixture.sfn.sendTaskFailure(
+        b -> b.taskToken(token).error("Worker.Crashed").cause("out of memory"));
     var ended = fixture.awaitEnd(arn);
     assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(ended.error()).isEqualTo("Worker.Crashed");
@@ -88,7 +94,8 @@ class TaskCallbacksTest {
         catchThrowableOfType(
             () -> fixture.sfn.sendTaskSuccess(b -> b.taskToken("not a token").output("{}")),
             InvalidTokenException.class);
-    assertThat(malformed.awsErrorDetails().errorMessage()).isEqualTo("Invalid Token: 'Invalid token'");
+    assertThat(malformed.awsErrorDetails().errorMessage())
+        .isEqualTo("Invalid Token: 'Invalid token'");
     var unknown =
         catchThrowableOfType(
             () -> fixture.sfn.sendTaskHeartbeat(b -> b.taskToken("A".repeat(22) + "AAAAAAAAAQ")),
@@ -115,12 +122,15 @@ class TaskCallbacksTest {
       fixture.clock.advance(Duration.ofSeconds(8));
       fixture.sfn.sendTaskHeartbeat(b -> b.taskToken(token));
     }
-    assertThat(fixture.sfn.describeExecution(b -> b.executionArn(arn)).status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(fixture.sfn.describeExecution(b -> b.executionArn(arn)).status())
+        .isEqualTo(ExecutionStatus.RUNNING);
     fixture.clock.advance(Duration.ofSeconds(11));
     var ended = fixture.awaitEnd(arn);
     assertThat(ended.error()).isEqualTo("States.HeartbeatTimeout");
-    assertThat(catchThrowableOfType(
-            () -> fixture.sfn.sendTaskHeartbeat(b -> b.taskToken(token)), TaskTimedOutException.class))
+    assertThat(
+            catchThrowableOfType(
+                () -> fixture.sfn.sendTaskHeartbeat(b -> b.taskToken(token)),
+                TaskTimedOutException.class))
         .isNotNull();
   }
 
@@ -132,11 +142,15 @@ class TaskCallbacksTest {
     var ended = fixture.sfn.describeExecution(b -> b.executionArn(arn));
     assertThat(ended.status()).isEqualTo(ExecutionStatus.ABORTED);
     assertThat(ended.error()).isEqualTo("Operator.Stop");
-    assertThat(catchThrowableOfType(
-            () -> fixture.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")), TaskTimedOutException.class))
+    assertThat(
+            catchThrowableOfType(
+                () -> fixture.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")),
+                TaskTimedOutException.class))
         .isNotNull();
     List<HistoryEventType> types =
-        fixture.sfn.getExecutionHistory(b -> b.executionArn(arn)).events().stream().map(HistoryEvent::type).toList();
+        fixture.sfn.getExecutionHistory(b -> b.executionArn(arn)).events().stream()
+            .map(HistoryEvent::type)
+            .toList();
     assertThat(types).last().isEqualTo(HistoryEventType.EXECUTION_ABORTED);
   }
 
@@ -165,7 +179,9 @@ class TaskCallbacksTest {
                       CompletableFuture.runAsync(
                           () ->
                               fixture.sfn.sendTaskSuccess(
-                                  b -> b.taskToken(d.path("token").asText()).output(d.path("n").toString())),
+                                  b ->
+                                      b.taskToken(d.path("token").asText())
+                                          .output(d.path("n").toString())),
                           pool))
               .toArray(CompletableFuture<?>[]::new);
       CompletableFuture.allOf(answers).get();
@@ -176,7 +192,13 @@ class TaskCallbacksTest {
         .atMost(Duration.ofSeconds(20))
         .until(
             () ->
-                fixture.sfn.listExecutions(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.SUCCEEDED).maxResults(1000))
+                fixture
+                        .sfn
+                        .listExecutions(
+                            b ->
+                                b.stateMachineArn(machine)
+                                    .statusFilter(ExecutionStatus.SUCCEEDED)
+                                    .maxResults(1000))
                         .executions()
                         .size()
                     == count);

@@ -31,21 +31,27 @@ final class ApiShapes {
       throw AwsServiceException.validation(
           "1 validation error detected: Value '"
               + size
-              + "' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
+              + "' at 'maxResults' failed to satisfy constraint: Member must have value less than"
+              + " or equal to 1000");
     }
     int from = 0;
     if (nextToken != null) {
       try {
-        from = Integer.parseInt(new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8));
+        from =
+            Integer.parseInt(
+                new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8));
       } catch (IllegalArgumentException e) {
-        throw new EngineException(EngineError.VALIDATION, "Invalid Token: 'the nextToken was not issued by this API'");
+        throw new EngineException(
+            EngineError.VALIDATION, "Invalid Token: 'the nextToken was not issued by this API'");
       }
     }
     int to = Math.min(all.size(), from + size);
     if (to < all.size()) {
       response.put(
           "nextToken",
-          Base64.getUrlEncoder().withoutPadding().encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)));
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(String.valueOf(to).getBytes(StandardCharsets.UTF_8)));
     }
     return from >= all.size() ? List.of() : all.subList(from, to);
   }

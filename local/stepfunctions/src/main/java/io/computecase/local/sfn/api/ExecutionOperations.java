@@ -56,7 +56,9 @@ final class ExecutionOperations {
   Execution startExecution(JsonNode request) {
     RequestFields fields = new RequestFields(request);
     String machineArn = ResourceNames.arn(fields.requiredString("stateMachineArn"), "stateMachine");
-    String name = ResourceNames.name(fields.optionalString("name").orElseGet(() -> UUID.randomUUID().toString()));
+    String name =
+        ResourceNames.name(
+            fields.optionalString("name").orElseGet(() -> UUID.randomUUID().toString()));
     String inputText = fields.optionalString("input").orElse("{}");
     JsonNode input = parseInput(inputText);
     String traceHeader = fields.optionalString("traceHeader").orElse(null);
@@ -67,7 +69,8 @@ final class ExecutionOperations {
             ? engine.arn("express", machine.name() + ":" + name + ":" + UUID.randomUUID())
             : engine.arn("execution", machine.name() + ":" + name);
     Execution created =
-        new Execution(arn, name, machine.revision(), input, engine.clock().millis(), null, traceHeader);
+        new Execution(
+            arn, name, machine.revision(), input, engine.clock().millis(), null, traceHeader);
     Execution registered = engine.register(created);
     if (registered != created) {
       if (registered.status().open() && registered.input().equals(input)) {
@@ -83,7 +86,8 @@ final class ExecutionOperations {
   static JsonNode parseInput(String inputText) {
     if (inputText.getBytes(StandardCharsets.UTF_8).length > PayloadLimits.MAX_BYTES) {
       throw AwsServiceException.validation(
-          "1 validation error detected: Value at 'input' failed to satisfy constraint: Member must have length less than or equal to "
+          "1 validation error detected: Value at 'input' failed to satisfy constraint: Member must"
+              + " have length less than or equal to "
               + PayloadLimits.MAX_BYTES);
     }
     try {
@@ -91,7 +95,8 @@ final class ExecutionOperations {
       if (input == null) {
         throw new EngineException(
             EngineError.INVALID_EXECUTION_INPUT,
-            "Invalid State Machine Execution Input: 'The input is empty; give a JSON value such as {}'");
+            "Invalid State Machine Execution Input: 'The input is empty; give a JSON value such as"
+                + " {}'");
       }
       return input;
     } catch (JsonProcessingException e) {
@@ -102,7 +107,8 @@ final class ExecutionOperations {
   }
 
   JsonNode describe(JsonNode request) {
-    String arn = ResourceNames.arn(new RequestFields(request).requiredString("executionArn"), "execution");
+    String arn =
+        ResourceNames.arn(new RequestFields(request).requiredString("executionArn"), "execution");
     Execution execution = find(engine, arn);
     ObjectNode response = ApiShapes.object();
     summary(execution, response);
@@ -119,16 +125,21 @@ final class ExecutionOperations {
     }
     response.put("redriveCount", execution.redriveCount());
     ApiShapes.timestamp(response, "redriveDate", execution.redriveMillis());
-    boolean redrivable = !status.open() && !(status instanceof ExecutionStatus.Succeeded) && execution.mapRun() == null;
+    boolean redrivable =
+        !status.open()
+            && !(status instanceof ExecutionStatus.Succeeded)
+            && execution.mapRun() == null;
     response.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
     if (!redrivable) {
-      response.put("redriveStatusReason", "Execution is " + status.apiName() + " and cannot be redriven");
+      response.put(
+          "redriveStatusReason", "Execution is " + status.apiName() + " and cannot be redriven");
     }
     return response;
   }
 
   JsonNode redrive(JsonNode request) {
-    String arn = ResourceNames.arn(new RequestFields(request).requiredString("executionArn"), "execution");
+    String arn =
+        ResourceNames.arn(new RequestFields(request).requiredString("executionArn"), "execution");
     Execution execution = find(engine, arn);
     engine.redrive(execution);
     ObjectNode response = ApiShapes.object();
@@ -140,7 +151,10 @@ final class ExecutionOperations {
     RequestFields fields = new RequestFields(request);
     String arn = ResourceNames.arn(fields.requiredString("executionArn"), "execution");
     Execution execution = find(engine, arn);
-    engine.abort(execution, fields.optionalString("error").orElse(null), fields.optionalString("cause").orElse(null));
+    engine.abort(
+        execution,
+        fields.optionalString("error").orElse(null),
+        fields.optionalString("cause").orElse(null));
     ObjectNode response = ApiShapes.object();
     ApiShapes.timestamp(response, "stopDate", execution.stopMillis());
     return response;
@@ -151,13 +165,15 @@ final class ExecutionOperations {
     String machineArn = fields.optionalString("stateMachineArn").orElse(null);
     String mapRunArn = fields.optionalString("mapRunArn").orElse(null);
     if ((machineArn == null) == (mapRunArn == null)) {
-      throw AwsServiceException.validation("Must provide a StateMachine ARN or a MapRun ARN, but not both");
+      throw AwsServiceException.validation(
+          "Must provide a StateMachine ARN or a MapRun ARN, but not both");
     }
     List<Execution> all;
     if (mapRunArn != null) {
       MapRun run = engine.mapRun(ResourceNames.arn(mapRunArn, "mapRun"));
       if (run == null) {
-        throw new EngineException(EngineError.RESOURCE_NOT_FOUND, "Resource Not Found: '" + mapRunArn + "'");
+        throw new EngineException(
+            EngineError.RESOURCE_NOT_FOUND, "Resource Not Found: '" + mapRunArn + "'");
       }
       all = new ArrayList<>(run.children());
     } else {

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** GetExecutionHistory: events in AWS's shape, paged, oldest or newest first, with or without data. */
+/**
+ * GetExecutionHistory: events in AWS's shape, paged, oldest or newest first, with or without data.
+ */
 final class HistoryOperation {
   private final StepFunctionsEngine engine;
 

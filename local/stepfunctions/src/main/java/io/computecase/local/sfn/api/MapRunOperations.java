@@ -69,15 +69,19 @@ final class MapRunOperations {
     Integer count = fields.optionalInt("toleratedFailureCount").orElse(null);
     if (maxConcurrency == null && percentage == null && count == null) {
       throw AwsServiceException.validation(
-          "At least one of maxConcurrency, toleratedFailurePercentage or toleratedFailureCount must be specified");
+          "At least one of maxConcurrency, toleratedFailurePercentage or toleratedFailureCount must"
+              + " be specified");
     }
-    if (percentage != null && (!percentage.isNumber() || percentage.asDouble() < 0 || percentage.asDouble() > 100)) {
+    if (percentage != null
+        && (!percentage.isNumber() || percentage.asDouble() < 0 || percentage.asDouble() > 100)) {
       throw AwsServiceException.validation(
-          "1 validation error detected: Value at 'toleratedFailurePercentage' failed to satisfy constraint: Member must have value between 0 and 100");
+          "1 validation error detected: Value at 'toleratedFailurePercentage' failed to satisfy"
+              + " constraint: Member must have value between 0 and 100");
     }
     if ((maxConcurrency != null && maxConcurrency < 0) || (count != null && count < 0)) {
       throw AwsServiceException.validation(
-          "1 validation error detected: maxConcurrency and toleratedFailureCount must be greater than or equal to 0");
+          "1 validation error detected: maxConcurrency and toleratedFailureCount must be greater"
+              + " than or equal to 0");
     }
     run.update(
         maxConcurrency,
@@ -89,7 +93,8 @@ final class MapRunOperations {
   private MapRun find(String arn) {
     MapRun run = engine.mapRun(ResourceNames.arn(arn, "mapRun"));
     if (run == null) {
-      throw new EngineException(EngineError.RESOURCE_NOT_FOUND, "Resource Not Found: '" + arn + "'");
+      throw new EngineException(
+          EngineError.RESOURCE_NOT_FOUND, "Resource Not Found: '" + arn + "'");
     }
     return run;
   }

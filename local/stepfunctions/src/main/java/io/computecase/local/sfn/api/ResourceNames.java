@@ -9,7 +9,9 @@ final class ResourceNames {
 
   private ResourceNames() {}
 
-  /** 1-80 characters, none of whitespace, brackets, wildcards, punctuation or control characters. */
+  /**
+   * 1-80 characters, none of whitespace, brackets, wildcards, punctuation or control characters.
+   */
   static String name(String name) {
     boolean valid = name.length() >= 1 && name.length() <= 80;
     for (int i = 0; valid && i < name.length(); i++) {
@@ -25,7 +27,10 @@ final class ResourceNames {
   /** An ARN {@code arn:aws:states:<region>:<account>:<type>:...} of the expected resource type. */
   static String arn(String arn, String expectedType) {
     String[] parts = arn.split(":", 7);
-    if (parts.length < 7 || !parts[0].equals("arn") || !parts[2].equals("states") || parts[6].isEmpty()) {
+    if (parts.length < 7
+        || !parts[0].equals("arn")
+        || !parts[2].equals("states")
+        || parts[6].isEmpty()) {
       throw new EngineException(EngineError.INVALID_ARN, "Invalid Arn: '" + arn + "'");
     }
     if (!parts[5].equals(expectedType)) {

@@ -36,7 +36,8 @@ final class StateMachineOperations {
       throw AwsServiceException.validation(
           "1 validation error detected: Value '"
               + type
-              + "' at 'type' failed to satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]");
+              + "' at 'type' failed to satisfy constraint: Member must satisfy enum value set:"
+              + " [STANDARD, EXPRESS]");
     }
     StateMachine machine = catalog.create(name, definition, roleArn, type);
     TagOperations.apply(machine.tags(), request.path("tags"));
@@ -52,7 +53,9 @@ final class StateMachineOperations {
   }
 
   JsonNode describe(JsonNode request) {
-    String arn = ResourceNames.arn(new RequestFields(request).requiredString("stateMachineArn"), "stateMachine");
+    String arn =
+        ResourceNames.arn(
+            new RequestFields(request).requiredString("stateMachineArn"), "stateMachine");
     StateMachine machine = catalog.get(arn);
     MachineRevision revision = machine.revision();
     ObjectNode response = ApiShapes.object();
@@ -99,7 +102,8 @@ final class StateMachineOperations {
     if (definition == null && roleArn == null && logging == null && tracing == null) {
       throw new EngineException(
           EngineError.VALIDATION,
-          "Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified");
+          "Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration"
+              + " must be specified");
     }
     MachineRevision revision = catalog.update(arn, definition, roleArn);
     StateMachine machine = catalog.get(arn);
@@ -116,7 +120,9 @@ final class StateMachineOperations {
   }
 
   JsonNode delete(JsonNode request) {
-    String arn = ResourceNames.arn(new RequestFields(request).requiredString("stateMachineArn"), "stateMachine");
+    String arn =
+        ResourceNames.arn(
+            new RequestFields(request).requiredString("stateMachineArn"), "stateMachine");
     catalog.delete(arn);
     return ApiShapes.object();
   }
@@ -129,7 +135,8 @@ final class StateMachineOperations {
     response.put("result", diagnostics.isEmpty() ? "OK" : "FAIL");
     ArrayNode list = response.putArray("diagnostics");
     int max = fields.optionalInt("maxResults").orElse(100);
-    for (Diagnostic d : diagnostics.subList(0, Math.min(max <= 0 ? 100 : max, diagnostics.size()))) {
+    for (Diagnostic d :
+        diagnostics.subList(0, Math.min(max <= 0 ? 100 : max, diagnostics.size()))) {
       ObjectNode item = list.addObject();
       item.put("severity", d.severity());
       item.put("code", d.code());
@@ -141,7 +148,8 @@ final class StateMachineOperations {
   }
 
   JsonNode describeForExecution(JsonNode request) {
-    String arn = ResourceNames.arn(new RequestFields(request).requiredString("executionArn"), "execution");
+    String arn =
+        ResourceNames.arn(new RequestFields(request).requiredString("executionArn"), "execution");
     Execution execution = ExecutionOperations.find(engine, arn);
     MachineRevision revision = execution.revision();
     ObjectNode response = ApiShapes.object();
@@ -158,7 +166,9 @@ final class StateMachineOperations {
     }
     StateMachine machine = catalog.find(revision.stateMachineArn());
     response.set("loggingConfiguration", machine == null ? defaultLogging() : logging(machine));
-    response.putObject("tracingConfiguration").put("enabled", machine != null && machine.tracingEnabled());
+    response
+        .putObject("tracingConfiguration")
+        .put("enabled", machine != null && machine.tracingEnabled());
     return response;
   }
 

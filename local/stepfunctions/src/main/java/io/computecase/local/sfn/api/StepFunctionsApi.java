@@ -68,7 +68,8 @@ public final class StepFunctionsApi implements AwsJsonService {
 
   /** Serves every operation over HTTP on loopback (0 = any free port). */
   public AwsJsonServer serve(int port) {
-    AwsJsonServer.Builder builder = AwsJsonServer.builder(TARGET_PREFIX, "1.0").port(port).threads(64);
+    AwsJsonServer.Builder builder =
+        AwsJsonServer.builder(TARGET_PREFIX, "1.0").port(port).threads(64);
     operations.forEach(builder::operation);
     return builder.start();
   }

@@ -27,7 +27,8 @@ final class SyncExecutionOperation {
 
   JsonNode start(JsonNode request) {
     String machineArn =
-        ResourceNames.arn(new RequestFields(request).requiredString("stateMachineArn"), "stateMachine");
+        ResourceNames.arn(
+            new RequestFields(request).requiredString("stateMachineArn"), "stateMachine");
     if (!catalog.get(machineArn).type().equals("EXPRESS")) {
       throw new EngineException(
           EngineError.STATE_MACHINE_TYPE_NOT_SUPPORTED,
@@ -64,7 +65,9 @@ final class SyncExecutionOperation {
     }
     ObjectNode billing = response.putObject("billingDetails");
     billing.put("billedMemoryUsedInMB", 64);
-    billing.put("billedDurationInMilliseconds", Math.max(100, execution.stopMillis() - execution.startMillis()));
+    billing.put(
+        "billedDurationInMilliseconds",
+        Math.max(100, execution.stopMillis() - execution.startMillis()));
     return response;
   }
 }

@@ -50,7 +50,8 @@ final class TagOperations {
     String arn = new RequestFields(request).requiredString("resourceArn");
     StateMachine machine = catalog.find(ResourceNames.arn(arn, "stateMachine"));
     if (machine == null) {
-      throw new EngineException(EngineError.RESOURCE_NOT_FOUND, "Resource not found: '" + arn + "'");
+      throw new EngineException(
+          EngineError.RESOURCE_NOT_FOUND, "Resource not found: '" + arn + "'");
     }
     return machine;
   }

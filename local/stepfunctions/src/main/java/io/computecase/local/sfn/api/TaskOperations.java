@@ -25,17 +25,20 @@ final class TaskOperations {
     String outputText = fields.requiredString("output");
     if (outputText.getBytes(StandardCharsets.UTF_8).length > PayloadLimits.MAX_BYTES) {
       throw AwsServiceException.validation(
-          "1 validation error detected: Value at 'output' failed to satisfy constraint: Member must have length less than or equal to "
+          "1 validation error detected: Value at 'output' failed to satisfy constraint: Member must"
+              + " have length less than or equal to "
               + PayloadLimits.MAX_BYTES);
     }
     JsonNode output;
     try {
       output = AwsJson.MAPPER.readTree(outputText);
     } catch (JsonProcessingException e) {
-      throw new EngineException(EngineError.INVALID_OUTPUT, "Invalid Output: '" + e.getOriginalMessage() + "'");
+      throw new EngineException(
+          EngineError.INVALID_OUTPUT, "Invalid Output: '" + e.getOriginalMessage() + "'");
     }
     if (output == null) {
-      throw new EngineException(EngineError.INVALID_OUTPUT, "Invalid Output: 'The output is empty; give a JSON value'");
+      throw new EngineException(
+          EngineError.INVALID_OUTPUT, "Invalid Output: 'The output is empty; give a JSON value'");
     }
     engine.succeedTask(token, output);
     return ApiShapes.object();
@@ -45,7 +48,9 @@ final class TaskOperations {
     RequestFields fields = new RequestFields(request);
     String token = fields.requiredString("taskToken");
     engine.failTask(
-        token, fields.optionalString("error").orElse(null), fields.optionalString("cause").orElse(null));
+        token,
+        fields.optionalString("error").orElse(null),
+        fields.optionalString("cause").orElse(null));
     return ApiShapes.object();
   }
 

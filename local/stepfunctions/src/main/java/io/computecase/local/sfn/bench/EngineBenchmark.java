@@ -23,28 +23,29 @@ public final class EngineBenchmark {
 
   private static final String PASS_MAP =
       """
-      {"QueryLanguage": "JSONata", "StartAt": "Items", "States": {
-        "Items": {"Type": "Map", "Items": "{% [1..$states.input.count] %}",
-          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-            "StartAt": "Item", "States": {"Item": {"Type": "Pass", "Output": "{% $states.input %}", "End": true}}},
-          "Output": "{% $count($states.result) %}", "End": true}}}
-      """;
+{"QueryLanguage": "JSONata", "StartAt": "Items", "States": {
+  "Items": {"Type": "Map", "Items": "{% [1..$states.input.count] %}",
+    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+      "StartAt": "Item", "States": {"Item": {"Type": "Pass", "Output": "{% $states.input %}", "End": true}}},
+    "Output": "{% $count($states.result) %}", "End": true}}}
+""";
 
   private static final String WAITING_MAP =
       """
-      {"QueryLanguage": "JSONata", "StartAt": "Items", "States": {
-        "Items": {"Type": "Map", "Items": "{% [1..$states.input.count] %}",
-          "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
-            "StartAt": "Wait", "States": {"Wait": {"Type": "Task",
-              "Resource": "arn:aws:states:::events:putEvents.waitForTaskToken",
-              "Arguments": {"Entries": [{"Source": "bench", "DetailType": "Item",
-                "Detail": {"item": "{% $states.input %}", "taskToken": "{% $states.context.Task.Token %}"}}]},
-              "End": true}}},
-          "End": true}}}
-      """;
+{"QueryLanguage": "JSONata", "StartAt": "Items", "States": {
+  "Items": {"Type": "Map", "Items": "{% [1..$states.input.count] %}",
+    "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+      "StartAt": "Wait", "States": {"Wait": {"Type": "Task",
+        "Resource": "arn:aws:states:::events:putEvents.waitForTaskToken",
+        "Arguments": {"Entries": [{"Source": "bench", "DetailType": "Item",
+          "Detail": {"item": "{% $states.input %}", "taskToken": "{% $states.context.Task.Token %}"}}]},
+        "End": true}}},
+    "End": true}}}
+""";
 
   /** The figures of one run. */
-  public record Result(int items, double seconds, double itemsPerSecond, double heapMb100kWaiting) {}
+  public record Result(
+      int items, double seconds, double itemsPerSecond, double heapMb100kWaiting) {}
 
   private EngineBenchmark() {}
 
@@ -60,7 +61,8 @@ public final class EngineBenchmark {
         };
     double seconds;
     double heapMb;
-    try (LocalStepFunctions engine = LocalStepFunctions.builder().integration("events", bus).build()) {
+    try (LocalStepFunctions engine =
+        LocalStepFunctions.builder().integration("events", bus).build()) {
       String passMachine = create(engine, "bench-pass", PASS_MAP);
       // A short first run lets the JIT compile the engine's paths, as any long-lived engine has.
       await(start(engine, passMachine, Math.min(items, 2_000)), 600);
@@ -90,7 +92,10 @@ public final class EngineBenchmark {
       sleep(50);
     }
     long after = usedAfterGc(memory);
-    engine.api().invoke("StopExecution", AwsJson.MAPPER.createObjectNode().put("executionArn", waiting.arn()));
+    engine
+        .api()
+        .invoke(
+            "StopExecution", AwsJson.MAPPER.createObjectNode().put("executionArn", waiting.arn()));
     return (after - before) / (1024.0 * 1024.0);
   }
 

@@ -72,9 +72,12 @@ public final class DefinitionParser {
     Integer timeout = null;
     JsonNode timeoutNode = root.get("TimeoutSeconds");
     if (timeoutNode != null) {
-      if (!timeoutNode.isIntegralNumber() || timeoutNode.asLong() <= 0 || timeoutNode.asLong() > 99_999_999) {
+      if (!timeoutNode.isIntegralNumber()
+          || timeoutNode.asLong() <= 0
+          || timeoutNode.asLong() > 99_999_999) {
         diagnostics.schema(
-            "The value for the field 'TimeoutSeconds' must be a positive integer", "/TimeoutSeconds");
+            "The value for the field 'TimeoutSeconds' must be a positive integer",
+            "/TimeoutSeconds");
       } else {
         timeout = timeoutNode.asInt();
       }
@@ -109,7 +112,8 @@ public final class DefinitionParser {
     JsonNode startAt = node.get("StartAt");
     JsonNode statesNode = node.get("States");
     if (startAt == null || !startAt.isTextual()) {
-      diagnostics.schema("The field 'StartAt' is required and must be a string", location + "/StartAt");
+      diagnostics.schema(
+          "The field 'StartAt' is required and must be a string", location + "/StartAt");
     }
     if (statesNode == null || !statesNode.isObject() || statesNode.isEmpty()) {
       diagnostics.schema(
@@ -176,13 +180,16 @@ public final class DefinitionParser {
     }
     if (!terminal) {
       diagnostics.add(
-          "MISSING_END_STATE", "Workflow has no terminal state", location.isEmpty() ? "/" : location);
+          "MISSING_END_STATE",
+          "Workflow has no terminal state",
+          location.isEmpty() ? "/" : location);
     }
   }
 
   private void target(JsonNode statesNode, JsonNode next, String location) {
     if (next != null && next.isTextual() && !statesNode.has(next.asText())) {
-      diagnostics.add("MISSING_TRANSITION_TARGET", "Missing 'Next' target: " + next.asText(), location);
+      diagnostics.add(
+          "MISSING_TRANSITION_TARGET", "Missing 'Next' target: " + next.asText(), location);
     }
   }
 
@@ -210,7 +217,9 @@ public final class DefinitionParser {
     for (String name : parsed.keySet()) {
       if (!reached.contains(name)) {
         diagnostics.add(
-            "UNREACHABLE_STATE", "State \"" + name + "\" is not reachable.", location + "/States/" + name);
+            "UNREACHABLE_STATE",
+            "State \"" + name + "\" is not reachable.",
+            location + "/States/" + name);
       }
     }
   }

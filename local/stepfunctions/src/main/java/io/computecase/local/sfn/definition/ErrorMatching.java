@@ -2,7 +2,9 @@ package io.computecase.local.sfn.definition;
 
 import java.util.List;
 
-/** How ErrorEquals names match an error, including the States.ALL and States.TaskFailed wildcards. */
+/**
+ * How ErrorEquals names match an error, including the States.ALL and States.TaskFailed wildcards.
+ */
 public final class ErrorMatching {
   private ErrorMatching() {}
 

@@ -1,8 +1,8 @@
 package io.computecase.local.sfn.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.computecase.local.sfn.query.Jsonata;
 import io.computecase.local.sfn.query.JsonPaths;
+import io.computecase.local.sfn.query.Jsonata;
 import io.computecase.local.sfn.query.PayloadTemplate;
 import java.util.Iterator;
 import java.util.Map;
@@ -27,7 +27,8 @@ final class FieldReader {
       return null;
     }
     if (!value.isTextual()) {
-      diagnostics.schema("The value for the field '" + field + "' must be a STRING", location + "/" + field);
+      diagnostics.schema(
+          "The value for the field '" + field + "' must be a STRING", location + "/" + field);
       return null;
     }
     report(JsonPaths.validatePath(value.asText()), field, location);
@@ -56,7 +57,8 @@ final class FieldReader {
       return null;
     }
     if (!value.isTextual()) {
-      diagnostics.schema("The value for the field '" + field + "' must be a STRING", location + "/" + field);
+      diagnostics.schema(
+          "The value for the field '" + field + "' must be a STRING", location + "/" + field);
       return "$";
     }
     report(JsonPaths.validateReferencePath(value.asText()), field, location);
@@ -84,7 +86,8 @@ final class FieldReader {
 
   private void checkJsonata(JsonNode value, String location) {
     if (isJsonata(value)) {
-      Jsonata.validate(value.textValue()).ifPresent(problem -> diagnostics.schema(problem, location));
+      Jsonata.validate(value.textValue())
+          .ifPresent(problem -> diagnostics.schema(problem, location));
     } else if (value.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
@@ -103,7 +106,8 @@ final class FieldReader {
     String path = path(node, field + "Path", location);
     if (literal != null && path != null) {
       diagnostics.schema(
-          "The fields '" + field + "' and '" + field + "Path' cannot both be set", location + "/" + field);
+          "The fields '" + field + "' and '" + field + "Path' cannot both be set",
+          location + "/" + field);
       return null;
     }
     if (path != null) {
@@ -119,7 +123,9 @@ final class FieldReader {
     }
     if (!literal.isNumber() || literal.asDouble() < minimum) {
       diagnostics.schema(
-          "The value for the field '" + field + "' must be a number greater than or equal to "
+          "The value for the field '"
+              + field
+              + "' must be a number greater than or equal to "
               + (long) minimum,
           location + "/" + field);
       return null;

@@ -26,23 +26,29 @@ final class MapParser {
       String location,
       List<Retrier> retriers,
       List<Catcher> catchers) {
-    JsonNode processorNode = node.has("ItemProcessor") ? node.get("ItemProcessor") : node.get("Iterator");
+    JsonNode processorNode =
+        node.has("ItemProcessor") ? node.get("ItemProcessor") : node.get("Iterator");
     String processorField = node.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
     if (node.has("ItemProcessor") && node.has("Iterator")) {
-      diagnostics.schema("A Map state cannot have both 'ItemProcessor' and 'Iterator'", location + "/Iterator");
+      diagnostics.schema(
+          "A Map state cannot have both 'ItemProcessor' and 'Iterator'", location + "/Iterator");
     }
     StateGraph processor = null;
     boolean distributed = false;
     String executionType = null;
     String processorText = null;
     if (processorNode == null || !processorNode.isObject()) {
-      diagnostics.schema("The field 'ItemProcessor' is required and must be an object", location + "/ItemProcessor");
+      diagnostics.schema(
+          "The field 'ItemProcessor' is required and must be an object",
+          location + "/ItemProcessor");
     } else {
       String at = location + "/" + processorField;
       JsonNode config = processorNode.path("ProcessorConfig");
       String mode = config.path("Mode").asText("INLINE");
       if (!mode.equals("INLINE") && !mode.equals("DISTRIBUTED")) {
-        diagnostics.schema("The value for the field 'Mode' must be one of [INLINE, DISTRIBUTED]", at + "/ProcessorConfig/Mode");
+        diagnostics.schema(
+            "The value for the field 'Mode' must be one of [INLINE, DISTRIBUTED]",
+            at + "/ProcessorConfig/Mode");
       }
       distributed = mode.equals("DISTRIBUTED");
       executionType = config.path("ExecutionType").asText(distributed ? "STANDARD" : null);
@@ -51,7 +57,8 @@ final class MapParser {
             "The value for the field 'ExecutionType' must be one of [STANDARD, EXPRESS]",
             at + "/ProcessorConfig/ExecutionType");
       }
-      processor = graphs.graph(processorNode, graphs.language(processorNode, language, at), at, false);
+      processor =
+          graphs.graph(processorNode, graphs.language(processorNode, language, at), at, false);
       ObjectNode definition = processorNode.deepCopy();
       definition.remove("ProcessorConfig");
       if (!definition.has("QueryLanguage") && language == QueryLanguage.JSONATA) {
@@ -61,7 +68,8 @@ final class MapParser {
     }
     if (node.has("ItemReader")) {
       diagnostics.schema(
-          "The local engine reads Map items from the state input only; 'ItemReader' (S3) is not supported",
+          "The local engine reads Map items from the state input only; 'ItemReader' (S3) is not"
+              + " supported",
           location + "/ItemReader");
     }
     if (language == QueryLanguage.JSONPATH) {
@@ -71,7 +79,8 @@ final class MapParser {
       read.jsonataTemplate(node, "Items", location);
     }
     if (!distributed) {
-      for (String field : List.of("ToleratedFailurePercentage", "ToleratedFailureCount", "ItemBatcher", "Label")) {
+      for (String field :
+          List.of("ToleratedFailurePercentage", "ToleratedFailureCount", "ItemBatcher", "Label")) {
         if (node.has(field) || node.has(field + "Path")) {
           diagnostics.schema(
               "The field '" + field + "' is only supported for a Map state in DISTRIBUTED mode",

@@ -39,12 +39,15 @@ final class RecoveryParser {
       Double maxDelay = r.has("MaxDelaySeconds") ? number(r, "MaxDelaySeconds", 0, 1, at) : null;
       String jitter = r.path("JitterStrategy").asText("NONE");
       if (!jitter.equals("NONE") && !jitter.equals("FULL")) {
-        diagnostics.schema("The value for the field 'JitterStrategy' must be one of [FULL, NONE]", at + "/JitterStrategy");
+        diagnostics.schema(
+            "The value for the field 'JitterStrategy' must be one of [FULL, NONE]",
+            at + "/JitterStrategy");
       }
       if (errors.contains("States.ALL") && i != retry.size() - 1) {
         diagnostics.schema("'States.ALL' must appear in the last retrier", at + "/ErrorEquals");
       }
-      result.add(new Retrier(errors, interval, maxAttempts, backoff, maxDelay, jitter.equals("FULL")));
+      result.add(
+          new Retrier(errors, interval, maxAttempts, backoff, maxDelay, jitter.equals("FULL")));
     }
     return result;
   }
@@ -67,10 +70,14 @@ final class RecoveryParser {
         diagnostics.schema("The field 'Next' is required in a catcher", at + "/Next");
       }
       if (language == QueryLanguage.JSONATA && c.has("ResultPath")) {
-        diagnostics.schema("The field 'ResultPath' is not supported for states whose QueryLanguage is JSONata", at + "/ResultPath");
+        diagnostics.schema(
+            "The field 'ResultPath' is not supported for states whose QueryLanguage is JSONata",
+            at + "/ResultPath");
       }
       if (language == QueryLanguage.JSONPATH && c.has("Output")) {
-        diagnostics.schema("The field 'Output' is only supported for states whose QueryLanguage is JSONata", at + "/Output");
+        diagnostics.schema(
+            "The field 'Output' is only supported for states whose QueryLanguage is JSONata",
+            at + "/Output");
       }
       result.add(
           new Catcher(
@@ -87,7 +94,9 @@ final class RecoveryParser {
     List<Catcher> catchers =
         state instanceof TaskState t
             ? t.catchers()
-            : state instanceof ParallelState p ? p.catchers() : state instanceof MapState m ? m.catchers() : List.of();
+            : state instanceof ParallelState p
+                ? p.catchers()
+                : state instanceof MapState m ? m.catchers() : List.of();
     return catchers.stream().map(Catcher::next).toList();
   }
 
@@ -95,7 +104,8 @@ final class RecoveryParser {
     JsonNode errors = rule.get("ErrorEquals");
     List<String> names = new ArrayList<>();
     if (errors == null || !errors.isArray() || errors.isEmpty()) {
-      diagnostics.schema("The field 'ErrorEquals' must be a non-empty array of strings", at + "/ErrorEquals");
+      diagnostics.schema(
+          "The field 'ErrorEquals' must be a non-empty array of strings", at + "/ErrorEquals");
       return names;
     }
     errors.forEach(e -> names.add(e.asText()));
@@ -112,7 +122,10 @@ final class RecoveryParser {
     }
     if (!value.isNumber() || value.asDouble() < minimum) {
       diagnostics.schema(
-          "The value for the field '" + field + "' must be a number greater than or equal to " + minimum,
+          "The value for the field '"
+              + field
+              + "' must be a number greater than or equal to "
+              + minimum,
           at + "/" + field);
       return fallback;
     }

@@ -5,8 +5,8 @@ import io.computecase.local.sfn.states.State;
 import java.util.Map;
 
 /**
- * A set of states with a start: the top-level machine, a Parallel branch or a Map's item
- * processor. Immutable once parsed.
+ * A set of states with a start: the top-level machine, a Parallel branch or a Map's item processor.
+ * Immutable once parsed.
  */
 public record StateGraph(String startAt, Map<String, State> states, QueryLanguage queryLanguage) {
 

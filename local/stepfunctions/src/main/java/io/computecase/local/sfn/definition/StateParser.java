@@ -38,9 +38,12 @@ final class StateParser {
       return null;
     }
     JsonNode typeNode = node.get("Type");
-    if (typeNode == null || !typeNode.isTextual() || !StateFieldRules.TYPES.contains(typeNode.asText())) {
+    if (typeNode == null
+        || !typeNode.isTextual()
+        || !StateFieldRules.TYPES.contains(typeNode.asText())) {
       diagnostics.schema(
-          "The field 'Type' must be one of [Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map]",
+          "The field 'Type' must be one of [Pass, Task, Choice, Wait, Succeed, Fail, Parallel,"
+              + " Map]",
           location + "/Type");
       return null;
     }
@@ -51,12 +54,13 @@ final class StateParser {
     return switch (type) {
       case "Pass" -> new PassState(fields, node.get("Result"));
       case "Succeed" -> new SucceedState(fields);
-      case "Fail" -> new FailState(
-          fields,
-          node.get("Error"),
-          node.get("Cause"),
-          read.path(node, "ErrorPath", location),
-          read.path(node, "CausePath", location));
+      case "Fail" ->
+          new FailState(
+              fields,
+              node.get("Error"),
+              node.get("Cause"),
+              read.path(node, "ErrorPath", location),
+              read.path(node, "CausePath", location));
       case "Wait" -> wait(fields, node, location);
       case "Choice" -> choice(fields, node, language, location);
       case "Task" -> task(fields, node, location);
@@ -73,12 +77,16 @@ final class StateParser {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String field = names.next();
       if (!StateFieldRules.allowed(type, field)) {
-        diagnostics.schema("Field '" + field + "' is not supported for a " + type + " state", location + "/" + field);
-      } else if (language == QueryLanguage.JSONATA && StateFieldRules.JSONPATH_ONLY.contains(field)) {
+        diagnostics.schema(
+            "Field '" + field + "' is not supported for a " + type + " state",
+            location + "/" + field);
+      } else if (language == QueryLanguage.JSONATA
+          && StateFieldRules.JSONPATH_ONLY.contains(field)) {
         diagnostics.schema(
             "The field '" + field + "' is not supported for states whose QueryLanguage is JSONata",
             location + "/" + field);
-      } else if (language == QueryLanguage.JSONPATH && StateFieldRules.JSONATA_ONLY.contains(field)) {
+      } else if (language == QueryLanguage.JSONPATH
+          && StateFieldRules.JSONATA_ONLY.contains(field)) {
         diagnostics.schema(
             "The field '" + field + "' is only supported for states whose QueryLanguage is JSONata",
             location + "/" + field);
@@ -131,12 +139,17 @@ final class StateParser {
     }
     if (given != 1) {
       diagnostics.schema(
-          "A Wait state must have exactly one of 'Seconds', 'Timestamp', 'SecondsPath' or 'TimestampPath'",
+          "A Wait state must have exactly one of 'Seconds', 'Timestamp', 'SecondsPath' or"
+              + " 'TimestampPath'",
           location);
     }
     JsonNode seconds = node.get("Seconds");
-    if (seconds != null && !(seconds.isIntegralNumber() && seconds.asLong() >= 0) && !read.isJsonata(seconds)) {
-      diagnostics.schema("The value for the field 'Seconds' must be a non-negative integer", location + "/Seconds");
+    if (seconds != null
+        && !(seconds.isIntegralNumber() && seconds.asLong() >= 0)
+        && !read.isJsonata(seconds)) {
+      diagnostics.schema(
+          "The value for the field 'Seconds' must be a non-negative integer",
+          location + "/Seconds");
     }
     return new WaitState(
         fields,
@@ -157,10 +170,15 @@ final class StateParser {
         try {
           var rule = ChoiceRules.parse(choice, language, i);
           if (!choice.path("Next").isTextual()) {
-            diagnostics.schema("A choice rule must have a 'Next'", location + "/Choices/" + i + "/Next");
+            diagnostics.schema(
+                "A choice rule must have a 'Next'", location + "/Choices/" + i + "/Next");
           }
           branches.add(
-              new ChoiceBranch(rule, choice.path("Next").asText(null), choice.get("Output"), choice.get("Assign")));
+              new ChoiceBranch(
+                  rule,
+                  choice.path("Next").asText(null),
+                  choice.get("Output"),
+                  choice.get("Assign")));
         } catch (IllegalArgumentException e) {
           diagnostics.fromQuery(e.getMessage(), location);
         }
@@ -174,7 +192,8 @@ final class StateParser {
     JsonNode resourceNode = node.get("Resource");
     TaskResource resource = null;
     if (resourceNode == null || !resourceNode.isTextual()) {
-      diagnostics.schema("The field 'Resource' is required and must be a string", location + "/Resource");
+      diagnostics.schema(
+          "The field 'Resource' is required and must be a string", location + "/Resource");
     } else {
       resource = TaskResource.parse(resourceNode.asText()).orElse(null);
       if (resource == null) {
@@ -182,7 +201,8 @@ final class StateParser {
             "INVALID_RESOURCE",
             "The resource provided "
                 + resourceNode.asText()
-                + " is not recognized. The value is not a valid resource ARN, or the resource is not available in this region.",
+                + " is not recognized. The value is not a valid resource ARN, or the resource is"
+                + " not available in this region.",
             location + "/Resource");
       }
     }
@@ -194,7 +214,8 @@ final class StateParser {
         && heartbeat.literal() != null
         && heartbeat.literal() >= timeout.literal()) {
       diagnostics.schema(
-          "The value for the field 'HeartbeatSeconds' must be smaller than the value for the field 'TimeoutSeconds'",
+          "The value for the field 'HeartbeatSeconds' must be smaller than the value for the field"
+              + " 'TimeoutSeconds'",
           location + "/HeartbeatSeconds");
     }
     return new TaskState(
@@ -206,7 +227,8 @@ final class StateParser {
         recovery.catchers(node, fields.language(), location));
   }
 
-  private State parallel(StateFields fields, JsonNode node, QueryLanguage language, String location) {
+  private State parallel(
+      StateFields fields, JsonNode node, QueryLanguage language, String location) {
     JsonNode branchesNode = node.get("Branches");
     List<StateGraph> branches = new ArrayList<>();
     if (branchesNode == null || !branchesNode.isArray() || branchesNode.isEmpty()) {
@@ -216,18 +238,28 @@ final class StateParser {
         JsonNode branch = branchesNode.get(i);
         String branchLocation = location + "/Branches/" + i;
         StateGraph graph =
-            graphs.graph(branch, graphs.language(branch, language, branchLocation), branchLocation, false);
+            graphs.graph(
+                branch, graphs.language(branch, language, branchLocation), branchLocation, false);
         if (graph != null) {
           branches.add(graph);
         }
       }
     }
     return new ParallelState(
-        fields, branches, recovery.retriers(node, location), recovery.catchers(node, language, location));
+        fields,
+        branches,
+        recovery.retriers(node, location),
+        recovery.catchers(node, language, location));
   }
 
   private State map(StateFields fields, JsonNode node, QueryLanguage language, String location) {
-    return new MapParser(graphs, diagnostics, read).parse(fields, node, language, location,
-        recovery.retriers(node, location), recovery.catchers(node, language, location));
+    return new MapParser(graphs, diagnostics, read)
+        .parse(
+            fields,
+            node,
+            language,
+            location,
+            recovery.retriers(node, location),
+            recovery.catchers(node, language, location));
   }
 }

@@ -1,8 +1,8 @@
 package io.computecase.local.sfn.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.computecase.local.sfn.query.Jsonata;
 import io.computecase.local.sfn.query.JsonPaths;
+import io.computecase.local.sfn.query.Jsonata;
 import io.computecase.local.sfn.query.PayloadTemplate;
 import io.computecase.local.sfn.query.QueryScope;
 
@@ -33,7 +33,9 @@ public final class Evaluation {
     return Jsonata.evaluateTemplate(template, scope, field);
   }
 
-  /** Selects with a JSONPath ({@code $...} input, {@code $$...} context, {@code $name} variable). */
+  /**
+   * Selects with a JSONPath ({@code $...} input, {@code $$...} context, {@code $name} variable).
+   */
   public static JsonNode select(String path, QueryScope scope) {
     return JsonPaths.select(path, scope);
   }

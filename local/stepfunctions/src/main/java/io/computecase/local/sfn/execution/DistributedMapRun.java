@@ -28,7 +28,12 @@ final class DistributedMapRun {
       new java.util.concurrent.atomic.AtomicBoolean();
 
   private DistributedMapRun(
-      StateRun run, MapState map, List<JsonNode> units, long itemTotal, MapRun mapRun, String label) {
+      StateRun run,
+      MapState map,
+      List<JsonNode> units,
+      long itemTotal,
+      MapRun mapRun,
+      String label) {
     this.run = run;
     this.frame = run.frame();
     this.engine = frame.engine();
@@ -158,7 +163,8 @@ final class DistributedMapRun {
       mapRun.items().abortPending();
       mapRun.executions().abortPending();
       mapRun.end("ABORTED", now);
-      return CompletableFuture.failedFuture(new StateFailure("States.Aborted", "The execution has ended."));
+      return CompletableFuture.failedFuture(
+          new StateFailure("States.Aborted", "The execution has ended."));
     }
     if (!allRan || mapRun.toleranceExceeded()) {
       stopChildren("The Map Run failed.");
@@ -167,8 +173,7 @@ final class DistributedMapRun {
       mapRun.end("FAILED", now);
       String cause = "The specified tolerated failure threshold was exceeded";
       frame.record(
-          "MapRunFailed",
-          new EventDetails.Error("States.ExceedToleratedFailureThreshold", cause));
+          "MapRunFailed", new EventDetails.Error("States.ExceedToleratedFailureThreshold", cause));
       return CompletableFuture.failedFuture(
           new StateFailure("States.ExceedToleratedFailureThreshold", cause));
     }

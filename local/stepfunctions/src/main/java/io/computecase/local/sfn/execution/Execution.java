@@ -160,8 +160,8 @@ public final class Execution {
   }
 
   /**
-   * The Execution member of the context object; built when asked rather than kept, since a
-   * waiting execution should hold as little as it can.
+   * The Execution member of the context object; built when asked rather than kept, since a waiting
+   * execution should hold as little as it can.
    */
   ObjectNode contextExecution() {
     ObjectNode node = AwsJson.MAPPER.createObjectNode();

@@ -20,7 +20,11 @@ final class FanOut {
   private int active;
   private boolean stopped;
 
-  private FanOut(int count, IntSupplier limit, IntFunction<CompletableFuture<Boolean>> unit, Executor executor) {
+  private FanOut(
+      int count,
+      IntSupplier limit,
+      IntFunction<CompletableFuture<Boolean>> unit,
+      Executor executor) {
     this.count = count;
     this.limit = limit;
     this.unit = unit;
@@ -29,7 +33,10 @@ final class FanOut {
 
   /** Completes with true when every unit ran, false when one stopped the fan-out. */
   static CompletableFuture<Boolean> run(
-      int count, IntSupplier limit, IntFunction<CompletableFuture<Boolean>> unit, Executor executor) {
+      int count,
+      IntSupplier limit,
+      IntFunction<CompletableFuture<Boolean>> unit,
+      Executor executor) {
     FanOut fanOut = new FanOut(count, limit, unit, executor);
     fanOut.launchMore();
     return fanOut.done;

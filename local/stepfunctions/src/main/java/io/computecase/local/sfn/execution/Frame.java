@@ -18,7 +18,11 @@ public final class Frame {
   private volatile JsonNode currentInput;
   private volatile boolean cancelled;
 
-  Frame(StepFunctionsEngine engine, Execution execution, Map<String, JsonNode> variables, long lastEventId) {
+  Frame(
+      StepFunctionsEngine engine,
+      Execution execution,
+      Map<String, JsonNode> variables,
+      long lastEventId) {
     this.engine = engine;
     this.execution = execution;
     this.variables = variables;
@@ -40,8 +44,7 @@ public final class Frame {
 
   /** Appends an event that follows this frame's last one, and makes it the last. */
   public long record(String type, EventDetails details) {
-    long id =
-        execution.history().append(engine.clock().millis(), type, lastEventId, details);
+    long id = execution.history().append(engine.clock().millis(), type, lastEventId, details);
     lastEventId = id;
     return id;
   }

@@ -9,8 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Walks a state graph in one frame from its start to an end state: records Entered/Exited,
- * checks the payload quota, and continues at once when a state finished synchronously (a loop, not
+ * Walks a state graph in one frame from its start to an end state: records Entered/Exited, checks
+ * the payload quota, and continues at once when a state finished synchronously (a loop, not
  * recursion) or on the engine's executor when it finished later.
  */
 final class GraphWalk {
@@ -137,7 +137,8 @@ final class GraphWalk {
               "States.DataLimitExceeded",
               "The state/task '"
                   + state.name()
-                  + "' returned a result with a size exceeding the maximum number of bytes service limit."));
+                  + "' returned a result with a size exceeding the maximum number of bytes service"
+                  + " limit."));
       return null;
     }
     if (state.recordsExit()) {

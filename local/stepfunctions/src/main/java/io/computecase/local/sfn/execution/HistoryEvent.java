@@ -1,8 +1,9 @@
 package io.computecase.local.sfn.execution;
 
 /**
- * One entry of an execution's history (ids are ints: AWS caps a history at 25,000 events): AWS's event type, its id (from 1), the id of the event
- * that led to it (0 when none), when it happened, and its details (null when the type has none).
+ * One entry of an execution's history (ids are ints: AWS caps a history at 25,000 events): AWS's
+ * event type, its id (from 1), the id of the event that led to it (0 when none), when it happened,
+ * and its details (null when the type has none).
  */
 public record HistoryEvent(
     int id, int previousEventId, long timestampMillis, String type, EventDetails details) {

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class InlineMapRun {
   private InlineMapRun() {}
 
-  static CompletableFuture<JsonNode> run(StateRun run, MapState map, List<JsonNode> units, int maxConcurrency) {
+  static CompletableFuture<JsonNode> run(
+      StateRun run, MapState map, List<JsonNode> units, int maxConcurrency) {
     Frame frame = run.frame();
     String name = map.name();
     frame.record("MapStateStarted", new EventDetails.MapStateStarted(units.size()));

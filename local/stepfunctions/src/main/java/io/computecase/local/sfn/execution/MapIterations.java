@@ -48,7 +48,10 @@ public final class MapIterations {
     int maxConcurrency = (int) resolve(settings.maxConcurrency(), scope, 0);
     if (maxConcurrency < 0) {
       throw new StateFailure(
-          "States.Runtime", "The MaxConcurrency value must be a non-negative integer, but was " + maxConcurrency + ".");
+          "States.Runtime",
+          "The MaxConcurrency value must be a non-negative integer, but was "
+              + maxConcurrency
+              + ".");
     }
     if (settings.distributed()) {
       double percentage = resolve(settings.toleratedFailurePercentage(), scope, -1);
@@ -67,7 +70,11 @@ public final class MapIterations {
   }
 
   private static JsonNode items(
-      MapState.Settings settings, boolean jsonata, JsonNode filtered, QueryScope scope, StateRun run) {
+      MapState.Settings settings,
+      boolean jsonata,
+      JsonNode filtered,
+      QueryScope scope,
+      StateRun run) {
     JsonNode items;
     String described;
     if (jsonata) {
@@ -98,12 +105,14 @@ public final class MapIterations {
     return items;
   }
 
-  private static List<JsonNode> batches(MapState.Settings settings, List<JsonNode> selected, QueryScope scope) {
+  private static List<JsonNode> batches(
+      MapState.Settings settings, List<JsonNode> selected, QueryScope scope) {
     if (settings.maxItemsPerBatch() == null && settings.maxInputBytesPerBatch() == null) {
       return selected;
     }
     int perBatch = (int) resolve(settings.maxItemsPerBatch(), scope, Integer.MAX_VALUE);
-    long maxBytes = (long) resolve(settings.maxInputBytesPerBatch(), scope, PayloadLimits.MAX_BYTES);
+    long maxBytes =
+        (long) resolve(settings.maxInputBytesPerBatch(), scope, PayloadLimits.MAX_BYTES);
     List<JsonNode> units = new ArrayList<>();
     ArrayNode current = null;
     long currentBytes = 0;

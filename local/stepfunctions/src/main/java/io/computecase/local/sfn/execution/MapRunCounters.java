@@ -2,7 +2,9 @@ package io.computecase.local.sfn.execution;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One set of Map Run counters (for items or for child executions), as DescribeMapRun shows them. */
+/**
+ * One set of Map Run counters (for items or for child executions), as DescribeMapRun shows them.
+ */
 public final class MapRunCounters {
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong running = new AtomicLong();

@@ -14,7 +14,8 @@ public final class ParallelRun {
   private ParallelRun() {}
 
   /** Completes with the branch outputs in order, or fails as soon as one branch fails. */
-  public static CompletableFuture<JsonNode> run(StateRun run, List<StateGraph> branches, JsonNode input) {
+  public static CompletableFuture<JsonNode> run(
+      StateRun run, List<StateGraph> branches, JsonNode input) {
     Frame frame = run.frame();
     frame.record("ParallelStateStarted", null);
     JsonNode[] outputs = new JsonNode[branches.size()];

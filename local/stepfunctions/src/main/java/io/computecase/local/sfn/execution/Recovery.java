@@ -100,7 +100,11 @@ public final class Recovery {
               new Transition(
                   catcher.next(),
                   run.caught(
-                      error, failure.cause(), catcher.resultPath(), catcher.output(), catcher.assign())));
+                      error,
+                      failure.cause(),
+                      catcher.resultPath(),
+                      catcher.output(),
+                      catcher.assign())));
         } catch (RuntimeException e) {
           return CompletableFuture.failedFuture(e);
         }

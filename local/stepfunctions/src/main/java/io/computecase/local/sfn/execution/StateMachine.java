@@ -14,7 +14,8 @@ public final class StateMachine {
   private volatile String loggingConfiguration;
   private volatile boolean tracingEnabled;
 
-  public StateMachine(String arn, String name, String type, long creationMillis, MachineRevision revision) {
+  public StateMachine(
+      String arn, String name, String type, long creationMillis, MachineRevision revision) {
     this.arn = arn;
     this.name = name;
     this.type = type;

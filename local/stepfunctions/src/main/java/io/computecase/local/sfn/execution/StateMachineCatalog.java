@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The state machines of the engine: created from a definition parsed and validated once, revised
- * by UpdateStateMachine, removed by DeleteStateMachine.
+ * The state machines of the engine: created from a definition parsed and validated once, revised by
+ * UpdateStateMachine, removed by DeleteStateMachine.
  */
 public final class StateMachineCatalog {
   private final StepFunctionsEngine engine;

@@ -38,8 +38,8 @@ public final class StateRun {
   }
 
   /**
-   * Any failure of this state as the ASL error it is; an expression's failure is told as AWS
-   * tells it, naming the state and the event that entered it.
+   * Any failure of this state as the ASL error it is; an expression's failure is told as AWS tells
+   * it, naming the state and the event that entered it.
    */
   public StateFailure asFailure(Throwable failure) {
     Throwable cause = failure;
@@ -139,7 +139,8 @@ public final class StateRun {
     JsonNode output;
     if (f.jsonata()) {
       QueryScope scope = scope(input).withResult(result);
-      output = f.output() == null ? result : Evaluation.jsonataTemplate(f.output(), scope, "Output");
+      output =
+          f.output() == null ? result : Evaluation.jsonataTemplate(f.output(), scope, "Output");
       assign(f.assign(), scope);
     } else {
       JsonNode selected = result;
@@ -167,7 +168,10 @@ public final class StateRun {
     JsonNode output;
     if (f.jsonata()) {
       QueryScope scope = scope(input);
-      output = outputTemplate == null ? input : Evaluation.jsonataTemplate(outputTemplate, scope, "Output");
+      output =
+          outputTemplate == null
+              ? input
+              : Evaluation.jsonataTemplate(outputTemplate, scope, "Output");
       assign(assignTemplate, scope);
     } else {
       JsonNode filtered = pathInput();
@@ -179,7 +183,11 @@ public final class StateRun {
 
   /** The output after a Catch: the error output placed by the catcher's ResultPath or Output. */
   public JsonNode caught(
-      String error, String cause, String resultPath, JsonNode outputTemplate, JsonNode assignTemplate) {
+      String error,
+      String cause,
+      String resultPath,
+      JsonNode outputTemplate,
+      JsonNode assignTemplate) {
     ObjectNode errorOutput = AwsJson.MAPPER.createObjectNode();
     errorOutput.put("Error", error);
     if (cause != null) {
@@ -188,7 +196,9 @@ public final class StateRun {
     if (state.fields().jsonata()) {
       QueryScope scope = scope(input).withErrorOutput(errorOutput);
       JsonNode output =
-          outputTemplate == null ? errorOutput : Evaluation.jsonataTemplate(outputTemplate, scope, "Output");
+          outputTemplate == null
+              ? errorOutput
+              : Evaluation.jsonataTemplate(outputTemplate, scope, "Output");
       assign(assignTemplate, scope);
       return output == null ? NullNode.getInstance() : output;
     }
@@ -200,7 +210,9 @@ public final class StateRun {
     if (f.outputPath() == null) {
       return AwsJson.MAPPER.createObjectNode();
     }
-    return f.outputPath().equals("$") ? combined : Evaluation.select(f.outputPath(), scope(combined));
+    return f.outputPath().equals("$")
+        ? combined
+        : Evaluation.select(f.outputPath(), scope(combined));
   }
 
   /** Evaluates every Assign value against the variables as they were, then assigns them all. */
@@ -228,7 +240,8 @@ public final class StateRun {
       done.complete(null);
       return done;
     }
-    Timers.Timer timer = frame.engine().timers().schedule(due.toEpochMilli(), () -> done.complete(null));
+    Timers.Timer timer =
+        frame.engine().timers().schedule(due.toEpochMilli(), () -> done.complete(null));
     Runnable abort = timer::cancel;
     frame.execution().onAbort(abort);
     done.whenComplete((v, e) -> frame.execution().forgetAbort(abort));

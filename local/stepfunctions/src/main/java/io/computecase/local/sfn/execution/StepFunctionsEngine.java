@@ -32,8 +32,9 @@ public final class StepFunctionsEngine implements AutoCloseable {
     this.region = region;
     this.accountId = accountId;
     this.clock = clock;
-    this.executor = Executors.newFixedThreadPool(
-        Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("sfn-engine"));
+    this.executor =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("sfn-engine"));
     // Service calls block on HTTP; they get their own pool so states never wait behind them.
     this.blockingExecutor = Executors.newFixedThreadPool(64, daemon("sfn-integration"));
     this.timers = new Timers(clock, executor);
@@ -111,7 +112,9 @@ public final class StepFunctionsEngine implements AutoCloseable {
     store.registerMapRun(run);
   }
 
-  /** Registers a new top-level execution unless one with its ARN exists; returns the one that won. */
+  /**
+   * Registers a new top-level execution unless one with its ARN exists; returns the one that won.
+   */
   public Execution register(Execution execution) {
     return store.register(execution);
   }
@@ -126,7 +129,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 clock.millis(),
                 "ExecutionStarted",
                 0,
-                new EventDetails.ExecutionStarted(execution.input(), execution.revision().roleArn()));
+                new EventDetails.ExecutionStarted(
+                    execution.input(), execution.revision().roleArn()));
     Frame frame = new Frame(this, execution, new HashMap<>(), started);
     if (execution.mapRun() == null) {
       execution.topFrame(frame);
@@ -138,7 +142,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
       Execution execution, Frame frame, String startState, JsonNode input) {
     Integer timeout = execution.revision().timeoutSeconds();
     if (timeout != null) {
-      long from = execution.redriveCount() > 0 ? execution.redriveMillis() : execution.startMillis();
+      long from =
+          execution.redriveCount() > 0 ? execution.redriveMillis() : execution.startMillis();
       Timers.Timer timer =
           timers.schedule(
               from + timeout * 1000L,
@@ -156,7 +161,10 @@ public final class StepFunctionsEngine implements AutoCloseable {
                   if (failure == null) {
                     end(execution, new ExecutionStatus.Succeeded(output), frame);
                   } else {
-                    end(execution, new ExecutionStatus.Failed(failure.error(), failure.cause()), frame);
+                    end(
+                        execution,
+                        new ExecutionStatus.Failed(failure.error(), failure.cause()),
+                        frame);
                   }
                 }));
     return execution.ended();
@@ -179,8 +187,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
       throw new EngineException(EngineError.EXECUTION_NOT_REDRIVABLE, reason);
     }
     execution.reopen(clock.millis());
-    frame.record(
-        "ExecutionRedriven", new EventDetails.Redriven(execution.redriveCount()));
+    frame.record("ExecutionRedriven", new EventDetails.Redriven(execution.redriveCount()));
     // Timers started by the previous run die with it (its end ran the abort hooks).
     run(execution, frame, frame.currentState(), frame.currentInput());
   }

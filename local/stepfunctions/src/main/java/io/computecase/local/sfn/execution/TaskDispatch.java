@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Runs one Task attempt against its service integration and records AWS's task events:
- * TaskScheduled, TaskStarted, then TaskSucceeded, or TaskSubmitted and a wait for the token,
- * ending in TaskSucceeded, TaskFailed or TaskTimedOut.
+ * TaskScheduled, TaskStarted, then TaskSucceeded, or TaskSubmitted and a wait for the token, ending
+ * in TaskSucceeded, TaskFailed or TaskTimedOut.
  */
 public final class TaskDispatch {
   private final StateRun run;
@@ -38,7 +38,8 @@ public final class TaskDispatch {
       Long timeoutSeconds,
       Long heartbeatSeconds,
       String token) {
-    return new TaskDispatch(run, resource).start(parameters, timeoutSeconds, heartbeatSeconds, token);
+    return new TaskDispatch(run, resource)
+        .start(parameters, timeoutSeconds, heartbeatSeconds, token);
   }
 
   private CompletableFuture<JsonNode> start(
@@ -54,7 +55,8 @@ public final class TaskDispatch {
             timeoutSeconds,
             heartbeatSeconds));
     ServiceIntegration integration = engine.integration(resource.service());
-    if (integration == null || !integration.patterns(resource.action()).contains(resource.pattern())) {
+    if (integration == null
+        || !integration.patterns(resource.action()).contains(resource.pattern())) {
       String cause =
           integration == null
               ? "The resource '"
@@ -62,11 +64,14 @@ public final class TaskDispatch {
                   + "' cannot be reached: no '"
                   + resource.service()
                   + "' service is configured for this engine."
-              : "The resource '" + resource.arn() + "' is not supported by the service integration.";
+              : "The resource '"
+                  + resource.arn()
+                  + "' is not supported by the service integration.";
       return fail("TaskStartFailed", "States.Runtime", cause);
     }
     frame.record(
-        "TaskStarted", new EventDetails.TaskStarted(resource.resourceType(), resource.resourceName()));
+        "TaskStarted",
+        new EventDetails.TaskStarted(resource.resourceType(), resource.resourceName()));
     long heartbeatMillis = heartbeatSeconds == null ? 0 : heartbeatSeconds * 1000;
     WaitingTask waiting = new WaitingTask(heartbeatMillis);
     TaskTokenRegistry tokens = engine.tokens();
@@ -83,7 +88,11 @@ public final class TaskDispatch {
     long now = engine.clock().millis();
     if (timeoutSeconds != null) {
       waiting.timeout =
-          engine.timers().schedule(now + timeoutSeconds * 1000, () -> expire(waiting, token, new TaskOutcome.Timeout()));
+          engine
+              .timers()
+              .schedule(
+                  now + timeoutSeconds * 1000,
+                  () -> expire(waiting, token, new TaskOutcome.Timeout()));
     }
     if (token != null && heartbeatSeconds != null) {
       engine.heartbeats().restart(waiting, token);
@@ -110,7 +119,9 @@ public final class TaskDispatch {
             Throwable cause = unwrap(failure);
             String error = cause instanceof IntegrationFailure f ? f.error() : "States.TaskFailed";
             String text =
-                cause instanceof IntegrationFailure f ? f.cause() : String.valueOf(cause.getMessage());
+                cause instanceof IntegrationFailure f
+                    ? f.cause()
+                    : String.valueOf(cause.getMessage());
             if (waiting.close(new TaskOutcome.Failure(error, text)) && token != null) {
               tokens.remove(token);
             }

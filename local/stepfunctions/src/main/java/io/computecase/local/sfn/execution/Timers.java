@@ -64,11 +64,12 @@ public final class Timers implements AutoCloseable {
       }
       if (due != null) {
         Timer fired = due;
-        executor.execute(() -> {
-          if (!fired.cancelled) {
-            fired.action.run();
-          }
-        });
+        executor.execute(
+            () -> {
+              if (!fired.cancelled) {
+                fired.action.run();
+              }
+            });
       }
     }
   }

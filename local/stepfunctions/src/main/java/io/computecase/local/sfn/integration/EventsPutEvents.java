@@ -13,8 +13,8 @@ import java.util.concurrent.Executor;
 /**
  * {@code arn:aws:states:::events:putEvents}: sends the Entries to EventBridge's PutEvents, with an
  * object Detail serialized to the JSON string PutEvents takes and the execution and state machine
- * ARNs appended to Resources; fails with EventBridge.FailedEntry
- * when any entry was not put, as AWS does.
+ * ARNs appended to Resources; fails with EventBridge.FailedEntry when any entry was not put, as AWS
+ * does.
  */
 public final class EventsPutEvents implements ServiceIntegration {
   private final AwsJsonService events;
@@ -44,7 +44,8 @@ public final class EventsPutEvents implements ServiceIntegration {
       return CompletableFuture.failedFuture(
           new IntegrationFailure(
               "States.Runtime",
-              "The field 'Entries' is required by events:putEvents and must be an array of events."));
+              "The field 'Entries' is required by events:putEvents and must be an array of"
+                  + " events."));
     }
     ObjectNode request = AwsJson.MAPPER.createObjectNode();
     ArrayNode out = request.putArray("Entries");
@@ -55,7 +56,9 @@ public final class EventsPutEvents implements ServiceIntegration {
         copy.put("Detail", detail.toString());
       }
       ArrayNode resources =
-          copy.get("Resources") instanceof ArrayNode existing ? existing : copy.putArray("Resources");
+          copy.get("Resources") instanceof ArrayNode existing
+              ? existing
+              : copy.putArray("Resources");
       // AWS's optimized integration appends both ARNs to every entry's Resources.
       resources.add(call.executionArn());
       resources.add(call.stateMachineArn());

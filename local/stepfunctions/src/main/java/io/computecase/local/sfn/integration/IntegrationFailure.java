@@ -1,6 +1,8 @@
 package io.computecase.local.sfn.integration;
 
-/** A service integration failed: the error name a Catch sees (e.g. SQS.QueueDoesNotExist), and why. */
+/**
+ * A service integration failed: the error name a Catch sees (e.g. SQS.QueueDoesNotExist), and why.
+ */
 public class IntegrationFailure extends RuntimeException {
   private final String error;
   private final String cause;

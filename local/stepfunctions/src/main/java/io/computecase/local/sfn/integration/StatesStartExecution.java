@@ -46,17 +46,23 @@ public final class StatesStartExecution implements ServiceIntegration {
       Map.Entry<String, JsonNode> field = it.next();
       String key = Character.toLowerCase(field.getKey().charAt(0)) + field.getKey().substring(1);
       JsonNode value = field.getValue();
-      request.set(key, key.equals("input") && !value.isTextual() ? AwsJson.MAPPER.getNodeFactory().textNode(value.toString()) : value);
+      request.set(
+          key,
+          key.equals("input") && !value.isTextual()
+              ? AwsJson.MAPPER.getNodeFactory().textNode(value.toString())
+              : value);
     }
     JsonNode started;
     try {
       started = api.invoke("StartExecution", request);
     } catch (AwsServiceException e) {
-      return CompletableFuture.failedFuture(new IntegrationFailure("StepFunctions." + e.code() + "Exception", e.getMessage()));
+      return CompletableFuture.failedFuture(
+          new IntegrationFailure("StepFunctions." + e.code() + "Exception", e.getMessage()));
     }
     String arn = started.get("executionArn").asText();
     Execution child = engine.execution(arn);
-    if (call.pattern() != IntegrationPattern.RUN_JOB && call.pattern() != IntegrationPattern.RUN_JOB_JSON) {
+    if (call.pattern() != IntegrationPattern.RUN_JOB
+        && call.pattern() != IntegrationPattern.RUN_JOB_JSON) {
       ObjectNode result = AwsJson.MAPPER.createObjectNode();
       result.put("ExecutionArn", arn);
       result.put("StartDate", Instant.ofEpochMilli(child.startMillis()).toString());

@@ -60,12 +60,12 @@ public record TaskResource(
       return Optional.empty();
     }
     String service = lambda ? "lambda" : "activity";
-    return Optional.of(new TaskResource(arn, service, "invoke", IntegrationPattern.REQUEST_RESPONSE, arn));
+    return Optional.of(
+        new TaskResource(arn, service, "invoke", IntegrationPattern.REQUEST_RESPONSE, arn));
   }
 
   /** The history's resourceType (the service). */
   public String resourceType() {
     return service;
   }
-
 }

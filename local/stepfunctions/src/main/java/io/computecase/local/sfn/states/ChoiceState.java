@@ -1,8 +1,8 @@
 package io.computecase.local.sfn.states;
 
-import io.computecase.local.sfn.query.QueryScope;
 import io.computecase.local.sfn.execution.StateFailure;
 import io.computecase.local.sfn.execution.StateRun;
+import io.computecase.local.sfn.query.QueryScope;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 

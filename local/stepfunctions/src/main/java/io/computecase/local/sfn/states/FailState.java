@@ -2,9 +2,9 @@ package io.computecase.local.sfn.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.sfn.eval.Evaluation;
-import io.computecase.local.sfn.query.QueryScope;
 import io.computecase.local.sfn.execution.StateFailure;
 import io.computecase.local.sfn.execution.StateRun;
+import io.computecase.local.sfn.query.QueryScope;
 import java.util.concurrent.CompletableFuture;
 
 /** Fail: ends the execution with an error and cause, fixed or computed. */

@@ -16,7 +16,10 @@ public final class ParallelState extends State {
   private final List<Catcher> catchers;
 
   public ParallelState(
-      StateFields fields, List<StateGraph> branches, List<Retrier> retriers, List<Catcher> catchers) {
+      StateFields fields,
+      List<StateGraph> branches,
+      List<Retrier> retriers,
+      List<Catcher> catchers) {
     super(fields);
     this.branches = List.copyOf(branches);
     this.retriers = List.copyOf(retriers);

@@ -5,16 +5,18 @@ import io.computecase.local.sfn.definition.Catcher;
 import io.computecase.local.sfn.definition.NumberSource;
 import io.computecase.local.sfn.definition.Retrier;
 import io.computecase.local.sfn.eval.Evaluation;
-import io.computecase.local.sfn.query.QueryScope;
 import io.computecase.local.sfn.execution.Recovery;
 import io.computecase.local.sfn.execution.StateRun;
 import io.computecase.local.sfn.execution.TaskDispatch;
 import io.computecase.local.sfn.integration.IntegrationPattern;
 import io.computecase.local.sfn.integration.TaskResource;
+import io.computecase.local.sfn.query.QueryScope;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Task: calls a service integration (optionally waiting for a token or a job) under Retry/Catch. */
+/**
+ * Task: calls a service integration (optionally waiting for a token or a job) under Retry/Catch.
+ */
 public final class TaskState extends State {
   private final TaskResource resource;
   private final NumberSource timeoutSeconds;

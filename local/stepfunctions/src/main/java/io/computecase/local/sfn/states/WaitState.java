@@ -2,9 +2,9 @@ package io.computecase.local.sfn.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.sfn.eval.Evaluation;
-import io.computecase.local.sfn.query.QueryScope;
 import io.computecase.local.sfn.execution.StateFailure;
 import io.computecase.local.sfn.execution.StateRun;
+import io.computecase.local.sfn.query.QueryScope;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.CompletableFuture;
@@ -47,11 +47,14 @@ public final class WaitState extends State {
       value = Evaluation.select(timestampPath, scope);
       isSeconds = false;
     } else if (seconds != null) {
-      value = Evaluation.isJsonata(seconds) ? Evaluation.jsonata(seconds.textValue(), scope) : seconds;
+      value =
+          Evaluation.isJsonata(seconds) ? Evaluation.jsonata(seconds.textValue(), scope) : seconds;
       isSeconds = true;
     } else {
       value =
-          Evaluation.isJsonata(timestamp) ? Evaluation.jsonata(timestamp.textValue(), scope) : timestamp;
+          Evaluation.isJsonata(timestamp)
+              ? Evaluation.jsonata(timestamp.textValue(), scope)
+              : timestamp;
       isSeconds = false;
     }
     if (isSeconds) {
@@ -66,7 +69,8 @@ public final class WaitState extends State {
     if (value == null || !value.isTextual()) {
       throw new StateFailure(
           "States.Runtime",
-          "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: "
+          "The TimestampPath parameter does not reference a valid ISO-8601 extended offset"
+              + " date-time format string: "
               + value);
     }
     try {
@@ -77,7 +81,8 @@ public final class WaitState extends State {
       } catch (DateTimeParseException again) {
         throw new StateFailure(
             "States.Runtime",
-            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: "
+            "The TimestampPath parameter does not reference a valid ISO-8601 extended offset"
+                + " date-time format string: "
                 + value);
       }
     }

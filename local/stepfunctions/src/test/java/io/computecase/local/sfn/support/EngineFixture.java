@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * The engine served on a free port with a testing clock and a testing event bus, and a real AWS
- * SDK v2 SfnClient pointed at it. Close it after each test.
+ * The engine served on a free port with a testing clock and a testing event bus, and a real AWS SDK
+ * v2 SfnClient pointed at it. Close it after each test.
  */
 public final class EngineFixture implements AutoCloseable {
   public static final String ROLE = "arn:aws:iam::000000000000:role/computecase";
@@ -39,7 +39,8 @@ public final class EngineFixture implements AutoCloseable {
 
   /** With {@code realClock}, waits and timeouts run on the system clock. */
   public EngineFixture(boolean realClock) {
-    LocalStepFunctions.Builder builder = LocalStepFunctions.builder().integration("events", bus).integration("sqs", queue);
+    LocalStepFunctions.Builder builder =
+        LocalStepFunctions.builder().integration("events", bus).integration("sqs", queue);
     if (!realClock) {
       builder.clock(clock);
     }
@@ -67,7 +68,11 @@ public final class EngineFixture implements AutoCloseable {
 
   public String createMachineFromText(String name, String definition) {
     return sfn.createStateMachine(
-            CreateStateMachineRequest.builder().name(name).definition(definition).roleArn(ROLE).build())
+            CreateStateMachineRequest.builder()
+                .name(name)
+                .definition(definition)
+                .roleArn(ROLE)
+                .build())
         .stateMachineArn();
   }
 
@@ -88,7 +93,10 @@ public final class EngineFixture implements AutoCloseable {
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
         .pollInterval(Duration.ofMillis(20))
-        .until(() -> sfn.describeExecution(b -> b.executionArn(executionArn)).status() != ExecutionStatus.RUNNING);
+        .until(
+            () ->
+                sfn.describeExecution(b -> b.executionArn(executionArn)).status()
+                    != ExecutionStatus.RUNNING);
     return sfn.describeExecution(b -> b.executionArn(executionArn));
   }
 
