@@ -19,6 +19,14 @@ public class ComputationFailure extends RuntimeException {
     return error;
   }
 
+  /** The failure to report for whatever a computation's future failed with. */
+  public static ComputationFailure of(Throwable error) {
+    if (error instanceof ComputationFailure failure) {
+      return failure;
+    }
+    return new ComputationFailure("ComputeCase.ComputationError", String.valueOf(error));
+  }
+
   static ComputationFailure invalidParameter(String name, String expected, JsonNode actual) {
     return new ComputationFailure(
         "ComputeCase.InvalidParameter",

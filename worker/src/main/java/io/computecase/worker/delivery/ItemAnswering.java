@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.worker.computation.ComputationFailure;
 import io.opentelemetry.api.trace.StatusCode;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ final class ItemAnswering {
     }
     parts.metrics().observeCompute(computeNanos);
     String token = item.event.taskToken();
-    ComputationFailure failure = error == null ? null : ItemPipeline.asFailure(error);
+    ComputationFailure failure = error == null ? null : ComputationFailure.of(error);
     AnswerOutcome outcome = null;
     if (failure == null) {
       outcome = parts.answers().success(token, output(item, result, computeNanos / 1_000_000));
@@ -75,6 +76,25 @@ final class ItemAnswering {
       }
     }
     settle(item, outcome, succeeded ? null : failure.error() + ": " + failure.getMessage());
+  }
+
+  /** Heartbeats the task for as long as the item computes, when its case asks for heartbeats. */
+  void heartbeatWhileComputing(InFlightItem item) {
+    item.event
+        .heartbeatSeconds()
+        .ifPresent(
+            seconds -> {
+              // Twice per interval, so one slow heartbeat does not let the task time out.
+              long everyMs = Math.max(250L, seconds * 1000L / 2);
+              item.timer(
+                  parts
+                      .scheduler()
+                      .scheduleAtFixedRate(
+                          () -> parts.upkeep().execute(() -> heartbeat(item)),
+                          everyMs,
+                          everyMs,
+                          TimeUnit.MILLISECONDS));
+            });
   }
 
   /** Keeps the task alive; a refused heartbeat means nobody waits for the item any more. */

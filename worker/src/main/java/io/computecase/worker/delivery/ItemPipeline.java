@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.computecase.worker.computation.Computation;
 import io.computecase.worker.computation.ComputationEnvironment;
-import io.computecase.worker.computation.ComputationFailure;
 import io.computecase.worker.observability.WorkerMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -38,7 +36,7 @@ public final class ItemPipeline {
   private final ConcurrentHashMap<String, InFlightItem> inFlight = new ConcurrentHashMap<>();
   private final AnsweredTokens answered = new AnsweredTokens(10_000);
   private volatile boolean stopping;
-  private volatile ScheduledFuture<?> visibilityTimer;
+  private final VisibilityKeeper visibility;
 
   public ItemPipeline(
       PipelineParts parts,
@@ -52,6 +50,7 @@ public final class ItemPipeline {
     this.slots = slots;
     this.parser = new ItemEventParser(json);
     this.answering = new ItemAnswering(parts, json, this::finished);
+    this.visibility = new VisibilityKeeper(parts, inFlight::values);
   }
 
   /** Takes one received message; it holds one slot, which this pipeline gives back. */
@@ -102,7 +101,7 @@ public final class ItemPipeline {
   }
 
   private void start(InFlightItem item) {
-    keepAlive(item);
+    answering.heartbeatWhileComputing(item);
     CompletableFuture<JsonNode> future;
     try {
       future = computation.compute(item.event.input(), environment);
@@ -122,54 +121,9 @@ public final class ItemPipeline {
         });
   }
 
-  /** Heartbeats the task for as long as the item computes, when its case asks for heartbeats. */
-  private void keepAlive(InFlightItem item) {
-    item.event
-        .heartbeatSeconds()
-        .ifPresent(
-            seconds -> {
-              // Twice per interval, so one slow heartbeat does not let the task time out.
-              long everyMs = Math.max(250L, seconds * 1000L / 2);
-              item.timer(
-                  parts
-                      .scheduler()
-                      .scheduleAtFixedRate(
-                          () -> parts.upkeep().execute(() -> answering.heartbeat(item)),
-                          everyMs,
-                          everyMs,
-                          TimeUnit.MILLISECONDS));
-            });
-  }
-
-  /**
-   * Starts keeping the messages of computing items hidden: every third of the visibility timeout,
-   * one batched call per ten messages extends those received at least half a tick ago, so a message
-   * never comes within a third of its timeout while its item computes, and short items cost no call
-   * at all.
-   */
+  /** Starts keeping the messages of computing items hidden until they are answered. */
   public void keepMessagesHidden() {
-    long tickMs = Math.max(250L, parts.visibilitySeconds() * 1000L / 3);
-    visibilityTimer =
-        parts
-            .scheduler()
-            .scheduleAtFixedRate(
-                () -> parts.upkeep().execute(() -> extendVisibility(tickMs)),
-                tickMs,
-                tickMs,
-                TimeUnit.MILLISECONDS);
-  }
-
-  private void extendVisibility(long tickMs) {
-    long receivedBefore = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(tickMs / 2);
-    List<String> receipts = new ArrayList<>();
-    for (InFlightItem item : inFlight.values()) {
-      if (item.startNanos <= receivedBefore) {
-        receipts.addAll(item.receiptHandles());
-      }
-    }
-    if (!receipts.isEmpty()) {
-      parts.messages().extend(receipts, parts.visibilitySeconds());
-    }
+    visibility.start();
   }
 
   private void malformed(Message message, MalformedItemException e) {
@@ -265,21 +219,12 @@ public final class ItemPipeline {
 
   /** Stops the pipeline's own timer; the last step of a stop. */
   public void close() {
-    if (visibilityTimer != null) {
-      visibilityTimer.cancel(false);
-    }
+    visibility.close();
   }
 
   private static Throwable unwrap(Throwable error) {
     return error instanceof CompletionException && error.getCause() != null
         ? error.getCause()
         : error;
-  }
-
-  static ComputationFailure asFailure(Throwable error) {
-    if (error instanceof ComputationFailure failure) {
-      return failure;
-    }
-    return new ComputationFailure("ComputeCase.ComputationError", String.valueOf(error));
   }
 }
