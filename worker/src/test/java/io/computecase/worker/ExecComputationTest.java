@@ -54,6 +54,16 @@ class ExecComputationTest {
   }
 
   @Test
+  void aResultTooLargeForStepFunctionsFailsTheItemInstead() {
+    TestingStepFunctions.Answer answer =
+        answerWith("printf '\"'; head -c 300000 /dev/zero | tr '\\0' a; printf '\"'", "{}");
+
+    assertThat(answer.operation()).isEqualTo("SendTaskFailure");
+    assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.InvalidOutput");
+    assertThat(answer.request().path("cause").asText()).contains("256 KiB");
+  }
+
+  @Test
   void aNonZeroExitFailsTheItemWithTheTailOfStderr() {
     TestingStepFunctions.Answer answer =
         answerWith("echo 'starting' >&2; echo 'input file missing: data.csv' >&2; exit 3", "{}");

@@ -111,6 +111,12 @@ final class TestingStepFunctions implements AutoCloseable {
         throw AwsServiceException.validation("error or cause too long");
       }
     }
+    if (operation.equals("SendTaskSuccess")
+        && request.path("output").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+            > 262_144) {
+      // AWS's 256 KiB payload limit, as SendTaskSuccess answers it.
+      throw new AwsServiceException("InvalidOutput", "The output exceeds 262144 bytes");
+    }
     String refusal = refusals.get(token);
     boolean accepted;
     synchronized (tokens) {
