@@ -1,18 +1,15 @@
 package io.computecase.operator;
 
-import io.computecase.api.v1alpha1.ComputeCase;
+import io.computecase.api.v1alpha1.ComputeTarget;
 import io.computecase.operator.aws.AwsClients;
 import io.computecase.operator.aws.ComputingInfrastructure;
 import io.computecase.operator.aws.ProvisionedInfrastructure;
 import io.computecase.operator.config.OperatorConfig;
 import io.computecase.operator.execution.CaseItems;
 import io.computecase.operator.execution.ExecutionNames;
-import io.computecase.operator.execution.ExecutionStarter;
 import io.computecase.operator.execution.ExecutionRedriver;
+import io.computecase.operator.execution.ExecutionStarter;
 import io.computecase.operator.execution.ExecutionStopper;
-import io.computecase.operator.tracing.CaseTracing;
-import io.opentelemetry.api.GlobalOpenTelemetry;
-import io.opentelemetry.api.OpenTelemetry;
 import io.computecase.operator.http.HealthServer;
 import io.computecase.operator.http.OperatorMetrics;
 import io.computecase.operator.observer.ExecutionObserver;
@@ -25,16 +22,18 @@ import io.computecase.operator.status.StatusWritePacer;
 import io.computecase.operator.target.ComputeTargetReconciler;
 import io.computecase.operator.target.KedaScaling;
 import io.computecase.operator.target.WorkerDeployment;
+import io.computecase.operator.tracing.CaseTracing;
 import io.computecase.operator.validation.ComputeCaseValidator;
-import io.computecase.api.v1alpha1.ComputeTarget;
-import java.util.Set;
-import java.util.TreeSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,8 +145,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
           config.httpPort() < 0
               ? Optional.empty()
               : Optional.of(new HealthServer(config.httpPort(), ready::get, metrics));
-      LOG.info("ComputeCase operator started (state machine {})",
-          infrastructure.stateMachineArn());
+      LOG.info("ComputeCase operator started (state machine {})", infrastructure.stateMachineArn());
       return new ComputeCaseOperator(operator, aws, infrastructure, metrics, health);
     } catch (RuntimeException e) {
       aws.close();

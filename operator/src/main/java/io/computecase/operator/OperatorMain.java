@@ -2,12 +2,12 @@ package io.computecase.operator;
 
 import io.computecase.operator.config.OperatorConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 public final class OperatorMain implements Callable<Integer> {
   @Option(
       names = "--leader-election",
-      description = "Elect one active replica through a Lease (default: COMPUTECASE_LEADER_ELECTION).")
+      description =
+          "Elect one active replica through a Lease (default: COMPUTECASE_LEADER_ELECTION).")
   private Boolean leaderElection;
 
   @Option(names = "--http-port", description = "Port of /healthz, /readyz, /metrics.")
@@ -37,15 +38,20 @@ public final class OperatorMain implements Callable<Integer> {
    * configured; otherwise tracing stays off (no exporter retrying a collector that is not there).
    */
   static OpenTelemetry openTelemetry(java.util.Map<String, String> env) {
-    boolean configured = env.keySet().stream().anyMatch(k ->
-        k.startsWith("OTEL_EXPORTER_") || k.equals("OTEL_TRACES_EXPORTER"));
+    boolean configured =
+        env.keySet().stream()
+            .anyMatch(k -> k.startsWith("OTEL_EXPORTER_") || k.equals("OTEL_TRACES_EXPORTER"));
     if (!configured || "true".equalsIgnoreCase(env.get("OTEL_SDK_DISABLED"))) {
       return OpenTelemetry.noop();
     }
     return AutoConfiguredOpenTelemetrySdk.builder()
-        .addResourceCustomizer((resource, config) -> resource.merge(Resource.create(
-            Attributes.of(AttributeKey.stringKey("service.name"),
-                config.getString("otel.service.name", "computecase-operator")))))
+        .addResourceCustomizer(
+            (resource, config) ->
+                resource.merge(
+                    Resource.create(
+                        Attributes.of(
+                            AttributeKey.stringKey("service.name"),
+                            config.getString("otel.service.name", "computecase-operator")))))
         .setResultAsGlobal()
         .build()
         .getOpenTelemetrySdk();
@@ -65,11 +71,14 @@ public final class OperatorMain implements Callable<Integer> {
     ComputeCaseOperator operator =
         ComputeCaseOperator.start(client, builder.build(), openTelemetry(System.getenv()));
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      operator.stop();
-      client.close();
-      stop.countDown();
-    }));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  operator.stop();
+                  client.close();
+                  stop.countDown();
+                }));
     stop.await();
     return 0;
   }

@@ -20,8 +20,9 @@ import java.util.List;
     reason = "FieldValueInvalid")
 @ValidationRule(
     value = ComputeCaseSpec.IMMUTABLE,
-    message = "only spec.maxConcurrency and spec.ttlSecondsAfterFinished change after creation;"
-        + " delete and recreate the ComputeCase to change anything else",
+    message =
+        "only spec.maxConcurrency and spec.ttlSecondsAfterFinished change after creation;"
+            + " delete and recreate the ComputeCase to change anything else",
     reason = "FieldValueForbidden")
 public class ComputeCaseSpec {
   static final String ONE_ITEM_SOURCE =
@@ -30,12 +31,17 @@ public class ComputeCaseSpec {
   // items and parameters are left to the operator: comparing unbounded free JSON could exceed
   // the API server's CEL cost budget and get the whole CRD refused.
   static final String IMMUTABLE =
-      "has(self.requestId) == has(oldSelf.requestId) && (!has(self.requestId) || self.requestId == oldSelf.requestId)"
-      + " && has(self.generate) == has(oldSelf.generate) && (!has(self.generate) || self.generate == oldSelf.generate)"
-      + " && has(self.itemsFrom) == has(oldSelf.itemsFrom) && (!has(self.itemsFrom) || self.itemsFrom == oldSelf.itemsFrom)"
-      + " && has(self.target) == has(oldSelf.target) && (!has(self.target) || self.target == oldSelf.target)"
-      + " && has(self.toleratedFailurePercentage) == has(oldSelf.toleratedFailurePercentage) && (!has(self.toleratedFailurePercentage) || self.toleratedFailurePercentage == oldSelf.toleratedFailurePercentage)"
-      + " && has(self.itemTimeoutSeconds) == has(oldSelf.itemTimeoutSeconds) && (!has(self.itemTimeoutSeconds) || self.itemTimeoutSeconds == oldSelf.itemTimeoutSeconds)";
+      "has(self.requestId) == has(oldSelf.requestId) && (!has(self.requestId) || self.requestId =="
+          + " oldSelf.requestId) && has(self.generate) == has(oldSelf.generate) &&"
+          + " (!has(self.generate) || self.generate == oldSelf.generate) && has(self.itemsFrom) =="
+          + " has(oldSelf.itemsFrom) && (!has(self.itemsFrom) || self.itemsFrom =="
+          + " oldSelf.itemsFrom) && has(self.target) == has(oldSelf.target) && (!has(self.target)"
+          + " || self.target == oldSelf.target) && has(self.toleratedFailurePercentage) =="
+          + " has(oldSelf.toleratedFailurePercentage) && (!has(self.toleratedFailurePercentage) ||"
+          + " self.toleratedFailurePercentage == oldSelf.toleratedFailurePercentage) &&"
+          + " has(self.itemTimeoutSeconds) == has(oldSelf.itemTimeoutSeconds) &&"
+          + " (!has(self.itemTimeoutSeconds) || self.itemTimeoutSeconds =="
+          + " oldSelf.itemTimeoutSeconds)";
 
   @JsonPropertyDescription(
       "Identifier of the request, carried in every item's event; defaults to metadata.name.")
@@ -72,7 +78,8 @@ public class ComputeCaseSpec {
   @Default("0")
   private Double toleratedFailurePercentage = 0.0;
 
-  @JsonPropertyDescription("Seconds an item may wait for its worker before it fails States.Timeout.")
+  @JsonPropertyDescription(
+      "Seconds an item may wait for its worker before it fails States.Timeout.")
   @Min(1)
   @Max(99999999)
   @Default("3600")

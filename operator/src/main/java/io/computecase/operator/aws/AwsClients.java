@@ -54,8 +54,8 @@ public final class AwsClients implements AutoCloseable {
   }
 
   /**
-   * The default AWS credential chain; against a local endpoint, which does not check signatures,
-   * a fixed local identity follows it so the operator also runs where no credentials exist.
+   * The default AWS credential chain; against a local endpoint, which does not check signatures, a
+   * fixed local identity follows it so the operator also runs where no credentials exist.
    */
   private static AwsCredentialsProvider credentials(boolean localEndpoint) {
     if (!localEndpoint) {

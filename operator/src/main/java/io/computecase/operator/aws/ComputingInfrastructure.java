@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 
 /**
- * Provisions what every case needs before the first one starts: the computing bus, each
- * configured target's queues and rule, and the state machine. Idempotent: run at every start.
+ * Provisions what every case needs before the first one starts: the computing bus, each configured
+ * target's queues and rule, and the state machine. Idempotent: run at every start.
  */
 public final class ComputingInfrastructure {
   private static final Logger LOG = LoggerFactory.getLogger(ComputingInfrastructure.class);
@@ -37,8 +37,11 @@ public final class ComputingInfrastructure {
                 config.stateMachineName(),
                 StateMachineDefinition.load(),
                 config.stateMachineRoleArn());
-    LOG.info("Provisioned bus {}, targets {}, state machine {}",
-        config.busName(), targets.keySet(), stateMachineArn);
+    LOG.info(
+        "Provisioned bus {}, targets {}, state machine {}",
+        config.busName(),
+        targets.keySet(),
+        stateMachineArn);
     return new ProvisionedInfrastructure(stateMachineArn, Map.copyOf(targets));
   }
 

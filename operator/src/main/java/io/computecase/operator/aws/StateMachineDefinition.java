@@ -23,7 +23,8 @@ public final class StateMachineDefinition {
     try (InputStream in = StateMachineDefinition.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(
-            RESOURCE + " is not on the classpath; build the operator with Maven, which copies"
+            RESOURCE
+                + " is not on the classpath; build the operator with Maven, which copies"
                 + " asl/computecase.asl.json there");
       }
       return new StateMachineDefinition(new String(in.readAllBytes(), StandardCharsets.UTF_8));

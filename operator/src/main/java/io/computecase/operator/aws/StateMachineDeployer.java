@@ -36,7 +36,8 @@ public final class StateMachineDeployer {
       LOG.info("Created state machine {}", arn);
       return arn;
     }
-    DescribeStateMachineResponse current = sfn.describeStateMachine(r -> r.stateMachineArn(existing));
+    DescribeStateMachineResponse current =
+        sfn.describeStateMachine(r -> r.stateMachineArn(existing));
     if (!definition.sameAs(current.definition())) {
       sfn.updateStateMachine(r -> r.stateMachineArn(existing).definition(definition.json()));
       LOG.info("Updated the definition of state machine {}", existing);

@@ -1,8 +1,8 @@
 package io.computecase.operator.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
  * The routing of one compute target T: queue {@code computecase-T} with its dead-letter queue
- * {@code computecase-T-dlq}, and rule {@code computecase-T} on the computing bus sending T's
- * item events to the queue. Every call converges, so it is safe to repeat.
+ * {@code computecase-T-dlq}, and rule {@code computecase-T} on the computing bus sending T's item
+ * events to the queue. Every call converges, so it is safe to repeat.
  */
 public final class TargetRouting {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -69,7 +69,8 @@ public final class TargetRouting {
     Map<QueueAttributeName, String> attributes = new java.util.HashMap<>();
     attributes.put(QueueAttributeName.REDRIVE_POLICY, redrive.toString());
     if (settings.visibilityTimeoutSeconds() != null) {
-      attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT,
+      attributes.put(
+          QueueAttributeName.VISIBILITY_TIMEOUT,
           String.valueOf(settings.visibilityTimeoutSeconds()));
     }
     String queueUrl = ensureQueue(queueName(target), attributes);
@@ -93,14 +94,18 @@ public final class TargetRouting {
                             .id("queue")
                             .arn(queueArn)
                             // undeliverable events end in the dead-letter queue, not lost
-                            .retryPolicy(r2 -> r2.maximumRetryAttempts(185)
-                                .maximumEventAgeInSeconds(86400))
+                            .retryPolicy(
+                                r2 -> r2.maximumRetryAttempts(185).maximumEventAgeInSeconds(86400))
                             .deadLetterConfig(d -> d.arn(dlqArn))
                             .build()));
     if (put.failedEntryCount() != null && put.failedEntryCount() > 0) {
       var failed = put.failedEntries().get(0);
       throw new IllegalStateException(
-          "PutTargets for rule " + ruleName(target) + " failed: " + failed.errorCode() + " "
+          "PutTargets for rule "
+              + ruleName(target)
+              + " failed: "
+              + failed.errorCode()
+              + " "
               + failed.errorMessage());
     }
     return new TargetResources(target, queueUrl, queueArn, dlqUrl, ruleArn);
@@ -126,13 +131,20 @@ public final class TargetRouting {
 
   /** Messages waiting and in flight in the target's queue, approximately, as SQS counts. */
   public long[] depth(String queueUrl) {
-    var attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+    var attributes =
+        sqs.getQueueAttributes(
+                r ->
+                    r.queueUrl(queueUrl)
+                        .attributeNames(
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+            .attributes();
     return new long[] {
-      Long.parseLong(attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
-      Long.parseLong(attributes.getOrDefault(
-          QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"))
+      Long.parseLong(
+          attributes.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
+      Long.parseLong(
+          attributes.getOrDefault(
+              QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"))
     };
   }
 

@@ -93,31 +93,40 @@ public final class OperatorConfig {
     get.apply("COMPUTECASE_BUS_NAME").ifPresent(b::busName);
     get.apply("COMPUTECASE_STATE_MACHINE_NAME").ifPresent(b::stateMachineName);
     get.apply("COMPUTECASE_STATE_MACHINE_ROLE_ARN").ifPresent(b::stateMachineRoleArn);
-    get.apply("COMPUTECASE_SFN_ENDPOINT").map(v -> endpoint("COMPUTECASE_SFN_ENDPOINT", v))
+    get.apply("COMPUTECASE_SFN_ENDPOINT")
+        .map(v -> endpoint("COMPUTECASE_SFN_ENDPOINT", v))
         .ifPresent(b::sfnEndpoint);
-    get.apply("COMPUTECASE_EVENTS_ENDPOINT").map(v -> endpoint("COMPUTECASE_EVENTS_ENDPOINT", v))
+    get.apply("COMPUTECASE_EVENTS_ENDPOINT")
+        .map(v -> endpoint("COMPUTECASE_EVENTS_ENDPOINT", v))
         .ifPresent(b::eventsEndpoint);
-    get.apply("COMPUTECASE_SQS_ENDPOINT").map(v -> endpoint("COMPUTECASE_SQS_ENDPOINT", v))
+    get.apply("COMPUTECASE_SQS_ENDPOINT")
+        .map(v -> endpoint("COMPUTECASE_SQS_ENDPOINT", v))
         .ifPresent(b::sqsEndpoint);
-    get.apply("COMPUTECASE_WATCH_NAMESPACES").map(OperatorConfig::commaList)
+    get.apply("COMPUTECASE_WATCH_NAMESPACES")
+        .map(OperatorConfig::commaList)
         .ifPresent(b::watchNamespaces);
     get.apply("COMPUTECASE_TARGETS").map(OperatorConfig::commaList).ifPresent(b::targets);
     get.apply("COMPUTECASE_MAX_RECEIVE_COUNT")
         .map(v -> positiveInt("COMPUTECASE_MAX_RECEIVE_COUNT", v))
         .ifPresent(b::maxReceiveCount);
-    get.apply("COMPUTECASE_HTTP_PORT").map(v -> port("COMPUTECASE_HTTP_PORT", v))
+    get.apply("COMPUTECASE_HTTP_PORT")
+        .map(v -> port("COMPUTECASE_HTTP_PORT", v))
         .ifPresent(b::httpPort);
-    get.apply("COMPUTECASE_LEADER_ELECTION").map(Boolean::parseBoolean)
+    get.apply("COMPUTECASE_LEADER_ELECTION")
+        .map(Boolean::parseBoolean)
         .ifPresent(b::leaderElection);
     get.apply("POD_NAMESPACE").ifPresent(b::leaseNamespace);
     get.apply("POD_NAME").ifPresent(b::leaseIdentity);
-    get.apply("COMPUTECASE_COMPUTE_TARGETS").map(Boolean::parseBoolean)
+    get.apply("COMPUTECASE_COMPUTE_TARGETS")
+        .map(Boolean::parseBoolean)
         .ifPresent(b::computeTargets);
     return b.build();
   }
 
   private static List<String> commaList(String value) {
-    return Stream.of(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+    return Stream.of(value.split(","))
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
         .collect(Collectors.toList());
   }
 
@@ -130,7 +139,10 @@ public final class OperatorConfig {
       return uri;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          variable + "='" + value + "' is not an endpoint URL; set it like http://127.0.0.1:4566"
+          variable
+              + "='"
+              + value
+              + "' is not an endpoint URL; set it like http://127.0.0.1:4566"
               + " or unset it to use AWS's default endpoint");
     }
   }
@@ -144,8 +156,7 @@ public final class OperatorConfig {
     } catch (NumberFormatException ignored) {
       // reported below with the variable's name
     }
-    throw new IllegalArgumentException(
-        variable + "='" + value + "' must be a positive integer");
+    throw new IllegalArgumentException(variable + "='" + value + "' must be a positive integer");
   }
 
   private static int port(String variable, String value) {

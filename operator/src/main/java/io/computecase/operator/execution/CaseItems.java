@@ -41,33 +41,58 @@ public final class CaseItems {
     ConfigMap map = client.configMaps().inNamespace(namespace).withName(ref.getName()).get();
     String where = "ConfigMap " + namespace + "/" + ref.getName();
     if (map == null) {
-      throw new SpecProblemException("ItemsSourceNotFound", "spec.itemsFrom.configMapKeyRef: "
-          + where + " does not exist; create it or fix the name.");
+      throw new SpecProblemException(
+          "ItemsSourceNotFound",
+          "spec.itemsFrom.configMapKeyRef: "
+              + where
+              + " does not exist; create it or fix the name.");
     }
     String value = map.getData() == null ? null : map.getData().get(ref.getKey());
     if (value == null) {
-      throw new SpecProblemException("ItemsSourceNotFound", "spec.itemsFrom.configMapKeyRef: "
-          + where + " has no key '" + ref.getKey() + "'; keys are "
-          + (map.getData() == null ? "[]" : map.getData().keySet()) + ".");
+      throw new SpecProblemException(
+          "ItemsSourceNotFound",
+          "spec.itemsFrom.configMapKeyRef: "
+              + where
+              + " has no key '"
+              + ref.getKey()
+              + "'; keys are "
+              + (map.getData() == null ? "[]" : map.getData().keySet())
+              + ".");
     }
     JsonNode parsed;
     try {
       parsed = MAPPER.readTree(value);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new SpecProblemException("InvalidItemsSource", where + " key '" + ref.getKey()
-          + "' is not JSON (" + e.getOriginalMessage() + "): store a dataset"
-          + " {\"requests\": [...]} or a JSON array of objects.");
+      throw new SpecProblemException(
+          "InvalidItemsSource",
+          where
+              + " key '"
+              + ref.getKey()
+              + "' is not JSON ("
+              + e.getOriginalMessage()
+              + "): store a dataset"
+              + " {\"requests\": [...]} or a JSON array of objects.");
     }
     JsonNode list = parsed != null && parsed.isObject() ? parsed.get("requests") : parsed;
     if (list == null || !list.isArray() || list.isEmpty()) {
-      throw new SpecProblemException("InvalidItemsSource", where + " key '" + ref.getKey()
-          + "' holds no items: store a dataset {\"requests\": [...]} or a non-empty JSON"
-          + " array of objects.");
+      throw new SpecProblemException(
+          "InvalidItemsSource",
+          where
+              + " key '"
+              + ref.getKey()
+              + "' holds no items: store a dataset {\"requests\": [...]} or a non-empty JSON"
+              + " array of objects.");
     }
     for (int i = 0; i < list.size(); i++) {
       if (!list.get(i).isObject()) {
-        throw new SpecProblemException("InvalidItemsSource", where + " key '" + ref.getKey()
-            + "': item " + i + " is not a JSON object; write each item as an object.");
+        throw new SpecProblemException(
+            "InvalidItemsSource",
+            where
+                + " key '"
+                + ref.getKey()
+                + "': item "
+                + i
+                + " is not a JSON object; write each item as an object.");
       }
     }
     return (ArrayNode) list;

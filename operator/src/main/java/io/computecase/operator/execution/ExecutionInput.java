@@ -43,10 +43,18 @@ public final class ExecutionInput {
     if (bytes > MAX_INPUT_BYTES) {
       long perItem = Math.max(1, (bytes - 512) / Math.max(1, items.size()));
       long fits = Math.max(1, (MAX_INPUT_BYTES - 1024) / perItem);
-      throw new SpecProblemException("InputTooLarge", "The execution input would be " + bytes
-          + " bytes, over Step Functions' limit of " + MAX_INPUT_BYTES + " bytes (256 KiB):"
-          + " split the " + items.size() + " items into ComputeCases of at most about " + fits
-          + " items each, or make the items smaller.");
+      throw new SpecProblemException(
+          "InputTooLarge",
+          "The execution input would be "
+              + bytes
+              + " bytes, over Step Functions' limit of "
+              + MAX_INPUT_BYTES
+              + " bytes (256 KiB):"
+              + " split the "
+              + items.size()
+              + " items into ComputeCases of at most about "
+              + fits
+              + " items each, or make the items smaller.");
     }
     return json;
   }

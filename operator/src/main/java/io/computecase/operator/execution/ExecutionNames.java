@@ -19,8 +19,7 @@ public final class ExecutionNames {
 
   /** The ARN Step Functions gives that execution: known before it starts. */
   public String executionArn(ComputeCase computeCase) {
-    return stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":"
-        + name(computeCase);
+    return stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name(computeCase);
   }
 
   public String stateMachineArn() {

@@ -18,8 +18,8 @@ public final class ExecutionRedriver {
       sfn.redriveExecution(r -> r.executionArn(executionArn));
       return Optional.empty();
     } catch (ExecutionNotRedrivableException e) {
-      return Optional.of(e.awsErrorDetails() == null ? e.getMessage()
-          : e.awsErrorDetails().errorMessage());
+      return Optional.of(
+          e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
     }
   }
 }

@@ -8,8 +8,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 
 /**
- * Starts a case's execution at most once: it first asks whether the execution of that name
- * exists (a previous reconcile or replica may have started it), and treats Step Functions'
+ * Starts a case's execution at most once: it first asks whether the execution of that name exists
+ * (a previous reconcile or replica may have started it), and treats Step Functions'
  * ExecutionAlreadyExists as the same answer.
  */
 public final class ExecutionStarter {

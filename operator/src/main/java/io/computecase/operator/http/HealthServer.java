@@ -17,15 +17,20 @@ public final class HealthServer implements AutoCloseable {
       server = HttpServer.create(new InetSocketAddress(port), 16);
     } catch (IOException e) {
       throw new IllegalStateException(
-          "Cannot serve health and metrics on port " + port
-              + ": set COMPUTECASE_HTTP_PORT to a free port", e);
+          "Cannot serve health and metrics on port "
+              + port
+              + ": set COMPUTECASE_HTTP_PORT to a free port",
+          e);
     }
     server.createContext("/healthz", ex -> answer(ex, 200, "text/plain", "ok\n"));
-    server.createContext("/readyz", ex -> {
-      boolean ok = ready.getAsBoolean();
-      answer(ex, ok ? 200 : 503, "text/plain", ok ? "ready\n" : "not ready\n");
-    });
-    server.createContext("/metrics",
+    server.createContext(
+        "/readyz",
+        ex -> {
+          boolean ok = ready.getAsBoolean();
+          answer(ex, ok ? 200 : 503, "text/plain", ok ? "ready\n" : "not ready\n");
+        });
+    server.createContext(
+        "/metrics",
         ex -> answer(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.render()));
     server.start();
   }

@@ -72,36 +72,71 @@ public final class OperatorMetrics {
       byPhase.put(p, 0L);
     }
     phaseByCase.values().forEach(p -> byPhase.merge(p, 1L, Long::sum));
-    byPhase.forEach((p, n) -> out.append("computecase_cases{phase=\"").append(p).append("\"} ")
-        .append(n).append('\n'));
-    counter(out, "computecase_items_succeeded_total", "Items of finished cases that succeeded.",
+    byPhase.forEach(
+        (p, n) ->
+            out.append("computecase_cases{phase=\"")
+                .append(p)
+                .append("\"} ")
+                .append(n)
+                .append('\n'));
+    counter(
+        out,
+        "computecase_items_succeeded_total",
+        "Items of finished cases that succeeded.",
         itemsSucceeded.get());
-    counter(out, "computecase_items_failed_total", "Items of finished cases that failed.",
+    counter(
+        out,
+        "computecase_items_failed_total",
+        "Items of finished cases that failed.",
         itemsFailed.get());
-    counter(out, "computecase_executions_started_total", "Executions started.",
+    counter(
+        out,
+        "computecase_executions_started_total",
+        "Executions started.",
         executionsStarted.get());
-    counter(out, "computecase_status_writes_total", "Status writes to the API server.",
+    counter(
+        out,
+        "computecase_status_writes_total",
+        "Status writes to the API server.",
         statusWrites.get());
-    counter(out, "computecase_reconcile_errors_total", "Reconciles that failed.",
+    counter(
+        out,
+        "computecase_reconcile_errors_total",
+        "Reconciles that failed.",
         reconcileErrors.get());
     out.append("# HELP computecase_reconcile_duration_seconds Reconcile durations.\n")
         .append("# TYPE computecase_reconcile_duration_seconds histogram\n");
     for (int i = 0; i < RECONCILE_BUCKETS.length; i++) {
-      out.append("computecase_reconcile_duration_seconds_bucket{le=\"").append(RECONCILE_BUCKETS[i])
-          .append("\"} ").append(reconcileBuckets[i].get()).append('\n');
+      out.append("computecase_reconcile_duration_seconds_bucket{le=\"")
+          .append(RECONCILE_BUCKETS[i])
+          .append("\"} ")
+          .append(reconcileBuckets[i].get())
+          .append('\n');
     }
     out.append("computecase_reconcile_duration_seconds_bucket{le=\"+Inf\"} ")
-        .append(reconciles.get()).append('\n')
-        .append("computecase_reconcile_duration_seconds_sum ").append(reconcileSeconds.sum())
+        .append(reconciles.get())
         .append('\n')
-        .append("computecase_reconcile_duration_seconds_count ").append(reconciles.get())
+        .append("computecase_reconcile_duration_seconds_sum ")
+        .append(reconcileSeconds.sum())
+        .append('\n')
+        .append("computecase_reconcile_duration_seconds_count ")
+        .append(reconciles.get())
         .append('\n');
     return out.toString();
   }
 
   private static void counter(StringBuilder out, String name, String help, long value) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n')
-        .append("# TYPE ").append(name).append(" counter\n")
-        .append(name).append(' ').append(value).append('\n');
+    out.append("# HELP ")
+        .append(name)
+        .append(' ')
+        .append(help)
+        .append('\n')
+        .append("# TYPE ")
+        .append(name)
+        .append(" counter\n")
+        .append(name)
+        .append(' ')
+        .append(value)
+        .append('\n');
   }
 }

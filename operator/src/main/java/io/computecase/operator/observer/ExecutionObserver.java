@@ -14,8 +14,7 @@ public final class ExecutionObserver {
   }
 
   public ExecutionSnapshot observe(String executionArn) {
-    DescribeExecutionResponse execution =
-        sfn.describeExecution(r -> r.executionArn(executionArn));
+    DescribeExecutionResponse execution = sfn.describeExecution(r -> r.executionArn(executionArn));
     Optional<MapRunCounters> mapRun =
         sfn.listMapRuns(r -> r.executionArn(executionArn)).mapRuns().stream()
             .findFirst()

@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
- * The summary of a finished case: counts from the Map Run, wall time from the execution,
- * durations from the execution's output, failures from the Map Run's failed child executions.
+ * The summary of a finished case: counts from the Map Run, wall time from the execution, durations
+ * from the execution's output, failures from the Map Run's failed child executions.
  */
 public final class SummaryCollector {
   static final int MAX_FAILURES = 20;
@@ -30,14 +30,16 @@ public final class SummaryCollector {
 
   public Summary summarize(ExecutionSnapshot snapshot, long expectedTotal) {
     Summary summary = new Summary();
-    snapshot.mapRun().ifPresentOrElse(
-        run -> {
-          summary.setTotal(run.total());
-          summary.setSucceeded(run.succeeded());
-          summary.setFailed(run.unsuccessful());
-          summary.setFailures(failures(run.mapRunArn()));
-        },
-        () -> summary.setTotal(expectedTotal));
+    snapshot
+        .mapRun()
+        .ifPresentOrElse(
+            run -> {
+              summary.setTotal(run.total());
+              summary.setSucceeded(run.succeeded());
+              summary.setFailed(run.unsuccessful());
+              summary.setFailures(failures(run.mapRunArn()));
+            },
+            () -> summary.setTotal(expectedTotal));
     if (snapshot.startDate() != null && snapshot.stopDate() != null) {
       long millis = Duration.between(snapshot.startDate(), snapshot.stopDate()).toMillis();
       summary.setWallSeconds(millis / 1000.0);

@@ -2,16 +2,16 @@ package io.computecase.operator.reconciler;
 
 import io.computecase.operator.execution.CaseItems;
 import io.computecase.operator.execution.ExecutionNames;
-import io.computecase.operator.execution.ExecutionStarter;
 import io.computecase.operator.execution.ExecutionRedriver;
+import io.computecase.operator.execution.ExecutionStarter;
 import io.computecase.operator.execution.ExecutionStopper;
-import io.computecase.operator.tracing.CaseTracing;
 import io.computecase.operator.http.OperatorMetrics;
 import io.computecase.operator.observer.ExecutionObserver;
 import io.computecase.operator.observer.SummaryCollector;
 import io.computecase.operator.status.CaseEvents;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
 import io.computecase.operator.status.StatusWritePacer;
+import io.computecase.operator.tracing.CaseTracing;
 import io.computecase.operator.validation.ComputeCaseValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;

@@ -5,27 +5,19 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Summary;
-import io.computecase.operator.execution.CaseItems;
 import io.computecase.operator.execution.ExecutionInput;
 import io.computecase.operator.execution.ExecutionNames;
-import io.computecase.operator.execution.ExecutionStarter;
-import io.computecase.operator.http.OperatorMetrics;
-import io.computecase.operator.observer.ExecutionObserver;
 import io.computecase.operator.observer.ExecutionSnapshot;
-import io.computecase.operator.observer.SummaryCollector;
-import io.computecase.operator.status.CaseEvents;
 import io.computecase.operator.status.CasePhase;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
-import io.computecase.operator.status.StatusWritePacer;
-import io.computecase.operator.validation.ComputeCaseValidator;
 import io.computecase.operator.validation.SpecProblem;
 import io.computecase.operator.validation.SpecProblemException;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
-import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
@@ -36,19 +28,20 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The ComputeCase controller, a short coordinator: validate, start the execution once, observe
- * it and its Map Run, record status (only when it changed, at most once a second per case).
+ * The ComputeCase controller, a short coordinator: validate, start the execution once, observe it
+ * and its Map Run, record status (only when it changed, at most once a second per case).
  */
 // Not generation-aware: the redrive annotation changes no generation but must be seen.
 @ControllerConfiguration(
     name = "computecase",
     generationAwareEventProcessing = false,
     maxReconciliationInterval = @MaxReconciliationInterval(interval = 60, timeUnit = SECONDS))
-public final class ComputeCaseReconciler
-    implements Reconciler<ComputeCase>, Cleaner<ComputeCase> {
+public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cleaner<ComputeCase> {
   static final Duration POLL = Duration.ofSeconds(1);
+
   /** Set (to any new value, e.g. a timestamp) to re-run the failed items of a finished case. */
   public static final String REDRIVE_ANNOTATION = "computecase.io/redrive";
+
   private static final Logger LOG = LoggerFactory.getLogger(ComputeCaseReconciler.class);
 
   private final CaseServices services;
@@ -81,10 +74,15 @@ public final class ComputeCaseReconciler
     if (status != null && status.getExecutionArn() != null) {
       MDC.put("executionArn", status.getExecutionArn());
     }
-    String redrive = cc.getMetadata().getAnnotations() == null ? null
-        : cc.getMetadata().getAnnotations().get(REDRIVE_ANNOTATION);
-    if (status != null && CasePhase.finished(status.getPhase()) && status.getExecutionArn() != null
-        && redrive != null && !redrive.equals(status.getRedriveRequest())) {
+    String redrive =
+        cc.getMetadata().getAnnotations() == null
+            ? null
+            : cc.getMetadata().getAnnotations().get(REDRIVE_ANNOTATION);
+    if (status != null
+        && CasePhase.finished(status.getPhase())
+        && status.getExecutionArn() != null
+        && redrive != null
+        && !redrive.equals(status.getRedriveRequest())) {
       return redrive(cc, redrive);
     }
     if (seen && CasePhase.finished(status.getPhase())) {
@@ -119,17 +117,30 @@ public final class ComputeCaseReconciler
       var resolved = items;
       start(cc, executionArn, traceparent -> buildInput(cc, resolved, traceparent));
     } else if (status.getStartTime() == null) {
-      start(cc, status.getExecutionArn(),
+      start(
+          cc,
+          status.getExecutionArn(),
           traceparent -> buildInput(cc, services.items().resolve(cc), traceparent));
     }
     return observe(cc);
   }
 
-  private void start(ComputeCase cc, String executionArn,
-      java.util.function.Function<String, String> input) {
-    boolean startedNow = services.tracing().startExecution(cc, executionArn,
-        traceparent -> services.starter().ensureStarted(names.stateMachineArn(), names.name(cc),
-            executionArn, () -> input.apply(traceparent.get())));
+  private void start(
+      ComputeCase cc, String executionArn, java.util.function.Function<String, String> input) {
+    boolean startedNow =
+        services
+            .tracing()
+            .startExecution(
+                cc,
+                executionArn,
+                traceparent ->
+                    services
+                        .starter()
+                        .ensureStarted(
+                            names.stateMachineArn(),
+                            names.name(cc),
+                            executionArn,
+                            () -> input.apply(traceparent.get())));
     if (startedNow) {
       services.metrics().executionStarted();
       services.events().normal(cc, "ExecutionStarted", "Started execution " + executionArn);
@@ -157,16 +168,21 @@ public final class ComputeCaseReconciler
   private UpdateControl<ComputeCase> observe(ComputeCase cc) {
     ExecutionSnapshot snapshot = services.observer().observe(cc.getStatus().getExecutionArn());
     Integer wanted = cc.getSpec().getMaxConcurrency();
-    snapshot.mapRun()
+    snapshot
+        .mapRun()
         .filter(run -> !snapshot.finished() && wanted != null && run.maxConcurrency() != wanted)
-        .ifPresent(run -> {
-          services.observer().updateMaxConcurrency(run.mapRunArn(), wanted);
-          services.events().normal(cc, "MaxConcurrencyChanged",
-              "Map Run concurrency " + run.maxConcurrency() + " -> " + wanted);
-        });
+        .ifPresent(
+            run -> {
+              services.observer().updateMaxConcurrency(run.mapRunArn(), wanted);
+              services
+                  .events()
+                  .normal(
+                      cc,
+                      "MaxConcurrencyChanged",
+                      "Map Run concurrency " + run.maxConcurrency() + " -> " + wanted);
+            });
     long total = cc.getStatus().getProgress() == null ? 0 : cc.getStatus().getProgress().getTotal();
-    Summary summary =
-        snapshot.finished() ? services.summaries().summarize(snapshot, total) : null;
+    Summary summary = snapshot.finished() ? services.summaries().summarize(snapshot, total) : null;
     ComputeCaseStatus next = services.recorder().observed(cc, snapshot, summary);
     if (snapshot.finished()) {
       announceFinish(cc, next);
@@ -224,8 +240,8 @@ public final class ComputeCaseReconciler
         status.getCompletionTime() == null
             ? java.time.Instant.now(services.clock())
             : java.time.Instant.parse(status.getCompletionTime());
-    Duration left = Duration.between(java.time.Instant.now(services.clock()),
-        finishedAt.plusSeconds(ttl));
+    Duration left =
+        Duration.between(java.time.Instant.now(services.clock()), finishedAt.plusSeconds(ttl));
     if (left.isNegative() || left.isZero()) {
       services.client().resource(cc).delete();
       return UpdateControl.noUpdate();
@@ -237,9 +253,11 @@ public final class ComputeCaseReconciler
   public DeleteControl cleanup(ComputeCase cc, Context<ComputeCase> context) {
     ComputeCaseStatus status = cc.getStatus();
     services.pacer().forget(cc.getMetadata().getUid());
-    services.metrics().phase(cc.getMetadata().getNamespace() + "/" + cc.getMetadata().getName(),
-        null);
-    if (status != null && status.getExecutionArn() != null
+    services
+        .metrics()
+        .phase(cc.getMetadata().getNamespace() + "/" + cc.getMetadata().getName(), null);
+    if (status != null
+        && status.getExecutionArn() != null
         && !CasePhase.finished(status.getPhase())) {
       services.stopper().stop(status.getExecutionArn(), cc.getMetadata().getName());
     }
@@ -252,8 +270,8 @@ public final class ComputeCaseReconciler
     ReconcileErrors.Described described = ReconcileErrors.describe(e);
     LOG.warn("Reconciling {} failed: {}", cc.getMetadata().getName(), described.message(), e);
     services.events().warning(cc, described.reason(), described.message());
-    ComputeCaseStatus next = services.recorder().troubled(cc, described.reason(),
-        described.message());
+    ComputeCaseStatus next =
+        services.recorder().troubled(cc, described.reason(), described.message());
     if (!ComputeCaseStatusRecorder.changed(cc, next)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }

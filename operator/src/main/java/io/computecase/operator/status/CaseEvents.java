@@ -36,7 +36,8 @@ public final class CaseEvents {
     var event =
         new EventBuilder()
             .withNewMetadata()
-            .withName(cc.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))
+            .withName(
+                cc.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))
             .withNamespace(cc.getMetadata().getNamespace())
             .endMetadata()
             .withInvolvedObject(
@@ -59,8 +60,8 @@ public final class CaseEvents {
       client.v1().events().inNamespace(cc.getMetadata().getNamespace()).resource(event).create();
     } catch (KubernetesClientException e) {
       // an Event is a courtesy: failing to record one must not fail the reconcile
-      LOG.warn("Cannot record Event {} on {}: {}", reason, cc.getMetadata().getName(),
-          e.getMessage());
+      LOG.warn(
+          "Cannot record Event {} on {}: {}", reason, cc.getMetadata().getName(), e.getMessage());
     }
   }
 }

@@ -1,11 +1,11 @@
 package io.computecase.operator.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.computecase.api.v1alpha1.Attempt;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Progress;
 import io.computecase.api.v1alpha1.Summary;
-import io.computecase.api.v1alpha1.Attempt;
 import io.computecase.operator.execution.CostEstimator;
 import io.computecase.operator.observer.ExecutionSnapshot;
 import io.computecase.operator.observer.MapRunCounters;
@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Derives a case's next status from what was observed. Every method returns a new status and
- * leaves the resource's own untouched, so the reconciler can write only what changed.
+ * Derives a case's next status from what was observed. Every method returns a new status and leaves
+ * the resource's own untouched, so the reconciler can write only what changed.
  */
 public final class ComputeCaseStatusRecorder {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,10 +37,20 @@ public final class ComputeCaseStatusRecorder {
     s.setObservedGeneration(generation);
     s.setPhase(CasePhase.FAILED);
     s.setMessage(problem.message());
-    conditions.set(s.getConditions(), CaseConditions.ACCEPTED, false, problem.reason(),
-        problem.message(), generation);
-    conditions.set(s.getConditions(), CaseConditions.FAILED, true, problem.reason(),
-        problem.message(), generation);
+    conditions.set(
+        s.getConditions(),
+        CaseConditions.ACCEPTED,
+        false,
+        problem.reason(),
+        problem.message(),
+        generation);
+    conditions.set(
+        s.getConditions(),
+        CaseConditions.FAILED,
+        true,
+        problem.reason(),
+        problem.message(),
+        generation);
     return s;
   }
 
@@ -56,8 +66,13 @@ public final class ComputeCaseStatusRecorder {
     s.setEstimate(CostEstimator.estimate(total));
     s.setMessage("Starting execution " + executionArn);
     s.getConditions().removeIf(c -> CaseConditions.FAILED.equals(c.getType()));
-    conditions.set(s.getConditions(), CaseConditions.ACCEPTED, true, "SpecValid",
-        "The spec is valid; " + total + " items", generation);
+    conditions.set(
+        s.getConditions(),
+        CaseConditions.ACCEPTED,
+        true,
+        "SpecValid",
+        "The spec is valid; " + total + " items",
+        generation);
     return s;
   }
 
@@ -74,51 +89,89 @@ public final class ComputeCaseStatusRecorder {
     snapshot.mapRun().ifPresent(run -> s.setMapRunArn(run.mapRunArn()));
     MapRunCounters run = snapshot.mapRun().orElse(null);
     if (run != null) {
-      s.setProgress(new Progress(run.total() == 0 ? total : run.total(), run.succeeded(),
-          run.unsuccessful(), run.running()));
+      s.setProgress(
+          new Progress(
+              run.total() == 0 ? total : run.total(),
+              run.succeeded(),
+              run.unsuccessful(),
+              run.running()));
     }
     if (summary != null) {
       s.setSummary(summary);
-      s.setProgress(new Progress(summary.getTotal(), summary.getSucceeded(), summary.getFailed(),
-          0));
+      s.setProgress(
+          new Progress(summary.getTotal(), summary.getSucceeded(), summary.getFailed(), 0));
     }
     specChange(cc, s);
     boolean running = CasePhase.RUNNING.equals(phase);
     // a redriven case runs again: earlier outcome conditions no longer hold
     clearIfPresent(s, CaseConditions.COMPLETE, CasePhase.SUCCEEDED.equals(phase), generation);
-    clearIfPresent(s, CaseConditions.FAILED,
-        CasePhase.FAILED.equals(phase) || CasePhase.STOPPED.equals(phase), generation);
-    conditions.set(s.getConditions(), CaseConditions.RUNNING, running,
+    clearIfPresent(
+        s,
+        CaseConditions.FAILED,
+        CasePhase.FAILED.equals(phase) || CasePhase.STOPPED.equals(phase),
+        generation);
+    conditions.set(
+        s.getConditions(),
+        CaseConditions.RUNNING,
+        running,
         running ? "ExecutionRunning" : "Execution" + cap(snapshot.status()),
         running ? "Items are computing" : "The execution ended " + snapshot.status(),
         generation);
     switch (phase) {
       case CasePhase.SUCCEEDED -> {
-        String message = "Succeeded: " + s.getProgress().getSucceeded() + "/"
-            + s.getProgress().getTotal() + " items";
+        String message =
+            "Succeeded: "
+                + s.getProgress().getSucceeded()
+                + "/"
+                + s.getProgress().getTotal()
+                + " items";
         s.setMessage(message);
-        conditions.set(s.getConditions(), CaseConditions.COMPLETE, true, "ExecutionSucceeded",
-            message, generation);
+        conditions.set(
+            s.getConditions(),
+            CaseConditions.COMPLETE,
+            true,
+            "ExecutionSucceeded",
+            message,
+            generation);
       }
       case CasePhase.FAILED -> {
-        String message = "The execution " + snapshot.status() + ": "
-            + (snapshot.error() == null ? "" : snapshot.error())
-            + (snapshot.cause() == null ? "" : " (" + snapshot.cause() + ")")
-            + "; see status.summary.failures for the items that failed";
+        String message =
+            "The execution "
+                + snapshot.status()
+                + ": "
+                + (snapshot.error() == null ? "" : snapshot.error())
+                + (snapshot.cause() == null ? "" : " (" + snapshot.cause() + ")")
+                + "; see status.summary.failures for the items that failed";
         s.setMessage(message);
-        conditions.set(s.getConditions(), CaseConditions.FAILED, true,
-            "Execution" + cap(snapshot.status()), message, generation);
+        conditions.set(
+            s.getConditions(),
+            CaseConditions.FAILED,
+            true,
+            "Execution" + cap(snapshot.status()),
+            message,
+            generation);
       }
       case CasePhase.STOPPED -> {
-        String message = "The execution was stopped"
-            + (snapshot.cause() == null ? "" : ": " + snapshot.cause());
+        String message =
+            "The execution was stopped" + (snapshot.cause() == null ? "" : ": " + snapshot.cause());
         s.setMessage(message);
-        conditions.set(s.getConditions(), CaseConditions.FAILED, true, "ExecutionAborted",
-            message, generation);
+        conditions.set(
+            s.getConditions(),
+            CaseConditions.FAILED,
+            true,
+            "ExecutionAborted",
+            message,
+            generation);
       }
-      default -> s.setMessage(s.getProgress() == null ? "Running"
-          : "Running: " + s.getProgress().getDone() + " items done, "
-              + s.getProgress().getInFlight() + " in flight");
+      default ->
+          s.setMessage(
+              s.getProgress() == null
+                  ? "Running"
+                  : "Running: "
+                      + s.getProgress().getDone()
+                      + " items done, "
+                      + s.getProgress().getInFlight()
+                      + " in flight");
     }
     return s;
   }
@@ -129,23 +182,30 @@ public final class ComputeCaseStatusRecorder {
     Long generation = cc.getMetadata().getGeneration();
     s.setRedriveRequest(request);
     if (refused.isPresent()) {
-      s.setMessage("Redrive refused by Step Functions: " + refused.get() + ". Only executions"
-          + " that failed, timed out or were stopped (within 14 days) can be redriven; create a"
-          + " new ComputeCase to run the items again.");
+      s.setMessage(
+          "Redrive refused by Step Functions: "
+              + refused.get()
+              + ". Only executions"
+              + " that failed, timed out or were stopped (within 14 days) can be redriven; create a"
+              + " new ComputeCase to run the items again.");
       return s;
     }
     List<Attempt> attempts = s.getAttempts() == null ? new ArrayList<>() : s.getAttempts();
     Summary last = s.getSummary();
-    attempts.add(new Attempt(attempts.size() + 1, s.getPhase(),
-        last == null ? null : last.getSucceeded(), last == null ? null : last.getFailed(),
-        s.getCompletionTime()));
+    attempts.add(
+        new Attempt(
+            attempts.size() + 1,
+            s.getPhase(),
+            last == null ? null : last.getSucceeded(),
+            last == null ? null : last.getFailed(),
+            s.getCompletionTime()));
     s.setAttempts(attempts);
     s.setPhase(CasePhase.RUNNING);
     s.setCompletionTime(null);
     s.setSummary(null);
     s.setMessage("Redriving the failed items (attempt " + (attempts.size() + 1) + ")");
-    conditions.set(s.getConditions(), CaseConditions.RUNNING, true, "Redriven", s.getMessage(),
-        generation);
+    conditions.set(
+        s.getConditions(), CaseConditions.RUNNING, true, "Redriven", s.getMessage(), generation);
     clearIfPresent(s, CaseConditions.COMPLETE, false, generation);
     clearIfPresent(s, CaseConditions.FAILED, false, generation);
     return s;
@@ -158,23 +218,34 @@ public final class ComputeCaseStatusRecorder {
     s.getConditions().stream()
         .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus()))
         .findFirst()
-        .ifPresent(c -> conditions.set(s.getConditions(), type, false, "Rerun",
-            "The execution runs again", generation));
+        .ifPresent(
+            c ->
+                conditions.set(
+                    s.getConditions(),
+                    type,
+                    false,
+                    "Rerun",
+                    "The execution runs again",
+                    generation));
   }
 
   /**
-   * Marks whether the spec still matches the one the execution started with; a change to a
-   * fixed field is refused (the execution keeps its original input) and said so.
+   * Marks whether the spec still matches the one the execution started with; a change to a fixed
+   * field is refused (the execution keeps its original input) and said so.
    */
   public void specChange(ComputeCase cc, ComputeCaseStatus s) {
     if (s.getSpecFingerprint() == null) {
       return;
     }
     boolean refused = !s.getSpecFingerprint().equals(SpecFingerprint.of(cc.getSpec()));
-    boolean known = s.getConditions().stream()
-        .anyMatch(c -> CaseConditions.SPEC_CHANGE_REFUSED.equals(c.getType()));
+    boolean known =
+        s.getConditions().stream()
+            .anyMatch(c -> CaseConditions.SPEC_CHANGE_REFUSED.equals(c.getType()));
     if (refused || known) {
-      conditions.set(s.getConditions(), CaseConditions.SPEC_CHANGE_REFUSED, refused,
+      conditions.set(
+          s.getConditions(),
+          CaseConditions.SPEC_CHANGE_REFUSED,
+          refused,
           refused ? "ImmutableField" : "SpecUnchanged",
           refused
               ? "Only spec.maxConcurrency and spec.ttlSecondsAfterFinished can change once a case"
@@ -186,13 +257,18 @@ public final class ComputeCaseStatusRecorder {
   }
 
   /**
-   * A reconcile that failed for a reason outside the spec (AWS refused or unreachable): the
-   * phase stays, the Running condition and the message say what blocks and what to do.
+   * A reconcile that failed for a reason outside the spec (AWS refused or unreachable): the phase
+   * stays, the Running condition and the message say what blocks and what to do.
    */
   public ComputeCaseStatus troubled(ComputeCase cc, String reason, String message) {
     ComputeCaseStatus s = copy(cc);
     s.setMessage(message);
-    conditions.set(s.getConditions(), CaseConditions.RUNNING, false, reason, message,
+    conditions.set(
+        s.getConditions(),
+        CaseConditions.RUNNING,
+        false,
+        reason,
+        message,
         cc.getMetadata().getGeneration());
     return s;
   }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps status writes to at most one per second per case, whatever the item rate, so a large
- * run never floods the API server. Phase changes always go through.
+ * Keeps status writes to at most one per second per case, whatever the item rate, so a large run
+ * never floods the API server. Phase changes always go through.
  */
 public final class StatusWritePacer {
   static final Duration MIN_INTERVAL = Duration.ofSeconds(1);

@@ -13,10 +13,10 @@ import io.opentelemetry.context.Context;
 import java.util.function.Supplier;
 
 /**
- * One trace per ComputeCase: its trace id is derived from the resource's uid, so every
- * operator replica and restart adds to the same trace. The span that starts the execution
- * hands its context (W3C traceparent) to the execution input, and from there to each item's
- * event and the worker that computes it.
+ * One trace per ComputeCase: its trace id is derived from the resource's uid, so every operator
+ * replica and restart adds to the same trace. The span that starts the execution hands its context
+ * (W3C traceparent) to the execution input, and from there to each item's event and the worker that
+ * computes it.
  */
 public final class CaseTracing {
   private final Tracer tracer;
@@ -34,23 +34,31 @@ public final class CaseTracing {
     Context parent = Context.root();
     if (!derived.isEmpty()) {
       String[] parts = derived.split("-");
-      SpanContext caseContext = SpanContext.createFromRemoteParent(
-          parts[1], parts[2], TraceFlags.getSampled(), TraceState.getDefault());
+      SpanContext caseContext =
+          SpanContext.createFromRemoteParent(
+              parts[1], parts[2], TraceFlags.getSampled(), TraceState.getDefault());
       parent = parent.with(Span.wrap(caseContext));
     }
-    Span span = tracer.spanBuilder("ComputeCase start " + cc.getMetadata().getName())
-        .setParent(parent)
-        .setSpanKind(SpanKind.PRODUCER)
-        .setAttribute("computecase.namespace", cc.getMetadata().getNamespace())
-        .setAttribute("computecase.name", cc.getMetadata().getName())
-        .setAttribute("aws.stepfunctions.execution_arn", executionArn)
-        .startSpan();
+    Span span =
+        tracer
+            .spanBuilder("ComputeCase start " + cc.getMetadata().getName())
+            .setParent(parent)
+            .setSpanKind(SpanKind.PRODUCER)
+            .setAttribute("computecase.namespace", cc.getMetadata().getNamespace())
+            .setAttribute("computecase.name", cc.getMetadata().getName())
+            .setAttribute("aws.stepfunctions.execution_arn", executionArn)
+            .startSpan();
     try {
       SpanContext context = span.getSpanContext();
-      String traceparent = context.isValid()
-          ? "00-" + context.getTraceId() + "-" + context.getSpanId() + "-"
-              + context.getTraceFlags().asHex()
-          : derived;
+      String traceparent =
+          context.isValid()
+              ? "00-"
+                  + context.getTraceId()
+                  + "-"
+                  + context.getSpanId()
+                  + "-"
+                  + context.getTraceFlags().asHex()
+              : derived;
       return start.run(() -> traceparent);
     } catch (RuntimeException e) {
       span.recordException(e);

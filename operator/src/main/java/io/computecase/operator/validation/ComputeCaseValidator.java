@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Checks a spec before anything starts and returns its first problem. The CRD schema refuses
- * most of these at apply time, but an API server may not enforce it (or an older CRD is
- * installed), so the operator checks the same rules itself.
+ * Checks a spec before anything starts and returns its first problem. The CRD schema refuses most
+ * of these at apply time, but an API server may not enforce it (or an older CRD is installed), so
+ * the operator checks the same rules itself.
  */
 public final class ComputeCaseValidator {
   /** AWS's bound on a Distributed Map's MaxConcurrency. */
@@ -20,20 +20,21 @@ public final class ComputeCaseValidator {
   private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9_-]{1,60}");
   private final Supplier<? extends java.util.Collection<String>> knownTargets;
 
-  /** @param knownTargets the targets that exist now, asked at each validation */
+  /**
+   * @param knownTargets the targets that exist now, asked at each validation
+   */
   public ComputeCaseValidator(Supplier<? extends java.util.Collection<String>> knownTargets) {
     this.knownTargets = knownTargets;
   }
 
   public Optional<SpecProblem> firstProblem(ComputeCaseSpec spec) {
     if (spec == null) {
-      return problem("MissingSpec", "The ComputeCase has no spec: add spec.items or"
-          + " spec.generate.count.");
+      return problem(
+          "MissingSpec",
+          "The ComputeCase has no spec: add spec.items or" + " spec.generate.count.");
     }
     return Stream.<Supplier<Optional<SpecProblem>>>of(
-            () -> itemSource(spec),
-            () -> target(spec.getTarget()),
-            () -> bounds(spec))
+            () -> itemSource(spec), () -> target(spec.getTarget()), () -> bounds(spec))
         .map(Supplier::get)
         .flatMap(Optional::stream)
         .findFirst();
@@ -45,12 +46,16 @@ public final class ComputeCaseValidator {
             .filter(s -> s != null)
             .count();
     if (sources == 0) {
-      return problem("NoItems", "spec has no items: give exactly one of spec.items (a list of"
-          + " JSON objects), spec.generate.count or spec.itemsFrom.configMapKeyRef.");
+      return problem(
+          "NoItems",
+          "spec has no items: give exactly one of spec.items (a list of"
+              + " JSON objects), spec.generate.count or spec.itemsFrom.configMapKeyRef.");
     }
     if (sources > 1) {
-      return problem("ConflictingItemSources", "spec gives more than one of spec.items,"
-          + " spec.generate and spec.itemsFrom: keep exactly one of them.");
+      return problem(
+          "ConflictingItemSources",
+          "spec gives more than one of spec.items,"
+              + " spec.generate and spec.itemsFrom: keep exactly one of them.");
     }
     if (spec.getItems() != null) {
       return items(spec.getItems());
@@ -58,31 +63,42 @@ public final class ComputeCaseValidator {
     if (spec.getGenerate() != null) {
       Integer count = spec.getGenerate().getCount();
       if (count == null || count < 1) {
-        return problem("InvalidGenerateCount", "spec.generate.count is " + count
-            + ": set it to the number of items to generate, at least 1.");
+        return problem(
+            "InvalidGenerateCount",
+            "spec.generate.count is "
+                + count
+                + ": set it to the number of items to generate, at least 1.");
       }
       return Optional.empty();
     }
     var ref = spec.getItemsFrom().getConfigMapKeyRef();
     if (ref == null || blank(ref.getName()) || blank(ref.getKey())) {
-      return problem("InvalidItemsFrom", "spec.itemsFrom.configMapKeyRef needs a name and a"
-          + " key: the ConfigMap in this namespace and the key holding the items.");
+      return problem(
+          "InvalidItemsFrom",
+          "spec.itemsFrom.configMapKeyRef needs a name and a"
+              + " key: the ConfigMap in this namespace and the key holding the items.");
     }
     return Optional.empty();
   }
 
   private static Optional<SpecProblem> items(List<JsonNode> items) {
     if (items.isEmpty()) {
-      return problem("NoItems", "spec.items is empty: list at least one item, such as"
-          + " {\"caseId\": \"0\"}.");
+      return problem(
+          "NoItems",
+          "spec.items is empty: list at least one item, such as" + " {\"caseId\": \"0\"}.");
     }
     for (int i = 0; i < items.size(); i++) {
       JsonNode item = items.get(i);
       if (item == null || !item.isObject()) {
-        return problem("InvalidItem", "spec.items[" + i + "] is "
-            + (item == null ? "null" : item.getNodeType().name().toLowerCase())
-            + ", not a JSON object: write each item as an object, e.g. {\"caseId\": \"" + i
-            + "\"}.");
+        return problem(
+            "InvalidItem",
+            "spec.items["
+                + i
+                + "] is "
+                + (item == null ? "null" : item.getNodeType().name().toLowerCase())
+                + ", not a JSON object: write each item as an object, e.g. {\"caseId\": \""
+                + i
+                + "\"}.");
       }
     }
     return Optional.empty();
@@ -90,14 +106,25 @@ public final class ComputeCaseValidator {
 
   private Optional<SpecProblem> target(String target) {
     if (target == null || !TARGET.matcher(target).matches()) {
-      return problem("InvalidTarget", "spec.target '" + target + "' is not a target name: use"
-          + " 1 to 60 letters, digits, '-' or '_' (queue computecase-<target>).");
+      return problem(
+          "InvalidTarget",
+          "spec.target '"
+              + target
+              + "' is not a target name: use"
+              + " 1 to 60 letters, digits, '-' or '_' (queue computecase-<target>).");
     }
     var known = knownTargets.get();
     if (!known.contains(target)) {
-      return problem("UnknownTarget", "spec.target '" + target + "' names no compute target:"
-          + " use one of " + known.stream().sorted().toList() + ", or create ComputeTarget '"
-          + target + "' first.");
+      return problem(
+          "UnknownTarget",
+          "spec.target '"
+              + target
+              + "' names no compute target:"
+              + " use one of "
+              + known.stream().sorted().toList()
+              + ", or create ComputeTarget '"
+              + target
+              + "' first.");
     }
     return Optional.empty();
   }
@@ -105,34 +132,53 @@ public final class ComputeCaseValidator {
   private static Optional<SpecProblem> bounds(ComputeCaseSpec spec) {
     Integer max = spec.getMaxConcurrency();
     if (max != null && (max < 0 || max > MAX_CONCURRENCY)) {
-      return problem("InvalidMaxConcurrency", "spec.maxConcurrency is " + max + ": use 0"
-          + " (unbounded) up to " + MAX_CONCURRENCY + ", the Distributed Map limit.");
+      return problem(
+          "InvalidMaxConcurrency",
+          "spec.maxConcurrency is "
+              + max
+              + ": use 0"
+              + " (unbounded) up to "
+              + MAX_CONCURRENCY
+              + ", the Distributed Map limit.");
     }
     Double tolerated = spec.getToleratedFailurePercentage();
     if (tolerated != null && (tolerated.isNaN() || tolerated < 0 || tolerated > 100)) {
-      return problem("InvalidToleratedFailurePercentage", "spec.toleratedFailurePercentage is "
-          + tolerated + ": use a percentage from 0 to 100.");
+      return problem(
+          "InvalidToleratedFailurePercentage",
+          "spec.toleratedFailurePercentage is " + tolerated + ": use a percentage from 0 to 100.");
     }
     Integer timeout = spec.getItemTimeoutSeconds();
     if (timeout != null && (timeout < 1 || timeout > 99_999_999)) {
-      return problem("InvalidItemTimeout", "spec.itemTimeoutSeconds is " + timeout + ": use 1"
-          + " to 99999999 seconds, the Task TimeoutSeconds range.");
+      return problem(
+          "InvalidItemTimeout",
+          "spec.itemTimeoutSeconds is "
+              + timeout
+              + ": use 1"
+              + " to 99999999 seconds, the Task TimeoutSeconds range.");
     }
     JsonNode parameters = spec.getParameters();
     if (parameters != null && !parameters.isNull() && !parameters.isObject()) {
-      return problem("InvalidParameters", "spec.parameters must be a JSON object, such as"
-          + " {\"computeMs\": 5000}; it is " + parameters.getNodeType().name().toLowerCase()
-          + ".");
+      return problem(
+          "InvalidParameters",
+          "spec.parameters must be a JSON object, such as"
+              + " {\"computeMs\": 5000}; it is "
+              + parameters.getNodeType().name().toLowerCase()
+              + ".");
     }
     String requestId = spec.getRequestId();
     if (requestId != null && (requestId.isBlank() || requestId.length() > 80)) {
-      return problem("InvalidRequestId", "spec.requestId must have 1 to 80 characters, or be"
-          + " left out to use metadata.name.");
+      return problem(
+          "InvalidRequestId",
+          "spec.requestId must have 1 to 80 characters, or be" + " left out to use metadata.name.");
     }
     Integer ttl = spec.getTtlSecondsAfterFinished();
     if (ttl != null && ttl < 0) {
-      return problem("InvalidTtl", "spec.ttlSecondsAfterFinished is " + ttl + ": use 0 or more"
-          + " seconds, or leave it out to keep the finished case.");
+      return problem(
+          "InvalidTtl",
+          "spec.ttlSecondsAfterFinished is "
+              + ttl
+              + ": use 0 or more"
+              + " seconds, or leave it out to keep the finished case.");
     }
     return Optional.empty();
   }

@@ -24,8 +24,10 @@ public final class SpecFingerprint {
     fixed.remove("maxConcurrency");
     fixed.remove("ttlSecondsAfterFinished");
     try {
-      byte[] canonical = MAPPER.writeValueAsString(MAPPER.treeToValue(fixed, Object.class))
-          .getBytes(StandardCharsets.UTF_8);
+      byte[] canonical =
+          MAPPER
+              .writeValueAsString(MAPPER.treeToValue(fixed, Object.class))
+              .getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
     } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);

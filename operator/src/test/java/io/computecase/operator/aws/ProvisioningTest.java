@@ -38,32 +38,43 @@ class ProvisioningTest {
     try (SqsClient sqs = stack.sqs()) {
       for (String target : List.of("default", "cpu")) {
         String url = sqs.getQueueUrl(r -> r.queueName("computecase-" + target)).queueUrl();
-        String dlqUrl = sqs.getQueueUrl(r -> r.queueName("computecase-" + target + "-dlq"))
-            .queueUrl();
-        Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(
-            r -> r.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes();
-        String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlqUrl)
-            .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes()
-            .get(QueueAttributeName.QUEUE_ARN);
+        String dlqUrl =
+            sqs.getQueueUrl(r -> r.queueName("computecase-" + target + "-dlq")).queueUrl();
+        Map<QueueAttributeName, String> attributes =
+            sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.ALL))
+                .attributes();
+        String dlqArn =
+            sqs.getQueueAttributes(
+                    r -> r.queueUrl(dlqUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         JsonNode redrive = JSON.readTree(attributes.get(QueueAttributeName.REDRIVE_POLICY));
         assertThat(redrive.get("deadLetterTargetArn").asText()).isEqualTo(dlqArn);
         assertThat(redrive.get("maxReceiveCount").asInt()).isEqualTo(5);
 
         JsonNode rule = stack.events.rules.get("computecase-" + target);
         assertThat(rule.get("EventBusName").asText()).isEqualTo("computecase");
-        assertThat(JSON.readTree(rule.get("EventPattern").asText())).isEqualTo(JSON.readTree(
-            "{\"source\":[\"computecase.io\"],\"detail-type\":[\"ComputeCaseItem\"],"
-                + "\"detail\":{\"target\":[\"" + target + "\"]}}"));
+        assertThat(JSON.readTree(rule.get("EventPattern").asText()))
+            .isEqualTo(
+                JSON.readTree(
+                    "{\"source\":[\"computecase.io\"],\"detail-type\":[\"ComputeCaseItem\"],"
+                        + "\"detail\":{\"target\":[\""
+                        + target
+                        + "\"]}}"));
         JsonNode queueTarget = stack.events.targets.get("computecase-" + target).get("queue");
         assertThat(queueTarget.get("Arn").asText())
             .isEqualTo(attributes.get(QueueAttributeName.QUEUE_ARN));
       }
     }
-    assertThat(stack.sfn.stateMachines()).singleElement().satisfies(machine -> {
-      assertThat(machine.get("name").asText()).isEqualTo("computecase");
-      assertThat(JSON.readTree(machine.get("definition").asText()))
-          .isEqualTo(JSON.readTree(Files.readString(Path.of("../asl/computecase.asl.json"))));
-    });
+    assertThat(stack.sfn.stateMachines())
+        .singleElement()
+        .satisfies(
+            machine -> {
+              assertThat(machine.get("name").asText()).isEqualTo("computecase");
+              assertThat(JSON.readTree(machine.get("definition").asText()))
+                  .isEqualTo(
+                      JSON.readTree(Files.readString(Path.of("../asl/computecase.asl.json"))));
+            });
   }
 
   @Test

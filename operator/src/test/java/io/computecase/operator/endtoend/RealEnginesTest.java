@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
- * The operator against the project's real local Step Functions and EventBridge (and
- * ElasticMQ): it provisions them, and a case whose items a tiny in-test worker answers through
- * task tokens ends with the summary the engines report.
+ * The operator against the project's real local Step Functions and EventBridge (and ElasticMQ): it
+ * provisions them, and a case whose items a tiny in-test worker answers through task tokens ends
+ * with the summary the engines report.
  */
 class RealEnginesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,18 +50,25 @@ class RealEnginesTest {
     stack = new OperatorTestStack();
     var sqsApi = new AwsJsonHttpClient(stack.sqsEndpoint.toString(), "AmazonSQS", "1.0");
     AtomicReference<LocalStepFunctions> engine = new AtomicReference<>();
-    events = LocalEventBridge.builder().service("sqs", sqsApi)
-        .service("states", (operation, request) -> engine.get().api().invoke(operation, request))
-        .build();
-    stepFunctions = LocalStepFunctions.builder().integration("events", events.api())
-        .integration("sqs", sqsApi).build();
+    events =
+        LocalEventBridge.builder()
+            .service("sqs", sqsApi)
+            .service(
+                "states", (operation, request) -> engine.get().api().invoke(operation, request))
+            .build();
+    stepFunctions =
+        LocalStepFunctions.builder()
+            .integration("events", events.api())
+            .integration("sqs", sqsApi)
+            .build();
     engine.set(stepFunctions);
     eventsServer = events.serve(0);
     sfnServer = stepFunctions.serve(0);
-    OperatorConfig config = stack.config().toBuilder()
-        .sfnEndpoint(URI.create(sfnServer.endpoint()))
-        .eventsEndpoint(URI.create(eventsServer.endpoint()))
-        .build();
+    OperatorConfig config =
+        stack.config().toBuilder()
+            .sfnEndpoint(URI.create(sfnServer.endpoint()))
+            .eventsEndpoint(URI.create(eventsServer.endpoint()))
+            .build();
     operator = ComputeCaseOperator.start(stack.client, config);
   }
 
@@ -81,36 +88,54 @@ class RealEnginesTest {
 
   /** Answers every item: success with its duration, except caseId "3", which fails. */
   private void startWorker() {
-    worker = new Thread(() -> {
-      try (SqsClient sqs = stack.sqs();
-          SfnClient sfn = SfnClient.builder().endpointOverride(URI.create(sfnServer.endpoint()))
-              .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                  AwsBasicCredentials.create("x", "x"))).build()) {
-        String url = sqs.getQueueUrl(r -> r.queueName("computecase-default")).queueUrl();
-        while (working.get()) {
-          for (Message m : sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10)
-              .waitTimeSeconds(1)).messages()) {
-            JsonNode detail = JSON.readTree(m.body()).path("detail");
-            String token = detail.path("taskToken").asText();
-            String caseId = detail.path("item").path("caseId").asText();
-            if (caseId.equals("3")) {
-              sfn.sendTaskFailure(r -> r.taskToken(token).error("ComputeError")
-                  .cause("case 3 cannot be computed"));
-            } else {
-              String output = JSON.createObjectNode().put("index", detail.path("index").asInt())
-                  .put("caseId", caseId).put("result", "ok").put("durationMs", 10 + caseId.length())
-                  .put("worker", "in-test").toString();
-              sfn.sendTaskSuccess(r -> r.taskToken(token).output(output));
-            }
-            sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
-          }
-        }
-      } catch (Exception e) {
-        if (working.get()) {
-          throw new IllegalStateException(e);
-        }
-      }
-    }, "in-test-worker");
+    worker =
+        new Thread(
+            () -> {
+              try (SqsClient sqs = stack.sqs();
+                  SfnClient sfn =
+                      SfnClient.builder()
+                          .endpointOverride(URI.create(sfnServer.endpoint()))
+                          .region(Region.US_EAST_1)
+                          .credentialsProvider(
+                              StaticCredentialsProvider.create(
+                                  AwsBasicCredentials.create("x", "x")))
+                          .build()) {
+                String url = sqs.getQueueUrl(r -> r.queueName("computecase-default")).queueUrl();
+                while (working.get()) {
+                  for (Message m :
+                      sqs.receiveMessage(
+                              r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                          .messages()) {
+                    JsonNode detail = JSON.readTree(m.body()).path("detail");
+                    String token = detail.path("taskToken").asText();
+                    String caseId = detail.path("item").path("caseId").asText();
+                    if (caseId.equals("3")) {
+                      sfn.sendTaskFailure(
+                          r ->
+                              r.taskToken(token)
+                                  .error("ComputeError")
+                                  .cause("case 3 cannot be computed"));
+                    } else {
+                      String output =
+                          JSON.createObjectNode()
+                              .put("index", detail.path("index").asInt())
+                              .put("caseId", caseId)
+                              .put("result", "ok")
+                              .put("durationMs", 10 + caseId.length())
+                              .put("worker", "in-test")
+                              .toString();
+                      sfn.sendTaskSuccess(r -> r.taskToken(token).output(output));
+                    }
+                    sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+                  }
+                }
+              } catch (Exception e) {
+                if (working.get()) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            },
+            "in-test-worker");
     worker.start();
   }
 
@@ -123,12 +148,16 @@ class RealEnginesTest {
     spec.setParameters(JSON.createObjectNode().put("computeMs", 0));
     stack.create("through-engines", spec);
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      ComputeCase cc = stack.get("through-engines");
-      return cc.getStatus() != null && cc.getStatus().getCompletionTime() != null;
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              ComputeCase cc = stack.get("through-engines");
+              return cc.getStatus() != null && cc.getStatus().getCompletionTime() != null;
+            });
     ComputeCase done = stack.get("through-engines");
-    assertThat(done.getStatus().getPhase()).as(done.getStatus().getMessage())
+    assertThat(done.getStatus().getPhase())
+        .as(done.getStatus().getMessage())
         .isEqualTo("Succeeded");
     var summary = done.getStatus().getSummary();
     assertThat(summary.getTotal()).isEqualTo(12);
@@ -136,12 +165,15 @@ class RealEnginesTest {
     assertThat(summary.getFailed()).isEqualTo(1);
     assertThat(summary.getDurationMs().getMin()).isEqualTo(11.0);
     assertThat(summary.getDurationMs().getMax()).isEqualTo(12.0);
-    assertThat(summary.getFailures()).singleElement().satisfies(f -> {
-      assertThat(f.getIndex()).isEqualTo(3);
-      assertThat(f.getCaseId()).isEqualTo("3");
-      assertThat(f.getError()).isEqualTo("ComputeError");
-      assertThat(f.getCause()).isEqualTo("case 3 cannot be computed");
-    });
+    assertThat(summary.getFailures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.getIndex()).isEqualTo(3);
+              assertThat(f.getCaseId()).isEqualTo("3");
+              assertThat(f.getError()).isEqualTo("ComputeError");
+              assertThat(f.getCause()).isEqualTo("case 3 cannot be computed");
+            });
     assertThat(done.getStatus().getProgress().getDone()).isEqualTo("12/12");
   }
 }

@@ -33,7 +33,8 @@ class HealthAndMetricsTest {
 
   private static HttpResponse<String> get(String path) throws Exception {
     int port = stack.operator().httpPort().orElseThrow();
-    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -51,17 +52,20 @@ class HealthAndMetricsTest {
     stack.create("counted", valid);
     stack.awaitCase("counted", c -> c.getStatus().getStartTime() != null);
 
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-      HttpResponse<String> metrics = get("/metrics");
-      assertThat(metrics.statusCode()).isEqualTo(200);
-      assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
-          t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
-      assertThat(metrics.body())
-          .contains("computecase_cases{phase=\"Failed\"} 1")
-          .contains("computecase_cases{phase=\"Running\"} 1")
-          .contains("computecase_executions_started_total 1")
-          .contains("# TYPE computecase_reconcile_duration_seconds histogram")
-          .containsPattern("computecase_reconcile_duration_seconds_count [1-9]");
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              HttpResponse<String> metrics = get("/metrics");
+              assertThat(metrics.statusCode()).isEqualTo(200);
+              assertThat(metrics.headers().firstValue("Content-Type"))
+                  .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+              assertThat(metrics.body())
+                  .contains("computecase_cases{phase=\"Failed\"} 1")
+                  .contains("computecase_cases{phase=\"Running\"} 1")
+                  .contains("computecase_executions_started_total 1")
+                  .contains("# TYPE computecase_reconcile_duration_seconds histogram")
+                  .containsPattern("computecase_reconcile_duration_seconds_count [1-9]");
+            });
   }
 }

@@ -32,8 +32,12 @@ class AwsPermissionTest {
     spec.setGenerate(new Generate(2));
     stack.create("denied", spec);
 
-    ComputeCase blocked = stack.awaitCase("denied", c -> c.getStatus().getConditions().stream()
-        .anyMatch(k -> "AwsPermissionDenied".equals(k.getReason())));
+    ComputeCase blocked =
+        stack.awaitCase(
+            "denied",
+            c ->
+                c.getStatus().getConditions().stream()
+                    .anyMatch(k -> "AwsPermissionDenied".equals(k.getReason())));
     assertThat(CaseLifecycleTest.condition(blocked, "Running").getMessage())
         .contains("states:StartExecution");
     assertThat(blocked.getStatus().getStartTime()).isNull();

@@ -43,11 +43,17 @@ class CaseLifecycleTest {
   void startsTheExecutionWithTheRequestAndItemsTheStateMachineExpects() throws Exception {
     ComputeCase created = stack.create("hundred", generated(100));
 
-    ComputeCase cc = stack.awaitCase("hundred", c -> c.getStatus().getExecutionArn() != null
-        && stack.sfn.executions().size() == 1 && c.getStatus().getStartTime() != null);
+    ComputeCase cc =
+        stack.awaitCase(
+            "hundred",
+            c ->
+                c.getStatus().getExecutionArn() != null
+                    && stack.sfn.executions().size() == 1
+                    && c.getStatus().getStartTime() != null);
 
     TestingStepFunctions.Execution execution = stack.sfn.onlyExecution();
-    assertThat(cc.getStatus().getExecutionArn()).isEqualTo(execution.arn)
+    assertThat(cc.getStatus().getExecutionArn())
+        .isEqualTo(execution.arn)
         .endsWith(":execution:computecase:cc-" + created.getMetadata().getUid());
     JsonNode input = JSON.readTree(execution.input);
     JsonNode request = input.get("request");
@@ -58,8 +64,7 @@ class CaseLifecycleTest {
     assertThat(request.get("toleratedFailurePercentage").isNumber()).isTrue();
     assertThat(request.get("itemTimeoutSeconds").asInt()).isEqualTo(3600);
     assertThat(request.get("parameters").get("computeMs").asInt()).isEqualTo(20);
-    assertThat(request.get("traceparent").asText())
-        .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+    assertThat(request.get("traceparent").asText()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     assertThat(input.get("items")).hasSize(100);
     assertThat(input.get("items").get(0)).isEqualTo(JSON.readTree("{\"caseId\":\"0\"}"));
     assertThat(input.get("items").get(99)).isEqualTo(JSON.readTree("{\"caseId\":\"99\"}"));
@@ -67,10 +72,12 @@ class CaseLifecycleTest {
     assertThat(cc.getStatus().getEstimate().getEvents()).isEqualTo(101);
     assertThat(cc.getStatus().getEstimate().getCostUsd()).isEqualTo("0.005249");
     assertThat(cc.getStatus().getEstimate().getBasis()).contains("us-east-1 list prices");
-    assertThat(cc.getStatus().getConditions()).anySatisfy(c -> {
-      assertThat(c.getType()).isEqualTo("Accepted");
-      assertThat(c.getStatus()).isEqualTo("True");
-    });
+    assertThat(cc.getStatus().getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Accepted");
+              assertThat(c.getStatus()).isEqualTo("True");
+            });
   }
 
   @Test
@@ -83,8 +90,12 @@ class CaseLifecycleTest {
     run.running = 38;
     run.failed = 0;
 
-    ComputeCase running = stack.awaitCase("progress",
-        c -> c.getStatus().getProgress() != null && c.getStatus().getProgress().getSucceeded() == 60);
+    ComputeCase running =
+        stack.awaitCase(
+            "progress",
+            c ->
+                c.getStatus().getProgress() != null
+                    && c.getStatus().getProgress().getSucceeded() == 60);
     assertThat(running.getStatus().getPhase()).isEqualTo("Running");
     assertThat(running.getStatus().getMapRunArn()).isEqualTo(run.arn);
     assertThat(running.getStatus().getProgress().getInFlight()).isEqualTo(38);
@@ -92,14 +103,20 @@ class CaseLifecycleTest {
     Condition runningCondition = condition(running, "Running");
     assertThat(runningCondition.getStatus()).isEqualTo("True");
 
-    stack.sfn.failItem(execution, 7, JSON.readTree("{\"caseId\":\"7\"}"), "ComputeError",
-        "division by zero");
-    stack.sfn.failItem(execution, 3, JSON.readTree("{\"caseId\":\"3\"}"), "States.Timeout",
+    stack.sfn.failItem(
+        execution, 7, JSON.readTree("{\"caseId\":\"7\"}"), "ComputeError", "division by zero");
+    stack.sfn.failItem(
+        execution,
+        3,
+        JSON.readTree("{\"caseId\":\"3\"}"),
+        "States.Timeout",
         "no answer within 3600 s");
     run.running = 0;
     run.succeeded = 98;
     run.failed = 2;
-    stack.sfn.finish(execution, "SUCCEEDED",
+    stack.sfn.finish(
+        execution,
+        "SUCCEEDED",
         "{\"requestId\":\"progress\",\"itemsSucceeded\":98,"
             + "\"durationMs\":{\"min\":20,\"p50\":21,\"p95\":25,\"max\":40}}");
 
@@ -141,16 +158,19 @@ class CaseLifecycleTest {
 
     ComputeCase failed = stack.awaitCase("failing", phase("Failed"));
 
-    assertThat(failed.getStatus().getMessage())
-        .contains("States.ExceedToleratedFailureThreshold");
+    assertThat(failed.getStatus().getMessage()).contains("States.ExceedToleratedFailureThreshold");
     assertThat(condition(failed, "Failed").getStatus()).isEqualTo("True");
     assertThat(condition(failed, "Failed").getReason()).isEqualTo("ExecutionFailed");
     assertThat(failed.getStatus().getSummary().getFailed()).isEqualTo(10);
   }
 
   static Condition condition(ComputeCase cc, String type) {
-    return cc.getStatus().getConditions().stream().filter(c -> type.equals(c.getType()))
-        .findFirst().orElseThrow(() -> new AssertionError("no condition " + type + " in "
-            + cc.getStatus().getConditions()));
+    return cc.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no condition " + type + " in " + cc.getStatus().getConditions()));
   }
 }

@@ -39,13 +39,17 @@ class LeaderElectionTest {
   }
 
   private OperatorConfig replica(String identity) {
-    return stack.config().toBuilder().leaderElection(true).leaseNamespace("cases")
-        .leaseIdentity(identity).leaseDuration(Duration.ofSeconds(3)).httpPort(-1).build();
+    return stack.config().toBuilder()
+        .leaderElection(true)
+        .leaseNamespace("cases")
+        .leaseIdentity(identity)
+        .leaseDuration(Duration.ofSeconds(3))
+        .httpPort(-1)
+        .build();
   }
 
   private String holder() {
-    Lease lease = stack.client.leases().inNamespace("cases").withName("computecase-operator")
-        .get();
+    Lease lease = stack.client.leases().inNamespace("cases").withName("computecase-operator").get();
     return lease == null ? null : lease.getSpec().getHolderIdentity();
   }
 
@@ -67,8 +71,9 @@ class LeaderElectionTest {
       second.stop();
       second = null;
     }
-    await().atMost(Duration.ofSeconds(30)).until(() -> holder() != null
-        && !holder().equals(leader));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> holder() != null && !holder().equals(leader));
     TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
     stack.sfn.finish(execution, "SUCCEEDED", "{}");
 

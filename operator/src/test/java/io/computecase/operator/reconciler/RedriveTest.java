@@ -42,11 +42,16 @@ class RedriveTest {
   }
 
   private static void annotate(String name, String value) {
-    stack.client.resources(ComputeCase.class).inNamespace(OperatorTestStack.NAMESPACE)
-        .withName(name).edit(c -> {
-          c.getMetadata().getAnnotations().put(ComputeCaseReconciler.REDRIVE_ANNOTATION, value);
-          return c;
-        });
+    stack
+        .client
+        .resources(ComputeCase.class)
+        .inNamespace(OperatorTestStack.NAMESPACE)
+        .withName(name)
+        .edit(
+            c -> {
+              c.getMetadata().getAnnotations().put(ComputeCaseReconciler.REDRIVE_ANNOTATION, value);
+              return c;
+            });
   }
 
   @Test
@@ -58,11 +63,14 @@ class RedriveTest {
 
     ComputeCase rerunning = stack.awaitCase("flaky", phase("Running"));
     assertThat(stack.sfn.redriveExecutionCalls).containsExactly(execution.arn);
-    assertThat(rerunning.getStatus().getAttempts()).singleElement().satisfies(a -> {
-      assertThat(a.getAttempt()).isEqualTo(1);
-      assertThat(a.getPhase()).isEqualTo("Failed");
-      assertThat(a.getFailed()).isEqualTo(1);
-    });
+    assertThat(rerunning.getStatus().getAttempts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.getAttempt()).isEqualTo(1);
+              assertThat(a.getPhase()).isEqualTo("Failed");
+              assertThat(a.getFailed()).isEqualTo(1);
+            });
     assertThat(CaseLifecycleTest.condition(rerunning, "Failed").getStatus()).isEqualTo("False");
     assertThat(rerunning.getStatus().getExecutionArn()).isEqualTo(execution.arn);
 
@@ -82,10 +90,11 @@ class RedriveTest {
 
     annotate("complete", "again");
 
-    ComputeCase refused = stack.awaitCase("complete",
-        c -> "again".equals(c.getStatus().getRedriveRequest()));
+    ComputeCase refused =
+        stack.awaitCase("complete", c -> "again".equals(c.getStatus().getRedriveRequest()));
     assertThat(refused.getStatus().getPhase()).isEqualTo("Succeeded");
-    assertThat(refused.getStatus().getMessage()).contains("Redrive refused")
+    assertThat(refused.getStatus().getMessage())
+        .contains("Redrive refused")
         .contains("create a new ComputeCase");
   }
 }

@@ -42,7 +42,8 @@ class RestartTest {
     stack.startOperator();
     TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
     stack.sfn.startMapRun(execution, 5).succeeded = 5;
-    stack.sfn.finish(execution, "SUCCEEDED", "{\"durationMs\":{\"min\":1,\"p50\":1,\"p95\":1,\"max\":1}}");
+    stack.sfn.finish(
+        execution, "SUCCEEDED", "{\"durationMs\":{\"min\":1,\"p50\":1,\"p95\":1,\"max\":1}}");
 
     ComputeCase done = stack.awaitCase("restarted", OperatorTestStack.phase("Succeeded"));
     assertThat(done.getStatus().getExecutionArn()).isEqualTo(arn);
@@ -69,8 +70,8 @@ class RestartTest {
 
     stack.startOperator();
 
-    ComputeCase observed = stack.awaitCase("crashed-mid-start",
-        c -> c.getStatus().getStartTime() != null);
+    ComputeCase observed =
+        stack.awaitCase("crashed-mid-start", c -> c.getStatus().getStartTime() != null);
     assertThat(observed.getStatus().getExecutionArn()).isEqualTo(arn);
     assertThat(stack.sfn.executions()).hasSize(1);
     assertThat(stack.sfn.startExecutionCalls.get()).isEqualTo(startsBefore);

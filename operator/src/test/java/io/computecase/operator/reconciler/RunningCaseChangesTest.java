@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Once started, a case takes a new maxConcurrency (UpdateMapRun) and ttlSecondsAfterFinished;
- * any other change is refused and shown as a condition, and the execution goes on unchanged.
+ * Once started, a case takes a new maxConcurrency (UpdateMapRun) and ttlSecondsAfterFinished; any
+ * other change is refused and shown as a condition, and the execution goes on unchanged.
  */
 class RunningCaseChangesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,12 +69,23 @@ class RunningCaseChangesTest {
     running.getSpec().setParameters(JSON.createObjectNode().put("computeMs", 99));
     stack.client.resource(running).update();
 
-    ComputeCase refused = stack.awaitCase("fixed", c -> c.getStatus().getConditions().stream()
-        .anyMatch(k -> k.getType().equals("SpecChangeRefused") && k.getStatus().equals("True")));
+    ComputeCase refused =
+        stack.awaitCase(
+            "fixed",
+            c ->
+                c.getStatus().getConditions().stream()
+                    .anyMatch(
+                        k ->
+                            k.getType().equals("SpecChangeRefused")
+                                && k.getStatus().equals("True")));
     assertThat(refused.getStatus().getConditions())
-        .filteredOn(c -> c.getType().equals("SpecChangeRefused")).singleElement()
-        .satisfies(c -> assertThat(c.getMessage()).contains("spec.maxConcurrency")
-            .contains("delete and recreate"));
+        .filteredOn(c -> c.getType().equals("SpecChangeRefused"))
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.getMessage())
+                    .contains("spec.maxConcurrency")
+                    .contains("delete and recreate"));
     assertThat(refused.getStatus().getPhase()).isEqualTo("Running");
     assertThat(execution.input).isEqualTo(input);
     assertThat(stack.sfn.executions()).filteredOn(e -> e.arn.equals(execution.arn)).hasSize(1);
@@ -85,8 +96,7 @@ class RunningCaseChangesTest {
     ComputeCaseSpec spec = spec(0);
     spec.setTtlSecondsAfterFinished(1);
     stack.create("short-lived", spec);
-    ComputeCase running = stack.awaitCase("short-lived",
-        c -> c.getStatus().getStartTime() != null);
+    ComputeCase running = stack.awaitCase("short-lived", c -> c.getStatus().getStartTime() != null);
     TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
     stack.sfn.finish(execution, "SUCCEEDED", "{}");
 

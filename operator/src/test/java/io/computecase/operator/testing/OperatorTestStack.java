@@ -10,13 +10,12 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.function.Predicate;
-import io.fabric8.mockwebserver.MockWebServer;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -42,8 +41,11 @@ public final class OperatorTestStack implements AutoCloseable {
   public OperatorTestStack() {
     kubernetes =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(),
-            new TestingKubernetesDispatcher(), false);
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new TestingKubernetesDispatcher(),
+            false);
     try {
       kubernetes.init(InetAddress.getLoopbackAddress(), 0);
     } catch (Exception e) {
@@ -111,11 +113,14 @@ public final class OperatorTestStack implements AutoCloseable {
 
   /** Waits until the case's status satisfies the condition, and returns the case. */
   public ComputeCase awaitCase(String name, Predicate<ComputeCase> condition) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-        .until(() -> {
-          ComputeCase cc = get(name);
-          return cc != null && cc.getStatus() != null && condition.test(cc);
-        });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> {
+              ComputeCase cc = get(name);
+              return cc != null && cc.getStatus() != null && condition.test(cc);
+            });
     return get(name);
   }
 

@@ -15,10 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TestingEventBridge implements AutoCloseable {
   static final String PREFIX = "arn:aws:events:us-east-1:000000000000:";
   public final Set<String> buses = ConcurrentHashMap.newKeySet();
+
   /** Rule name to its PutRule request. */
   public final Map<String, JsonNode> rules = new ConcurrentHashMap<>();
+
   /** Rule name to its targets, by id. */
   public final Map<String, Map<String, JsonNode>> targets = new ConcurrentHashMap<>();
+
   private final AwsJsonServer server;
 
   public TestingEventBridge() {
@@ -39,8 +42,8 @@ public final class TestingEventBridge implements AutoCloseable {
   private JsonNode createEventBus(JsonNode request) {
     String name = new RequestFields(request).requiredString("Name");
     if (!buses.add(name)) {
-      throw new AwsServiceException("ResourceAlreadyExistsException",
-          "Event bus " + name + " already exists.");
+      throw new AwsServiceException(
+          "ResourceAlreadyExistsException", "Event bus " + name + " already exists.");
     }
     return AwsJson.MAPPER.createObjectNode().put("EventBusArn", PREFIX + "event-bus/" + name);
   }
@@ -49,8 +52,8 @@ public final class TestingEventBridge implements AutoCloseable {
     RequestFields f = new RequestFields(request);
     String bus = f.optionalString("EventBusName").orElse("default");
     if (!bus.equals("default") && !buses.contains(bus)) {
-      throw new AwsServiceException("ResourceNotFoundException",
-          "Event bus " + bus + " does not exist.");
+      throw new AwsServiceException(
+          "ResourceNotFoundException", "Event bus " + bus + " does not exist.");
     }
     String name = f.requiredString("Name");
     rules.put(name, request);
@@ -61,11 +64,16 @@ public final class TestingEventBridge implements AutoCloseable {
     RequestFields f = new RequestFields(request);
     String rule = f.requiredString("Rule");
     if (!rules.containsKey(rule)) {
-      throw new AwsServiceException("ResourceNotFoundException", "Rule " + rule
-          + " does not exist.");
+      throw new AwsServiceException(
+          "ResourceNotFoundException", "Rule " + rule + " does not exist.");
     }
-    request.path("Targets").forEach(t -> targets
-        .computeIfAbsent(rule, r -> new ConcurrentHashMap<>()).put(t.path("Id").asText(), t));
+    request
+        .path("Targets")
+        .forEach(
+            t ->
+                targets
+                    .computeIfAbsent(rule, r -> new ConcurrentHashMap<>())
+                    .put(t.path("Id").asText(), t));
     ObjectNode out = AwsJson.MAPPER.createObjectNode();
     out.put("FailedEntryCount", 0);
     out.putArray("FailedEntries");
@@ -85,8 +93,8 @@ public final class TestingEventBridge implements AutoCloseable {
   private JsonNode deleteRule(JsonNode request) {
     String rule = new RequestFields(request).requiredString("Name");
     if (!targets.getOrDefault(rule, Map.of()).isEmpty()) {
-      throw new AwsServiceException("ValidationException",
-          "Rule can't be deleted since it has targets.");
+      throw new AwsServiceException(
+          "ValidationException", "Rule can't be deleted since it has targets.");
     }
     rules.remove(rule);
     targets.remove(rule);

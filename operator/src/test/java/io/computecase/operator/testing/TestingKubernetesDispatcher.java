@@ -8,9 +8,9 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.List;
 
 /**
- * The mock API server's CRUD dispatcher, plus the one review a CRUD store cannot answer: JOSDK
- * asks (SelfSubjectRulesReview) whether it may use Leases before electing a leader, and a real
- * API server grants that to the operator's role.
+ * The mock API server's CRUD dispatcher, plus the one review a CRUD store cannot answer: JOSDK asks
+ * (SelfSubjectRulesReview) whether it may use Leases before electing a leader, and a real API
+ * server grants that to the operator's role.
  */
 final class TestingKubernetesDispatcher extends KubernetesCrudDispatcher {
   TestingKubernetesDispatcher() {
@@ -20,10 +20,19 @@ final class TestingKubernetesDispatcher extends KubernetesCrudDispatcher {
   @Override
   public MockResponse handleCreate(RecordedRequest request) {
     if (request.getPath().startsWith("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")) {
-      var review = new SelfSubjectRulesReviewBuilder().withNewMetadata().endMetadata()
-          .withNewStatus().addNewResourceRule().withApiGroups("coordination.k8s.io")
-          .withResources("leases").withVerbs("*").endResourceRule().withIncomplete(false)
-          .endStatus().build();
+      var review =
+          new SelfSubjectRulesReviewBuilder()
+              .withNewMetadata()
+              .endMetadata()
+              .withNewStatus()
+              .addNewResourceRule()
+              .withApiGroups("coordination.k8s.io")
+              .withResources("leases")
+              .withVerbs("*")
+              .endResourceRule()
+              .withIncomplete(false)
+              .endStatus()
+              .build();
       return new MockResponse().setResponseCode(201).setBody(Serialization.asJson(review));
     }
     return super.handleCreate(request);

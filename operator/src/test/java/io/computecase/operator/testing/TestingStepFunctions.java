@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Step Functions stand-in whose executions do not run by themselves: a test moves them
- * (starts the Map Run, counts items, finishes) and sees what the operator reads and calls.
+ * A Step Functions stand-in whose executions do not run by themselves: a test moves them (starts
+ * the Map Run, counts items, finishes) and sees what the operator reads and calls.
  */
 public final class TestingStepFunctions implements AutoCloseable {
   static final String PREFIX = "arn:aws:states:us-east-1:000000000000:";
@@ -73,8 +73,9 @@ public final class TestingStepFunctions implements AutoCloseable {
         AwsJsonServer.builder("AWSStepFunctions", "1.0")
             .operation("ListStateMachines", r -> listStateMachines())
             .operation("CreateStateMachine", this::createStateMachine)
-            .operation("DescribeStateMachine", r -> machine(new RequestFields(r)
-                .requiredString("stateMachineArn")))
+            .operation(
+                "DescribeStateMachine",
+                r -> machine(new RequestFields(r).requiredString("stateMachineArn")))
             .operation("UpdateStateMachine", this::updateStateMachine)
             .operation("StartExecution", this::startExecution)
             .operation("DescribeExecution", this::describeExecution)
@@ -115,8 +116,12 @@ public final class TestingStepFunctions implements AutoCloseable {
   }
 
   public MapRun startMapRun(Execution execution, long total) {
-    int max = AwsJson.MAPPER.valueToTree(parse(execution.input)).path("request")
-        .path("maxConcurrency").asInt();
+    int max =
+        AwsJson.MAPPER
+            .valueToTree(parse(execution.input))
+            .path("request")
+            .path("maxConcurrency")
+            .asInt();
     String arn = PREFIX + "mapRun:computecase/ComputeItems:" + UUID.randomUUID();
     execution.mapRun = new MapRun(arn, total, max);
     return execution.mapRun;
@@ -151,11 +156,15 @@ public final class TestingStepFunctions implements AutoCloseable {
   private JsonNode listStateMachines() {
     ObjectNode out = AwsJson.MAPPER.createObjectNode();
     var list = out.putArray("stateMachines");
-    machines.values().forEach(m -> list.addObject()
-        .put("stateMachineArn", m.get("stateMachineArn").asText())
-        .put("name", m.get("name").asText())
-        .put("type", "STANDARD")
-        .put("creationDate", m.get("creationDate").asDouble()));
+    machines
+        .values()
+        .forEach(
+            m ->
+                list.addObject()
+                    .put("stateMachineArn", m.get("stateMachineArn").asText())
+                    .put("name", m.get("name").asText())
+                    .put("type", "STANDARD")
+                    .put("creationDate", m.get("creationDate").asDouble()));
     return out;
   }
 
@@ -209,9 +218,12 @@ public final class TestingStepFunctions implements AutoCloseable {
   private JsonNode startExecution(JsonNode request) {
     RequestFields f = new RequestFields(request);
     if (denyStartExecution) {
-      throw new AwsServiceException("AccessDeniedException", "User: arn:aws:sts::000000000000:"
-          + "assumed-role/computecase-operator is not authorized to perform:"
-          + " states:StartExecution on resource: " + f.requiredString("stateMachineArn"));
+      throw new AwsServiceException(
+          "AccessDeniedException",
+          "User: arn:aws:sts::000000000000:"
+              + "assumed-role/computecase-operator is not authorized to perform:"
+              + " states:StartExecution on resource: "
+              + f.requiredString("stateMachineArn"));
     }
     String smArn = f.requiredString("stateMachineArn");
     machine(smArn);
@@ -221,8 +233,8 @@ public final class TestingStepFunctions implements AutoCloseable {
     startExecutionCalls.incrementAndGet();
     Execution existing = executions.get(arn);
     if (existing != null && !(existing.input.equals(input) && existing.status.equals("RUNNING"))) {
-      throw new AwsServiceException("ExecutionAlreadyExists", "Execution Already Exists: '"
-          + arn + "'");
+      throw new AwsServiceException(
+          "ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
     }
     if (existing == null) {
       executions.put(arn, new Execution(arn, input));
@@ -236,8 +248,8 @@ public final class TestingStepFunctions implements AutoCloseable {
   private Execution execution(String arn) {
     Execution e = executions.get(arn);
     if (e == null) {
-      throw new AwsServiceException("ExecutionDoesNotExist", "Execution Does Not Exist: '"
-          + arn + "'");
+      throw new AwsServiceException(
+          "ExecutionDoesNotExist", "Execution Does Not Exist: '" + arn + "'");
     }
     return e;
   }
@@ -250,8 +262,9 @@ public final class TestingStepFunctions implements AutoCloseable {
     Execution e = execution(arn);
     ObjectNode out = AwsJson.MAPPER.createObjectNode();
     out.put("executionArn", e.arn);
-    out.put("stateMachineArn", arn.substring(0, arn.lastIndexOf(':'))
-        .replace(":execution:", ":stateMachine:"));
+    out.put(
+        "stateMachineArn",
+        arn.substring(0, arn.lastIndexOf(':')).replace(":execution:", ":stateMachine:"));
     out.put("name", arn.substring(arn.lastIndexOf(':') + 1));
     out.put("status", e.status);
     out.put("startDate", e.start.toEpochMilli() / 1000.0);
@@ -286,8 +299,8 @@ public final class TestingStepFunctions implements AutoCloseable {
   private JsonNode redriveExecution(JsonNode request) {
     Execution e = execution(new RequestFields(request).requiredString("executionArn"));
     if (!List.of("FAILED", "TIMED_OUT", "ABORTED").contains(e.status)) {
-      throw new AwsServiceException("ExecutionNotRedrivable",
-          "Execution with status " + e.status + " cannot be redriven");
+      throw new AwsServiceException(
+          "ExecutionNotRedrivable", "Execution with status " + e.status + " cannot be redriven");
     }
     redriveExecutionCalls.add(e.arn);
     e.status = "RUNNING";
@@ -302,7 +315,9 @@ public final class TestingStepFunctions implements AutoCloseable {
     ObjectNode out = AwsJson.MAPPER.createObjectNode();
     var list = out.putArray("mapRuns");
     if (e.mapRun != null) {
-      list.addObject().put("executionArn", e.arn).put("mapRunArn", e.mapRun.arn)
+      list.addObject()
+          .put("executionArn", e.arn)
+          .put("mapRunArn", e.mapRun.arn)
           .put("stateMachineArn", PREFIX + "stateMachine:computecase/ComputeItems")
           .put("startDate", e.start.getEpochSecond());
     }
@@ -310,8 +325,10 @@ public final class TestingStepFunctions implements AutoCloseable {
   }
 
   private MapRun mapRun(String arn) {
-    return executions.values().stream().map(e -> e.mapRun)
-        .filter(m -> m != null && m.arn.equals(arn)).findFirst()
+    return executions.values().stream()
+        .map(e -> e.mapRun)
+        .filter(m -> m != null && m.arn.equals(arn))
+        .findFirst()
         .orElseThrow(() -> new AwsServiceException("ResourceNotFound", "Map Run not found"));
   }
 
@@ -324,8 +341,8 @@ public final class TestingStepFunctions implements AutoCloseable {
     out.put("toleratedFailurePercentage", 0);
     out.put("toleratedFailureCount", 0);
     out.put("startDate", Instant.now().getEpochSecond());
-    long timedOut = m.failedChildren.stream()
-        .filter(c -> c.get("status").asText().equals("TIMED_OUT")).count();
+    long timedOut =
+        m.failedChildren.stream().filter(c -> c.get("status").asText().equals("TIMED_OUT")).count();
     ObjectNode counts = out.putObject("itemCounts");
     counts.put("pending", m.total - m.running - m.succeeded - m.failed);
     counts.put("running", m.running);
@@ -351,14 +368,19 @@ public final class TestingStepFunctions implements AutoCloseable {
     String status = f.optionalString("statusFilter").orElse(null);
     ObjectNode out = AwsJson.MAPPER.createObjectNode();
     var list = out.putArray("executions");
-    f.optionalString("mapRunArn").ifPresent(arn -> mapRun(arn).failedChildren.stream()
-        .filter(c -> status == null || c.get("status").asText().equals(status))
-        .forEach(c -> list.addObject()
-            .put("executionArn", c.get("executionArn").asText())
-            .put("stateMachineArn", c.get("stateMachineArn").asText())
-            .put("name", c.get("name").asText())
-            .put("status", c.get("status").asText())
-            .put("startDate", c.get("startDate").asLong())));
+    f.optionalString("mapRunArn")
+        .ifPresent(
+            arn ->
+                mapRun(arn).failedChildren.stream()
+                    .filter(c -> status == null || c.get("status").asText().equals(status))
+                    .forEach(
+                        c ->
+                            list.addObject()
+                                .put("executionArn", c.get("executionArn").asText())
+                                .put("stateMachineArn", c.get("stateMachineArn").asText())
+                                .put("name", c.get("name").asText())
+                                .put("status", c.get("status").asText())
+                                .put("startDate", c.get("startDate").asLong())));
     return out;
   }
 

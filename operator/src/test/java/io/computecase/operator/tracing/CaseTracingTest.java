@@ -32,28 +32,32 @@ class CaseTracingTest {
 
   @BeforeAll
   static void start() {
-    SpanExporter collecting = new SpanExporter() {
-      @Override
-      public CompletableResultCode export(Collection<SpanData> spans) {
-        SPANS.addAll(spans);
-        return CompletableResultCode.ofSuccess();
-      }
+    SpanExporter collecting =
+        new SpanExporter() {
+          @Override
+          public CompletableResultCode export(Collection<SpanData> spans) {
+            SPANS.addAll(spans);
+            return CompletableResultCode.ofSuccess();
+          }
 
-      @Override
-      public CompletableResultCode flush() {
-        return CompletableResultCode.ofSuccess();
-      }
+          @Override
+          public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+          }
 
-      @Override
-      public CompletableResultCode shutdown() {
-        return CompletableResultCode.ofSuccess();
-      }
-    };
-    otel = OpenTelemetrySdk.builder()
-        .setTracerProvider(SdkTracerProvider.builder()
-            .addSpanProcessor(SimpleSpanProcessor.create(collecting)).build())
-        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-        .build();
+          @Override
+          public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+          }
+        };
+    otel =
+        OpenTelemetrySdk.builder()
+            .setTracerProvider(
+                SdkTracerProvider.builder()
+                    .addSpanProcessor(SimpleSpanProcessor.create(collecting))
+                    .build())
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .build();
     stack = new OperatorTestStack();
     stack.startOperator(stack.config(), otel);
   }
@@ -71,17 +75,15 @@ class CaseTracingTest {
     ComputeCase created = stack.create("traced", spec);
     ComputeCase running = stack.awaitCase("traced", c -> c.getStatus().getStartTime() != null);
     String input = stack.sfn.executionOf(running).orElseThrow().input;
-    String traceparent = new ObjectMapper().readTree(input).path("request").path("traceparent")
-        .asText();
+    String traceparent =
+        new ObjectMapper().readTree(input).path("request").path("traceparent").asText();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> !SPANS.isEmpty());
     SpanData span = SPANS.get(0);
     assertThat(span.getName()).isEqualTo("ComputeCase start traced");
-    assertThat(span.getTraceId())
-        .isEqualTo(created.getMetadata().getUid().replace("-", ""));
+    assertThat(span.getTraceId()).isEqualTo(created.getMetadata().getUid().replace("-", ""));
     assertThat(span.getAttributes().asMap().toString())
         .contains(running.getStatus().getExecutionArn());
-    assertThat(traceparent)
-        .isEqualTo("00-" + span.getTraceId() + "-" + span.getSpanId() + "-01");
+    assertThat(traceparent).isEqualTo("00-" + span.getTraceId() + "-" + span.getSpanId() + "-01");
   }
 }

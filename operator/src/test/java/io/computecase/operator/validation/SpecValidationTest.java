@@ -34,12 +34,19 @@ class SpecValidationTest {
   @BeforeAll
   static void start() {
     stack = new OperatorTestStack();
-    stack.client.resource(new ConfigMapBuilder().withNewMetadata().withName("datasets")
-        .withNamespace(OperatorTestStack.NAMESPACE).endMetadata()
-        .addToData("not-json", "{requests: [")
-        .addToData("empty", "{\"requests\": []}")
-        .addToData("scalars", "[1, 2]")
-        .build()).create();
+    stack
+        .client
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("datasets")
+                .withNamespace(OperatorTestStack.NAMESPACE)
+                .endMetadata()
+                .addToData("not-json", "{requests: [")
+                .addToData("empty", "{\"requests\": []}")
+                .addToData("scalars", "[1, 2]")
+                .build())
+        .create();
     stack.startOperator();
   }
 
@@ -51,78 +58,153 @@ class SpecValidationTest {
   static Stream<Arguments> malformed() {
     return Stream.of(
         bad("no-items", "NoItems", "spec.items", s -> {}),
-        bad("items-and-generate", "ConflictingItemSources", "spec.generate", s -> {
-          s.setItems(items("{\"caseId\":\"0\"}"));
-          s.setGenerate(new Generate(3));
-        }),
-        bad("generate-and-items-from", "ConflictingItemSources", "spec.itemsFrom", s -> {
-          s.setGenerate(new Generate(3));
-          s.setItemsFrom(from("datasets", "empty"));
-        }),
+        bad(
+            "items-and-generate",
+            "ConflictingItemSources",
+            "spec.generate",
+            s -> {
+              s.setItems(items("{\"caseId\":\"0\"}"));
+              s.setGenerate(new Generate(3));
+            }),
+        bad(
+            "generate-and-items-from",
+            "ConflictingItemSources",
+            "spec.itemsFrom",
+            s -> {
+              s.setGenerate(new Generate(3));
+              s.setItemsFrom(from("datasets", "empty"));
+            }),
         bad("empty-items", "NoItems", "spec.items is empty", s -> s.setItems(new ArrayList<>())),
-        bad("scalar-item", "InvalidItem", "spec.items[1]",
+        bad(
+            "scalar-item",
+            "InvalidItem",
+            "spec.items[1]",
             s -> s.setItems(items("{\"caseId\":\"0\"}", "42"))),
-        bad("zero-count", "InvalidGenerateCount", "spec.generate.count",
+        bad(
+            "zero-count",
+            "InvalidGenerateCount",
+            "spec.generate.count",
             s -> s.setGenerate(new Generate(0))),
-        bad("no-count", "InvalidGenerateCount", "spec.generate.count",
+        bad(
+            "no-count",
+            "InvalidGenerateCount",
+            "spec.generate.count",
             s -> s.setGenerate(new Generate(null))),
-        bad("negative-concurrency", "InvalidMaxConcurrency", "spec.maxConcurrency", s -> {
-          s.setGenerate(new Generate(2));
-          s.setMaxConcurrency(-1);
-        }),
-        bad("huge-concurrency", "InvalidMaxConcurrency", "10000", s -> {
-          s.setGenerate(new Generate(2));
-          s.setMaxConcurrency(10_001);
-        }),
-        bad("tolerance-over-100", "InvalidToleratedFailurePercentage",
-            "spec.toleratedFailurePercentage", s -> {
+        bad(
+            "negative-concurrency",
+            "InvalidMaxConcurrency",
+            "spec.maxConcurrency",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setMaxConcurrency(-1);
+            }),
+        bad(
+            "huge-concurrency",
+            "InvalidMaxConcurrency",
+            "10000",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setMaxConcurrency(10_001);
+            }),
+        bad(
+            "tolerance-over-100",
+            "InvalidToleratedFailurePercentage",
+            "spec.toleratedFailurePercentage",
+            s -> {
               s.setGenerate(new Generate(2));
               s.setToleratedFailurePercentage(150.0);
             }),
-        bad("zero-timeout", "InvalidItemTimeout", "spec.itemTimeoutSeconds", s -> {
-          s.setGenerate(new Generate(2));
-          s.setItemTimeoutSeconds(0);
-        }),
-        bad("array-parameters", "InvalidParameters", "spec.parameters", s -> {
-          s.setGenerate(new Generate(2));
-          s.setParameters(JSON.createArrayNode().add(1));
-        }),
-        bad("bad-target-name", "InvalidTarget", "spec.target", s -> {
-          s.setGenerate(new Generate(2));
-          s.setTarget("no spaces/allowed");
-        }),
-        bad("unknown-target", "UnknownTarget", "ComputeTarget 'gpu'", s -> {
-          s.setGenerate(new Generate(2));
-          s.setTarget("gpu");
-        }),
-        bad("blank-request-id", "InvalidRequestId", "spec.requestId", s -> {
-          s.setGenerate(new Generate(2));
-          s.setRequestId(" ");
-        }),
-        bad("negative-ttl", "InvalidTtl", "spec.ttlSecondsAfterFinished", s -> {
-          s.setGenerate(new Generate(2));
-          s.setTtlSecondsAfterFinished(-5);
-        }),
-        bad("items-from-without-key", "InvalidItemsFrom", "spec.itemsFrom.configMapKeyRef",
+        bad(
+            "zero-timeout",
+            "InvalidItemTimeout",
+            "spec.itemTimeoutSeconds",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setItemTimeoutSeconds(0);
+            }),
+        bad(
+            "array-parameters",
+            "InvalidParameters",
+            "spec.parameters",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setParameters(JSON.createArrayNode().add(1));
+            }),
+        bad(
+            "bad-target-name",
+            "InvalidTarget",
+            "spec.target",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setTarget("no spaces/allowed");
+            }),
+        bad(
+            "unknown-target",
+            "UnknownTarget",
+            "ComputeTarget 'gpu'",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setTarget("gpu");
+            }),
+        bad(
+            "blank-request-id",
+            "InvalidRequestId",
+            "spec.requestId",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setRequestId(" ");
+            }),
+        bad(
+            "negative-ttl",
+            "InvalidTtl",
+            "spec.ttlSecondsAfterFinished",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setTtlSecondsAfterFinished(-5);
+            }),
+        bad(
+            "items-from-without-key",
+            "InvalidItemsFrom",
+            "spec.itemsFrom.configMapKeyRef",
             s -> s.setItemsFrom(from("datasets", null))),
-        bad("missing-config-map", "ItemsSourceNotFound", "ConfigMap cases/nowhere",
+        bad(
+            "missing-config-map",
+            "ItemsSourceNotFound",
+            "ConfigMap cases/nowhere",
             s -> s.setItemsFrom(from("nowhere", "items"))),
-        bad("missing-key", "ItemsSourceNotFound", "has no key 'items'",
+        bad(
+            "missing-key",
+            "ItemsSourceNotFound",
+            "has no key 'items'",
             s -> s.setItemsFrom(from("datasets", "items"))),
-        bad("config-map-not-json", "InvalidItemsSource", "is not JSON",
+        bad(
+            "config-map-not-json",
+            "InvalidItemsSource",
+            "is not JSON",
             s -> s.setItemsFrom(from("datasets", "not-json"))),
-        bad("config-map-no-items", "InvalidItemsSource", "holds no items",
+        bad(
+            "config-map-no-items",
+            "InvalidItemsSource",
+            "holds no items",
             s -> s.setItemsFrom(from("datasets", "empty"))),
-        bad("config-map-scalars", "InvalidItemsSource", "item 0 is not a JSON object",
+        bad(
+            "config-map-scalars",
+            "InvalidItemsSource",
+            "item 0 is not a JSON object",
             s -> s.setItemsFrom(from("datasets", "scalars"))),
-        bad("input-too-large", "InputTooLarge", "256 KiB", s -> {
-          List<JsonNode> items = new ArrayList<>();
-          String padding = "x".repeat(1000);
-          for (int i = 0; i < 300; i++) {
-            items.add(JSON.createObjectNode().put("caseId", String.valueOf(i)).put("pad", padding));
-          }
-          s.setItems(items);
-        }));
+        bad(
+            "input-too-large",
+            "InputTooLarge",
+            "256 KiB",
+            s -> {
+              List<JsonNode> items = new ArrayList<>();
+              String padding = "x".repeat(1000);
+              for (int i = 0; i < 300; i++) {
+                items.add(
+                    JSON.createObjectNode().put("caseId", String.valueOf(i)).put("pad", padding));
+              }
+              s.setItems(items);
+            }));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -133,8 +215,11 @@ class SpecValidationTest {
 
     ComputeCase refused = stack.awaitCase(name, OperatorTestStack.phase("Failed"));
 
-    Condition accepted = refused.getStatus().getConditions().stream()
-        .filter(c -> c.getType().equals("Accepted")).findFirst().orElseThrow();
+    Condition accepted =
+        refused.getStatus().getConditions().stream()
+            .filter(c -> c.getType().equals("Accepted"))
+            .findFirst()
+            .orElseThrow();
     assertThat(accepted.getStatus()).isEqualTo("False");
     assertThat(accepted.getReason()).isEqualTo(reason);
     assertThat(accepted.getMessage()).contains(mentioned);
@@ -153,22 +238,35 @@ class SpecValidationTest {
     stack.create("broken-neighbour", broken);
     ComputeCaseSpec valid = new ComputeCaseSpec();
     valid.setItemsFrom(from("datasets-valid", "dataset.json"));
-    stack.client.resource(new ConfigMapBuilder().withNewMetadata().withName("datasets-valid")
-        .withNamespace(OperatorTestStack.NAMESPACE).endMetadata()
-        .addToData("dataset.json",
-            "{\"requestId\":\"123456\",\"requests\":[{\"caseId\":\"0\"},{\"caseId\":\"1\"}],"
-                + "\"length\":\"2\"}")
-        .build()).create();
+    stack
+        .client
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("datasets-valid")
+                .withNamespace(OperatorTestStack.NAMESPACE)
+                .endMetadata()
+                .addToData(
+                    "dataset.json",
+                    "{\"requestId\":\"123456\",\"requests\":[{\"caseId\":\"0\"},{\"caseId\":\"1\"}],"
+                        + "\"length\":\"2\"}")
+                .build())
+        .create();
     stack.create("valid-neighbour", valid);
 
-    ComputeCase running = stack.awaitCase("valid-neighbour",
-        c -> c.getStatus().getStartTime() != null);
+    ComputeCase running =
+        stack.awaitCase("valid-neighbour", c -> c.getStatus().getStartTime() != null);
 
     assertThat(running.getStatus().getPhase()).isEqualTo("Running");
-    assertThat(stack.sfn.executionOf(running)).hasValueSatisfying(e ->
-        assertThat(e.input).contains("{\"caseId\":\"0\"},{\"caseId\":\"1\"}"));
-    assertThat(stack.awaitCase("broken-neighbour", OperatorTestStack.phase("Failed"))
-        .getStatus().getExecutionArn()).isNull();
+    assertThat(stack.sfn.executionOf(running))
+        .hasValueSatisfying(
+            e -> assertThat(e.input).contains("{\"caseId\":\"0\"},{\"caseId\":\"1\"}"));
+    assertThat(
+            stack
+                .awaitCase("broken-neighbour", OperatorTestStack.phase("Failed"))
+                .getStatus()
+                .getExecutionArn())
+        .isNull();
   }
 
   private static Arguments bad(
