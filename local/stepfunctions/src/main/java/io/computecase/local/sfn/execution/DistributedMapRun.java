@@ -143,18 +143,26 @@ final class DistributedMapRun {
     if (end instanceof ExecutionStatus.Succeeded succeeded) {
       return succeeded.output();
     }
-    ObjectNode error = AwsJson.MAPPER.createObjectNode();
+    String error = null;
+    String cause = null;
     if (end instanceof ExecutionStatus.Failed failed) {
-      error.put("Error", failed.error());
-      error.put("Cause", failed.cause());
+      error = failed.error();
+      cause = failed.cause();
     } else if (end instanceof ExecutionStatus.TimedOut timedOut) {
-      error.put("Error", timedOut.error());
-      error.put("Cause", timedOut.cause());
+      error = timedOut.error();
+      cause = timedOut.cause();
     } else if (end instanceof ExecutionStatus.Aborted aborted) {
-      error.put("Error", aborted.error());
-      error.put("Cause", aborted.cause());
+      error = aborted.error();
+      cause = aborted.cause();
     }
-    return error;
+    ObjectNode output = AwsJson.MAPPER.createObjectNode();
+    if (error != null) {
+      output.put("Error", error);
+    }
+    if (cause != null) {
+      output.put("Cause", cause);
+    }
+    return output;
   }
 
   private CompletableFuture<JsonNode> finish(boolean allRan) {
