@@ -50,4 +50,27 @@ class DemoReportTest {
     List<String> completed = CaseReportTest.points(html, "completed");
     assertThat(completed).isNotEmpty();
   }
+
+  @Test
+  void anUnwritableReportPathFailsBeforeTheStackStarts(@TempDir Path dir) throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = new CommandLine(new ComputeCaseLocal());
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    Path plainFile = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+
+    int exit =
+        commandLine.execute(
+            "demo",
+            "--dataset",
+            "../sample_data_sets/dataset_20.json",
+            "--report",
+            plainFile.resolve("demo.html").toString());
+
+    assertThat(exit).isNotZero();
+    assertThat(err.toString())
+        .contains("--report: the report file", plainFile + " is a file, not a folder");
+    assertThat(out.toString()).doesNotContain("Starting the embedded stack");
+  }
 }
