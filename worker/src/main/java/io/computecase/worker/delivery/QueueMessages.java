@@ -28,6 +28,7 @@ public final class QueueMessages implements AutoCloseable {
   private final BlockingQueue<String> deletions = new LinkedBlockingQueue<>();
   private final List<Thread> deleters = new ArrayList<>();
   private volatile boolean closing;
+  private volatile boolean abandoned;
 
   public QueueMessages(SqsClient sqs, String queueUrl, String workerId) {
     this.sqs = sqs;
@@ -47,7 +48,9 @@ public final class QueueMessages implements AutoCloseable {
 
   /** Deletes the message soon, batched with others. */
   public void delete(String receiptHandle) {
-    deletions.add(receiptHandle);
+    if (!abandoned) {
+      deletions.add(receiptHandle);
+    }
   }
 
   /** Keeps computing items' messages hidden for another {@code seconds}, ten per call. */
@@ -61,6 +64,9 @@ public final class QueueMessages implements AutoCloseable {
   }
 
   private void changeVisibility(List<String> receiptHandles, int seconds, String why) {
+    if (abandoned) {
+      return; // a halted worker touches its queue no more, as a crashed one could not
+    }
     for (int from = 0; from < receiptHandles.size(); from += SQS_BATCH) {
       List<String> slice =
           receiptHandles.subList(from, Math.min(receiptHandles.size(), from + SQS_BATCH));
@@ -98,6 +104,7 @@ public final class QueueMessages implements AutoCloseable {
 
   /** Drops the pending deletions, as a crash would. */
   public void abandon() {
+    abandoned = true;
     deletions.clear();
     deleters.forEach(Thread::interrupt);
   }
