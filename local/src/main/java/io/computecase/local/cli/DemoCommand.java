@@ -7,10 +7,10 @@ import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.ItemFailure;
 import io.computecase.api.v1alpha1.Summary;
 import io.computecase.local.report.CaseReport;
+import io.computecase.local.report.ReportDestination;
 import io.computecase.local.stack.EmbeddedStack;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +50,8 @@ final class DemoCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--compute-ms must be 0 or more, got " + computeMs);
     }
     Datasets.Dataset data = dataset == null ? Datasets.bundled("dataset_100.json") : Datasets.read(dataset);
+    String name = "demo-" + data.items().size();
+    Path reportFile = chooseReportFile(name);
     out.printf("Starting the embedded stack (%d workers x %d concurrency)...%n", stack.workers, stack.workerConcurrency);
     try (EmbeddedStack running = stack.start()) {
       out.printf("Step Functions %s, EventBridge %s, SQS %s, Kubernetes %s%n",
@@ -57,12 +59,11 @@ final class DemoCommand implements Callable<Integer> {
       List<JsonNode> items = new ArrayList<>();
       data.items().forEach(items::add);
       ObjectNode parameters = JSON.createObjectNode().put("computeMs", computeMs);
-      String name = "demo-" + items.size();
       out.printf("Applying ComputeCase %s: %d items x %d ms%n", name, items.size(), computeMs);
       CaseRun run = CaseRun.create(running.client(), name, items, null, parameters);
       ComputeCaseStatus status = run.follow(new ProgressView(out), Duration.ofSeconds(timeoutSeconds));
       printSummary(out, status);
-      out.println("REPORT " + writeReport(name, status, run));
+      out.println("REPORT " + writeReport(reportFile, status, run, name));
       String phase = status.getPhase() == null ? "Pending" : status.getPhase();
       Summary s = status.getSummary();
       out.printf("RESULT phase=%s items=%d succeeded=%d failed=%d wall_s=%.2f%n",
@@ -75,15 +76,20 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private Path writeReport(String name, ComputeCaseStatus status, CaseRun run) throws IOException {
-    Path file = report == null ? Files.createTempDirectory("computecase-report-").resolve(name + ".html") : report;
-    if (Files.isDirectory(file)) {
-      file = file.resolve(name + ".html");
+  private Path chooseReportFile(String name) throws IOException {
+    try {
+      return ReportDestination.choose(report, name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--report: " + e.getMessage(), e);
     }
+  }
+
+  private Path writeReport(Path file, ComputeCaseStatus status, CaseRun run, String name)
+      throws IOException {
     try {
       return new CaseReport(name, status, run.timeline().samples()).writeTo(file);
     } catch (IOException e) {
-      throw new IllegalArgumentException("--report cannot write " + file.toAbsolutePath() + " (" + e + "); give a writable file or folder", e);
+      throw new IllegalArgumentException("--report cannot write " + file + " (" + e + "); give a writable file or folder", e);
     }
   }
 

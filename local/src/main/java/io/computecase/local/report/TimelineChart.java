@@ -91,7 +91,8 @@ final class TimelineChart {
       svg.append(line(x, TOP + PLOT_H, x, TOP + PLOT_H + 6));
       svg.append(text(x, TOP + PLOT_H + 20, "middle", time.label(tick)));
     }
-    svg.append(text(LEFT + PLOT_W / 2.0, HEIGHT - 10, "middle", "seconds since the case was applied"));
+    svg.append(
+        text(LEFT + PLOT_W / 2.0, HEIGHT - 10, "middle", "seconds since the case was applied"));
     svg.append("</g>\n");
   }
 
