@@ -42,6 +42,7 @@ class RealEnginesTest {
   private AwsJsonServer eventsServer;
   private AwsJsonServer sfnServer;
   private ComputeCaseOperator operator;
+  private OperatorConfig config;
   private final AtomicBoolean working = new AtomicBoolean(true);
   private Thread worker;
 
@@ -64,7 +65,7 @@ class RealEnginesTest {
     engine.set(stepFunctions);
     eventsServer = events.serve(0);
     sfnServer = stepFunctions.serve(0);
-    OperatorConfig config =
+    config =
         stack.config().toBuilder()
             .sfnEndpoint(URI.create(sfnServer.endpoint()))
             .eventsEndpoint(URI.create(eventsServer.endpoint()))
@@ -88,6 +89,10 @@ class RealEnginesTest {
 
   /** Answers every item: success with its duration, except caseId "3", which fails. */
   private void startWorker() {
+    startWorker("3");
+  }
+
+  private void startWorker(String failingCaseId) {
     worker =
         new Thread(
             () -> {
@@ -109,7 +114,7 @@ class RealEnginesTest {
                     JsonNode detail = JSON.readTree(m.body()).path("detail");
                     String token = detail.path("taskToken").asText();
                     String caseId = detail.path("item").path("caseId").asText();
-                    if (caseId.equals("3")) {
+                    if (caseId.equals(failingCaseId)) {
                       sfn.sendTaskFailure(
                           r ->
                               r.taskToken(token)
@@ -175,5 +180,49 @@ class RealEnginesTest {
               assertThat(f.getCause()).isEqualTo("case 3 cannot be computed");
             });
     assertThat(done.getStatus().getProgress().getDone()).isEqualTo("12/12");
+  }
+
+  @Test
+  void killingTheOperatorFiveTimesDuringACaseStartsOneExecutionAndLosesNothing() {
+    ComputeCaseSpec spec = new ComputeCaseSpec();
+    spec.setGenerate(new Generate(1000));
+    stack.create("chaos", spec);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              ComputeCase cc = stack.get("chaos");
+              return cc.getStatus() != null && cc.getStatus().getExecutionArn() != null;
+            });
+    startWorker("none");
+
+    for (int restart = 0; restart < 5; restart++) {
+      operator.stop();
+      operator = ComputeCaseOperator.start(stack.client, config);
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () -> {
+              ComputeCase cc = stack.get("chaos");
+              return cc.getStatus() != null && cc.getStatus().getCompletionTime() != null;
+            });
+    ComputeCase done = stack.get("chaos");
+    assertThat(done.getStatus().getPhase()).isEqualTo("Succeeded");
+    assertThat(done.getStatus().getSummary().getSucceeded()).isEqualTo(1000);
+    assertThat(done.getStatus().getProgress().getDone()).isEqualTo("1000/1000");
+    var executions = stack.sfn.executions(); // the Testing fake is unused here: ask the engine
+    assertThat(executions).isEmpty();
+    SfnClient sfn =
+        SfnClient.builder()
+            .endpointOverride(URI.create(sfnServer.endpoint()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+            .build();
+    String stateMachineArn = operator.stateMachineArn();
+    assertThat(sfn.listExecutions(r -> r.stateMachineArn(stateMachineArn)).executions()).hasSize(1);
+    sfn.close();
   }
 }
