@@ -149,4 +149,14 @@ class StateMachineLifecycleTest {
         .extracting(ValidateStateMachineDefinitionDiagnostic::location)
         .containsExactly("/States/A/InputPath");
   }
+
+  @Test
+  void variableNamesFollowAwsRules() {
+    String badName =
+        "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","
+            + "\"Assign\":{\"1st\":1,\"states\":2,\"ok_name\":3},\"End\":true}}}";
+    assertThat(fixture.sfn.validateStateMachineDefinition(b -> b.definition(badName)).diagnostics())
+        .extracting(ValidateStateMachineDefinitionDiagnostic::location)
+        .containsExactlyInAnyOrder("/States/A/Assign/1st", "/States/A/Assign/states");
+  }
 }

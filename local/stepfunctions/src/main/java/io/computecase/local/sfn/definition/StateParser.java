@@ -105,8 +105,35 @@ final class StateParser {
     }
   }
 
+  /** AWS's rule for variable names: a letter or underscore, then letters, digits, underscores. */
+  private static final java.util.regex.Pattern VARIABLE =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,79}");
+
+  private void checkVariableNames(JsonNode assign, String location) {
+    if (assign == null) {
+      return;
+    }
+    if (!assign.isObject()) {
+      diagnostics.schema("The value for the field 'Assign' must be a JSON object", location + "/Assign");
+      return;
+    }
+    for (Iterator<String> names = assign.fieldNames(); names.hasNext(); ) {
+      String key = names.next();
+      String variable = key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
+      if (!VARIABLE.matcher(variable).matches() || variable.equals("states")) {
+        diagnostics.schema(
+            "The variable name '"
+                + variable
+                + "' is invalid: it must start with a letter or '_', contain only letters, digits and"
+                + " '_', be at most 80 characters, and not be the reserved name 'states'",
+            location + "/Assign/" + key);
+      }
+    }
+  }
+
   private StateFields fields(
       String name, String type, JsonNode node, QueryLanguage language, String location) {
+    checkVariableNames(node.get("Assign"), location);
     if (language == QueryLanguage.JSONPATH) {
       read.template(node, "Parameters", location);
       read.template(node, "ResultSelector", location);
