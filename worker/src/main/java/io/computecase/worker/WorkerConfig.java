@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * How one worker runs: its queue (a URL, or a compute target whose queue is {@code
- * computecase-<target>}), how many items it computes at once, which computation, and where the AWS
- * endpoints are. Built in process with {@link #builder()} or from the container's environment with
- * {@link #fromEnvironment(Map)}.
+ * computecase-<target>}; the URL wins when both are given), how many items it computes at once,
+ * which computation, and where the AWS endpoints are. Built in process with {@link #builder()} or
+ * from the container's environment with {@link #fromEnvironment(Map)}.
  */
 public final class WorkerConfig {
   public static final int DEFAULT_CONCURRENCY = 10;
@@ -37,10 +37,10 @@ public final class WorkerConfig {
   private final OpenTelemetry openTelemetry;
 
   private WorkerConfig(Builder b) {
-    if ((b.queueUrl == null) == (b.target == null)) {
+    if (b.queueUrl == null && b.target == null) {
       throw new IllegalArgumentException(
-          "Give the worker its queue: exactly one of COMPUTECASE_QUEUE_URL (queueUrl) or"
-              + " COMPUTECASE_TARGET (target, for the queue computecase-<target>)");
+          "Give the worker its queue: COMPUTECASE_QUEUE_URL (queueUrl) or COMPUTECASE_TARGET"
+              + " (target, for the queue computecase-<target>)");
     }
     if (b.concurrency < 1) {
       throw new IllegalArgumentException(
@@ -53,7 +53,8 @@ public final class WorkerConfig {
               + b.visibilityTimeoutSeconds);
     }
     this.queueUrl = b.queueUrl;
-    this.target = b.target;
+    // A queue URL names the queue exactly; a target given with it is only a label.
+    this.target = b.queueUrl == null ? b.target : null;
     this.concurrency = b.concurrency;
     this.workerId = b.workerId != null ? b.workerId : hostname();
     this.region = b.region;

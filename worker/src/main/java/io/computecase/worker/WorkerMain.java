@@ -77,9 +77,6 @@ public final class WorkerMain implements Callable<Integer> {
             .positiveInt("COMPUTECASE_SHUTDOWN_GRACE_SECONDS")
             .map(Duration::ofSeconds)
             .orElse(Duration.ofSeconds(25));
-    if (queueUrl != null) {
-      env.remove("COMPUTECASE_TARGET"); // an explicit queue wins over the environment's target
-    }
     OpenTelemetry openTelemetry = openTelemetry(env);
     WorkerConfig config;
     try {

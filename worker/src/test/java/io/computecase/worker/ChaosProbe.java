@@ -6,10 +6,10 @@ import java.util.List;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * The chaos figure, not a test: N items of C ms, two steady workers and one that is crashed
- * ({@link Worker#halt()}) and restarted every 2 s; checks every task token was answered exactly
- * once and reports the redeliveries. Run by hand:
- * {@code java -cp <test classpath> io.computecase.worker.ChaosProbe 1000 200}.
+ * The chaos figure, not a test: N items of C ms, two steady workers and one that is crashed ({@link
+ * Worker#halt()}) and restarted every 2 s; checks every task token was answered exactly once and
+ * reports the redeliveries. Run by hand: {@code java -cp <test classpath>
+ * io.computecase.worker.ChaosProbe 1000 200}.
  */
 public final class ChaosProbe {
   public static void main(String[] args) throws Exception {
@@ -46,7 +46,8 @@ public final class ChaosProbe {
         all.add(stack.start(stack.workerConfig("steady-" + w).concurrency(100).waitTimeSeconds(5)));
       }
       int restarts = 0;
-      Worker victim = stack.start(stack.workerConfig("victim-0").concurrency(100).waitTimeSeconds(5));
+      Worker victim =
+          stack.start(stack.workerConfig("victim-0").concurrency(100).waitTimeSeconds(5));
       all.add(victim);
       while (stack.messagesLeft() > 0) {
         Thread.sleep(2000); // the chaos schedule itself

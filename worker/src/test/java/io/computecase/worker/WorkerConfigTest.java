@@ -76,12 +76,14 @@ class WorkerConfigTest {
   }
 
   @Test
-  void theQueueIsGivenExactlyOnce() {
+  void theQueueMustBeGivenAndAUrlWinsOverATarget() {
     assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of()))
         .hasMessageContaining("COMPUTECASE_QUEUE_URL")
         .hasMessageContaining("COMPUTECASE_TARGET");
-    assertThatThrownBy(() -> WorkerConfig.builder().queueUrl("http://q").target("t").build())
-        .hasMessageContaining("exactly one");
+    WorkerConfig both =
+        WorkerConfig.builder().queueUrl("http://q/1/computecase-a").target("b").build();
+    assertThat(both.queueUrl()).contains("http://q/1/computecase-a");
+    assertThat(both.target()).isEmpty();
   }
 
   @Test
