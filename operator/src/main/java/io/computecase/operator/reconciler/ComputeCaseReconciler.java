@@ -12,6 +12,7 @@ import io.computecase.operator.status.CasePhase;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
 import io.computecase.operator.validation.SpecProblem;
 import io.computecase.operator.validation.SpecProblemException;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -31,10 +32,12 @@ import org.slf4j.MDC;
  * The ComputeCase controller, a short coordinator: validate, start the execution once, observe it
  * and its Map Run, record status (only when it changed, at most once a second per case).
  */
-// Not generation-aware: the redrive annotation changes no generation but must be seen.
+// Not generation-aware, so the redrive annotation (no new generation) is seen; status-only
+// updates, the operator's own writes, are filtered out.
 @ControllerConfiguration(
     name = "computecase",
     generationAwareEventProcessing = false,
+    informer = @Informer(onUpdateFilter = SpecOrAnnotationChange.class),
     maxReconciliationInterval = @MaxReconciliationInterval(interval = 60, timeUnit = SECONDS))
 public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cleaner<ComputeCase> {
   static final Duration POLL = Duration.ofSeconds(1);
