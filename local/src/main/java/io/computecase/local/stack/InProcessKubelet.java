@@ -128,7 +128,14 @@ final class InProcessKubelet implements AutoCloseable {
     if (env.containsKey("COMPUTECASE_QUEUE_URL")) {
       env.remove("COMPUTECASE_TARGET");
     }
-    return WorkerConfig.builderFromEnvironment(env)
+    WorkerConfig.Builder config = WorkerConfig.builderFromEnvironment(env);
+    if (!env.containsKey("COMPUTECASE_WAIT_TIME_SECONDS")) {
+      // ElasticMQ answers a long poll it could not finish within its own 21 s ask timeout with a
+      // 503, hiding the messages it had taken until their visibility timeout: shorter polls stay
+      // clear of that on a loaded machine. (On AWS the workers keep SQS's 20 s maximum.)
+      config.waitTimeSeconds(10);
+    }
+    return config
         .workerId(deployment.getMetadata().getName() + "-" + ordinal)
         .sfnEndpoint(sfnEndpoint)
         .sqsEndpoint(sqsEndpoint)
