@@ -187,4 +187,52 @@ class ExecutionApiTest {
     assertThat(fixture.awaitEnd(arn).output()).isEqualTo("[1,2,2]");
     assertThat(fixture.sfn.describeMapRun(b -> b.mapRunArn(mapRun)).maxConcurrency()).isEqualTo(5);
   }
+
+  @Test
+  void redriveOfADistributedMapRunsOnlyTheItemsThatDidNotSucceed() {
+    String definition =
+        "{\"StartAt\":\"M\",\"States\":{\"M\":{\"Type\":\"Map\",\"Label\":\"Items\",\"MaxConcurrency\":1,"
+            + "\"ItemProcessor\":{\"ProcessorConfig\":{\"Mode\":\"DISTRIBUTED\",\"ExecutionType\":\"STANDARD\"},"
+            + "\"StartAt\":\"C\",\"States\":{"
+            + "\"C\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$\",\"NumericEquals\":2,\"Next\":\"Put\"}],\"Default\":\"Done\"},"
+            + "\"Put\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::events:putEvents\","
+            + "\"Parameters\":{\"Entries\":[{\"Source\":\"s\",\"DetailType\":\"d\",\"Detail\":{}}]},"
+            + "\"ResultSelector\":{\"put.$\":\"$.FailedEntryCount\"},\"End\":true},"
+            + "\"Done\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}";
+    String machine = fixture.createMachineFromText("m", definition);
+    fixture.bus.failWith("InternalException");
+    String arn = fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("[1,2,3]")).executionArn();
+    assertThat(fixture.awaitEnd(arn).error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    String mapRun = fixture.sfn.listMapRuns(b -> b.executionArn(arn)).mapRuns().get(0).mapRunArn();
+    fixture.bus.failWith(null);
+    fixture.sfn.redriveExecution(b -> b.executionArn(arn));
+    var redriven = fixture.awaitEnd(arn);
+    assertThat(redriven.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(redriven.output()).isEqualTo("[1,{\"put\":0},3]");
+    assertThat(fixture.sfn.listMapRuns(b -> b.executionArn(arn)).mapRuns()).hasSize(1);
+    var run = fixture.sfn.describeMapRun(b -> b.mapRunArn(mapRun));
+    assertThat(run.redriveCount()).isEqualTo(1);
+    assertThat(run.itemCounts().succeeded()).isEqualTo(3);
+    assertThat(run.itemCounts().total()).isEqualTo(3);
+    assertThat(run.itemCounts().failed()).isZero();
+    // One at a time: 1 succeeded, 2 failed, 3 never started; the redrive runs 2 and 3 only.
+    List<String> inputs =
+        fixture.sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions().stream()
+            .map(e -> fixture.sfn.describeExecution(d -> d.executionArn(e.executionArn())).input())
+            .sorted()
+            .toList();
+    assertThat(inputs).containsExactly("1", "2", "2", "3");
+    assertThat(
+            fixture.sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(100)).events().stream()
+                .map(HistoryEvent::type)
+                .toList())
+        .containsSubsequence(
+            HistoryEventType.MAP_RUN_FAILED,
+            HistoryEventType.EXECUTION_FAILED,
+            HistoryEventType.EXECUTION_REDRIVEN,
+            HistoryEventType.MAP_STATE_ENTERED,
+            HistoryEventType.MAP_RUN_REDRIVEN,
+            HistoryEventType.MAP_RUN_SUCCEEDED,
+            HistoryEventType.EXECUTION_SUCCEEDED);
+  }
 }

@@ -57,7 +57,8 @@ final class MapRunOperations {
     response.put("toleratedFailureCount", Math.max(0, run.toleratedFailureCount()));
     counts(response.putObject("itemCounts"), run.items());
     counts(response.putObject("executionCounts"), run.executions());
-    response.put("redriveCount", 0);
+    response.put("redriveCount", run.redriveCount());
+    ApiShapes.timestamp(response, "redriveDate", run.redriveMillis());
     return response;
   }
 

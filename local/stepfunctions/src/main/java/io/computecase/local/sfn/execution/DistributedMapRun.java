@@ -21,7 +21,7 @@ final class DistributedMapRun {
   private final MapRun mapRun;
   private final MachineRevision childRevision;
   private final String arnPrefix;
-  private final JsonNode[] outputs;
+  private final boolean redriven;
   private final long itemsPerUnit;
   private final long itemTotal;
   private final java.util.concurrent.atomic.AtomicBoolean failing =
@@ -33,7 +33,8 @@ final class DistributedMapRun {
       List<JsonNode> units,
       long itemTotal,
       MapRun mapRun,
-      String label) {
+      String label,
+      boolean redriven) {
     this.run = run;
     this.frame = run.frame();
     this.engine = frame.engine();
@@ -41,7 +42,7 @@ final class DistributedMapRun {
     this.mapRun = mapRun;
     this.itemTotal = itemTotal;
     this.itemsPerUnit = units.isEmpty() ? 0 : Math.max(1, itemTotal / units.size());
-    this.outputs = new JsonNode[units.size()];
+    this.redriven = redriven;
     MachineRevision parent = frame.execution().revision();
     String machineName = parent.stateMachineName().split("/")[0];
     this.arnPrefix = engine.arn("execution", machineName + "/" + label) + ":";
@@ -66,7 +67,22 @@ final class DistributedMapRun {
       double toleratedPercentage,
       long toleratedCount) {
     StepFunctionsEngine engine = run.frame().engine();
-    String machineName = run.frame().execution().revision().stateMachineName().split("/")[0];
+    Execution parent = run.frame().execution();
+    if (parent.redriveCount() > 0) {
+      List<MapRun> previous = parent.mapRuns();
+      for (int i = previous.size() - 1; i >= 0; i--) {
+        MapRun candidate = previous.get(i);
+        if (!candidate.status().equals("SUCCEEDED")
+            && !candidate.status().equals("RUNNING")
+            && candidate.ranState(map.name(), units.size())) {
+          candidate.redrive(engine.clock().millis());
+          return new DistributedMapRun(
+                  run, map, units, itemTotal, candidate, candidate.label(), true)
+              .start();
+        }
+      }
+    }
+    String machineName = parent.revision().stateMachineName().split("/")[0];
     String label = map.settings().label() != null ? map.settings().label() : shortId();
     MapRun mapRun =
         new MapRun(
@@ -76,15 +92,22 @@ final class DistributedMapRun {
             maxConcurrency,
             toleratedPercentage,
             toleratedCount);
-    return new DistributedMapRun(run, map, units, itemTotal, mapRun, label).start();
+    mapRun.plan(map.name(), label, units.size());
+    return new DistributedMapRun(run, map, units, itemTotal, mapRun, label, false).start();
   }
 
   private CompletableFuture<JsonNode> start() {
-    engine.registerMapRun(mapRun);
-    frame.execution().addMapRun(mapRun);
-    frame.record("MapRunStarted", new EventDetails.MapRunStarted(mapRun.arn()));
-    mapRun.items().planned(itemTotal);
-    mapRun.executions().planned(units.size());
+    if (redriven) {
+      // AWS redrives the same Map Run: only the units that did not succeed run again.
+      frame.record(
+          "MapRunRedriven", new EventDetails.MapRunRedriven(mapRun.arn(), mapRun.redriveCount()));
+    } else {
+      engine.registerMapRun(mapRun);
+      frame.execution().addMapRun(mapRun);
+      frame.record("MapRunStarted", new EventDetails.MapRunStarted(mapRun.arn()));
+      mapRun.items().planned(itemTotal);
+      mapRun.executions().planned(units.size());
+    }
     Runnable abortChildren = () -> stopChildren("The parent execution was stopped.");
     frame.execution().onAbort(abortChildren);
     return FanOut.run(units.size(), mapRun::maxConcurrency, this::startChild, engine.executor())
@@ -98,6 +121,9 @@ final class DistributedMapRun {
   private CompletableFuture<Boolean> startChild(int index) {
     if (!frame.execution().status().open()) {
       return CompletableFuture.completedFuture(false);
+    }
+    if (redriven && mapRun.succeeded(index)) {
+      return CompletableFuture.completedFuture(true);
     }
     String name = UUID.randomUUID().toString();
     Execution child =
@@ -119,7 +145,7 @@ final class DistributedMapRun {
             end -> {
               mapRun.items().ended(items, end);
               mapRun.executions().ended(1, end);
-              outputs[index] = outputOf(end);
+              mapRun.result(index, outputOf(end), end instanceof ExecutionStatus.Succeeded);
               if (!mapRun.toleranceExceeded()) {
                 return true;
               }
@@ -188,7 +214,7 @@ final class DistributedMapRun {
     mapRun.end("SUCCEEDED", now);
     frame.record("MapRunSucceeded", null);
     ArrayNode result = AwsJson.MAPPER.createArrayNode();
-    for (JsonNode output : outputs) {
+    for (JsonNode output : mapRun.outputs()) {
       result.add(output);
     }
     return CompletableFuture.completedFuture(result);

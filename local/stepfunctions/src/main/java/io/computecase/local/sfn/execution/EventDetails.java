@@ -168,4 +168,11 @@ public sealed interface EventDetails {
       return node().put("redriveCount", redriveCount);
     }
   }
+
+  /** MapRunRedriven. */
+  record MapRunRedriven(String mapRunArn, int redriveCount) implements EventDetails {
+    public ObjectNode render(boolean includeData) {
+      return node().put("mapRunArn", mapRunArn).put("redriveCount", redriveCount);
+    }
+  }
 }

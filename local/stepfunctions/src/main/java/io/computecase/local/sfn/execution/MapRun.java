@@ -1,5 +1,6 @@
 package io.computecase.local.sfn.execution;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,6 +18,12 @@ public final class MapRun {
   private volatile long toleratedFailureCount;
   private volatile String status = "RUNNING";
   private volatile long stopMillis;
+  private volatile int redriveCount;
+  private volatile long redriveMillis;
+  private String stateName;
+  private String label;
+  private JsonNode[] outputs;
+  private boolean[] succeeded;
 
   public MapRun(
       String arn,
@@ -31,6 +38,53 @@ public final class MapRun {
     this.maxConcurrency = maxConcurrency;
     this.toleratedFailurePercentage = toleratedFailurePercentage;
     this.toleratedFailureCount = toleratedFailureCount;
+  }
+
+  /** Which Map state ran it, its label, and room for one result per unit. */
+  synchronized void plan(String mapStateName, String mapLabel, int units) {
+    this.stateName = mapStateName;
+    this.label = mapLabel;
+    this.outputs = new JsonNode[units];
+    this.succeeded = new boolean[units];
+  }
+
+  synchronized boolean ranState(String mapStateName, int units) {
+    return mapStateName.equals(stateName) && outputs != null && outputs.length == units;
+  }
+
+  synchronized String label() {
+    return label;
+  }
+
+  synchronized void result(int unit, JsonNode output, boolean success) {
+    outputs[unit] = output;
+    succeeded[unit] = success;
+  }
+
+  synchronized boolean succeeded(int unit) {
+    return succeeded[unit];
+  }
+
+  synchronized JsonNode[] outputs() {
+    return outputs.clone();
+  }
+
+  /** RedriveExecution reached this failed run: only units that did not succeed run again. */
+  void redrive(long atMillis) {
+    items.redrive();
+    executions.redrive();
+    redriveCount++;
+    redriveMillis = atMillis;
+    stopMillis = 0;
+    status = "RUNNING";
+  }
+
+  public int redriveCount() {
+    return redriveCount;
+  }
+
+  public long redriveMillis() {
+    return redriveMillis;
   }
 
   public String arn() {

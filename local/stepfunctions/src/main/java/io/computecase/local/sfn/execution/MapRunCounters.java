@@ -36,6 +36,12 @@ public final class MapRunCounters {
     aborted.addAndGet(left);
   }
 
+  /** A redrive: what failed, timed out or was aborted waits to run again. */
+  void redrive() {
+    long again = failed.getAndSet(0) + timedOut.getAndSet(0) + aborted.getAndSet(0);
+    pending.addAndGet(again);
+  }
+
   private AtomicLong counterFor(ExecutionStatus end) {
     if (end instanceof ExecutionStatus.Succeeded) {
       return succeeded;
