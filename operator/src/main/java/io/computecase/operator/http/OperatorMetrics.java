@@ -3,27 +3,40 @@ package io.computecase.operator.http;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.DoubleAdder;
 
 /** The operator's metrics, rendered in the Prometheus text format on /metrics. */
 public final class OperatorMetrics {
-  private static final double[] RECONCILE_BUCKETS = {0.005, 0.01, 0.05, 0.1, 0.5, 1, 5};
 
   private final Map<String, String> phaseByCase = new ConcurrentHashMap<>();
   private final AtomicLong itemsSucceeded = new AtomicLong();
   private final AtomicLong itemsFailed = new AtomicLong();
-  private final AtomicLong reconciles = new AtomicLong();
   private final AtomicLong reconcileErrors = new AtomicLong();
   private final AtomicLong statusWrites = new AtomicLong();
   private final AtomicLong executionsStarted = new AtomicLong();
-  private final AtomicLong[] reconcileBuckets = new AtomicLong[RECONCILE_BUCKETS.length];
-  private final DoubleAdder reconcileSeconds = new DoubleAdder();
-
-  public OperatorMetrics() {
-    for (int i = 0; i < reconcileBuckets.length; i++) {
-      reconcileBuckets[i] = new AtomicLong();
-    }
-  }
+  private final Histogram reconcileSeconds =
+      new Histogram(
+          "computecase_reconcile_duration_seconds",
+          "Reconcile durations.",
+          0.005,
+          0.01,
+          0.05,
+          0.1,
+          0.5,
+          1,
+          5);
+  private final Histogram startLatency =
+      new Histogram(
+          "computecase_start_latency_seconds",
+          "From a ComputeCase's creation to its StartExecution.",
+          0.05,
+          0.1,
+          0.25,
+          0.5,
+          1,
+          2.5,
+          5,
+          10,
+          30);
 
   public void phase(String caseKey, String phase) {
     if (phase == null) {
@@ -39,16 +52,15 @@ public final class OperatorMetrics {
   }
 
   public void reconciled(double seconds, boolean error) {
-    reconciles.incrementAndGet();
     if (error) {
       reconcileErrors.incrementAndGet();
     }
-    reconcileSeconds.add(seconds);
-    for (int i = 0; i < RECONCILE_BUCKETS.length; i++) {
-      if (seconds <= RECONCILE_BUCKETS[i]) {
-        reconcileBuckets[i].incrementAndGet();
-      }
-    }
+    reconcileSeconds.observe(seconds);
+  }
+
+  /** Seconds between a case's creation and the StartExecution that started it. */
+  public void started(double secondsSinceCreation) {
+    startLatency.observe(secondsSinceCreation);
   }
 
   public void statusWritten() {
@@ -104,24 +116,8 @@ public final class OperatorMetrics {
         "computecase_reconcile_errors_total",
         "Reconciles that failed.",
         reconcileErrors.get());
-    out.append("# HELP computecase_reconcile_duration_seconds Reconcile durations.\n")
-        .append("# TYPE computecase_reconcile_duration_seconds histogram\n");
-    for (int i = 0; i < RECONCILE_BUCKETS.length; i++) {
-      out.append("computecase_reconcile_duration_seconds_bucket{le=\"")
-          .append(RECONCILE_BUCKETS[i])
-          .append("\"} ")
-          .append(reconcileBuckets[i].get())
-          .append('\n');
-    }
-    out.append("computecase_reconcile_duration_seconds_bucket{le=\"+Inf\"} ")
-        .append(reconciles.get())
-        .append('\n')
-        .append("computecase_reconcile_duration_seconds_sum ")
-        .append(reconcileSeconds.sum())
-        .append('\n')
-        .append("computecase_reconcile_duration_seconds_count ")
-        .append(reconciles.get())
-        .append('\n');
+    reconcileSeconds.render(out);
+    startLatency.render(out);
     return out.toString();
   }
 

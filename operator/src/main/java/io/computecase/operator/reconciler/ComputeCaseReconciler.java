@@ -146,6 +146,17 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
                             () -> input.apply(traceparent.get())));
     if (startedNow) {
       services.metrics().executionStarted();
+      String created = cc.getMetadata().getCreationTimestamp();
+      if (created != null) {
+        services
+            .metrics()
+            .started(
+                Duration.between(
+                            java.time.Instant.parse(created),
+                            java.time.Instant.now(services.clock()))
+                        .toMillis()
+                    / 1000.0);
+      }
       services.events().normal(cc, "ExecutionStarted", "Started execution " + executionArn);
     }
   }

@@ -65,7 +65,8 @@ class HealthAndMetricsTest {
                   .contains("computecase_cases{phase=\"Running\"} 1")
                   .contains("computecase_executions_started_total 1")
                   .contains("# TYPE computecase_reconcile_duration_seconds histogram")
-                  .containsPattern("computecase_reconcile_duration_seconds_count [1-9]");
+                  .containsPattern("computecase_reconcile_duration_seconds_count [1-9]")
+                  .contains("computecase_start_latency_seconds_count 1");
             });
   }
 }
