@@ -61,6 +61,11 @@ public final class EmbeddedStack implements AutoCloseable {
     return operator;
   }
 
+  /** Crashes one worker of a target's Deployment and starts its replacement (chaos testing). */
+  public java.util.Optional<io.computecase.worker.WorkerCounters> crashWorker(String target) {
+    return kubelet.crashOne(DefaultTarget.NAMESPACE, io.computecase.operator.target.WorkerDeployment.name(target));
+  }
+
   /** Stops the operator and starts a new one, as a pod restart would; cases must carry on. */
   public void restartOperator() {
     operator.stop();

@@ -74,6 +74,34 @@ final class InProcessKubelet implements AutoCloseable {
     return workers == null ? 0 : workers.size();
   }
 
+  /**
+   * Kills one running worker of a Deployment without any shutdown, as a crashed pod, and starts
+   * its replacement, as the kubelet restarts a crashed container. Returns the killed worker's
+   * counters, or nothing when the Deployment runs no worker.
+   */
+  java.util.Optional<io.computecase.worker.WorkerCounters> crashOne(String namespace, String name) {
+    java.util.concurrent.CompletableFuture<java.util.Optional<io.computecase.worker.WorkerCounters>> crashed =
+        new java.util.concurrent.CompletableFuture<>();
+    sync.execute(() -> {
+      Deque<Worker> workers;
+      synchronized (this) {
+        workers = pods.get(namespace + "/" + name);
+      }
+      if (workers == null || workers.isEmpty()) {
+        crashed.complete(java.util.Optional.empty());
+        return;
+      }
+      Worker victim = workers.removeLast();
+      victim.halt();
+      Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
+      if (deployment != null) {
+        workers.push(Worker.start(configFor(deployment, workers.size())));
+      }
+      crashed.complete(java.util.Optional.of(victim.counters()));
+    });
+    return crashed.join();
+  }
+
   private void converge(Deployment deployment) {
     Integer replicas = deployment.getSpec().getReplicas();
     int desired = replicas == null ? 1 : replicas;
