@@ -1,6 +1,7 @@
 package io.computecase.operator;
 
 import io.computecase.operator.config.OperatorConfig;
+import io.computecase.operator.reconciler.ReconcileErrors;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.opentelemetry.api.OpenTelemetry;
@@ -59,7 +60,13 @@ public final class OperatorMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    OperatorConfig env = OperatorConfig.fromEnvironment(System.getenv());
+    OperatorConfig env;
+    try {
+      env = OperatorConfig.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("computecase-operator: " + e.getMessage());
+      return 2;
+    }
     OperatorConfig.Builder builder = env.toBuilder();
     if (httpPort != null) {
       builder.httpPort(httpPort);
@@ -68,8 +75,17 @@ public final class OperatorMain implements Callable<Integer> {
       builder.leaderElection(leaderElection);
     }
     KubernetesClient client = new KubernetesClientBuilder().build();
-    ComputeCaseOperator operator =
-        ComputeCaseOperator.start(client, builder.build(), openTelemetry(System.getenv()));
+    ComputeCaseOperator operator;
+    try {
+      operator =
+          ComputeCaseOperator.start(client, builder.build(), openTelemetry(System.getenv()));
+    } catch (RuntimeException e) {
+      // one line a platform team can act on, rather than a stack trace in the pod log
+      System.err.println(
+          "computecase-operator cannot start: " + ReconcileErrors.describe(e).message());
+      client.close();
+      return 1;
+    }
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
