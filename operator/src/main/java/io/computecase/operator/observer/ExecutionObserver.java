@@ -14,12 +14,23 @@ public final class ExecutionObserver {
   }
 
   public ExecutionSnapshot observe(String executionArn) {
+    return observe(executionArn, null);
+  }
+
+  /**
+   * Reads the execution and its Map Run; a Map Run already known (from status) is described
+   * directly, saving a ListMapRuns call on every poll of a running case.
+   */
+  public ExecutionSnapshot observe(String executionArn, String knownMapRunArn) {
     DescribeExecutionResponse execution = sfn.describeExecution(r -> r.executionArn(executionArn));
+    Optional<String> mapRunArn =
+        knownMapRunArn != null
+            ? Optional.of(knownMapRunArn)
+            : sfn.listMapRuns(r -> r.executionArn(executionArn)).mapRuns().stream()
+                .findFirst()
+                .map(MapRunListItem::mapRunArn);
     Optional<MapRunCounters> mapRun =
-        sfn.listMapRuns(r -> r.executionArn(executionArn)).mapRuns().stream()
-            .findFirst()
-            .map(MapRunListItem::mapRunArn)
-            .map(arn -> MapRunCounters.of(sfn.describeMapRun(r -> r.mapRunArn(arn))));
+        mapRunArn.map(arn -> MapRunCounters.of(sfn.describeMapRun(r -> r.mapRunArn(arn))));
     return new ExecutionSnapshot(
         executionArn,
         execution.statusAsString(),

@@ -180,7 +180,10 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
   }
 
   private UpdateControl<ComputeCase> observe(ComputeCase cc) {
-    ExecutionSnapshot snapshot = services.observer().observe(cc.getStatus().getExecutionArn());
+    ExecutionSnapshot snapshot =
+        services
+            .observer()
+            .observe(cc.getStatus().getExecutionArn(), cc.getStatus().getMapRunArn());
     Integer wanted = cc.getSpec().getMaxConcurrency();
     snapshot
         .mapRun()
