@@ -19,14 +19,6 @@ import java.util.Map;
  * HTTP on loopback for AWS SDKs and the AWS CLI.
  */
 public final class LocalStepFunctions implements AutoCloseable {
-  static {
-    // The JDK HTTP server writes headers and body apart; without TCP_NODELAY every response waits
-    // for the client's delayed ACK (about 40 ms). It reads this once, before its first server.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final StepFunctionsEngine engine;
   private final StepFunctionsApi api;
   private final List<AwsJsonServer> servers = new ArrayList<>();
