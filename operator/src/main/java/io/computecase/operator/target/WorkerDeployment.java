@@ -1,0 +1,104 @@
+package io.computecase.operator.target;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.api.v1alpha1.ComputeTarget;
+import io.computecase.api.v1alpha1.ComputeTargetSpec;
+import io.computecase.operator.config.OperatorConfig;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The worker Deployment of a target: the image, told its queue and concurrency by env. */
+public final class WorkerDeployment {
+  private final OperatorConfig config;
+
+  public WorkerDeployment(OperatorConfig config) {
+    this.config = config;
+  }
+
+  public static String name(String target) {
+    return "computecase-worker-" + target;
+  }
+
+  public Deployment desired(ComputeTarget target, String queueUrl, int replicas) {
+    ComputeTargetSpec spec = target.getSpec();
+    String name = target.getMetadata().getName();
+    Map<String, String> labels =
+        Map.of("app.kubernetes.io/name", "computecase-worker", "computecase.io/target", name);
+    List<EnvVar> env = new ArrayList<>();
+    env.add(env("AWS_REGION", config.region()));
+    env.add(env("COMPUTECASE_TARGET", name));
+    env.add(env("COMPUTECASE_QUEUE_URL", queueUrl));
+    env.add(env("COMPUTECASE_CONCURRENCY", String.valueOf(spec.getConcurrency())));
+    env.add(
+        env(
+            "COMPUTECASE_COMPUTATION",
+            spec.getComputation() == null ? "simulate" : spec.getComputation().getKind()));
+    JsonNode settings = spec.getComputation() == null ? null : spec.getComputation().getSettings();
+    if (settings != null && !settings.isNull()) {
+      env.add(env("COMPUTECASE_COMPUTATION_SETTINGS", settings.toString()));
+    }
+    config.sfnEndpoint().ifPresent(e -> env.add(env("COMPUTECASE_SFN_ENDPOINT", e.toString())));
+    config.sqsEndpoint().ifPresent(e -> env.add(env("COMPUTECASE_SQS_ENDPOINT", e.toString())));
+    env.add(
+        new EnvVarBuilder()
+            .withName("COMPUTECASE_WORKER_ID")
+            .withNewValueFrom()
+            .withNewFieldRef()
+            .withFieldPath("metadata.name")
+            .endFieldRef()
+            .endValueFrom()
+            .build());
+    var pod = spec.getPod();
+    if (pod != null && pod.getEnv() != null) {
+      env.addAll(pod.getEnv());
+    }
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(name(name))
+        .withNamespace(target.getMetadata().getNamespace())
+        .withLabels(labels)
+        .addNewOwnerReference()
+        .withApiVersion(target.getApiVersion())
+        .withKind(target.getKind())
+        .withName(name)
+        .withUid(target.getMetadata().getUid())
+        .withController(true)
+        .endOwnerReference()
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withNewSelector()
+        .withMatchLabels(labels)
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(labels)
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("worker")
+        .withImage(spec.getImage())
+        .withEnv(env)
+        .withResources(pod == null ? null : pod.getResources())
+        .addNewPort()
+        .withName("http")
+        .withContainerPort(8080)
+        .endPort()
+        .endContainer()
+        .withNodeSelector(pod == null ? null : pod.getNodeSelector())
+        .withTolerations(pod == null ? null : pod.getTolerations())
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private static EnvVar env(String name, String value) {
+    return new EnvVarBuilder().withName(name).withValue(value).build();
+  }
+}
