@@ -6,6 +6,10 @@ import io.computecase.local.stack.EmbeddedStack;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +26,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
  * Runs one generated case on the embedded stack and prints its makespan, measured from the
  * execution's start to its end as Step Functions records them, against the ideal.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure one case's makespan on the embedded stack.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the makespan of one or more cases on the embedded stack.")
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -33,6 +37,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--compute-ms", defaultValue = "5000", description = "Simulated computation per item in ms (default: ${DEFAULT-VALUE}).")
   long computeMs;
+
+  @Option(names = "--cases", defaultValue = "1", description = "Cases applied at once, each of --items items (default: ${DEFAULT-VALUE}).")
+  int cases;
 
   @Option(names = "--timeout-s", defaultValue = "900", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
@@ -47,37 +54,62 @@ final class BenchCommand implements Callable<Integer> {
     if (computeMs < 0) {
       throw new IllegalArgumentException("--compute-ms must be 0 or more, got " + computeMs);
     }
+    if (cases < 1) {
+      throw new IllegalArgumentException("--cases must be at least 1, got " + cases);
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (HeapSampler heap = new HeapSampler();
-        EmbeddedStack running = stack.start()) {
-      CaseRun run =
-          CaseRun.create(
-              running.client(), "bench-" + items, null, items, JSON.createObjectNode().put("computeMs", computeMs));
-      ComputeCaseStatus status = run.follow(new ProgressView(out), Duration.ofSeconds(timeoutSeconds));
-      DemoCommand.printSummary(out, status);
-      if (!"Succeeded".equals(status.getPhase())) {
-        out.println("BENCH FAILED phase=" + status.getPhase());
-        return 1;
+        EmbeddedStack running = stack.start();
+        StatusWriteCounter writes = new StatusWriteCounter(running.client(), "default");
+        SfnClient sfn = sfnClient(running.aws().stepFunctionsEndpoint())) {
+      List<CaseRun> runs = new ArrayList<>();
+      List<Instant> applied = new ArrayList<>();
+      for (int i = 0; i < cases; i++) {
+        applied.add(Instant.now());
+        String name = cases == 1 ? "bench-" + items : "bench-" + items + "-" + i;
+        runs.add(CaseRun.create(running.client(), name, null, items, JSON.createObjectNode().put("computeMs", computeMs)));
       }
-      double makespan = makespanSeconds(running.aws().stepFunctionsEndpoint(), status.getExecutionArn());
+      ComputeCaseStatus first = runs.get(0).follow(new ProgressView(out), Duration.ofSeconds(timeoutSeconds));
+      DemoCommand.printSummary(out, first);
+      List<DescribeExecutionResponse> executions = new ArrayList<>();
+      List<Long> createToStartMs = new ArrayList<>();
+      double caseSeconds = 0;
+      for (int i = 0; i < cases; i++) {
+        ComputeCaseStatus status = i == 0 ? first : runs.get(i).follow(new ProgressView(new PrintWriter(java.io.Writer.nullWriter())), Duration.ofSeconds(timeoutSeconds));
+        if (!"Succeeded".equals(status.getPhase())) {
+          out.println("BENCH FAILED case=" + i + " phase=" + status.getPhase());
+          return 1;
+        }
+        DescribeExecutionResponse execution = sfn.describeExecution(b -> b.executionArn(status.getExecutionArn()));
+        executions.add(execution);
+        createToStartMs.add(Duration.between(applied.get(i), execution.startDate()).toMillis());
+        caseSeconds += Duration.between(applied.get(i), execution.stopDate()).toMillis() / 1000.0;
+      }
+      Instant start = executions.stream().map(DescribeExecutionResponse::startDate).min(Instant::compareTo).orElseThrow();
+      Instant stop = executions.stream().map(DescribeExecutionResponse::stopDate).max(Instant::compareTo).orElseThrow();
+      double makespan = Duration.between(start, stop).toNanos() / 1e9;
+      long totalItems = (long) items * cases;
       long totalConcurrency = (long) stack.workers * stack.workerConcurrency;
-      double ideal = Math.ceil((double) items / totalConcurrency) * computeMs / 1000.0;
+      double ideal = Math.ceil((double) totalItems / totalConcurrency) * computeMs / 1000.0;
+      Collections.sort(createToStartMs);
+      out.printf(
+          "CASES cases=%d create_to_start_p50_ms=%d create_to_start_p95_ms=%d status_writes_per_case_per_s=%.2f%n",
+          cases,
+          createToStartMs.get((createToStartMs.size() - 1) / 2),
+          createToStartMs.get((int) Math.ceil(0.95 * createToStartMs.size()) - 1),
+          writes.writes() / caseSeconds);
       out.printf(
           "BENCH items=%d compute_ms=%d makespan_s=%.3f ideal_s=%.3f items_per_s=%.1f peak_heap_mb=%.0f%n",
-          items, computeMs, makespan, ideal, items / makespan, heap.peakMegabytes());
+          totalItems, computeMs, makespan, ideal, totalItems / makespan, heap.peakMegabytes());
       return 0;
     }
   }
 
-  private static double makespanSeconds(URI endpoint, String executionArn) {
-    try (SfnClient sfn =
-        SfnClient.builder()
-            .endpointOverride(endpoint)
-            .region(Region.of(EmbeddedStack.REGION))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .build()) {
-      DescribeExecutionResponse execution = sfn.describeExecution(b -> b.executionArn(executionArn));
-      return Duration.between(execution.startDate(), execution.stopDate()).toNanos() / 1e9;
-    }
+  private static SfnClient sfnClient(URI endpoint) {
+    return SfnClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.of(EmbeddedStack.REGION))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
   }
 }
