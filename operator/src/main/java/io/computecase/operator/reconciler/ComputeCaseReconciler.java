@@ -114,8 +114,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
       // restarted operator finds the execution by this name instead of starting another.
       ComputeCaseStatus accepted = services.recorder().accepted(cc, executionArn, items.size());
       cc.setStatus(accepted);
-      cc.getMetadata().setResourceVersion(null);
-      services.client().resource(cc).patchStatus();
+      mergeStatus(cc);
       services.metrics().statusWritten();
       var resolved = items;
       start(cc, executionArn, traceparent -> buildInput(cc, resolved, traceparent));
@@ -228,10 +227,11 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
     boolean changed = ComputeCaseStatusRecorder.changed(cc, next);
     boolean paced = changed && !services.pacer().mayWrite(uid, phaseChanged);
     if (changed && !paced) {
+      boolean first = neverWritten(cc);
       cc.setStatus(next);
       services.pacer().written(uid);
       services.metrics().statusWritten();
-      control = UpdateControl.patchStatus(cc);
+      control = first ? mergeFirstStatus(cc) : UpdateControl.patchStatus(cc);
     } else {
       control = UpdateControl.noUpdate();
     }
@@ -292,7 +292,33 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
     if (!ComputeCaseStatusRecorder.changed(cc, next)) {
       return ErrorStatusUpdateControl.noStatusUpdate();
     }
+    boolean first = neverWritten(cc);
     cc.setStatus(next);
+    if (first) {
+      mergeStatus(cc);
+      return ErrorStatusUpdateControl.noStatusUpdate();
+    }
     return ErrorStatusUpdateControl.patchStatus(cc);
+  }
+
+  /** No status was written yet: the API server holds none, whatever the cached copy shows. */
+  private static boolean neverWritten(ComputeCase cc) {
+    return cc.getStatus() == null || cc.getStatus().getPhase() == null;
+  }
+
+  private UpdateControl<ComputeCase> mergeFirstStatus(ComputeCase cc) {
+    mergeStatus(cc);
+    return UpdateControl.noUpdate();
+  }
+
+  /**
+   * Writes the first status with a JSON merge patch. JOSDK's own status patch (without
+   * server-side apply) is a JSON patch against the cached resource, which fails with 422 while the
+   * API server holds no status, as a real one does after creating a resource given one; once a
+   * status exists, JOSDK's patch (which also refreshes its cache) is used.
+   */
+  private void mergeStatus(ComputeCase cc) {
+    cc.getMetadata().setResourceVersion(null);
+    services.client().resource(cc).patchStatus();
   }
 }
