@@ -108,7 +108,27 @@ public final class TargetRouting {
               + " "
               + failed.errorMessage());
     }
+    // EventBridge may send to a queue only when the queue's policy lets the rule do so: without
+    // it every item would be undeliverable on AWS. The dead-letter queue needs the same grant.
+    sqs.setQueueAttributes(
+        r -> r.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.POLICY, deliveryPolicy(queueArn, ruleArn))));
+    sqs.setQueueAttributes(
+        r -> r.queueUrl(dlqUrl).attributes(Map.of(QueueAttributeName.POLICY, deliveryPolicy(dlqArn, ruleArn))));
     return new TargetResources(target, queueUrl, queueArn, dlqUrl, ruleArn);
+  }
+
+  /** The queue policy letting one EventBridge rule, and nothing else, send to the queue. */
+  static String deliveryPolicy(String queueArn, String ruleArn) {
+    ObjectNode policy = MAPPER.createObjectNode();
+    policy.put("Version", "2012-10-17");
+    ObjectNode statement = policy.putArray("Statement").addObject();
+    statement.put("Sid", "ComputeCaseRuleDelivery");
+    statement.put("Effect", "Allow");
+    statement.putObject("Principal").put("Service", "events.amazonaws.com");
+    statement.put("Action", "sqs:SendMessage");
+    statement.put("Resource", queueArn);
+    statement.putObject("Condition").putObject("ArnEquals").put("aws:SourceArn", ruleArn);
+    return policy.toString();
   }
 
   /** Removes the rule (targets first, as EventBridge requires) and both queues. */
