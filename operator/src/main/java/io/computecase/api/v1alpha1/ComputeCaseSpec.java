@@ -24,7 +24,16 @@ import java.util.List;
         "only spec.maxConcurrency and spec.ttlSecondsAfterFinished change after creation;"
             + " delete and recreate the ComputeCase to change anything else",
     reason = "FieldValueForbidden")
+@ValidationRule(
+    value = ComputeCaseSpec.HEARTBEAT_WITHIN_TIMEOUT,
+    message =
+        "spec.heartbeatSeconds must be smaller than spec.itemTimeoutSeconds: lower it, or raise"
+            + " the timeout",
+    reason = "FieldValueInvalid")
 public class ComputeCaseSpec {
+  static final String HEARTBEAT_WITHIN_TIMEOUT =
+      "!has(self.heartbeatSeconds) || !has(self.itemTimeoutSeconds) || self.heartbeatSeconds <"
+          + " self.itemTimeoutSeconds";
   static final String ONE_ITEM_SOURCE =
       "(has(self.items) ? 1 : 0) + (has(self.generate) ? 1 : 0) + (has(self.itemsFrom) ? 1 : 0)"
           + " == 1";
@@ -41,7 +50,13 @@ public class ComputeCaseSpec {
           + " self.toleratedFailurePercentage == oldSelf.toleratedFailurePercentage) &&"
           + " has(self.itemTimeoutSeconds) == has(oldSelf.itemTimeoutSeconds) &&"
           + " (!has(self.itemTimeoutSeconds) || self.itemTimeoutSeconds =="
-          + " oldSelf.itemTimeoutSeconds)";
+          + " oldSelf.itemTimeoutSeconds) && has(self.heartbeatSeconds) =="
+          + " has(oldSelf.heartbeatSeconds) && (!has(self.heartbeatSeconds) ||"
+          + " self.heartbeatSeconds == oldSelf.heartbeatSeconds) && has(self.retry) =="
+          + " has(oldSelf.retry) && (!has(self.retry) || self.retry == oldSelf.retry) &&"
+          + " has(self.toleratedFailureCount) == has(oldSelf.toleratedFailureCount) &&"
+          + " (!has(self.toleratedFailureCount) || self.toleratedFailureCount =="
+          + " oldSelf.toleratedFailureCount)";
 
   @JsonPropertyDescription(
       "Identifier of the request, carried in every item's event; defaults to metadata.name.")
@@ -79,11 +94,31 @@ public class ComputeCaseSpec {
   private Double toleratedFailurePercentage = 0.0;
 
   @JsonPropertyDescription(
-      "Seconds an item may wait for its worker before it fails States.Timeout.")
+      "Number of items that may fail while the case still succeeds. With both this and"
+          + " toleratedFailurePercentage (other than 0), the case fails when either is exceeded;"
+          + " with this alone, only the count applies.")
+  @Min(0)
+  private Integer toleratedFailureCount;
+
+  @JsonPropertyDescription(
+      "Seconds an item attempt may wait for its worker before it fails States.Timeout.")
   @Min(1)
   @Max(99999999)
   @Default("3600")
   private Integer itemTimeoutSeconds = 3600;
+
+  @JsonPropertyDescription(
+      "Seconds a worker may stay silent on an item before it fails States.HeartbeatTimeout;"
+          + " workers send heartbeats while they compute. Smaller than itemTimeoutSeconds. Unset:"
+          + " no heartbeat is expected.")
+  @Min(1)
+  @Max(99999998)
+  private Integer heartbeatSeconds;
+
+  @JsonPropertyDescription(
+      "Try a failed item again (a worker's failure or a missed heartbeat; never a timeout)."
+          + " Unset: each item is tried once.")
+  private ItemRetry retry;
 
   @JsonPropertyDescription(
       "Free JSON object handed to the worker with every item, e.g. {\"computeMs\": 5000}.")
@@ -149,6 +184,30 @@ public class ComputeCaseSpec {
 
   public void setToleratedFailurePercentage(Double toleratedFailurePercentage) {
     this.toleratedFailurePercentage = toleratedFailurePercentage;
+  }
+
+  public Integer getToleratedFailureCount() {
+    return toleratedFailureCount;
+  }
+
+  public void setToleratedFailureCount(Integer toleratedFailureCount) {
+    this.toleratedFailureCount = toleratedFailureCount;
+  }
+
+  public Integer getHeartbeatSeconds() {
+    return heartbeatSeconds;
+  }
+
+  public void setHeartbeatSeconds(Integer heartbeatSeconds) {
+    this.heartbeatSeconds = heartbeatSeconds;
+  }
+
+  public ItemRetry getRetry() {
+    return retry;
+  }
+
+  public void setRetry(ItemRetry retry) {
+    this.retry = retry;
   }
 
   public Integer getItemTimeoutSeconds() {

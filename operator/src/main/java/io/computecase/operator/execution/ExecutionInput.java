@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
+import io.computecase.api.v1alpha1.ItemRetry;
 import io.computecase.operator.validation.SpecProblemException;
 import java.nio.charset.StandardCharsets;
 
@@ -32,10 +33,17 @@ public final class ExecutionInput {
             : parameters);
     request.put("busName", busName);
     request.put("maxConcurrency", orDefault(spec.getMaxConcurrency(), 0));
-    request.put(
-        "toleratedFailurePercentage",
-        spec.getToleratedFailurePercentage() == null ? 0.0 : spec.getToleratedFailurePercentage());
+    FailureTolerance tolerance = FailureTolerance.of(spec, items.size());
+    request.put("toleratedFailurePercentage", tolerance.percentage());
+    request.put("toleratedFailureCount", tolerance.count());
     request.put("itemTimeoutSeconds", orDefault(spec.getItemTimeoutSeconds(), 3600));
+    // 0 = no heartbeat expected: the ASL then leaves the worker's event without heartbeatSeconds
+    request.put("heartbeatSeconds", orDefault(spec.getHeartbeatSeconds(), 0));
+    ItemRetry retry = spec.getRetry() == null ? new ItemRetry() : spec.getRetry();
+    ObjectNode retryNode = request.putObject("retry");
+    retryNode.put("maxAttempts", orDefault(retry.getMaxAttempts(), 1));
+    retryNode.put("intervalSeconds", orDefault(retry.getIntervalSeconds(), 1));
+    retryNode.put("backoffRate", retry.getBackoffRate() == null ? 2.0 : retry.getBackoffRate());
     request.put("traceparent", traceparent == null ? "" : traceparent);
     input.set("items", items);
     String json = input.toString();

@@ -34,7 +34,10 @@ public final class ComputeCaseValidator {
           "The ComputeCase has no spec: add spec.items or" + " spec.generate.count.");
     }
     return Stream.<Supplier<Optional<SpecProblem>>>of(
-            () -> itemSource(spec), () -> target(spec.getTarget()), () -> bounds(spec))
+            () -> itemSource(spec),
+            () -> target(spec.getTarget()),
+            () -> bounds(spec),
+            () -> ItemRecoveryRules.firstProblem(spec))
         .map(Supplier::get)
         .flatMap(Optional::stream)
         .findFirst();

@@ -63,6 +63,11 @@ class CaseLifecycleTest {
     assertThat(request.get("maxConcurrency").asInt()).isEqualTo(50);
     assertThat(request.get("toleratedFailurePercentage").isNumber()).isTrue();
     assertThat(request.get("itemTimeoutSeconds").asInt()).isEqualTo(3600);
+    // unset recovery fields: no heartbeat, one attempt, and a count that never binds
+    assertThat(request.get("heartbeatSeconds").asInt()).isZero();
+    assertThat(request.get("retry"))
+        .isEqualTo(JSON.readTree("{\"maxAttempts\":1,\"intervalSeconds\":1,\"backoffRate\":2.0}"));
+    assertThat(request.get("toleratedFailureCount").asInt()).isEqualTo(100);
     assertThat(request.get("parameters").get("computeMs").asInt()).isEqualTo(20);
     assertThat(request.get("traceparent").asText()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     assertThat(input.get("items")).hasSize(100);

@@ -8,6 +8,7 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.ConfigMapKeyRef;
 import io.computecase.api.v1alpha1.Generate;
+import io.computecase.api.v1alpha1.ItemRetry;
 import io.computecase.api.v1alpha1.ItemsFrom;
 import io.computecase.operator.testing.OperatorTestStack;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -161,6 +162,47 @@ class SpecValidationTest {
             s -> {
               s.setGenerate(new Generate(2));
               s.setTtlSecondsAfterFinished(-5);
+            }),
+        bad(
+            "heartbeat-not-below-timeout",
+            "InvalidHeartbeat",
+            "spec.heartbeatSeconds",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setItemTimeoutSeconds(30);
+              s.setHeartbeatSeconds(30);
+            }),
+        bad(
+            "negative-tolerated-count",
+            "InvalidToleratedFailureCount",
+            "spec.toleratedFailureCount",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setToleratedFailureCount(-1);
+            }),
+        bad(
+            "zero-attempts",
+            "InvalidRetry",
+            "spec.retry.maxAttempts",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setRetry(new ItemRetry(0, 1, 2.0));
+            }),
+        bad(
+            "shrinking-backoff",
+            "InvalidRetry",
+            "spec.retry.backoffRate",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setRetry(new ItemRetry(3, 1, 0.5));
+            }),
+        bad(
+            "hour-long-interval",
+            "InvalidRetry",
+            "spec.retry.intervalSeconds",
+            s -> {
+              s.setGenerate(new Generate(2));
+              s.setRetry(new ItemRetry(3, 7200, 2.0));
             }),
         bad(
             "items-from-without-key",

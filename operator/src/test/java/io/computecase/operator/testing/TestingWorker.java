@@ -1,0 +1,106 @@
+package io.computecase.operator.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * A worker on the default target's queue that answers each item event as a script says, given the
+ * item's caseId and which delivery of that caseId it is (1 for the first event, 2 for a retry, ...).
+ */
+public final class TestingWorker implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What the worker does with one item event. */
+  public sealed interface Answer {
+    /** SendTaskSuccess with the contract's output and this duration. */
+    record Succeed(long durationMs) implements Answer {}
+
+    /** SendTaskFailure with this error and cause. */
+    record Fail(String error, String cause) implements Answer {}
+
+    /** Never answers nor heartbeats, as a hung worker. */
+    record Silent() implements Answer {}
+  }
+
+  /** The answer for a caseId's n-th event. */
+  @FunctionalInterface
+  public interface Script {
+    Answer answer(String caseId, int delivery);
+  }
+
+  private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> lastDetail = new ConcurrentHashMap<>();
+  private final AtomicBoolean working = new AtomicBoolean(true);
+  private final Thread thread;
+
+  public TestingWorker(OperatorTestStack stack, LocalEngines engines, Script script) {
+    thread =
+        new Thread(
+            () -> {
+              try (SqsClient sqs = stack.sqs();
+                  SfnClient sfn = engines.sfn()) {
+                String url = sqs.getQueueUrl(r -> r.queueName("computecase-default")).queueUrl();
+                while (working.get()) {
+                  for (Message m :
+                      sqs.receiveMessage(
+                              r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
+                          .messages()) {
+                    answer(sfn, JSON.readTree(m.body()).path("detail"), script);
+                    sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
+                  }
+                }
+              } catch (Exception e) {
+                if (working.get()) {
+                  throw new IllegalStateException(e);
+                }
+              }
+            },
+            "testing-worker");
+    thread.start();
+  }
+
+  private void answer(SfnClient sfn, JsonNode detail, Script script) {
+    String token = detail.path("taskToken").asText();
+    String caseId = detail.path("item").path("caseId").asText();
+    lastDetail.put(caseId, detail);
+    int delivery = deliveries.computeIfAbsent(caseId, k -> new AtomicInteger()).incrementAndGet();
+    Answer answer = script.answer(caseId, delivery);
+    if (answer instanceof Answer.Succeed ok) {
+      String output =
+          JSON.createObjectNode()
+              .put("index", detail.path("index").asInt())
+              .put("caseId", caseId)
+              .put("result", "ok")
+              .put("durationMs", ok.durationMs())
+              .put("worker", "testing")
+              .toString();
+      sfn.sendTaskSuccess(r -> r.taskToken(token).output(output));
+    } else if (answer instanceof Answer.Fail failure) {
+      sfn.sendTaskFailure(r -> r.taskToken(token).error(failure.error()).cause(failure.cause()));
+    }
+  }
+
+  /** How many events the worker received for this caseId. */
+  public int deliveries(String caseId) {
+    AtomicInteger n = deliveries.get(caseId);
+    return n == null ? 0 : n.get();
+  }
+
+  /** The detail of the last event received for this caseId, or a missing node. */
+  public JsonNode lastDetail(String caseId) {
+    return lastDetail.getOrDefault(caseId, JSON.missingNode());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    working.set(false);
+    thread.join(5000);
+  }
+}
