@@ -8,7 +8,10 @@ import io.computecase.local.sfn.execution.StepFunctionsEngine;
 import io.computecase.local.sfn.integration.EventsPutEvents;
 import io.computecase.local.sfn.integration.SqsSendMessage;
 import io.computecase.local.sfn.integration.StatesStartExecution;
+import io.computecase.local.sfn.persistence.EnginePersistence;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +25,7 @@ public final class LocalStepFunctions implements AutoCloseable {
   private final StepFunctionsEngine engine;
   private final StepFunctionsApi api;
   private final List<AwsJsonServer> servers = new ArrayList<>();
+  private final EnginePersistence persistence;
 
   private LocalStepFunctions(Builder builder) {
     this.engine = new StepFunctionsEngine(builder.region, builder.accountId, builder.clock);
@@ -39,6 +43,18 @@ public final class LocalStepFunctions implements AutoCloseable {
       engine.addIntegration(new SqsSendMessage(sqs, engine.blockingExecutor()));
     }
     engine.addIntegration(new StatesStartExecution(api, engine));
+    if (builder.dataDirectory == null) {
+      this.persistence = null;
+    } else {
+      try {
+        this.persistence =
+            EnginePersistence.open(builder.dataDirectory, engine, catalog, builder.snapshotInterval);
+      } catch (RuntimeException e) {
+        engine.close();
+        throw e;
+      }
+      persistence.resume();
+    }
   }
 
   public static Builder builder() {
@@ -66,7 +82,14 @@ public final class LocalStepFunctions implements AutoCloseable {
   public synchronized void close() {
     servers.forEach(AwsJsonServer::close);
     servers.clear();
+    if (persistence != null) {
+      persistence.stopWriting();
+    }
     engine.close();
+    if (persistence != null) {
+      // Written after the engine stopped, so it holds the last state the engine reached.
+      persistence.writeLast();
+    }
   }
 
   /** Configures a LocalStepFunctions. */
@@ -75,6 +98,8 @@ public final class LocalStepFunctions implements AutoCloseable {
     private String accountId = "000000000000";
     private Clock clock = Clock.systemUTC();
     private final Map<String, AwsJsonService> integrations = new LinkedHashMap<>();
+    private Path dataDirectory;
+    private Duration snapshotInterval = Duration.ofSeconds(1);
 
     private Builder() {}
 
@@ -97,6 +122,21 @@ public final class LocalStepFunctions implements AutoCloseable {
     /** The service behind an integration: "events" (EventBridge JSON 1.1) or "sqs" (SQS JSON). */
     public Builder integration(String service, AwsJsonService serviceApi) {
       integrations.put(service, serviceApi);
+      return this;
+    }
+
+    /**
+     * Keeps state machines, executions, Map Runs and waiting task tokens in this directory, so a
+     * restart goes on where the engine stopped; absent, everything lives in memory only.
+     */
+    public Builder dataDirectory(Path value) {
+      this.dataDirectory = value;
+      return this;
+    }
+
+    /** How often a changed state is written to the data directory (1 s by default). */
+    public Builder snapshotInterval(Duration value) {
+      this.snapshotInterval = value;
       return this;
     }
 

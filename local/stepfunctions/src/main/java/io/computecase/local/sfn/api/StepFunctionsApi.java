@@ -19,8 +19,10 @@ public final class StepFunctionsApi implements AwsJsonService {
   public static final String TARGET_PREFIX = "AWSStepFunctions";
 
   private final Map<String, OperationHandler> operations = new LinkedHashMap<>();
+  private final StepFunctionsEngine engine;
 
   public StepFunctionsApi(StepFunctionsEngine engine, StateMachineCatalog catalog) {
+    this.engine = engine;
     StateMachineOperations machines = new StateMachineOperations(engine, catalog);
     ExecutionOperations executions = new ExecutionOperations(engine, catalog);
     SyncExecutionOperation sync = new SyncExecutionOperation(executions, catalog);
@@ -54,7 +56,26 @@ public final class StepFunctionsApi implements AwsJsonService {
   }
 
   private void add(String operation, OperationHandler handler) {
-    operations.put(operation, ErrorTranslation.translated(handler));
+    OperationHandler translated = ErrorTranslation.translated(handler);
+    if (readOnly(operation)) {
+      operations.put(operation, translated);
+    } else {
+      // What changes state machines, tags or Map Run settings makes a snapshot due.
+      operations.put(
+          operation,
+          request -> {
+            JsonNode response = translated.handle(request);
+            engine.changed();
+            return response;
+          });
+    }
+  }
+
+  private static boolean readOnly(String operation) {
+    return operation.startsWith("Describe")
+        || operation.startsWith("List")
+        || operation.startsWith("Get")
+        || operation.startsWith("Validate");
   }
 
   @Override

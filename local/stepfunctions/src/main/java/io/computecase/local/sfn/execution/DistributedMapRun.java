@@ -22,6 +22,7 @@ final class DistributedMapRun {
   private final MachineRevision childRevision;
   private final String arnPrefix;
   private final boolean redriven;
+  private final boolean resumed;
   private final long itemsPerUnit;
   private final long itemTotal;
   private final java.util.concurrent.atomic.AtomicBoolean failing =
@@ -34,7 +35,8 @@ final class DistributedMapRun {
       long itemTotal,
       MapRun mapRun,
       String label,
-      boolean redriven) {
+      boolean redriven,
+      boolean resumed) {
     this.run = run;
     this.frame = run.frame();
     this.engine = frame.engine();
@@ -43,19 +45,26 @@ final class DistributedMapRun {
     this.itemTotal = itemTotal;
     this.itemsPerUnit = units.isEmpty() ? 0 : Math.max(1, itemTotal / units.size());
     this.redriven = redriven;
+    this.resumed = resumed;
     MachineRevision parent = frame.execution().revision();
     String machineName = parent.stateMachineName().split("/")[0];
     this.arnPrefix = engine.arn("execution", machineName + "/" + label) + ":";
-    this.childRevision =
-        new MachineRevision(
-            engine.arn("stateMachine", machineName + "/" + label),
-            machineName + "/" + label,
-            map.settings().processorDefinition(),
-            map.settings().processor(),
-            null,
-            parent.roleArn(),
-            null,
-            engine.clock().millis());
+    this.childRevision = childRevision(engine, parent, map, label);
+  }
+
+  /** What a Map Run's children run: the Map's item processor, named after the machine and label. */
+  static MachineRevision childRevision(
+      StepFunctionsEngine engine, MachineRevision parent, MapState map, String label) {
+    String machineName = parent.stateMachineName().split("/")[0];
+    return new MachineRevision(
+        engine.arn("stateMachine", machineName + "/" + label),
+        machineName + "/" + label,
+        map.settings().processorDefinition(),
+        map.settings().processor(),
+        null,
+        parent.roleArn(),
+        null,
+        engine.clock().millis());
   }
 
   static CompletableFuture<JsonNode> run(
@@ -68,6 +77,14 @@ final class DistributedMapRun {
       long toleratedCount) {
     StepFunctionsEngine engine = run.frame().engine();
     Execution parent = run.frame().execution();
+    for (MapRun candidate : parent.mapRuns()) {
+      if (candidate.takeResume(map.name(), units.size())) {
+        // Restored from a snapshot while running: the same run goes on where it was.
+        return new DistributedMapRun(
+                run, map, units, itemTotal, candidate, candidate.label(), false, true)
+            .start();
+      }
+    }
     if (parent.redriveCount() > 0) {
       List<MapRun> previous = parent.mapRuns();
       for (int i = previous.size() - 1; i >= 0; i--) {
@@ -77,7 +94,7 @@ final class DistributedMapRun {
             && candidate.ranState(map.name(), units.size())) {
           candidate.redrive(engine.clock().millis());
           return new DistributedMapRun(
-                  run, map, units, itemTotal, candidate, candidate.label(), true)
+                  run, map, units, itemTotal, candidate, candidate.label(), true, false)
               .start();
         }
       }
@@ -93,11 +110,14 @@ final class DistributedMapRun {
             toleratedPercentage,
             toleratedCount);
     mapRun.plan(map.name(), label, units.size());
-    return new DistributedMapRun(run, map, units, itemTotal, mapRun, label, false).start();
+    return new DistributedMapRun(run, map, units, itemTotal, mapRun, label, false, false)
+        .start();
   }
 
   private CompletableFuture<JsonNode> start() {
-    if (redriven) {
+    if (resumed) {
+      countResults();
+    } else if (redriven) {
       // AWS redrives the same Map Run: only the units that did not succeed run again.
       frame.record(
           "MapRunRedriven", new EventDetails.MapRunRedriven(mapRun.arn(), mapRun.redriveCount()));
@@ -125,6 +145,20 @@ final class DistributedMapRun {
     if (redriven && mapRun.succeeded(index)) {
       return CompletableFuture.completedFuture(true);
     }
+    if (resumed) {
+      if (mapRun.hasResult(index)) {
+        return CompletableFuture.completedFuture(true);
+      }
+      Execution restored = mapRun.takeRestoredChild(index);
+      if (restored != null) {
+        long items = unitItems(index);
+        mapRun.items().started(items);
+        mapRun.executions().started(1);
+        CompletableFuture<ExecutionStatus> end =
+            restored.status().open() ? engine.resume(restored) : restored.ended();
+        return end.thenApply(status -> unitEnded(index, items, status));
+      }
+    }
     String name = UUID.randomUUID().toString();
     Execution child =
         new Execution(
@@ -138,22 +172,56 @@ final class DistributedMapRun {
     long items = unitItems(index);
     mapRun.items().started(items);
     mapRun.executions().started(1);
-    mapRun.addChild(child);
-    return engine
-        .launch(child)
-        .thenApply(
-            end -> {
-              mapRun.items().ended(items, end);
-              mapRun.executions().ended(1, end);
-              mapRun.result(index, outputOf(end), end instanceof ExecutionStatus.Succeeded);
-              if (!mapRun.toleranceExceeded()) {
-                return true;
-              }
-              if (failing.compareAndSet(false, true)) {
-                engine.executor().execute(() -> stopChildren("The Map Run failed."));
-              }
-              return false;
-            });
+    mapRun.addChild(index, child);
+    return engine.launch(child).thenApply(end -> unitEnded(index, items, end));
+  }
+
+  private boolean unitEnded(int index, long items, ExecutionStatus end) {
+    mapRun.items().ended(items, end);
+    mapRun.executions().ended(1, end);
+    mapRun.result(index, outputOf(end), end instanceof ExecutionStatus.Succeeded);
+    if (!mapRun.toleranceExceeded()) {
+      return true;
+    }
+    if (failing.compareAndSet(false, true)) {
+      engine.executor().execute(() -> stopChildren("The Map Run failed."));
+    }
+    return false;
+  }
+
+  /**
+   * A run resumed after a restart counts again from its units' results, each unit once, so that
+   * counters read at slightly different moments by the snapshot cannot count an item twice.
+   */
+  private void countResults() {
+    java.util.Map<Integer, ExecutionStatus> ends = new java.util.HashMap<>();
+    for (Execution child : mapRun.children()) {
+      if (!child.status().open() && child.unitIndex() >= 0) {
+        ends.put(child.unitIndex(), child.status());
+      }
+    }
+    mapRun.items().reset();
+    mapRun.executions().reset();
+    mapRun.items().planned(itemTotal);
+    mapRun.executions().planned(units.size());
+    boolean[] succeededUnits = mapRun.succeededUnits();
+    for (int i = 0; i < units.size(); i++) {
+      if (!mapRun.hasResult(i)) {
+        continue;
+      }
+      ExecutionStatus end =
+          succeededUnits[i]
+              ? new ExecutionStatus.Succeeded(null)
+              : ends.getOrDefault(i, new ExecutionStatus.Failed(null, null));
+      if (succeededUnits[i] != end instanceof ExecutionStatus.Succeeded) {
+        end = new ExecutionStatus.Failed(null, null);
+      }
+      long items = unitItems(i);
+      mapRun.items().started(items);
+      mapRun.items().ended(items, end);
+      mapRun.executions().started(1);
+      mapRun.executions().ended(1, end);
+    }
   }
 
   private long unitItems(int index) {

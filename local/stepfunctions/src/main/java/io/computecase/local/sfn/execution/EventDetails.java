@@ -56,6 +56,31 @@ public sealed interface EventDetails {
     }
   }
 
+  /**
+   * Details read back from a snapshot, kept as AWS renders them with data; without data, each
+   * payload field (the one with a sibling {@code <field>Details}) is left out as it was first.
+   */
+  record Restored(ObjectNode rendered) implements EventDetails {
+    public ObjectNode render(boolean includeData) {
+      ObjectNode n = rendered.deepCopy();
+      if (!includeData) {
+        java.util.List<String> payloads = new java.util.ArrayList<>();
+        n.fieldNames()
+            .forEachRemaining(
+                f -> {
+                  if (n.has(f + "Details")) {
+                    payloads.add(f);
+                  }
+                });
+        for (String f : payloads) {
+          n.remove(f);
+          n.remove(f + "Details");
+        }
+      }
+      return n;
+    }
+  }
+
   /** Any XStateEntered. */
   record StateEntered(String name, JsonNode input) implements EventDetails {
     public ObjectNode render(boolean includeData) {

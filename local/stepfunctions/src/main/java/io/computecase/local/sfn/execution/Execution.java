@@ -28,6 +28,7 @@ public final class Execution {
   private volatile int redriveCount;
   private volatile long redriveMillis;
   private Frame topFrame;
+  private volatile int unitIndex = -1;
 
   public Execution(
       String arn,
@@ -115,6 +116,27 @@ public final class Execution {
     redriveCount++;
     redriveMillis = atMillis;
     ended = new CompletableFuture<>();
+  }
+
+  /** Puts back the end or progress read from a snapshot, before the execution runs again. */
+  synchronized void restore(
+      ExecutionStatus restoredStatus, long stop, int redrives, long redriveAt) {
+    status = restoredStatus;
+    stopMillis = stop;
+    redriveCount = redrives;
+    redriveMillis = redriveAt;
+    if (!restoredStatus.open()) {
+      ended.complete(restoredStatus);
+    }
+  }
+
+  /** Which unit of its Map Run this child runs (-1 for a top-level execution). */
+  public int unitIndex() {
+    return unitIndex;
+  }
+
+  void unitIndex(int index) {
+    this.unitIndex = index;
   }
 
   public int redriveCount() {

@@ -22,6 +22,13 @@ final class ExecutionStore {
     return list == null ? List.of() : List.copyOf(list);
   }
 
+  /** Every top-level execution, grouped by state machine, each group in start order. */
+  List<Execution> topLevel() {
+    List<Execution> all = new java.util.ArrayList<>();
+    byMachine.values().forEach(all::addAll);
+    return all;
+  }
+
   /** A top-level execution, unless one with its ARN exists: then that one is returned. */
   Execution register(Execution execution) {
     Execution existing = executions.putIfAbsent(execution.arn(), execution);

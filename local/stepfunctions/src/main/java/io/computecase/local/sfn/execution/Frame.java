@@ -17,6 +17,10 @@ public final class Frame {
   private volatile String currentState;
   private volatile JsonNode currentInput;
   private volatile boolean cancelled;
+  // The task this frame waits on, if any: what a snapshot saves so a restart can wait on.
+  private volatile String waitingToken;
+  private volatile WaitingTask waiting;
+  private volatile ResumableWait resumedWait;
 
   Frame(
       StepFunctionsEngine engine,
@@ -46,6 +50,7 @@ public final class Frame {
   public long record(String type, EventDetails details) {
     long id = execution.history().append(engine.clock().millis(), type, lastEventId, details);
     lastEventId = id;
+    engine.changed();
     return id;
   }
 
@@ -79,5 +84,48 @@ public final class Frame {
 
   JsonNode currentInput() {
     return currentInput;
+  }
+
+  void lastEventId(long id) {
+    this.lastEventId = id;
+  }
+
+  /** The task this frame now waits on for a token (null token: none). */
+  void waiting(String token, WaitingTask task) {
+    this.waiting = task;
+    this.waitingToken = token;
+  }
+
+  /** Forgets the wait once it has ended, unless a newer one has replaced it. */
+  void waited(WaitingTask task) {
+    if (waiting == task) {
+      waiting = null;
+      waitingToken = null;
+    }
+  }
+
+  /** The open wait as a snapshot keeps it, or null. */
+  ResumableWait openWait() {
+    WaitingTask task = waiting;
+    String token = waitingToken;
+    if (task == null || token == null || task.closed()) {
+      return null;
+    }
+    return new ResumableWait(
+        token, task.timeoutDueMillis, task.heartbeatDueMillis, task.heartbeatMillis);
+  }
+
+  /** A wait restored from a snapshot, for the resumed Task to take instead of dispatching. */
+  void resumeWait(ResumableWait wait) {
+    this.resumedWait = wait;
+  }
+
+  /** The restored wait, once: only the first attempt after the restart waits on it. */
+  public ResumableWait takeResumedWait() {
+    ResumableWait wait = resumedWait;
+    if (wait != null) {
+      resumedWait = null;
+    }
+    return wait;
   }
 }

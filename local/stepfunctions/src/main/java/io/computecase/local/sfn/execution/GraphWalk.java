@@ -63,12 +63,31 @@ final class GraphWalk {
 
   /** Runs the graph from the named state and tells {@code ending} how it ended; no future kept. */
   static void walk(StateGraph graph, String state, Frame frame, JsonNode input, Ending ending) {
-    new GraphWalk(graph, frame, ending).step(state, input);
+    new GraphWalk(graph, frame, ending).step(state, input, false);
+  }
+
+  /**
+   * As {@link #walk}; {@code resumed} continues a state already entered before a restart, so its
+   * StateEntered is not recorded twice.
+   */
+  static void walk(
+      StateGraph graph,
+      String state,
+      Frame frame,
+      JsonNode input,
+      boolean resumed,
+      Ending ending) {
+    new GraphWalk(graph, frame, ending).step(state, input, resumed);
   }
 
   private void step(String name, JsonNode input) {
+    step(name, input, false);
+  }
+
+  private void step(String name, JsonNode input, boolean resumed) {
     String current = name;
     JsonNode currentInput = input;
+    boolean enterAgain = !resumed;
     while (true) {
       if (!frame.execution().status().open() || frame.cancelled()) {
         done.completeExceptionally(new StateFailure("States.Aborted", "The execution has ended."));
@@ -77,9 +96,12 @@ final class GraphWalk {
       State state = graph.state(current);
       frame.current(current, currentInput);
       long entered =
-          frame.record(
-              state.eventPrefix() + "StateEntered",
-              new EventDetails.StateEntered(current, currentInput));
+          enterAgain
+              ? frame.record(
+                  state.eventPrefix() + "StateEntered",
+                  new EventDetails.StateEntered(current, currentInput))
+              : frame.lastEventId();
+      enterAgain = true;
       StateRun run =
           new StateRun(frame, state, currentInput, frame.engine().clock().millis(), entered);
       CompletableFuture<Transition> pending;

@@ -15,15 +15,21 @@ public final class Heartbeats {
     if (waiting.heartbeatMillis <= 0) {
       return;
     }
+    scheduleAt(waiting, token, engine.clock().millis() + waiting.heartbeatMillis);
+  }
+
+  /** Starts the heartbeat window so that it ends at the given instant (a restored wait). */
+  void scheduleAt(WaitingTask waiting, String token, long dueMillis) {
     Timers.Timer previous = waiting.heartbeat;
     if (previous != null) {
       previous.cancel();
     }
+    waiting.heartbeatDueMillis = dueMillis;
     waiting.heartbeat =
         engine
             .timers()
             .schedule(
-                engine.clock().millis() + waiting.heartbeatMillis,
+                dueMillis,
                 () -> {
                   if (waiting.close(new TaskOutcome.HeartbeatTimeout())) {
                     engine.tokens().remove(token);

@@ -21,6 +21,12 @@ public final class HistoryRecorder {
     return id;
   }
 
+  /** Puts back events read from a snapshot, before anything else is appended. */
+  synchronized void restore(List<HistoryEvent> restored) {
+    events.clear();
+    events.addAll(restored);
+  }
+
   /** A snapshot of the events so far, oldest first. */
   public synchronized List<HistoryEvent> events() {
     return List.copyOf(events);

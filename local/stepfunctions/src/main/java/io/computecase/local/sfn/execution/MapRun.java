@@ -24,6 +24,8 @@ public final class MapRun {
   private String label;
   private JsonNode[] outputs;
   private boolean[] succeeded;
+  // Set only when restored from a snapshot while running: the Map state takes it up again once.
+  private java.util.Map<Integer, Execution> restoredChildren;
 
   public MapRun(
       String arn,
@@ -54,6 +56,72 @@ public final class MapRun {
 
   synchronized String label() {
     return label;
+  }
+
+  synchronized String stateName() {
+    return stateName;
+  }
+
+  /** Whether the unit has a result (it ended, successfully or not). */
+  synchronized boolean hasResult(int unit) {
+    return outputs[unit] != null;
+  }
+
+  synchronized boolean[] succeededUnits() {
+    return succeeded.clone();
+  }
+
+  /** Puts back a run read from a snapshot: what it ran, its results, status and redrives. */
+  synchronized void restore(
+      String mapStateName,
+      String mapLabel,
+      JsonNode[] unitOutputs,
+      boolean[] unitSucceeded,
+      String restoredStatus,
+      long stop,
+      int redrives,
+      long redriveAt) {
+    stateName = mapStateName;
+    label = mapLabel;
+    outputs = unitOutputs;
+    succeeded = unitSucceeded;
+    status = restoredStatus;
+    stopMillis = stop;
+    redriveCount = redrives;
+    redriveMillis = redriveAt;
+    if (restoredStatus.equals("RUNNING")) {
+      restoredChildren = new java.util.concurrent.ConcurrentHashMap<>();
+    }
+  }
+
+  /** A restored child of a restored running run, for its unit to take up again. */
+  void restoredChild(int unit, Execution child) {
+    children.add(child);
+    if (restoredChildren != null && unit >= 0) {
+      restoredChildren.put(unit, child);
+    }
+  }
+
+  /** Whether this run was restored running and waits for its Map state to take it up (once). */
+  synchronized boolean takeResume(String mapStateName, int units) {
+    if (restoredChildren == null || resumeTaken || !ranState(mapStateName, units)) {
+      return false;
+    }
+    resumeTaken = true;
+    return true;
+  }
+
+  private boolean resumeTaken;
+
+  /** The restored child of this unit, once; null when the unit had none. */
+  Execution takeRestoredChild(int unit) {
+    java.util.Map<Integer, Execution> restored = restoredChildren;
+    return restored == null ? null : restored.remove(unit);
+  }
+
+  /** Restored children no unit took up (their Map state did not resume): stopped at the end. */
+  synchronized java.util.Collection<Execution> untakenChildren() {
+    return restoredChildren == null ? java.util.List.of() : restoredChildren.values();
   }
 
   synchronized void result(int unit, JsonNode output, boolean success) {
@@ -125,7 +193,8 @@ public final class MapRun {
     return List.copyOf(children);
   }
 
-  void addChild(Execution child) {
+  void addChild(int unit, Execution child) {
+    child.unitIndex(unit);
     children.add(child);
   }
 

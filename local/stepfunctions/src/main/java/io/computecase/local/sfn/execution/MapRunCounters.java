@@ -1,5 +1,6 @@
 package io.computecase.local.sfn.execution;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,6 +41,31 @@ public final class MapRunCounters {
   void redrive() {
     long again = failed.getAndSet(0) + timedOut.getAndSet(0) + aborted.getAndSet(0);
     pending.addAndGet(again);
+  }
+
+  /** Back to nothing planned: a resumed run counts its units again from their results. */
+  void reset() {
+    for (AtomicLong counter : List.of(pending, running, succeeded, failed, timedOut, aborted, total)) {
+      counter.set(0);
+    }
+  }
+
+  /** Puts back counters read from a snapshot of a run that had ended. */
+  void restore(
+      long pendingCount,
+      long runningCount,
+      long succeededCount,
+      long failedCount,
+      long timedOutCount,
+      long abortedCount,
+      long totalCount) {
+    pending.set(pendingCount);
+    running.set(runningCount);
+    succeeded.set(succeededCount);
+    failed.set(failedCount);
+    timedOut.set(timedOutCount);
+    aborted.set(abortedCount);
+    total.set(totalCount);
   }
 
   private AtomicLong counterFor(ExecutionStatus end) {

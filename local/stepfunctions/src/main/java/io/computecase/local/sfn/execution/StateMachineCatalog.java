@@ -68,6 +68,11 @@ public final class StateMachineCatalog {
     }
   }
 
+  /** Puts back a state machine read from a snapshot. */
+  public void restore(StateMachine machine) {
+    machines.put(machine.arn(), machine);
+  }
+
   public void delete(String arn) {
     machines.remove(arn);
   }

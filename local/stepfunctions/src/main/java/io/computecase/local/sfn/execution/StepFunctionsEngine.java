@@ -5,6 +5,7 @@ import io.computecase.local.sfn.integration.ServiceIntegration;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
   private final Heartbeats heartbeats = new Heartbeats(this);
   private final Map<String, ServiceIntegration> integrations = new ConcurrentHashMap<>();
   private final ExecutionStore store = new ExecutionStore();
+  // Read before written so that busy engines do not keep bouncing the cache line between cores.
+  private volatile boolean changed;
 
   public StepFunctionsEngine(String region, String accountId, Clock clock) {
     this.region = region;
@@ -108,6 +111,36 @@ public final class StepFunctionsEngine implements AutoCloseable {
     return store.mapRun(arn);
   }
 
+  /** Every top-level execution, each state machine's in start order (for snapshots). */
+  public List<Execution> topLevelExecutions() {
+    return store.topLevel();
+  }
+
+  /** Notes that something worth persisting changed; cheap, called on every history event. */
+  public void changed() {
+    if (!changed) {
+      changed = true;
+    }
+  }
+
+  /** Whether anything changed since the last call (a snapshot is due). */
+  public boolean takeChanged() {
+    if (!changed) {
+      return false;
+    }
+    changed = false;
+    return true;
+  }
+
+  /** Puts back an execution read from a snapshot, top-level or a Map Run's child. */
+  void restore(Execution execution) {
+    if (execution.mapRun() == null) {
+      store.register(execution);
+    } else {
+      store.registerChild(execution);
+    }
+  }
+
   void registerMapRun(MapRun run) {
     store.registerMapRun(run);
   }
@@ -122,6 +155,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
   /** Starts a registered execution; completes with its end status. */
   public CompletableFuture<ExecutionStatus> launch(Execution execution) {
     store.registerChild(execution);
+    changed();
     long started =
         execution
             .history()
@@ -132,14 +166,32 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 new EventDetails.ExecutionStarted(
                     execution.input(), execution.revision().roleArn()));
     Frame frame = new Frame(this, execution, new HashMap<>(), started);
-    if (execution.mapRun() == null) {
-      execution.topFrame(frame);
+    // A child's frame is kept only while it runs (see end): a snapshot reads where it stands.
+    execution.topFrame(frame);
+    return run(execution, frame, execution.revision().graph().startAt(), execution.input(), false);
+  }
+
+  /**
+   * Continues an execution restored from a snapshot in the state it was in, without entering that
+   * state again (a waiting task waits on with its token); completes with its end status.
+   */
+  CompletableFuture<ExecutionStatus> resume(Execution execution) {
+    Frame frame = execution.topFrame();
+    if (frame == null || frame.currentState() == null) {
+      if (execution.history().size() == 0) {
+        return launch(execution);
+      }
+      if (frame == null) {
+        frame = new Frame(this, execution, new HashMap<>(), execution.history().size());
+        execution.topFrame(frame);
+      }
+      return run(execution, frame, execution.revision().graph().startAt(), execution.input(), false);
     }
-    return run(execution, frame, execution.revision().graph().startAt(), execution.input());
+    return run(execution, frame, frame.currentState(), frame.currentInput(), true);
   }
 
   private CompletableFuture<ExecutionStatus> run(
-      Execution execution, Frame frame, String startState, JsonNode input) {
+      Execution execution, Frame frame, String startState, JsonNode input, boolean resumed) {
     Integer timeout = execution.revision().timeoutSeconds();
     if (timeout != null) {
       long from =
@@ -157,6 +209,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
                 startState,
                 frame,
                 input,
+                resumed,
                 (output, failure) -> {
                   if (failure == null) {
                     end(execution, new ExecutionStatus.Succeeded(output), frame);
@@ -189,7 +242,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     execution.reopen(clock.millis());
     frame.record("ExecutionRedriven", new EventDetails.Redriven(execution.redriveCount()));
     // Timers started by the previous run die with it (its end ran the abort hooks).
-    run(execution, frame, frame.currentState(), frame.currentInput());
+    run(execution, frame, frame.currentState(), frame.currentInput(), false);
   }
 
   /** StopExecution (or a failing Map Run): aborts a running execution and what it waits on. */
@@ -219,6 +272,10 @@ public final class StepFunctionsEngine implements AutoCloseable {
       details = new EventDetails.Error(a.error(), a.cause());
     }
     execution.history().append(clock.millis(), type, previous, details);
+    changed();
+    if (execution.mapRun() != null) {
+      execution.topFrame(null);
+    }
     for (Runnable hook : execution.takeAbortHooks()) {
       hook.run();
     }

@@ -75,25 +75,8 @@ public final class TaskDispatch {
     long heartbeatMillis = heartbeatSeconds == null ? 0 : heartbeatSeconds * 1000;
     WaitingTask waiting = new WaitingTask(heartbeatMillis);
     TaskTokenRegistry tokens = engine.tokens();
-    if (token != null) {
-      tokens.register(token, waiting);
-    }
-    Runnable abort =
-        () -> {
-          if (waiting.close(new TaskOutcome.Aborted()) && token != null) {
-            tokens.remove(token);
-          }
-        };
-    frame.execution().onAbort(abort);
     long now = engine.clock().millis();
-    if (timeoutSeconds != null) {
-      waiting.timeout =
-          engine
-              .timers()
-              .schedule(
-                  now + timeoutSeconds * 1000,
-                  () -> expire(waiting, token, new TaskOutcome.Timeout()));
-    }
+    Runnable abort = await(waiting, token, timeoutSeconds == null ? 0 : now + timeoutSeconds * 1000);
     if (token != null && heartbeatSeconds != null) {
       engine.heartbeats().restart(waiting, token);
     }
@@ -135,13 +118,65 @@ public final class TaskDispatch {
           }
           // Listening only now keeps TaskSubmitted before TaskSucceeded even when the worker
           // answers before the service call returns.
-          waiting.whenClosed(
-              outcome -> {
-                frame.execution().forgetAbort(abort);
-                settle(outcome, result);
-              });
+          listen(waiting, abort, result);
         });
     return result;
+  }
+
+  /**
+   * Waits again, after a restart, on a task that was waiting for its token: same token, same
+   * deadlines; the service is not called again (its event was already delivered).
+   */
+  public static CompletableFuture<JsonNode> resume(
+      StateRun run, TaskResource resource, ResumableWait wait) {
+    return new TaskDispatch(run, resource).resume(wait);
+  }
+
+  private CompletableFuture<JsonNode> resume(ResumableWait wait) {
+    StepFunctionsEngine engine = frame.engine();
+    WaitingTask waiting = new WaitingTask(wait.heartbeatMillis());
+    Runnable abort = await(waiting, wait.token(), wait.timeoutDueMillis());
+    if (wait.heartbeatDueMillis() > 0) {
+      engine.heartbeats().scheduleAt(waiting, wait.token(), wait.heartbeatDueMillis());
+    }
+    CompletableFuture<JsonNode> result = new CompletableFuture<>();
+    listen(waiting, abort, result);
+    return result;
+  }
+
+  /** Registers the wait (token, abort hook, timeout due at the given millis, 0 = none). */
+  private Runnable await(WaitingTask waiting, String token, long timeoutDueMillis) {
+    StepFunctionsEngine engine = frame.engine();
+    TaskTokenRegistry tokens = engine.tokens();
+    if (token != null) {
+      tokens.register(token, waiting);
+      frame.waiting(token, waiting);
+    }
+    Runnable abort =
+        () -> {
+          if (waiting.close(new TaskOutcome.Aborted()) && token != null) {
+            tokens.remove(token);
+          }
+        };
+    frame.execution().onAbort(abort);
+    if (timeoutDueMillis > 0) {
+      waiting.timeoutDueMillis = timeoutDueMillis;
+      waiting.timeout =
+          engine
+              .timers()
+              .schedule(
+                  timeoutDueMillis, () -> expire(waiting, token, new TaskOutcome.Timeout()));
+    }
+    return abort;
+  }
+
+  private void listen(WaitingTask waiting, Runnable abort, CompletableFuture<JsonNode> result) {
+    waiting.whenClosed(
+        outcome -> {
+          frame.execution().forgetAbort(abort);
+          frame.waited(waiting);
+          settle(outcome, result);
+        });
   }
 
   private void expire(WaitingTask waiting, String token, TaskOutcome outcome) {

@@ -28,6 +28,16 @@ public final class TaskTokenRegistry {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /** The serial of the last token issued: a restart continues after it. */
+  public long lastSerial() {
+    return serials.get();
+  }
+
+  /** After a restart: tokens up to this serial were issued before (TaskTimedOut, not unknown). */
+  public void continueAfter(long serial) {
+    serials.accumulateAndGet(serial, Math::max);
+  }
+
   void register(String token, WaitingTask task) {
     waiting.put(token, task);
   }

@@ -10,6 +10,9 @@ final class WaitingTask {
   final long heartbeatMillis;
   volatile Timers.Timer timeout;
   volatile Timers.Timer heartbeat;
+  // When the timers are due (engine clock millis, 0 = none): a restart schedules them again.
+  volatile long timeoutDueMillis;
+  volatile long heartbeatDueMillis;
   private TaskOutcome outcome;
   private Consumer<TaskOutcome> listener;
 
@@ -39,6 +42,10 @@ final class WaitingTask {
       notify.accept(result);
     }
     return true;
+  }
+
+  synchronized boolean closed() {
+    return outcome != null;
   }
 
   /** Tells the listener the outcome, now if it is known, else when it is. */

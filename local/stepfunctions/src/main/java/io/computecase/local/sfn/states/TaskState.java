@@ -6,6 +6,7 @@ import io.computecase.local.sfn.definition.NumberSource;
 import io.computecase.local.sfn.definition.Retrier;
 import io.computecase.local.sfn.eval.Evaluation;
 import io.computecase.local.sfn.execution.Recovery;
+import io.computecase.local.sfn.execution.ResumableWait;
 import io.computecase.local.sfn.execution.StateRun;
 import io.computecase.local.sfn.execution.TaskDispatch;
 import io.computecase.local.sfn.integration.IntegrationPattern;
@@ -49,6 +50,11 @@ public final class TaskState extends State {
   }
 
   private CompletableFuture<Transition> attempt(StateRun run) {
+    ResumableWait resumed = run.frame().takeResumedWait();
+    if (resumed != null && resource.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
+      // Restarted while waiting: the worker already has the event; wait on for the same token.
+      return TaskDispatch.resume(run, resource, resumed).thenApply(run::finish);
+    }
     String token =
         resource.pattern() == IntegrationPattern.WAIT_FOR_TASK_TOKEN
             ? TaskDispatch.issueToken(run)

@@ -1,0 +1,115 @@
+package io.computecase.local.sfn.persistence;
+
+import io.computecase.local.sfn.execution.Resumption;
+import io.computecase.local.sfn.execution.StateMachineCatalog;
+import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's state kept in a data directory: restored at start, written every interval when
+ * something changed and once more on close. A hard kill loses at most the last interval.
+ */
+public final class EnginePersistence implements AutoCloseable {
+  /** The snapshot's file name in the data directory. */
+  public static final String FILE_NAME = "stepfunctions-state.json";
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnginePersistence.class);
+
+  private final StepFunctionsEngine engine;
+  private final StateMachineCatalog catalog;
+  private final SnapshotFile file;
+  private final ScheduledExecutorService writer;
+
+  private EnginePersistence(
+      StepFunctionsEngine engine, StateMachineCatalog catalog, SnapshotFile file) {
+    this.engine = engine;
+    this.catalog = catalog;
+    this.file = file;
+    this.writer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sfn-snapshot");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Restores what the directory holds into the (still idle) engine and starts writing snapshots;
+   * call {@link #resume()} once the engine is wired, so running executions go on.
+   */
+  public static EnginePersistence open(
+      Path dataDirectory,
+      StepFunctionsEngine engine,
+      StateMachineCatalog catalog,
+      Duration interval) {
+    SnapshotFile file = new SnapshotFile(dataDirectory.resolve(FILE_NAME));
+    if (file.exists()) {
+      EngineSnapshot snapshot = file.read();
+      try {
+        SnapshotRestore.restore(snapshot, engine, catalog);
+      } catch (RuntimeException e) {
+        throw file.unreadable(e.getMessage());
+      }
+      LOG.info(
+          "Restored {} state machines and {} executions from {}",
+          snapshot.machines().size(),
+          snapshot.executions().size(),
+          file.path());
+    }
+    EnginePersistence persistence = new EnginePersistence(engine, catalog, file);
+    long millis = Math.max(1, interval.toMillis());
+    persistence.writer.scheduleWithFixedDelay(
+        persistence::writeIfChanged, millis, millis, TimeUnit.MILLISECONDS);
+    return persistence;
+  }
+
+  /** Runs again the executions that were running when the snapshot was taken. */
+  public void resume() {
+    Resumption.resumeRunning(engine);
+  }
+
+  private void writeIfChanged() {
+    if (!engine.takeChanged()) {
+      return;
+    }
+    try {
+      file.write(SnapshotCapture.capture(engine, catalog));
+    } catch (IOException | RuntimeException e) {
+      engine.changed();
+      LOG.warn("Could not write the Step Functions snapshot {}: {}", file.path(), e.toString());
+    }
+  }
+
+  /** Stops the periodic writes; the caller stops the engine and then calls {@link #writeLast()}. */
+  public void stopWriting() {
+    writer.shutdown();
+    try {
+      writer.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Writes the final snapshot (the engine has stopped moving). */
+  public void writeLast() {
+    try {
+      file.write(SnapshotCapture.capture(engine, catalog));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not write the final Step Functions snapshot {}: {}", file.path(), e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    stopWriting();
+    writeLast();
+  }
+}

@@ -1,0 +1,193 @@
+package io.computecase.local.sfn.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.sfn.execution.Execution;
+import io.computecase.local.sfn.execution.ExecutionPosition;
+import io.computecase.local.sfn.execution.ExecutionStatus;
+import io.computecase.local.sfn.execution.HistoryEvent;
+import io.computecase.local.sfn.execution.MachineRevision;
+import io.computecase.local.sfn.execution.MapRun;
+import io.computecase.local.sfn.execution.ResumableWait;
+import io.computecase.local.sfn.execution.Resumption;
+import io.computecase.local.sfn.execution.StateMachine;
+import io.computecase.local.sfn.execution.StateMachineCatalog;
+import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.persistence.EngineSnapshot.Event;
+import io.computecase.local.sfn.persistence.EngineSnapshot.ExecutionImage;
+import io.computecase.local.sfn.persistence.EngineSnapshot.MapRunImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the running engine into a snapshot without stopping it. Parts are read at slightly
+ * different moments; restoring tolerates that (a resumed Map Run counts its units again from their
+ * results, and a child that ended without its result recorded gives its result on resume).
+ */
+final class SnapshotCapture {
+  private final StepFunctionsEngine engine;
+  private final Map<String, EngineSnapshot.Revision> revisions = new LinkedHashMap<>();
+  private final List<ExecutionImage> children = new ArrayList<>();
+  private final List<MapRunImage> mapRuns = new ArrayList<>();
+
+  private SnapshotCapture(StepFunctionsEngine engine) {
+    this.engine = engine;
+  }
+
+  static EngineSnapshot capture(StepFunctionsEngine engine, StateMachineCatalog catalog) {
+    return new SnapshotCapture(engine).read(catalog);
+  }
+
+  private EngineSnapshot read(StateMachineCatalog catalog) {
+    List<EngineSnapshot.Machine> machines = new ArrayList<>();
+    for (StateMachine machine : catalog.list()) {
+      machines.add(
+          new EngineSnapshot.Machine(
+              machine.arn(),
+              machine.name(),
+              machine.type(),
+              machine.creationMillis(),
+              revision(machine.revision()),
+              new TreeMap<>(machine.tags()),
+              machine.loggingConfiguration(),
+              machine.tracingEnabled()));
+    }
+    List<ExecutionImage> executions = new ArrayList<>();
+    for (Execution execution : engine.topLevelExecutions()) {
+      executions.add(image(execution, revision(execution.revision())));
+      mapRunsOf(execution);
+    }
+    // Read last: every token in this snapshot was issued at or before it.
+    long serial = engine.tokens().lastSerial();
+    return new EngineSnapshot(
+        EngineSnapshot.FORMAT,
+        serial,
+        List.copyOf(revisions.values()),
+        machines,
+        executions,
+        mapRuns,
+        children);
+  }
+
+  private String revision(MachineRevision revision) {
+    revisions.computeIfAbsent(
+        revision.revisionId(),
+        id ->
+            new EngineSnapshot.Revision(
+                id,
+                revision.stateMachineArn(),
+                revision.stateMachineName(),
+                revision.definitionText(),
+                revision.roleArn(),
+                revision.updateMillis()));
+    return revision.revisionId();
+  }
+
+  private void mapRunsOf(Execution execution) {
+    for (MapRun run : execution.mapRuns()) {
+      String stateName = Resumption.mapStateName(run);
+      if (stateName == null) {
+        continue;
+      }
+      JsonNode[] outputs = Resumption.outputs(run);
+      boolean[] succeeded = Resumption.succeeded(run);
+      List<EngineSnapshot.UnitResult> results = new ArrayList<>();
+      for (int i = 0; i < outputs.length; i++) {
+        if (outputs[i] != null) {
+          results.add(new EngineSnapshot.UnitResult(i, succeeded[i], outputs[i]));
+        }
+      }
+      mapRuns.add(
+          new MapRunImage(
+              run.arn(),
+              run.executionArn(),
+              run.startMillis(),
+              run.maxConcurrency(),
+              run.toleratedFailurePercentage(),
+              run.toleratedFailureCount(),
+              run.status(),
+              run.stopMillis(),
+              run.redriveCount(),
+              run.redriveMillis(),
+              stateName,
+              Resumption.label(run),
+              outputs.length,
+              results,
+              Resumption.counters(run.items()),
+              Resumption.counters(run.executions())));
+      for (Execution child : run.children()) {
+        children.add(image(child, null));
+        mapRunsOf(child);
+      }
+    }
+  }
+
+  private ExecutionImage image(Execution execution, String revisionId) {
+    ExecutionStatus status = execution.status();
+    JsonNode output = null;
+    String error = null;
+    String cause = null;
+    if (status instanceof ExecutionStatus.Succeeded s) {
+      output = s.output();
+    } else if (status instanceof ExecutionStatus.Failed f) {
+      error = f.error();
+      cause = f.cause();
+    } else if (status instanceof ExecutionStatus.TimedOut t) {
+      error = t.error();
+      cause = t.cause();
+    } else if (status instanceof ExecutionStatus.Aborted a) {
+      error = a.error();
+      cause = a.cause();
+    }
+    List<Event> history = new ArrayList<>();
+    for (HistoryEvent event : execution.history().events()) {
+      history.add(
+          new Event(
+              event.id(),
+              event.previousEventId(),
+              event.timestampMillis(),
+              event.type(),
+              event.details() == null ? null : event.details().render(true)));
+    }
+    return new ExecutionImage(
+        execution.arn(),
+        execution.name(),
+        revisionId,
+        execution.mapRun() == null ? null : execution.mapRun().arn(),
+        execution.unitIndex(),
+        execution.input(),
+        execution.startMillis(),
+        execution.traceHeader(),
+        status.apiName(),
+        output,
+        error,
+        cause,
+        execution.stopMillis(),
+        execution.redriveCount(),
+        execution.redriveMillis(),
+        history,
+        position(execution));
+  }
+
+  private static EngineSnapshot.Position position(Execution execution) {
+    ExecutionPosition position = Resumption.position(execution);
+    if (position == null) {
+      return null;
+    }
+    ResumableWait wait = position.waitingTask();
+    return new EngineSnapshot.Position(
+        position.state(),
+        position.input(),
+        position.variables(),
+        position.lastEventId(),
+        wait == null
+            ? null
+            : new EngineSnapshot.Wait(
+                wait.token(),
+                wait.timeoutDueMillis(),
+                wait.heartbeatDueMillis(),
+                wait.heartbeatMillis()));
+  }
+}

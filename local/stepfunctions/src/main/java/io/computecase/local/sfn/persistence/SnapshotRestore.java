@@ -1,0 +1,206 @@
+package io.computecase.local.sfn.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.computecase.local.sfn.definition.DefinitionParser;
+import io.computecase.local.sfn.definition.StateMachineDefinition;
+import io.computecase.local.sfn.execution.EventDetails;
+import io.computecase.local.sfn.execution.Execution;
+import io.computecase.local.sfn.execution.ExecutionPosition;
+import io.computecase.local.sfn.execution.ExecutionStatus;
+import io.computecase.local.sfn.execution.HistoryEvent;
+import io.computecase.local.sfn.execution.MachineRevision;
+import io.computecase.local.sfn.execution.MapRun;
+import io.computecase.local.sfn.execution.ResumableWait;
+import io.computecase.local.sfn.execution.Resumption;
+import io.computecase.local.sfn.execution.StateMachine;
+import io.computecase.local.sfn.execution.StateMachineCatalog;
+import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.persistence.EngineSnapshot.ExecutionImage;
+import io.computecase.local.sfn.persistence.EngineSnapshot.MapRunImage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Puts a snapshot back into a fresh engine: revisions are parsed again, then state machines,
+ * executions, Map Runs and their children are restored; nothing runs until they are resumed.
+ */
+final class SnapshotRestore {
+  private final StepFunctionsEngine engine;
+  private final Map<String, MachineRevision> revisions = new HashMap<>();
+
+  private SnapshotRestore(StepFunctionsEngine engine) {
+    this.engine = engine;
+  }
+
+  static void restore(
+      EngineSnapshot snapshot, StepFunctionsEngine engine, StateMachineCatalog catalog) {
+    new SnapshotRestore(engine).apply(snapshot, catalog);
+  }
+
+  private void apply(EngineSnapshot snapshot, StateMachineCatalog catalog) {
+    for (EngineSnapshot.Revision r : snapshot.revisions()) {
+      StateMachineDefinition definition = DefinitionParser.parse(r.definition());
+      revisions.put(
+          r.id(),
+          new MachineRevision(
+              r.stateMachineArn(),
+              r.stateMachineName(),
+              r.definition(),
+              definition.graph(),
+              definition.timeoutSeconds(),
+              r.roleArn(),
+              r.id(),
+              r.updateMillis()));
+    }
+    for (EngineSnapshot.Machine m : snapshot.machines()) {
+      StateMachine machine =
+          new StateMachine(
+              m.arn(), m.name(), m.type(), m.creationMillis(), revision(m.revisionId(), m.arn()));
+      machine.tags().putAll(m.tags());
+      machine.loggingConfiguration(m.loggingConfiguration());
+      machine.tracingEnabled(m.tracingEnabled());
+      catalog.restore(machine);
+    }
+    for (ExecutionImage image : snapshot.executions()) {
+      Execution execution =
+          new Execution(
+              image.arn(),
+              image.name(),
+              revision(image.revisionId(), image.arn()),
+              image.input(),
+              image.startMillis(),
+              null,
+              image.traceHeader());
+      restore(execution, image, status(image));
+    }
+    Map<String, List<ExecutionImage>> childrenByRun = new LinkedHashMap<>();
+    for (ExecutionImage child : snapshot.children()) {
+      childrenByRun.computeIfAbsent(child.mapRunArn(), k -> new ArrayList<>()).add(child);
+    }
+    for (MapRunImage image : snapshot.mapRuns()) {
+      restoreMapRun(image, childrenByRun.getOrDefault(image.arn(), List.of()));
+    }
+    engine.tokens().continueAfter(snapshot.lastTokenSerial());
+  }
+
+  private MachineRevision revision(String id, String owner) {
+    MachineRevision revision = revisions.get(id);
+    if (revision == null) {
+      throw new IllegalStateException(
+          "'" + owner + "' refers to revision '" + id + "', which the snapshot does not hold");
+    }
+    return revision;
+  }
+
+  private void restoreMapRun(MapRunImage image, List<ExecutionImage> childImages) {
+    Execution parent = engine.execution(image.executionArn());
+    if (parent == null) {
+      throw new IllegalStateException(
+          "Map Run '" + image.arn() + "' belongs to '" + image.executionArn() + "', not held");
+    }
+    MapRun run =
+        new MapRun(
+            image.arn(),
+            image.executionArn(),
+            image.startMillis(),
+            image.maxConcurrency(),
+            image.toleratedFailurePercentage(),
+            image.toleratedFailureCount());
+    JsonNode[] outputs = new JsonNode[image.units()];
+    boolean[] succeeded = new boolean[image.units()];
+    for (EngineSnapshot.UnitResult result : image.results()) {
+      outputs[result.unit()] = result.output() == null ? NullNode.getInstance() : result.output();
+      succeeded[result.unit()] = result.succeeded();
+    }
+    Resumption.restoreMapRun(
+        engine,
+        parent,
+        run,
+        image.stateName(),
+        image.label(),
+        outputs,
+        succeeded,
+        image.status(),
+        image.stopMillis(),
+        image.redriveCount(),
+        image.redriveMillis(),
+        image.itemCounters(),
+        image.executionCounters());
+    MachineRevision childRevision =
+        Resumption.childRevision(engine, parent.revision(), image.stateName(), image.label());
+    if (childRevision == null) {
+      throw new IllegalStateException(
+          "Map Run '" + image.arn() + "' ran Map state '" + image.stateName()
+              + "', which its execution's definition does not have");
+    }
+    boolean runOpen = image.status().equals("RUNNING");
+    for (ExecutionImage c : childImages) {
+      Execution child =
+          new Execution(
+              c.arn(), c.name(), childRevision, c.input(), c.startMillis(), run, c.traceHeader());
+      ExecutionStatus status = status(c);
+      if (status.open() && !runOpen) {
+        // Its Map Run had ended while the child still showed running: nothing waits for it.
+        status = new ExecutionStatus.Aborted("States.Aborted", "The Map Run had ended.");
+      }
+      restore(child, c, status);
+    }
+  }
+
+  private void restore(Execution execution, ExecutionImage image, ExecutionStatus status) {
+    List<HistoryEvent> history = new ArrayList<>(image.history().size());
+    for (EngineSnapshot.Event e : image.history()) {
+      history.add(
+          new HistoryEvent(
+              e.id(),
+              e.previous(),
+              e.millis(),
+              e.type(),
+              e.details() == null ? null : new EventDetails.Restored(e.details())));
+    }
+    Resumption.restoreExecution(
+        engine,
+        execution,
+        status,
+        image.stopMillis(),
+        image.redriveCount(),
+        image.redriveMillis(),
+        history,
+        position(image.position()),
+        image.unitIndex());
+  }
+
+  private static ExecutionPosition position(EngineSnapshot.Position p) {
+    if (p == null) {
+      return null;
+    }
+    EngineSnapshot.Wait w = p.waiting();
+    return new ExecutionPosition(
+        p.state(),
+        p.input() == null ? NullNode.getInstance() : p.input(),
+        p.variables() == null ? Map.of() : p.variables(),
+        p.lastEventId(),
+        w == null
+            ? null
+            : new ResumableWait(w.token(), w.timeoutDue(), w.heartbeatDue(), w.heartbeatMillis()));
+  }
+
+  private static ExecutionStatus status(ExecutionImage image) {
+    return switch (image.status()) {
+      case "RUNNING" -> ExecutionStatus.RUNNING;
+      case "SUCCEEDED" ->
+          new ExecutionStatus.Succeeded(
+              image.output() == null ? NullNode.getInstance() : image.output());
+      case "FAILED" -> new ExecutionStatus.Failed(image.error(), image.cause());
+      case "TIMED_OUT" -> new ExecutionStatus.TimedOut(image.error(), image.cause());
+      case "ABORTED" -> new ExecutionStatus.Aborted(image.error(), image.cause());
+      default ->
+          throw new IllegalStateException(
+              "Execution '" + image.arn() + "' has unknown status '" + image.status() + "'");
+    };
+  }
+}

@@ -1,0 +1,269 @@
+package io.computecase.local.sfn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.protocol.AwsJson;
+import io.computecase.local.sfn.persistence.EnginePersistence;
+import io.computecase.local.sfn.persistence.SnapshotException;
+import io.computecase.local.sfn.support.EngineFixture;
+import io.computecase.local.sfn.support.RestartableEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+import software.amazon.awssdk.services.sfn.model.MapRunListItem;
+import software.amazon.awssdk.services.sfn.model.Tag;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
+
+/** With a data directory, what the engine holds survives a stop and a start on the same one. */
+class EngineRestartTest {
+  private static final String WAITING =
+      """
+      {"StartAt": "T", "States": {"T": {"Type": "Task",
+        "Resource": "arn:aws:states:::events:putEvents.waitForTaskToken", "TimeoutSeconds": 60,
+        "Parameters": {"Entries": [{"Source": "s", "DetailType": "d",
+          "Detail": {"token.$": "$$.Task.Token", "n.$": "$.n"}}]}, "Next": "After"},
+        "After": {"Type": "Pass", "Result": "after", "ResultPath": "$.after", "End": true}}}
+      """;
+
+  @TempDir Path dataDirectory;
+  private RestartableEngine stack;
+
+  @AfterEach
+  void close() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  private String createWaiting() {
+    return stack
+        .sfn
+        .createStateMachine(
+            b -> b.name("waiting").definition(WAITING).roleArn(EngineFixture.ROLE))
+        .stateMachineArn();
+  }
+
+  private String awaitToken(int count) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> stack.bus.details("d").size() >= count);
+    return stack.bus.details("d").get(count - 1).path("token").asText();
+  }
+
+  private DescribeExecutionResponse awaitEnd(String arn) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                stack.sfn.describeExecution(b -> b.executionArn(arn)).status()
+                    != ExecutionStatus.RUNNING);
+    return stack.sfn.describeExecution(b -> b.executionArn(arn));
+  }
+
+  private List<HistoryEvent> history(String arn) {
+    return stack.sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(1000)).events();
+  }
+
+  @Test
+  void stateMachinesTagsAndEndedExecutionsWithTheirHistorySurvive() {
+    stack = new RestartableEngine(dataDirectory);
+    String machine =
+        stack
+            .sfn
+            .createStateMachine(
+                b ->
+                    b.name("greeter")
+                        .definition(
+                            "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\","
+                                + "\"Result\":{\"hello\":\"world\"},\"End\":true}}}")
+                        .roleArn(EngineFixture.ROLE)
+                        .tags(Tag.builder().key("team").value("compute").build()))
+            .stateMachineArn();
+    String arn =
+        stack
+            .sfn
+            .startExecution(b -> b.stateMachineArn(machine).name("first").input("{\"a\":1}"))
+            .executionArn();
+    awaitEnd(arn);
+    List<HistoryEvent> before = history(arn);
+
+    stack.restart();
+
+    assertThat(stack.sfn.describeStateMachine(b -> b.stateMachineArn(machine)).definition())
+        .contains("hello");
+    assertThat(stack.sfn.listTagsForResource(b -> b.resourceArn(machine)).tags())
+        .containsExactly(Tag.builder().key("team").value("compute").build());
+    DescribeExecutionResponse described = stack.sfn.describeExecution(b -> b.executionArn(arn));
+    assertThat(described.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(described.output()).isEqualTo("{\"hello\":\"world\"}");
+    assertThat(described.input()).isEqualTo("{\"a\":1}");
+    assertThat(history(arn)).isEqualTo(before);
+    assertThat(
+            stack
+                .sfn
+                .getExecutionHistory(b -> b.executionArn(arn).includeExecutionData(false))
+                .events()
+                .get(0)
+                .executionStartedEventDetails()
+                .input())
+        .isNull();
+    assertThat(stack.sfn.listExecutions(b -> b.stateMachineArn(machine)).executions())
+        .extracting(e -> e.executionArn())
+        .containsExactly(arn);
+  }
+
+  @Test
+  void aTokenIssuedBeforeTheRestartCompletesTheExecutionAfterIt() {
+    stack = new RestartableEngine(dataDirectory);
+    String machine = createWaiting();
+    String arn =
+        stack.sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":7}")).executionArn();
+    String token = awaitToken(1);
+
+    stack.restart();
+
+    assertThat(stack.sfn.describeExecution(b -> b.executionArn(arn)).status())
+        .isEqualTo(ExecutionStatus.RUNNING);
+    stack.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"done\":true}"));
+    DescribeExecutionResponse ended = awaitEnd(arn);
+    assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(ended.output()).isEqualTo("{\"done\":true,\"after\":\"after\"}");
+    // The event was put once, before the restart: the worker already had it.
+    assertThat(stack.bus.details("d")).hasSize(1);
+    List<HistoryEventType> types = history(arn).stream().map(HistoryEvent::type).toList();
+    assertThat(types)
+        .containsExactly(
+            HistoryEventType.EXECUTION_STARTED,
+            HistoryEventType.TASK_STATE_ENTERED,
+            HistoryEventType.TASK_SCHEDULED,
+            HistoryEventType.TASK_STARTED,
+            HistoryEventType.TASK_SUBMITTED,
+            HistoryEventType.TASK_SUCCEEDED,
+            HistoryEventType.TASK_STATE_EXITED,
+            HistoryEventType.PASS_STATE_ENTERED,
+            HistoryEventType.PASS_STATE_EXITED,
+            HistoryEventType.EXECUTION_SUCCEEDED);
+    // Answered once: a second answer is refused as AWS refuses it.
+    assertThat(
+            catchThrowableOfType(
+                () -> stack.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{}")),
+                TaskTimedOutException.class))
+        .isNotNull();
+  }
+
+  @Test
+  void aTaskTimeoutStillFiresAfterTheRestartAtItsOriginalDeadline() {
+    stack = new RestartableEngine(dataDirectory);
+    String machine = createWaiting();
+    String arn =
+        stack.sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":1}")).executionArn();
+    awaitToken(1);
+    long started = stack.sfn.describeExecution(b -> b.executionArn(arn)).startDate().toEpochMilli();
+    stack.clock.advance(Duration.ofSeconds(40));
+
+    stack.restart();
+
+    // 40 s passed before the restart: 21 more reach the 60 s deadline.
+    stack.clock.advance(Duration.ofSeconds(21));
+    DescribeExecutionResponse ended = awaitEnd(arn);
+    assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(ended.error()).isEqualTo("States.Timeout");
+    HistoryEvent timedOut =
+        history(arn).stream()
+            .filter(e -> e.type() == HistoryEventType.TASK_TIMED_OUT)
+            .findFirst()
+            .orElseThrow();
+    assertThat(timedOut.timestamp().toEpochMilli() - started).isEqualTo(61_000);
+  }
+
+  @Test
+  void aDistributedMapKeepsFinishedItemsAndCountsEachItemOnce() throws Exception {
+    stack = new RestartableEngine(dataDirectory);
+    String machine =
+        stack
+            .sfn
+            .createStateMachine(
+                b ->
+                    b.name("computecase")
+                        .definition(EngineFixture.resource("../../asl/computecase.asl.json"))
+                        .roleArn(EngineFixture.ROLE))
+            .stateMachineArn();
+    ObjectNode input = AwsJson.MAPPER.createObjectNode();
+    ObjectNode request = input.putObject("request");
+    request.put("requestId", "case-1");
+    request.put("target", "default");
+    request.putObject("parameters");
+    request.put("busName", "computecase");
+    request.put("maxConcurrency", 4);
+    request.put("toleratedFailurePercentage", 0);
+    request.put("itemTimeoutSeconds", 300);
+    request.put("traceparent", "");
+    ArrayNode items = input.putArray("items");
+    for (int i = 0; i < 10; i++) {
+      items.addObject().put("caseId", String.valueOf(i));
+    }
+    String arn =
+        stack
+            .sfn
+            .startExecution(b -> b.stateMachineArn(machine).name("case-1").input(input.toString()))
+            .executionArn();
+    // Answer the first 6 items (4 at a time), then restart with 4 waiting.
+    for (int answered = 0; answered < 6; answered++) {
+      answer(awaitItem(answered));
+    }
+    await().until(() -> stack.bus.details("ComputeCaseItem").size() == 10);
+
+    stack.restart();
+
+    for (int i = 6; i < 10; i++) {
+      answer(stack.bus.details("ComputeCaseItem").get(i));
+    }
+    DescribeExecutionResponse ended = awaitEnd(arn);
+    assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(AwsJson.MAPPER.readTree(ended.output()).path("itemsSucceeded").asInt())
+        .isEqualTo(10);
+    assertThat(stack.bus.details("ComputeCaseItem")).hasSize(10);
+    List<MapRunListItem> runs = stack.sfn.listMapRuns(b -> b.executionArn(arn)).mapRuns();
+    assertThat(runs).hasSize(1);
+    var described = stack.sfn.describeMapRun(b -> b.mapRunArn(runs.get(0).mapRunArn()));
+    assertThat(described.itemCounts().succeeded()).isEqualTo(10);
+    assertThat(described.itemCounts().total()).isEqualTo(10);
+    assertThat(described.executionCounts().succeeded()).isEqualTo(10);
+    assertThat(stack.sfn.listExecutions(b -> b.stateMachineArn(machine)).executions()).hasSize(1);
+  }
+
+  private JsonNode awaitItem(int index) {
+    await().until(() -> stack.bus.details("ComputeCaseItem").size() > index);
+    return stack.bus.details("ComputeCaseItem").get(index);
+  }
+
+  private void answer(JsonNode item) {
+    stack.sfn.sendTaskSuccess(
+        b ->
+            b.taskToken(item.path("taskToken").asText())
+                .output("{\"durationMs\":" + (100 + item.path("index").asInt()) + "}"));
+  }
+
+  @Test
+  void aCorruptSnapshotStopsTheStartNamingTheFileAndKeepsIt() throws Exception {
+    Path file = dataDirectory.resolve(EnginePersistence.FILE_NAME);
+    Files.writeString(file, "{\"format\": 1, \"executions\": [ {");
+    SnapshotException failure =
+        catchThrowableOfType(() -> new RestartableEngine(dataDirectory), SnapshotException.class);
+    assertThat(failure.getMessage())
+        .contains(file.toAbsolutePath().toString())
+        .contains("move it away");
+    assertThat(Files.readString(file)).isEqualTo("{\"format\": 1, \"executions\": [ {");
+  }
+}
