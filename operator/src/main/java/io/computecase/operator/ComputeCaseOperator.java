@@ -13,6 +13,7 @@ import io.computecase.operator.execution.ExecutionStopper;
 import io.computecase.operator.http.HealthServer;
 import io.computecase.operator.http.OperatorMetrics;
 import io.computecase.operator.observer.ExecutionObserver;
+import io.computecase.operator.observer.ItemDurations;
 import io.computecase.operator.observer.SummaryCollector;
 import io.computecase.operator.reconciler.CaseServices;
 import io.computecase.operator.reconciler.ComputeCaseReconciler;
@@ -93,6 +94,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
               new CaseTracing(openTelemetry),
               new ExecutionObserver(aws.sfn()),
               new SummaryCollector(aws.sfn()),
+              new ItemDurations(aws.sfn()),
               new ComputeCaseStatusRecorder(clock),
               new CaseEvents(client, clock),
               new StatusWritePacer(clock),

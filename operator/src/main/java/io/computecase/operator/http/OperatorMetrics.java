@@ -38,6 +38,25 @@ public final class OperatorMetrics {
           10,
           30);
 
+  private final Histogram itemSeconds =
+      new Histogram(
+          "computecase_item_duration_seconds",
+          "Computing time of succeeded items, as their workers report it (durationMs).",
+          0.01,
+          0.05,
+          0.1,
+          0.25,
+          0.5,
+          1,
+          2.5,
+          5,
+          10,
+          30,
+          60,
+          300,
+          900,
+          3600);
+
   public void phase(String caseKey, String phase) {
     if (phase == null) {
       phaseByCase.remove(caseKey);
@@ -49,6 +68,11 @@ public final class OperatorMetrics {
   public void caseFinished(long succeeded, long failed) {
     itemsSucceeded.addAndGet(succeeded);
     itemsFailed.addAndGet(failed);
+  }
+
+  /** One succeeded item's duration, as its worker reported it. */
+  public void itemCompleted(double millis) {
+    itemSeconds.observe(millis / 1000.0);
   }
 
   public void reconciled(double seconds, boolean error) {
@@ -118,6 +142,7 @@ public final class OperatorMetrics {
         reconcileErrors.get());
     reconcileSeconds.render(out);
     startLatency.render(out);
+    itemSeconds.render(out);
     return out.toString();
   }
 

@@ -7,6 +7,7 @@ import io.computecase.operator.execution.ExecutionStarter;
 import io.computecase.operator.execution.ExecutionStopper;
 import io.computecase.operator.http.OperatorMetrics;
 import io.computecase.operator.observer.ExecutionObserver;
+import io.computecase.operator.observer.ItemDurations;
 import io.computecase.operator.observer.SummaryCollector;
 import io.computecase.operator.status.CaseEvents;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
@@ -30,6 +31,7 @@ public record CaseServices(
     CaseTracing tracing,
     ExecutionObserver observer,
     SummaryCollector summaries,
+    ItemDurations durations,
     ComputeCaseStatusRecorder recorder,
     CaseEvents events,
     StatusWritePacer pacer,

@@ -202,6 +202,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
     ComputeCaseStatus next = services.recorder().observed(cc, snapshot, summary);
     if (snapshot.finished()) {
       announceFinish(cc, next);
+      services.durations().millis(snapshot.executionArn()).forEach(services.metrics()::itemCompleted);
     }
     return write(cc, next, !snapshot.finished());
   }
