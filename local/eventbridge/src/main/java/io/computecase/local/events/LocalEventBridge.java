@@ -4,10 +4,12 @@ import io.computecase.local.events.api.EventBridgeOperations;
 import io.computecase.local.events.delivery.DeliveryDispatcher;
 import io.computecase.local.events.delivery.DeliverySettings;
 import io.computecase.local.events.model.ResourceArns;
+import io.computecase.local.events.persistence.PersistentRegistry;
 import io.computecase.local.events.registry.BusRegistry;
 import io.computecase.local.events.routing.EventRouter;
 import io.computecase.local.protocol.AwsJsonServer;
 import io.computecase.local.protocol.AwsJsonService;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.Map;
  */
 public final class LocalEventBridge implements AutoCloseable {
   private final EventBridgeOperations operations;
+  private final AwsJsonService api;
   private final DeliveryDispatcher dispatcher;
   private final List<AwsJsonServer> servers = new ArrayList<>();
 
@@ -37,6 +40,16 @@ public final class LocalEventBridge implements AutoCloseable {
             builder.delivery);
     BusRegistry registry = new BusRegistry(arns, builder.clock, router);
     this.operations = new EventBridgeOperations(registry, router, dispatcher, arns, builder.clock);
+    if (builder.dataDirectory == null) {
+      this.api = operations;
+    } else {
+      try {
+        this.api = PersistentRegistry.open(operations, builder.dataDirectory);
+      } catch (RuntimeException e) {
+        dispatcher.close();
+        throw e;
+      }
+    }
   }
 
   public static Builder builder() {
@@ -45,14 +58,14 @@ public final class LocalEventBridge implements AutoCloseable {
 
   /** All operations in process, exactly as they are served over HTTP. */
   public AwsJsonService api() {
-    return operations;
+    return api;
   }
 
   /** Serves the API on 127.0.0.1 at this port (0 = any free port); closed with this bridge. */
   public synchronized AwsJsonServer serve(int port) {
     AwsJsonServer.Builder server = AwsJsonServer.builder("AWSEvents", "1.1").port(port);
     for (String operation : operations.operations()) {
-      server.operation(operation, request -> operations.invoke(operation, request));
+      server.operation(operation, request -> api.invoke(operation, request));
     }
     AwsJsonServer started = server.start();
     servers.add(started);
@@ -88,6 +101,7 @@ public final class LocalEventBridge implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private final Map<String, AwsJsonService> services = new HashMap<>();
     private DeliverySettings delivery = DeliverySettings.DEFAULT;
+    private Path dataDirectory;
 
     private Builder() {}
 
@@ -130,6 +144,15 @@ public final class LocalEventBridge implements AutoCloseable {
     /** The first retry's backoff (default 200 ms), doubling up to {@code max} (default 30 s). */
     public Builder retryBackoff(Duration initial, Duration max) {
       this.delivery = new DeliverySettings(delivery.threads(), initial, max);
+      return this;
+    }
+
+    /**
+     * Keeps buses, rules, targets and tags in this directory across restarts (events in flight are
+     * not kept); absent, everything lives in memory only.
+     */
+    public Builder dataDirectory(Path directory) {
+      this.dataDirectory = directory;
       return this;
     }
 
