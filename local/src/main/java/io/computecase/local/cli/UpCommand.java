@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 final class UpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--data-dir", description = "Folder for the kubeconfig and the API server's resources (kept across restarts); default: a new temporary folder.")
+  @Option(names = "--data-dir", description = "Folder for the kubeconfig and everything the stack holds, kept across restarts: Kubernetes resources, state machines, executions and waiting task tokens, EventBridge rules, SQS queues and messages, and the AWS ports. Default: a new temporary folder for the kubeconfig, state in memory only.")
   Path dataDir;
 
   @Option(names = "--port", defaultValue = "0", description = "AWS services on N (Step Functions), N+1 (EventBridge), N+2 (SQS); default: free ports.")
@@ -38,7 +38,7 @@ final class UpCommand implements Callable<Integer> {
         EmbeddedStack.builder()
             .awsBasePort(awsPort)
             .kubernetesPort(kubePort)
-            .dataDir(dir)
+            .dataDir(dataDir == null ? null : dir)
             .workers(stack.workers)
             .workerConcurrency(stack.workerConcurrency)
             .start();

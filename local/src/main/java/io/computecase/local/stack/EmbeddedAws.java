@@ -5,11 +5,8 @@ import io.computecase.local.protocol.AwsJsonHttpClient;
 import io.computecase.local.protocol.AwsJsonServer;
 import io.computecase.local.protocol.AwsJsonService;
 import io.computecase.local.sfn.LocalStepFunctions;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.ActorSystem;
@@ -37,7 +34,7 @@ public final class EmbeddedAws implements AutoCloseable {
   private final AwsJsonServer eventsServer;
   private final AwsJsonServer stepFunctionsServer;
 
-  private EmbeddedAws(int sfnPort, int eventsPort, int sqsPort) {
+  private EmbeddedAws(int sfnPort, int eventsPort, int sqsPort, Path dataDir) {
     int sqsBoundPort = sqsPort == 0 ? freePort() : sqsPort;
     // SQS long polls last up to 20 s; Pekko HTTP's default 20 s request timeout would cut them
     // short under load, so give requests room beyond the longest poll.
@@ -46,8 +43,15 @@ public final class EmbeddedAws implements AutoCloseable {
             "elasticmq",
             ConfigFactory.parseString("pekko.http.server.request-timeout = 60 s\npekko.http.server.idle-timeout = 120 s")
                 .withFallback(ConfigFactory.load()));
+    var sqsBuilder = SQSRestServerBuilder.withActorSystem(sqsActors);
+    if (dataDir != null) {
+      sqsBuilder =
+          sqsBuilder.withQueueManagerActor(
+              SqsStorage.queueManager(
+                  sqsActors, dataDir.resolve("sqs"), SQSRestServerBuilder.sqsLimits()));
+    }
     this.sqs =
-        SQSRestServerBuilder.withActorSystem(sqsActors)
+        sqsBuilder
             .withInterface("127.0.0.1")
             .withAWSRegion(REGION)
             .withAWSAccountId(ACCOUNT_ID)
@@ -61,20 +65,22 @@ public final class EmbeddedAws implements AutoCloseable {
     // EventBridge can target state machines and Step Functions puts events on EventBridge:
     // the reference breaks the cycle until both exist.
     AtomicReference<LocalStepFunctions> engine = new AtomicReference<>();
-    this.events =
+    LocalEventBridge.Builder eventsBuilder =
         LocalEventBridge.builder()
             .region(REGION)
             .accountId(ACCOUNT_ID)
             .service("sqs", sqsApi)
-            .service("states", (operation, request) -> engine.get().api().invoke(operation, request))
-            .build();
+            .service("states", (operation, request) -> engine.get().api().invoke(operation, request));
+    LocalStepFunctions.Builder sfnBuilder =
+        LocalStepFunctions.builder().region(REGION).accountId(ACCOUNT_ID);
+    if (dataDir != null) {
+      eventsBuilder.dataDirectory(dataDir.resolve("eventbridge"));
+      sfnBuilder.dataDirectory(dataDir.resolve("stepfunctions"));
+    }
+    this.events = eventsBuilder.build();
+    // Restored executions resume as soon as the engine is built: EventBridge is ready by then.
     this.stepFunctions =
-        LocalStepFunctions.builder()
-            .region(REGION)
-            .accountId(ACCOUNT_ID)
-            .integration("events", events.api())
-            .integration("sqs", sqsApi)
-            .build();
+        sfnBuilder.integration("events", events.api()).integration("sqs", sqsApi).build();
     engine.set(stepFunctions);
     this.eventsServer = events.serve(eventsPort);
     this.stepFunctionsServer = stepFunctions.serve(sfnPort);
@@ -82,12 +88,26 @@ public final class EmbeddedAws implements AutoCloseable {
 
   /** Starts all three on free ports. */
   public static EmbeddedAws start() {
-    return new EmbeddedAws(0, 0, 0);
+    return new EmbeddedAws(0, 0, 0, null);
   }
 
   /** Starts Step Functions on {@code basePort}, EventBridge on the next, SQS on the one after. */
   public static EmbeddedAws start(int basePort) {
-    return basePort == 0 ? start() : new EmbeddedAws(basePort, basePort + 1, basePort + 2);
+    return basePort == 0 ? start() : new EmbeddedAws(basePort, basePort + 1, basePort + 2, null);
+  }
+
+  /**
+   * As {@link #start(int)}, keeping state machines, executions, waiting task tokens, buses, rules,
+   * queues and messages in {@code dataDir} (null: in memory), and the ports too: a restart on the
+   * same directory serves at the same endpoints, so stored queue URLs still work.
+   */
+  public static EmbeddedAws start(int basePort, Path dataDir) {
+    if (dataDir == null) {
+      return start(basePort);
+    }
+    Path aws = dataDir.toAbsolutePath();
+    AwsPorts ports = AwsPorts.remembered(aws, basePort);
+    return new EmbeddedAws(ports.stepFunctions(), ports.events(), ports.sqs(), aws);
   }
 
   public URI stepFunctionsEndpoint() {
@@ -118,13 +138,17 @@ public final class EmbeddedAws implements AutoCloseable {
     events.close();
     sqs.stopAndWait();
     sqsActors.terminate();
+    try {
+      // With a data directory the next start opens the same database: let this one finish.
+      sqsActors.getWhenTerminated().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // Stopping anyway: nothing more to do with an actor system that will not stop.
+    }
   }
 
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on loopback", e);
-    }
+    return AwsPorts.freePort();
   }
 }

@@ -21,7 +21,9 @@ public final class EmbeddedStack implements AutoCloseable {
   private final InProcessKubelet kubelet;
 
   private EmbeddedStack(Builder builder) {
-    this.aws = EmbeddedAws.start(builder.awsBasePort);
+    this.aws =
+        EmbeddedAws.start(
+            builder.awsBasePort, builder.dataDir == null ? null : builder.dataDir.resolve("aws"));
     EmbeddedKubernetes.Builder kube = EmbeddedKubernetes.builder().port(builder.kubernetesPort);
     if (builder.dataDir != null) {
       kube.dataDir(builder.dataDir.resolve("kubernetes"));
@@ -119,6 +121,11 @@ public final class EmbeddedStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Keeps everything in this folder across restarts: Kubernetes resources, state machines,
+     * executions and waiting task tokens, buses and rules, queues and their messages, and the AWS
+     * ports (so stored queue URLs still work); absent, everything lives in memory.
+     */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;
       return this;
