@@ -1,5 +1,7 @@
 package io.computecase.api.v1alpha1;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Toleration;
@@ -8,10 +10,27 @@ import java.util.Map;
 
 /** Pod settings of a target's worker Deployment. */
 public class PodSettings {
+  @JsonPropertyDescription(
+      "ServiceAccount the workers run as, e.g. one bound to an IAM role (IRSA or EKS Pod"
+          + " Identity) allowed sqs:ReceiveMessage/DeleteMessage/ChangeMessageVisibility on the"
+          + " target's queue and states:SendTask* ; unset: the namespace's default.")
+  @Pattern("^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")
+  private String serviceAccountName;
+
+  @JsonPropertyDescription(
+      "Resources of the worker container; unset: requests of 250m CPU and 256Mi memory.")
   private ResourceRequirements resources;
   private Map<String, String> nodeSelector;
   private List<Toleration> tolerations;
   private List<EnvVar> env;
+
+  public String getServiceAccountName() {
+    return serviceAccountName;
+  }
+
+  public void setServiceAccountName(String serviceAccountName) {
+    this.serviceAccountName = serviceAccountName;
+  }
 
   public ResourceRequirements getResources() {
     return resources;

@@ -7,6 +7,7 @@ import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Summary;
 import io.computecase.operator.execution.ExecutionInput;
 import io.computecase.operator.execution.ExecutionNames;
+import io.computecase.operator.logging.CaseLogContext;
 import io.computecase.operator.observer.ExecutionSnapshot;
 import io.computecase.operator.status.CasePhase;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
@@ -26,7 +27,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The ComputeCase controller, a short coordinator: validate, start the execution once, observe it
@@ -58,25 +58,24 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
   @Override
   public UpdateControl<ComputeCase> reconcile(ComputeCase cc, Context<ComputeCase> context) {
     long started = System.nanoTime();
-    MDC.put("computecase", cc.getMetadata().getNamespace() + "/" + cc.getMetadata().getName());
     boolean error = true;
-    try {
+    try (var log = CaseLogContext.of(cc, executionArn(cc))) {
       UpdateControl<ComputeCase> control = coordinate(cc);
       error = false;
       return control;
     } finally {
       services.metrics().reconciled((System.nanoTime() - started) / 1e9, error);
-      MDC.clear();
     }
+  }
+
+  private static String executionArn(ComputeCase cc) {
+    return cc.getStatus() == null ? null : cc.getStatus().getExecutionArn();
   }
 
   private UpdateControl<ComputeCase> coordinate(ComputeCase cc) {
     ComputeCaseStatus status = cc.getStatus();
     Long generation = cc.getMetadata().getGeneration();
     boolean seen = status != null && Objects.equals(status.getObservedGeneration(), generation);
-    if (status != null && status.getExecutionArn() != null) {
-      MDC.put("executionArn", status.getExecutionArn());
-    }
     String redrive =
         cc.getMetadata().getAnnotations() == null
             ? null
@@ -109,7 +108,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
         return write(cc, services.recorder().rejected(cc, problem.get()), false);
       }
       String executionArn = names.executionArn(cc);
-      MDC.put("executionArn", executionArn);
+      CaseLogContext.executionArn(executionArn);
       // The identity goes to the API server before StartExecution: whatever happens next, a
       // restarted operator finds the execution by this name instead of starting another.
       ComputeCaseStatus accepted = services.recorder().accepted(cc, executionArn, items.size());
@@ -157,6 +156,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
                     / 1000.0);
       }
       services.events().normal(cc, "ExecutionStarted", "Started execution " + executionArn);
+      LOG.info("Started execution {}", executionArn);
     }
   }
 
@@ -209,6 +209,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
 
   private void announceFinish(ComputeCase cc, ComputeCaseStatus next) {
     Summary s = next.getSummary();
+    LOG.info("Case {}: {}", next.getPhase(), next.getMessage());
     services.metrics().caseFinished(s.getSucceeded(), s.getFailed());
     switch (next.getPhase()) {
       case CasePhase.SUCCEEDED -> services.events().normal(cc, "Completed", next.getMessage());
@@ -269,6 +270,12 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
 
   @Override
   public DeleteControl cleanup(ComputeCase cc, Context<ComputeCase> context) {
+    try (var log = CaseLogContext.of(cc, executionArn(cc))) {
+      return clean(cc);
+    }
+  }
+
+  private DeleteControl clean(ComputeCase cc) {
     ComputeCaseStatus status = cc.getStatus();
     services.pacer().forget(cc.getMetadata().getUid());
     services
@@ -285,6 +292,12 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
   @Override
   public ErrorStatusUpdateControl<ComputeCase> updateErrorStatus(
       ComputeCase cc, Context<ComputeCase> context, Exception e) {
+    try (var log = CaseLogContext.of(cc, executionArn(cc))) {
+      return recordError(cc, e);
+    }
+  }
+
+  private ErrorStatusUpdateControl<ComputeCase> recordError(ComputeCase cc, Exception e) {
     ReconcileErrors.Described described = ReconcileErrors.describe(e);
     LOG.warn("Reconciling {} failed: {}", cc.getMetadata().getName(), described.message(), e);
     services.events().warning(cc, described.reason(), described.message());

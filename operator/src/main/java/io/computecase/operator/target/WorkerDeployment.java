@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The worker Deployment of a target: the image, told its queue and concurrency by env. */
+/**
+ * The worker Deployment of a target: the image, told its queue and concurrency by env, run as the
+ * target's ServiceAccount under the restricted Pod Security Standard.
+ */
 public final class WorkerDeployment {
   private final OperatorConfig config;
 
@@ -80,16 +83,29 @@ public final class WorkerDeployment {
         .withLabels(labels)
         .endMetadata()
         .withNewSpec()
+        .withServiceAccountName(pod == null ? null : pod.getServiceAccountName())
+        .withSecurityContext(WorkerPodSecurity.pod())
         .addNewContainer()
         .withName("worker")
         .withImage(spec.getImage())
         .withEnv(env)
-        .withResources(pod == null ? null : pod.getResources())
+        .withResources(WorkerPodSecurity.resources(pod == null ? null : pod.getResources()))
+        .withSecurityContext(WorkerPodSecurity.container())
+        .addNewVolumeMount()
+        .withName("tmp")
+        .withMountPath("/tmp")
+        .endVolumeMount()
         .addNewPort()
         .withName("http")
         .withContainerPort(8080)
         .endPort()
         .endContainer()
+        // the root filesystem is read-only; the JVM and exec computations write under /tmp
+        .addNewVolume()
+        .withName("tmp")
+        .withNewEmptyDir()
+        .endEmptyDir()
+        .endVolume()
         .withNodeSelector(pod == null ? null : pod.getNodeSelector())
         .withTolerations(pod == null ? null : pod.getTolerations())
         .endSpec()
