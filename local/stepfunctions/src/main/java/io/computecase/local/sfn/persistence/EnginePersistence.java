@@ -100,10 +100,19 @@ public final class EnginePersistence implements AutoCloseable {
 
   /** Writes the final snapshot (the engine has stopped moving). */
   public void writeLast() {
-    try {
-      file.write(SnapshotCapture.capture(engine, catalog));
-    } catch (IOException | RuntimeException e) {
-      LOG.warn("Could not write the final Step Functions snapshot {}: {}", file.path(), e.toString());
+    // A thread of the stopping engine may still be finishing a state and change what is read
+    // (a frame's variables): reading again then gives a consistent picture.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        file.write(SnapshotCapture.capture(engine, catalog));
+        return;
+      } catch (IOException | RuntimeException e) {
+        if (attempt == 3) {
+          LOG.warn(
+              "Could not write the final Step Functions snapshot {}: {}", file.path(), e.toString());
+          return;
+        }
+      }
     }
   }
 
