@@ -163,6 +163,34 @@ class EngineRestartTest {
   }
 
   @Test
+  void aHardKillKeepsWhatThePeriodicSnapshotHadWritten(@TempDir Path afterKill) throws Exception {
+    stack = new RestartableEngine(dataDirectory);
+    String machine = createWaiting();
+    String arn =
+        stack.sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":3}")).executionArn();
+    String token = awaitToken(1);
+    Path file = dataDirectory.resolve(EnginePersistence.FILE_NAME);
+    // The engine keeps running: only its periodic snapshot can have written the token.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> Files.exists(file) && Files.readString(file).contains(token));
+    Files.copy(file, afterKill.resolve(EnginePersistence.FILE_NAME));
+
+    try (RestartableEngine revived = new RestartableEngine(afterKill)) {
+      revived.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"revived\":true}"));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  revived.sfn.describeExecution(b -> b.executionArn(arn)).status()
+                      == ExecutionStatus.SUCCEEDED);
+      assertThat(revived.sfn.describeExecution(b -> b.executionArn(arn)).output())
+          .isEqualTo("{\"revived\":true,\"after\":\"after\"}");
+      assertThat(revived.bus.entries()).isEmpty();
+    }
+  }
+
+  @Test
   void aTaskTimeoutStillFiresAfterTheRestartAtItsOriginalDeadline() {
     stack = new RestartableEngine(dataDirectory);
     String machine = createWaiting();
@@ -185,6 +213,32 @@ class EngineRestartTest {
             .findFirst()
             .orElseThrow();
     assertThat(timedOut.timestamp().toEpochMilli() - started).isEqualTo(61_000);
+  }
+
+  @Test
+  void heartbeatsAreAcceptedAfterTheRestartAndTheirWindowStillEndsTheTask() {
+    stack = new RestartableEngine(dataDirectory);
+    String machine =
+        stack
+            .sfn
+            .createStateMachine(
+                b ->
+                    b.name("beating")
+                        .definition(WAITING.replace("\"TimeoutSeconds\": 60", "\"HeartbeatSeconds\": 10"))
+                        .roleArn(EngineFixture.ROLE))
+            .stateMachineArn();
+    String arn =
+        stack.sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":2}")).executionArn();
+    String token = awaitToken(1);
+    stack.clock.advance(Duration.ofSeconds(5));
+
+    stack.restart();
+
+    stack.sfn.sendTaskHeartbeat(b -> b.taskToken(token));
+    stack.clock.advance(Duration.ofSeconds(11));
+    DescribeExecutionResponse ended = awaitEnd(arn);
+    assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(ended.error()).isEqualTo("States.HeartbeatTimeout");
   }
 
   @Test
