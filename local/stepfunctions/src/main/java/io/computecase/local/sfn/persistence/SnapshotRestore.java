@@ -110,6 +110,11 @@ final class SnapshotRestore {
             image.maxConcurrency(),
             image.toleratedFailurePercentage(),
             image.toleratedFailureCount());
+    String runStatus = image.status();
+    if (runStatus.equals("RUNNING") && !parent.status().open()) {
+      // Read while its execution was ending: nothing will take it up again.
+      runStatus = "ABORTED";
+    }
     JsonNode[] outputs = new JsonNode[image.units()];
     boolean[] succeeded = new boolean[image.units()];
     for (EngineSnapshot.UnitResult result : image.results()) {
@@ -124,7 +129,7 @@ final class SnapshotRestore {
         image.label(),
         outputs,
         succeeded,
-        image.status(),
+        runStatus,
         image.stopMillis(),
         image.redriveCount(),
         image.redriveMillis(),
@@ -137,7 +142,7 @@ final class SnapshotRestore {
           "Map Run '" + image.arn() + "' ran Map state '" + image.stateName()
               + "', which its execution's definition does not have");
     }
-    boolean runOpen = image.status().equals("RUNNING");
+    boolean runOpen = runStatus.equals("RUNNING");
     for (ExecutionImage c : childImages) {
       Execution child =
           new Execution(
