@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
+import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -52,7 +54,12 @@ public final class TestingWorker implements AutoCloseable {
                       sqs.receiveMessage(
                               r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1))
                           .messages()) {
-                    answer(sfn, JSON.readTree(m.body()).path("detail"), script);
+                    try {
+                      answer(sfn, JSON.readTree(m.body()).path("detail"), script);
+                    } catch (TaskTimedOutException | TaskDoesNotExistException gone) {
+                      // nobody waits any more (e.g. the Map Run failed and stopped this item),
+                      // as a real worker is told; its answer is dropped
+                    }
                     sqs.deleteMessage(r -> r.queueUrl(url).receiptHandle(m.receiptHandle()));
                   }
                 }
