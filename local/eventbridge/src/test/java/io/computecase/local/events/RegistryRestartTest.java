@@ -58,8 +58,7 @@ class RegistryRestartTest {
                   .description("kept disabled"));
       first.events.tagResource(
           b ->
-              b.resourceARN(
-                      "arn:aws:events:us-east-1:000000000000:rule/computecase/paused")
+              b.resourceARN("arn:aws:events:us-east-1:000000000000:rule/computecase/paused")
                   .tags(Tag.builder().key("owner").value("ops").build()));
       rulesBefore = first.events.listRules(b -> b.eventBusName("computecase")).rules();
       targetsBefore =
@@ -78,12 +77,10 @@ class RegistryRestartTest {
       assertThat(
               second
                   .events
-                  .listTargetsByRule(
-                      b -> b.rule("computecase-restart").eventBusName("computecase"))
+                  .listTargetsByRule(b -> b.rule("computecase-restart").eventBusName("computecase"))
                   .targets())
           .isEqualTo(targetsBefore);
-      String busArn =
-          second.events.describeEventBus(b -> b.name("computecase")).arn();
+      String busArn = second.events.describeEventBus(b -> b.name("computecase")).arn();
       assertThat(second.events.listTagsForResource(b -> b.resourceARN(busArn)).tags())
           .containsExactly(Tag.builder().key("team").value("compute").build());
       assertThat(

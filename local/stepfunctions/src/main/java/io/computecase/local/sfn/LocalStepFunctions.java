@@ -48,7 +48,8 @@ public final class LocalStepFunctions implements AutoCloseable {
     } else {
       try {
         this.persistence =
-            EnginePersistence.open(builder.dataDirectory, engine, catalog, builder.snapshotInterval);
+            EnginePersistence.open(
+                builder.dataDirectory, engine, catalog, builder.snapshotInterval);
       } catch (RuntimeException e) {
         engine.close();
         throw e;

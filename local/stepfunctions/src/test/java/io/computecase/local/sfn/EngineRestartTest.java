@@ -51,8 +51,7 @@ class EngineRestartTest {
   private String createWaiting() {
     return stack
         .sfn
-        .createStateMachine(
-            b -> b.name("waiting").definition(WAITING).roleArn(EngineFixture.ROLE))
+        .createStateMachine(b -> b.name("waiting").definition(WAITING).roleArn(EngineFixture.ROLE))
         .stateMachineArn();
   }
 
@@ -224,7 +223,8 @@ class EngineRestartTest {
             .createStateMachine(
                 b ->
                     b.name("beating")
-                        .definition(WAITING.replace("\"TimeoutSeconds\": 60", "\"HeartbeatSeconds\": 10"))
+                        .definition(
+                            WAITING.replace("\"TimeoutSeconds\": 60", "\"HeartbeatSeconds\": 10"))
                         .roleArn(EngineFixture.ROLE))
             .stateMachineArn();
     String arn =

@@ -12,8 +12,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Set;
 
 /**
- * The EventBridge API with its buses, rules, targets and tags kept in a data directory: restored
- * at start, written (temporary file, then an atomic rename) after each change that succeeded.
+ * The EventBridge API with its buses, rules, targets and tags kept in a data directory: restored at
+ * start, written (temporary file, then an atomic rename) after each change that succeeded.
  */
 public final class PersistentRegistry implements AwsJsonService {
   /** The snapshot's file name in the data directory. */

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The registry as a document of API requests: each bus as CreateEventBus, each rule as PutRule
- * with its PutTargets, tags as TagResource. Read through the List operations and replayed through
- * the write operations, so the snapshot needs no knowledge of the registry's internals.
+ * The registry as a document of API requests: each bus as CreateEventBus, each rule as PutRule with
+ * its PutTargets, tags as TagResource. Read through the List operations and replayed through the
+ * write operations, so the snapshot needs no knowledge of the registry's internals.
  */
 final class RegistrySnapshot {
   static final int FORMAT = 1;
@@ -26,7 +26,8 @@ final class RegistrySnapshot {
     snapshot.put("format", FORMAT);
     ArrayNode buses = snapshot.putArray("buses");
     ArrayNode rules = snapshot.putArray("rules");
-    for (JsonNode bus : pages(api, "ListEventBuses", AwsJson.MAPPER.createObjectNode(), "EventBuses")) {
+    for (JsonNode bus :
+        pages(api, "ListEventBuses", AwsJson.MAPPER.createObjectNode(), "EventBuses")) {
       String busName = bus.path("Name").asText();
       ObjectNode busImage = buses.addObject();
       busImage.put("Name", busName);
@@ -64,7 +65,8 @@ final class RegistrySnapshot {
   }
 
   /** Creates everything the snapshot holds, through the API, on a registry with only default. */
-  static void restore(AwsJsonService api, JsonNode snapshot, Function<String, RuntimeException> bad) {
+  static void restore(
+      AwsJsonService api, JsonNode snapshot, Function<String, RuntimeException> bad) {
     if (snapshot.path("format").asInt() != FORMAT) {
       throw bad.apply("format " + snapshot.path("format") + ", expected " + FORMAT);
     }
@@ -116,7 +118,8 @@ final class RegistrySnapshot {
 
   private static ArrayNode tags(AwsJsonService api, String arn) {
     JsonNode listed =
-        api.invoke("ListTagsForResource", AwsJson.MAPPER.createObjectNode().put("ResourceARN", arn));
+        api.invoke(
+            "ListTagsForResource", AwsJson.MAPPER.createObjectNode().put("ResourceARN", arn));
     ArrayNode tags = AwsJson.MAPPER.createArrayNode();
     listed.path("Tags").forEach(tags::add);
     return tags;

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.sfn.states.MapState;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -110,8 +112,7 @@ final class DistributedMapRun {
             toleratedPercentage,
             toleratedCount);
     mapRun.plan(map.name(), label, units.size());
-    return new DistributedMapRun(run, map, units, itemTotal, mapRun, label, false, false)
-        .start();
+    return new DistributedMapRun(run, map, units, itemTotal, mapRun, label, false, false).start();
   }
 
   private CompletableFuture<JsonNode> start() {
@@ -194,7 +195,7 @@ final class DistributedMapRun {
    * counters read at slightly different moments by the snapshot cannot count an item twice.
    */
   private void countResults() {
-    java.util.Map<Integer, ExecutionStatus> ends = new java.util.HashMap<>();
+    Map<Integer, ExecutionStatus> ends = new HashMap<>();
     for (Execution child : mapRun.children()) {
       if (!child.status().open() && child.unitIndex() >= 0) {
         ends.put(child.unitIndex(), child.status());

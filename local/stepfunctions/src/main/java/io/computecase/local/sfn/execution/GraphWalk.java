@@ -71,12 +71,7 @@ final class GraphWalk {
    * StateEntered is not recorded twice.
    */
   static void walk(
-      StateGraph graph,
-      String state,
-      Frame frame,
-      JsonNode input,
-      boolean resumed,
-      Ending ending) {
+      StateGraph graph, String state, Frame frame, JsonNode input, boolean resumed, Ending ending) {
     new GraphWalk(graph, frame, ending).step(state, input, resumed);
   }
 

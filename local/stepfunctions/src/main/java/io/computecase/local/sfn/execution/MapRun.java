@@ -2,7 +2,9 @@ package io.computecase.local.sfn.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A Distributed Map's run: its identity, settings, counters and child executions. */
@@ -25,7 +27,8 @@ public final class MapRun {
   private JsonNode[] outputs;
   private boolean[] succeeded;
   // Set only when restored from a snapshot while running: the Map state takes it up again once.
-  private java.util.Map<Integer, Execution> restoredChildren;
+  private Map<Integer, Execution> restoredChildren;
+  private boolean resumeTaken;
 
   public MapRun(
       String arn,
@@ -90,7 +93,7 @@ public final class MapRun {
     redriveCount = redrives;
     redriveMillis = redriveAt;
     if (restoredStatus.equals("RUNNING")) {
-      restoredChildren = new java.util.concurrent.ConcurrentHashMap<>();
+      restoredChildren = new ConcurrentHashMap<>();
     }
   }
 
@@ -111,17 +114,10 @@ public final class MapRun {
     return true;
   }
 
-  private boolean resumeTaken;
-
   /** The restored child of this unit, once; null when the unit had none. */
   Execution takeRestoredChild(int unit) {
-    java.util.Map<Integer, Execution> restored = restoredChildren;
+    Map<Integer, Execution> restored = restoredChildren;
     return restored == null ? null : restored.remove(unit);
-  }
-
-  /** Restored children no unit took up (their Map state did not resume): stopped at the end. */
-  synchronized java.util.Collection<Execution> untakenChildren() {
-    return restoredChildren == null ? java.util.List.of() : restoredChildren.values();
   }
 
   synchronized void result(int unit, JsonNode output, boolean success) {

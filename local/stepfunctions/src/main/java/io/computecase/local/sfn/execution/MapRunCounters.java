@@ -45,7 +45,8 @@ public final class MapRunCounters {
 
   /** Back to nothing planned: a resumed run counts its units again from their results. */
   void reset() {
-    for (AtomicLong counter : List.of(pending, running, succeeded, failed, timedOut, aborted, total)) {
+    for (AtomicLong counter :
+        List.of(pending, running, succeeded, failed, timedOut, aborted, total)) {
       counter.set(0);
     }
   }

@@ -185,7 +185,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
         frame = new Frame(this, execution, new HashMap<>(), execution.history().size());
         execution.topFrame(frame);
       }
-      return run(execution, frame, execution.revision().graph().startAt(), execution.input(), false);
+      return run(
+          execution, frame, execution.revision().graph().startAt(), execution.input(), false);
     }
     return run(execution, frame, frame.currentState(), frame.currentInput(), true);
   }

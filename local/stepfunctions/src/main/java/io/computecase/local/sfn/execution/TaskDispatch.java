@@ -76,7 +76,8 @@ public final class TaskDispatch {
     WaitingTask waiting = new WaitingTask(heartbeatMillis);
     TaskTokenRegistry tokens = engine.tokens();
     long now = engine.clock().millis();
-    Runnable abort = await(waiting, token, timeoutSeconds == null ? 0 : now + timeoutSeconds * 1000);
+    Runnable abort =
+        await(waiting, token, timeoutSeconds == null ? 0 : now + timeoutSeconds * 1000);
     if (token != null && heartbeatSeconds != null) {
       engine.heartbeats().restart(waiting, token);
     }
@@ -164,8 +165,7 @@ public final class TaskDispatch {
       waiting.timeout =
           engine
               .timers()
-              .schedule(
-                  timeoutDueMillis, () -> expire(waiting, token, new TaskOutcome.Timeout()));
+              .schedule(timeoutDueMillis, () -> expire(waiting, token, new TaskOutcome.Timeout()));
     }
     return abort;
   }

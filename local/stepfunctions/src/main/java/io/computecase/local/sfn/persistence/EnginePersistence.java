@@ -109,7 +109,9 @@ public final class EnginePersistence implements AutoCloseable {
       } catch (IOException | RuntimeException e) {
         if (attempt == 3) {
           LOG.warn(
-              "Could not write the final Step Functions snapshot {}: {}", file.path(), e.toString());
+              "Could not write the final Step Functions snapshot {}: {}",
+              file.path(),
+              e.toString());
           return;
         }
       }

@@ -139,7 +139,10 @@ final class SnapshotRestore {
         Resumption.childRevision(engine, parent.revision(), image.stateName(), image.label());
     if (childRevision == null) {
       throw new IllegalStateException(
-          "Map Run '" + image.arn() + "' ran Map state '" + image.stateName()
+          "Map Run '"
+              + image.arn()
+              + "' ran Map state '"
+              + image.stateName()
               + "', which its execution's definition does not have");
     }
     boolean runOpen = runStatus.equals("RUNNING");
