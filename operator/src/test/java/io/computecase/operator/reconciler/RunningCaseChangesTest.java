@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
+import io.computecase.api.v1alpha1.ItemRetry;
 import io.computecase.operator.testing.OperatorTestStack;
 import io.computecase.operator.testing.TestingStepFunctions;
 import java.time.Duration;
@@ -89,6 +90,32 @@ class RunningCaseChangesTest {
     assertThat(refused.getStatus().getPhase()).isEqualTo("Running");
     assertThat(execution.input).isEqualTo(input);
     assertThat(stack.sfn.executions()).filteredOn(e -> e.arn.equals(execution.arn)).hasSize(1);
+  }
+
+  @Test
+  void aNewRetryPolicyOrHeartbeatOnARunningCaseIsRefused() {
+    stack.create("fixed-recovery", spec(0));
+    ComputeCase running =
+        stack.awaitCase("fixed-recovery", c -> c.getStatus().getStartTime() != null);
+    String input = stack.sfn.executionOf(running).orElseThrow().input;
+
+    running.getSpec().setRetry(new ItemRetry(5, 1, 2.0));
+    running.getSpec().setHeartbeatSeconds(30);
+    stack.client.resource(running).update();
+
+    ComputeCase refused =
+        stack.awaitCase(
+            "fixed-recovery",
+            c ->
+                c.getStatus().getConditions().stream()
+                    .anyMatch(
+                        k ->
+                            k.getType().equals("SpecChangeRefused")
+                                && k.getStatus().equals("True")));
+    assertThat(refused.getStatus().getPhase()).isEqualTo("Running");
+    assertThat(stack.sfn.executionOf(refused).orElseThrow().input)
+        .isEqualTo(input)
+        .contains("\"maxAttempts\":1");
   }
 
   @Test
