@@ -10,9 +10,12 @@ import io.computecase.operator.testing.LocalEngines;
 import io.computecase.operator.testing.OperatorTestStack;
 import io.computecase.operator.testing.TestingWorker;
 import io.computecase.operator.testing.TestingWorker.Answer;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 
 /**
  * Item retry, heartbeats and a tolerated failure count, run by asl/computecase.asl.json on the
@@ -68,6 +71,17 @@ class ItemRecoveryTest {
     assertThat(summary.getDurationMs().getMax()).isEqualTo(500.0);
     assertThat(worker.deliveries("1")).isEqualTo(3);
     assertThat(worker.deliveries("0")).isEqualTo(1);
+    // a first-time success walks the item processor as before the retry loop existed
+    assertThat(statesEntered(done, "0")).containsExactly("DispatchItem");
+    assertThat(statesEntered(done, "1"))
+        .containsExactly(
+            "DispatchItem",
+            "RetryOrFailItem",
+            "WaitBeforeRetry",
+            "DispatchItem",
+            "RetryOrFailItem",
+            "WaitBeforeRetry",
+            "DispatchItem");
   }
 
   @Test
@@ -157,6 +171,24 @@ class ItemRecoveryTest {
     assertThat(succeeded.getStatus().getSummary().getFailed()).isEqualTo(2);
     assertThat(succeeded.getStatus().getSummary().getSucceeded()).isEqualTo(3);
     assertThat(failed.getStatus().getPhase()).isEqualTo("Failed");
+  }
+
+  /** The states the item's child execution entered, in order, from its history. */
+  private List<String> statesEntered(ComputeCase cc, String caseId) {
+    try (SfnClient sfn = engines.sfn()) {
+      String mapRun = cc.getStatus().getMapRunArn();
+      for (ExecutionListItem child :
+          sfn.listExecutions(r -> r.mapRunArn(mapRun)).executions()) {
+        String input = sfn.describeExecution(r -> r.executionArn(child.executionArn())).input();
+        if (input.contains("\"caseId\":\"" + caseId + "\"")) {
+          return sfn.getExecutionHistory(r -> r.executionArn(child.executionArn())).events().stream()
+              .filter(e -> e.stateEnteredEventDetails() != null)
+              .map(e -> e.stateEnteredEventDetails().name())
+              .toList();
+        }
+      }
+    }
+    throw new AssertionError("no child execution for caseId " + caseId);
   }
 
   private ComputeCase awaitFinished(String name) {
