@@ -20,6 +20,7 @@ public class PodSettings {
   @JsonPropertyDescription(
       "Resources of the worker container; unset: requests of 250m CPU and 256Mi memory.")
   private ResourceRequirements resources;
+
   private Map<String, String> nodeSelector;
   private List<Toleration> tolerations;
   private List<EnvVar> env;

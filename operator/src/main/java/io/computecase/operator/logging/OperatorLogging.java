@@ -13,8 +13,8 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Locale;
 
 /**
- * The operator's logging, found by logback through ServiceLoader: INFO and above to stdout, as plain
- * text by default or as JSON lines (logback's own JsonEncoder, with the MDC) when
+ * The operator's logging, found by logback through ServiceLoader: INFO and above to stdout, as
+ * plain text by default or as JSON lines (logback's own JsonEncoder, with the MDC) when
  * COMPUTECASE_LOG_FORMAT=json. A logback.xml on the classpath or -Dlogback.configurationFile wins.
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_LOW_PRIORITY)
@@ -22,8 +22,7 @@ public final class OperatorLogging extends ContextAwareBase implements Configura
   /** Environment variable choosing the log format: "json" or "text" (the default). */
   public static final String FORMAT_VARIABLE = "COMPUTECASE_LOG_FORMAT";
 
-  static final String TEXT_PATTERN =
-      "%d{ISO8601} %-5level [%thread] %logger{36} {%mdc} - %msg%n";
+  static final String TEXT_PATTERN = "%d{ISO8601} %-5level [%thread] %logger{36} {%mdc} - %msg%n";
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {

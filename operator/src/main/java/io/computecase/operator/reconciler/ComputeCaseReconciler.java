@@ -202,7 +202,10 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
     ComputeCaseStatus next = services.recorder().observed(cc, snapshot, summary);
     if (snapshot.finished()) {
       announceFinish(cc, next);
-      services.durations().millis(snapshot.executionArn()).forEach(services.metrics()::itemCompleted);
+      services
+          .durations()
+          .millis(snapshot.executionArn())
+          .forEach(services.metrics()::itemCompleted);
     }
     return write(cc, next, !snapshot.finished());
   }
@@ -326,10 +329,10 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
   }
 
   /**
-   * Writes the first status with a JSON merge patch. JOSDK's own status patch (without
-   * server-side apply) is a JSON patch against the cached resource, which fails with 422 while the
-   * API server holds no status, as a real one does after creating a resource given one; once a
-   * status exists, JOSDK's patch (which also refreshes its cache) is used.
+   * Writes the first status with a JSON merge patch. JOSDK's own status patch (without server-side
+   * apply) is a JSON patch against the cached resource, which fails with 422 while the API server
+   * holds no status, as a real one does after creating a resource given one; once a status exists,
+   * JOSDK's patch (which also refreshes its cache) is used.
    */
   private void mergeStatus(ComputeCase cc) {
     cc.getMetadata().setResourceVersion(null);

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The item processor's recovery expressions in the state machine the operator deploys, evaluated
- * by the local engine's JSONata: backoff waits, which errors get another attempt, the heartbeat
+ * The item processor's recovery expressions in the state machine the operator deploys, evaluated by
+ * the local engine's JSONata: backoff waits, which errors get another attempt, the heartbeat
  * fields, and the Map's failure count.
  */
 class ItemProcessorExpressionsTest {
@@ -66,9 +66,13 @@ class ItemProcessorExpressionsTest {
     QueryScope first =
         QueryScope.of(itemInput(0, 3, 1, 2.0), context(), Map.of()).withErrorOutput(error);
     assertThat(Jsonata.evaluateTemplate(assign, first, "Assign"))
-        .isEqualTo(json("{\"failedAttempts\": 1, \"lastError\": \"ComputeError\", \"lastCause\": \"boom\"}"));
+        .isEqualTo(
+            json(
+                "{\"failedAttempts\": 1, \"lastError\": \"ComputeError\", \"lastCause\":"
+                    + " \"boom\"}"));
     QueryScope second =
-        QueryScope.of(itemInput(0, 3, 1, 2.0), context(), Map.of("failedAttempts", IntNode.valueOf(1)))
+        QueryScope.of(
+                itemInput(0, 3, 1, 2.0), context(), Map.of("failedAttempts", IntNode.valueOf(1)))
             .withErrorOutput(JSON.createObjectNode().put("Error", "States.HeartbeatTimeout"));
     assertThat(Jsonata.evaluateTemplate(assign, second, "Assign"))
         .isEqualTo(

@@ -177,11 +177,13 @@ class ItemRecoveryTest {
   private List<String> statesEntered(ComputeCase cc, String caseId) {
     try (SfnClient sfn = engines.sfn()) {
       String mapRun = cc.getStatus().getMapRunArn();
-      for (ExecutionListItem child :
-          sfn.listExecutions(r -> r.mapRunArn(mapRun)).executions()) {
+      for (ExecutionListItem child : sfn.listExecutions(r -> r.mapRunArn(mapRun)).executions()) {
         String input = sfn.describeExecution(r -> r.executionArn(child.executionArn())).input();
         if (input.contains("\"caseId\":\"" + caseId + "\"")) {
-          return sfn.getExecutionHistory(r -> r.executionArn(child.executionArn())).events().stream()
+          return sfn
+              .getExecutionHistory(r -> r.executionArn(child.executionArn()))
+              .events()
+              .stream()
               .filter(e -> e.stateEnteredEventDetails() != null)
               .map(e -> e.stateEnteredEventDetails().name())
               .toList();

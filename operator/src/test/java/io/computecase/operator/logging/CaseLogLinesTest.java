@@ -102,9 +102,7 @@ class CaseLogLinesTest {
   }
 
   private static String awaitLine(ByteArrayOutputStream out, String text) {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> line(out, text).isPresent());
+    await().atMost(Duration.ofSeconds(20)).until(() -> line(out, text).isPresent());
     return line(out, text).orElseThrow();
   }
 

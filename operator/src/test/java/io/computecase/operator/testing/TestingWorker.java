@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A worker on the default target's queue that answers each item event as a script says, given the
- * item's caseId and which delivery of that caseId it is (1 for the first event, 2 for a retry, ...).
+ * item's caseId and which delivery of that caseId it is (1 for the first event, 2 for a retry,
+ * ...).
  */
 public final class TestingWorker implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
