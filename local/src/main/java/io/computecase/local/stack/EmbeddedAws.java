@@ -33,9 +33,11 @@ public final class EmbeddedAws implements AutoCloseable {
   private final LocalStepFunctions stepFunctions;
   private final AwsJsonServer eventsServer;
   private final AwsJsonServer stepFunctionsServer;
+  private final boolean persistent;
 
   private EmbeddedAws(int sfnPort, int eventsPort, int sqsPort, Path dataDir) {
     int sqsBoundPort = sqsPort == 0 ? freePort() : sqsPort;
+    this.persistent = dataDir != null;
     // SQS long polls last up to 20 s; Pekko HTTP's default 20 s request timeout would cut them
     // short under load, so give requests room beyond the longest poll.
     this.sqsActors =
@@ -145,6 +147,9 @@ public final class EmbeddedAws implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       // Stopping anyway: nothing more to do with an actor system that will not stop.
+    }
+    if (persistent) {
+      SqsStorage.close();
     }
   }
 

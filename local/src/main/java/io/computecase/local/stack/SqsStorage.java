@@ -30,7 +30,14 @@ final class SqsStorage {
     Path database = directory.toAbsolutePath().resolve("sqs");
     SqlQueuePersistenceConfig config =
         new SqlQueuePersistenceConfig(
-            true, "org.h2.Driver", "jdbc:h2:file:" + database, "sa", "", false);
+            true,
+            "org.h2.Driver",
+            // The stack closes the database itself once SQS has stopped (see close): H2's own
+            // shutdown hook would close it first and lose what the stopping workers delete.
+            "jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE",
+            "sa",
+            "",
+            false);
     ActorRef listener =
         actors.actorOf(
             Props.create(
@@ -61,5 +68,10 @@ final class SqsStorage {
           "Cannot restore the SQS queues from " + database + ".mv.db: " + either.left().get());
     }
     return manager;
+  }
+
+  /** Closes the database once the actors that write to it have stopped, flushing it to disk. */
+  static void close() {
+    scalikejdbc.ConnectionPool$.MODULE$.closeAll();
   }
 }
