@@ -144,6 +144,32 @@ class ItemRecoveryTest {
   }
 
   @Test
+  void heartbeatsKeepAnItemAliveLongerThanItsHeartbeatInterval() {
+    worker =
+        new TestingWorker(
+            stack, engines, (caseId, delivery) -> new Answer.HeartbeatThenSucceed(7, 500, 3000));
+    ComputeCaseSpec spec = new ComputeCaseSpec();
+    spec.setGenerate(new Generate(2));
+    // 2 s between heartbeats at most; the worker beats every 0.5 s for 3 s
+    spec.setHeartbeatSeconds(2);
+    spec.setItemTimeoutSeconds(60);
+    stack.create("alive", spec);
+
+    ComputeCase done = awaitFinished("alive");
+
+    assertThat(done.getStatus().getPhase())
+        .as(
+            () ->
+                done.getStatus().getSummary().getFailures().stream()
+                    .map(f -> f.getCaseId() + ": " + f.getError() + " " + f.getCause())
+                    .toList()
+                    .toString())
+        .isEqualTo("Succeeded");
+    assertThat(done.getStatus().getSummary().getSucceeded()).isEqualTo(2);
+    assertThat(worker.deliveries("0")).isEqualTo(1);
+  }
+
+  @Test
   void aToleratedFailureCountLetsACaseWithThatManyFailuresSucceed() {
     worker =
         new TestingWorker(

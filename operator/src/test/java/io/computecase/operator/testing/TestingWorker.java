@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -30,6 +33,10 @@ public final class TestingWorker implements AutoCloseable {
 
     /** Never answers nor heartbeats, as a hung worker. */
     record Silent() implements Answer {}
+
+    /** Heartbeats this many times, every intervalMs, then succeeds: a long but live item. */
+    record HeartbeatThenSucceed(int heartbeats, long intervalMs, long durationMs)
+        implements Answer {}
   }
 
   /** The answer for a caseId's n-th event. */
@@ -41,6 +48,7 @@ public final class TestingWorker implements AutoCloseable {
   private final Map<String, AtomicInteger> deliveries = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> lastDetail = new ConcurrentHashMap<>();
   private final AtomicBoolean working = new AtomicBoolean(true);
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final Thread thread;
 
   public TestingWorker(OperatorTestStack stack, LocalEngines engines, Script script) {
@@ -90,9 +98,47 @@ public final class TestingWorker implements AutoCloseable {
               .put("worker", "testing")
               .toString();
       sfn.sendTaskSuccess(r -> r.taskToken(token).output(output));
+    } else if (answer instanceof Answer.HeartbeatThenSucceed live) {
+      keepAlive(sfn, detail, token, caseId, live, live.heartbeats());
     } else if (answer instanceof Answer.Fail failure) {
       sfn.sendTaskFailure(r -> r.taskToken(token).error(failure.error()).cause(failure.cause()));
     }
+  }
+
+  /** Heartbeats on a timer, not on the polling thread, then answers success. */
+  private void keepAlive(
+      SfnClient sfn,
+      JsonNode detail,
+      String token,
+      String caseId,
+      Answer.HeartbeatThenSucceed live,
+      int left) {
+    timer.schedule(
+        () -> {
+          try {
+            if (left > 0) {
+              sfn.sendTaskHeartbeat(r -> r.taskToken(token));
+              keepAlive(sfn, detail, token, caseId, live, left - 1);
+            } else {
+              sfn.sendTaskSuccess(
+                  r ->
+                      r.taskToken(token)
+                          .output(
+                              JSON.createObjectNode()
+                                  .put("index", detail.path("index").asInt())
+                                  .put("caseId", caseId)
+                                  .put("result", "ok")
+                                  .put("durationMs", live.durationMs())
+                                  .put("worker", "testing")
+                                  .toString()));
+            }
+          } catch (TaskTimedOutException | TaskDoesNotExistException gone) {
+            // the item already failed; the test sees that on the case's status
+          }
+        },
+        // the first heartbeat at once: the window started when the task did, before delivery
+        left == live.heartbeats() ? 0 : live.intervalMs(),
+        TimeUnit.MILLISECONDS);
   }
 
   /** How many events the worker received for this caseId. */
@@ -109,6 +155,7 @@ public final class TestingWorker implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     working.set(false);
+    timer.shutdownNow();
     thread.join(5000);
   }
 }
