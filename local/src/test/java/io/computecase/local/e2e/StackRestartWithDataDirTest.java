@@ -23,8 +23,8 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * The whole stack stopped in the middle of a 500-item case and started again on the same data
- * directory: the same execution finishes the case, and every item is counted once even though
- * items in flight at the stop may be computed again.
+ * directory: the same execution finishes the case, and every item is counted once even though items
+ * in flight at the stop may be computed again.
  */
 class StackRestartWithDataDirTest {
   @TempDir Path dataDir;
@@ -42,7 +42,11 @@ class StackRestartWithDataDirTest {
   }
 
   private Resource<ComputeCase> computeCase() {
-    return stack.client().resources(ComputeCase.class).inNamespace(StackFixture.NAMESPACE).withName("restarted");
+    return stack
+        .client()
+        .resources(ComputeCase.class)
+        .inNamespace(StackFixture.NAMESPACE)
+        .withName("restarted");
   }
 
   @Test
@@ -52,10 +56,20 @@ class StackRestartWithDataDirTest {
     URI sqsEndpoint = stack.aws().sqsEndpoint();
     ComputeCase resource = new ComputeCase();
     resource.setMetadata(
-        new ObjectMetaBuilder().withName("restarted").withNamespace(StackFixture.NAMESPACE).build());
+        new ObjectMetaBuilder()
+            .withName("restarted")
+            .withNamespace(StackFixture.NAMESPACE)
+            .build());
     resource.setSpec(StackFixture.generated(500, StackFixture.parameters(200)));
-    stack.client().resources(ComputeCase.class).inNamespace(StackFixture.NAMESPACE).resource(resource).create();
-    await().atMost(Duration.ofMinutes(1)).until(() -> "Running".equals(StackFixture.phase(computeCase())));
+    stack
+        .client()
+        .resources(ComputeCase.class)
+        .inNamespace(StackFixture.NAMESPACE)
+        .resource(resource)
+        .create();
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> "Running".equals(StackFixture.phase(computeCase())));
     String executionArn = StackFixture.status(computeCase()).getExecutionArn();
     // 20 items at a time of 200 ms each: about 100 a second, so 100 done is well before the end.
     await().atMost(Duration.ofMinutes(1)).until(() -> succeeded() >= 100);
@@ -79,8 +93,10 @@ class StackRestartWithDataDirTest {
       assertThat(status.getSummary().getFailed()).isZero();
       assertThat(sfn.describeExecution(b -> b.executionArn(executionArn)).status())
           .isEqualTo(ExecutionStatus.SUCCEEDED);
-      assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).hasSize(1);
-      String mapRunArn = sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns().get(0).mapRunArn();
+      assertThat(sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions())
+          .hasSize(1);
+      String mapRunArn =
+          sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns().get(0).mapRunArn();
       DescribeMapRunResponse mapRun = sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
       assertThat(mapRun.itemCounts().succeeded()).isEqualTo(500);
       assertThat(mapRun.itemCounts().total()).isEqualTo(500);
@@ -97,7 +113,8 @@ class StackRestartWithDataDirTest {
     return SfnClient.builder()
         .endpointOverride(endpoint)
         .region(Region.of(EmbeddedStack.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .build();
   }
 }
