@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.computecase.local.sfn.query.Jsonata;
 import io.computecase.local.sfn.query.QueryScope;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,29 @@ class ItemProcessorExpressionsTest {
         .isEqualTo(601);
     assertThat(detail(task, without).has("heartbeatSeconds")).isFalse();
     assertThat(detail(task, without).get("taskToken").asText()).isEqualTo("tok-1");
+  }
+
+  @Test
+  void anInputWithoutTheRecoveryFieldsSendsTheContractsEventAndFailsFast() {
+    ObjectNode input = itemInput(0, 1, 1, 2.0);
+    ObjectNode request = (ObjectNode) input.get("request");
+    request.remove(List.of("heartbeatSeconds", "retry"));
+    QueryScope scope = QueryScope.of(input, context(), Map.of());
+    JsonNode task = itemStates.get("DispatchItem");
+
+    assertThat(detail(task, scope).fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder(
+            "requestId", "target", "parameters", "traceparent", "index", "item", "taskToken");
+    assertThat(Jsonata.evaluate(task.get("HeartbeatSeconds").asText(), scope).asInt())
+        .isEqualTo(601);
+    assertThat(
+            retries(
+                itemStates.at("/RetryOrFailItem/Choices/0/Condition").asText(),
+                input,
+                1,
+                "ComputeError"))
+        .isFalse();
   }
 
   @Test
