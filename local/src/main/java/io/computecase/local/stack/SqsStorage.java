@@ -15,6 +15,8 @@ import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
+import scalikejdbc.ConnectionPool$;
+import scalikejdbc.ConnectionPoolSettings;
 import scala.util.Either;
 
 /**
@@ -38,6 +40,21 @@ final class SqsStorage {
             "sa",
             "",
             false);
+    // ElasticMQ opens its JVM-wide connection pool only the first time; opening it here too lets
+    // a stack start again in this JVM after close() (tests, or another data directory).
+    try {
+      Class.forName(config.driverClass());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("The H2 driver is missing from the classpath", e);
+    }
+    ConnectionPool$ pools = ConnectionPool$.MODULE$;
+    ConnectionPoolSettings settings = pools.singleton$default$4();
+    pools.singleton(
+        config.uri(),
+        config.username(),
+        config.password(),
+        settings,
+        pools.singleton$default$5(config.uri(), config.username(), config.password(), settings));
     ActorRef listener =
         actors.actorOf(
             Props.create(
@@ -72,6 +89,6 @@ final class SqsStorage {
 
   /** Closes the database once the actors that write to it have stopped, flushing it to disk. */
   static void close() {
-    scalikejdbc.ConnectionPool$.MODULE$.closeAll();
+    ConnectionPool$.MODULE$.closeAll();
   }
 }
