@@ -190,6 +190,27 @@ class EngineRestartTest {
   }
 
   @Test
+  void aFailedExecutionCanBeRedrivenAfterTheRestartFromTheStateItFailedIn() {
+    stack = new RestartableEngine(dataDirectory);
+    String machine = createWaiting();
+    String arn =
+        stack.sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":4}")).executionArn();
+    String first = awaitToken(1);
+    stack.sfn.sendTaskFailure(b -> b.taskToken(first).error("Worker.Lost").cause("gone"));
+    assertThat(awaitEnd(arn).status()).isEqualTo(ExecutionStatus.FAILED);
+
+    stack.restart();
+
+    stack.sfn.redriveExecution(b -> b.executionArn(arn));
+    String second = awaitToken(2);
+    assertThat(stack.bus.details("d").get(1).path("n").asInt()).isEqualTo(4);
+    stack.sfn.sendTaskSuccess(b -> b.taskToken(second).output("{\"again\":true}"));
+    DescribeExecutionResponse ended = awaitEnd(arn);
+    assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(ended.redriveCount()).isEqualTo(1);
+  }
+
+  @Test
   void aTaskTimeoutStillFiresAfterTheRestartAtItsOriginalDeadline() {
     stack = new RestartableEngine(dataDirectory);
     String machine = createWaiting();

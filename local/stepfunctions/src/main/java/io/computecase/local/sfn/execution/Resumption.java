@@ -5,8 +5,10 @@ import io.computecase.local.sfn.definition.StateGraph;
 import io.computecase.local.sfn.states.MapState;
 import io.computecase.local.sfn.states.ParallelState;
 import io.computecase.local.sfn.states.State;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What persistence needs from inside the engine: reads where executions and Map Runs stand, puts
@@ -25,9 +27,26 @@ public final class Resumption {
     return new ExecutionPosition(
         frame.currentState(),
         frame.currentInput(),
-        new HashMap<>(frame.variables()),
+        variables(frame),
         frame.lastEventId(),
         frame.openWait());
+  }
+
+  /**
+   * A copy of the frame's variables, which its own thread may be assigning at this moment (states
+   * of a frame run one at a time, so a second read is almost always clean).
+   */
+  private static Map<String, JsonNode> variables(Frame frame) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new HashMap<>(frame.variables());
+      } catch (ConcurrentModificationException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        Thread.onSpinWait();
+      }
+    }
   }
 
   /** The Map state that ran the Map Run and its label (null before it was planned). */
