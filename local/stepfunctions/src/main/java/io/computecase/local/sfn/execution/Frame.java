@@ -86,10 +86,6 @@ public final class Frame {
     return currentInput;
   }
 
-  void lastEventId(long id) {
-    this.lastEventId = id;
-  }
-
   /** The task this frame now waits on for a token (null token: none). */
   void waiting(String token, WaitingTask task) {
     this.waiting = task;
