@@ -81,6 +81,9 @@ class StackRestartWithDataDirTest {
     assertThat(stack.aws().stepFunctionsEndpoint()).isEqualTo(sfnEndpoint);
     assertThat(stack.aws().sqsEndpoint()).isEqualTo(sqsEndpoint);
     try (SfnClient sfn = sfnClient(sfnEndpoint)) {
+      // Stopped in the middle: hundreds of 200 ms items remain, so the case is still running.
+      assertThat(sfn.describeExecution(b -> b.executionArn(executionArn)).status())
+          .isEqualTo(ExecutionStatus.RUNNING);
       String stateMachineArn =
           sfn.describeExecution(b -> b.executionArn(executionArn)).stateMachineArn();
       await()
