@@ -315,6 +315,14 @@ class EngineRestartTest {
     assertThat(described.itemCounts().succeeded()).isEqualTo(10);
     assertThat(described.itemCounts().total()).isEqualTo(10);
     assertThat(described.executionCounts().succeeded()).isEqualTo(10);
+    // Each item ran in one child execution, before or after the restart: none was started twice.
+    assertThat(
+            stack
+                .sfn
+                .listExecutions(b -> b.mapRunArn(runs.get(0).mapRunArn()).maxResults(100))
+                .executions())
+        .hasSize(10)
+        .allSatisfy(child -> assertThat(child.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
     assertThat(stack.sfn.listExecutions(b -> b.stateMachineArn(machine)).executions()).hasSize(1);
   }
 
