@@ -32,6 +32,8 @@ final class BenchCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private static final String WARMUP_CASE = "bench-warmup";
+
   @Option(names = "--items", defaultValue = "1000", description = "Items in the case (default: ${DEFAULT-VALUE}).")
   int items;
 
@@ -40,6 +42,9 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--cases", defaultValue = "1", description = "Cases applied at once, each of --items items (default: ${DEFAULT-VALUE}).")
   int cases;
+
+  @Option(names = "--warmup-items", defaultValue = "2000", description = "Items of an unmeasured 0 ms case run first, so the figures are those of a warm stack, as a long-running one is; 0 measures a cold start (default: ${DEFAULT-VALUE}).")
+  int warmupItems;
 
   @Option(names = "--timeout-s", defaultValue = "900", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
@@ -54,14 +59,20 @@ final class BenchCommand implements Callable<Integer> {
     if (computeMs < 0) {
       throw new IllegalArgumentException("--compute-ms must be 0 or more, got " + computeMs);
     }
+    if (warmupItems < 0) {
+      throw new IllegalArgumentException("--warmup-items must be 0 or more, got " + warmupItems);
+    }
     if (cases < 1) {
       throw new IllegalArgumentException("--cases must be at least 1, got " + cases);
     }
     PrintWriter out = spec.commandLine().getOut();
     try (HeapSampler heap = new HeapSampler();
         EmbeddedStack running = stack.start();
-        StatusWriteCounter writes = new StatusWriteCounter(running.client(), "default");
+        StatusWriteCounter writes = new StatusWriteCounter(running.client(), "default", WARMUP_CASE);
         SfnClient sfn = sfnClient(running.aws().stepFunctionsEndpoint())) {
+      if (warmupItems > 0) {
+        warmUp(running, out);
+      }
       List<CaseRun> runs = new ArrayList<>();
       List<Instant> applied = new ArrayList<>();
       for (int i = 0; i < cases; i++) {
@@ -103,6 +114,17 @@ final class BenchCommand implements Callable<Integer> {
           totalItems, computeMs, makespan, ideal, totalItems / makespan, heap.peakMegabytes());
       return 0;
     }
+  }
+
+  /** Runs the unmeasured case whose work lets the JIT compile every hot path of the stack. */
+  private void warmUp(EmbeddedStack running, PrintWriter out) throws InterruptedException {
+    long started = System.nanoTime();
+    ComputeCaseStatus status =
+        CaseRun.create(running.client(), WARMUP_CASE, null, warmupItems, JSON.createObjectNode().put("computeMs", 0))
+            .follow(new ProgressView(new PrintWriter(java.io.Writer.nullWriter())), Duration.ofSeconds(timeoutSeconds));
+    out.printf(
+        "WARMUP items=%d phase=%s seconds=%.1f (not measured)%n",
+        warmupItems, status.getPhase(), (System.nanoTime() - started) / 1e9);
   }
 
   private static SfnClient sfnClient(URI endpoint) {

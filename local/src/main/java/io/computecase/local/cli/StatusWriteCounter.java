@@ -15,12 +15,16 @@ final class StatusWriteCounter implements AutoCloseable {
   private final AtomicLong modifications = new AtomicLong();
   private final Watch watch;
 
-  StatusWriteCounter(KubernetesClient client, String namespace) {
+  private final String ignored;
+
+  /** Counts writes to every ComputeCase of {@code namespace} except the one named {@code ignored}. */
+  StatusWriteCounter(KubernetesClient client, String namespace, String ignored) {
+    this.ignored = ignored;
     watch =
         client.resources(ComputeCase.class).inNamespace(namespace).watch(new Watcher<>() {
           @Override
           public void eventReceived(Action action, ComputeCase resource) {
-            if (action == Action.MODIFIED) {
+            if (action == Action.MODIFIED && !resource.getMetadata().getName().equals(ignored)) {
               modifications.incrementAndGet();
             }
           }

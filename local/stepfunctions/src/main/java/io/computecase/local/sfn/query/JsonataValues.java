@@ -29,26 +29,20 @@ final class JsonataValues {
 
   private JsonataValues() {}
 
+  /**
+   * The JSONata value of {@code node}; objects and arrays are read-only views converted as an
+   * expression reaches into them.
+   */
   static Object toJava(JsonNode node) {
     if (node == null || node.isMissingNode()) {
       return null;
     }
     switch (node.getNodeType()) {
       case OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, node.size() * 2));
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-          Map.Entry<String, JsonNode> field = fields.next();
-          map.put(field.getKey(), toJava(field.getValue()));
-        }
-        return map;
+        return new JsonObjectView(node);
       }
       case ARRAY -> {
-        List<Object> list = new ArrayList<>(node.size());
-        for (JsonNode element : node) {
-          list.add(toJava(element));
-        }
-        return list;
+        return new JsonArrayView(node);
       }
       case STRING -> {
         return node.textValue();
