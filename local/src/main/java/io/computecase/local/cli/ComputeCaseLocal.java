@@ -30,6 +30,10 @@ public final class ComputeCaseLocal {
       };
 
   public static void main(String[] args) {
+    var tuned = CompilerTier.relaunchCommand(ComputeCaseLocal.class.getName(), args);
+    if (tuned.isPresent()) {
+      System.exit(CompilerTier.run(tuned.get()));
+    }
     CommandLine commandLine = new CommandLine(new ComputeCaseLocal());
     commandLine.setExecutionExceptionHandler(USER_ERRORS);
     System.exit(commandLine.execute(args));
