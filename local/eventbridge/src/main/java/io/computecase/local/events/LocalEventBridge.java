@@ -85,7 +85,8 @@ public final class LocalEventBridge implements AutoCloseable {
   }
 
   /**
-   * Stops the HTTP servers and the delivery threads; undelivered events are lost, as in a crash.
+   * Stops the HTTP servers, delivers the events already accepted (for up to 10 s) and stops the
+   * delivery threads.
    */
   @Override
   public synchronized void close() {

@@ -24,7 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DeliveryDispatcher implements AutoCloseable {
   private final AwsJsonService sqs;
   private final AwsJsonService states;
-  private final ExecutorService executor;
+  /** How long a stop waits for accepted events to reach their targets. */
+  private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  private final ThreadPoolExecutor executor;
   private final ScheduledExecutorService timer;
   private final QueueUrls queueUrls;
   private final DeadLetters deadLetters;
@@ -113,9 +116,30 @@ public final class DeliveryDispatcher implements AutoCloseable {
     return deadLetters.dropped();
   }
 
+  /**
+   * Stops delivering. Events already accepted are first delivered (for up to 10 s): PutEvents
+   * answered that they were put, and a stack stopped to be restarted keeps its queues, so an item
+   * event dropped here would only come back as its task's timeout. Events waiting out a retry
+   * backoff are not waited for.
+   */
   @Override
   public void close() {
+    long deadline = System.nanoTime() + DRAIN_NANOS;
+    while (!idle() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     timer.shutdownNow();
     executor.shutdownNow();
+  }
+
+  private boolean idle() {
+    return queues.values().stream().allMatch(SqsQueueChannel::idle)
+        && executor.getActiveCount() == 0
+        && executor.getQueue().isEmpty();
   }
 }

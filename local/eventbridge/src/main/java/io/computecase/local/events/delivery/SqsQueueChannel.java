@@ -57,6 +57,11 @@ final class SqsQueueChannel implements TargetChannel {
     startSending();
   }
 
+  /** Whether nothing waits to be sent and no batch is in flight. */
+  boolean idle() {
+    return waiting.get() == 0 && inFlight.get() == 0;
+  }
+
   private void startSending() {
     while (true) {
       int current = inFlight.get();
