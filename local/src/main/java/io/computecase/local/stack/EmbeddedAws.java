@@ -54,12 +54,13 @@ public final class EmbeddedAws implements AutoCloseable {
                         + Runtime.getRuntime().availableProcessors()
                         + "\npekko.actor.default-dispatcher.throughput = 64")
                 .withFallback(ConfigFactory.load()));
-    var sqsBuilder = SQSRestServerBuilder.withActorSystem(sqsActors);
+    var sqsBuilder =
+        SQSRestServerBuilder.withActorSystem(sqsActors).withSQSLimits(SqsLimits.strict());
     if (dataDir != null) {
       sqsBuilder =
           sqsBuilder.withQueueManagerActor(
               SqsStorage.queueManager(
-                  sqsActors, dataDir.resolve("sqs"), SQSRestServerBuilder.sqsLimits()));
+                  sqsActors, dataDir.resolve("sqs"), sqsBuilder.sqsLimits()));
     }
     this.sqs =
         sqsBuilder
