@@ -30,9 +30,9 @@ public final class ComputeCaseLocal {
       };
 
   public static void main(String[] args) {
-    var tuned = CompilerTier.relaunchCommand(ComputeCaseLocal.class.getName(), args);
+    var tuned = JvmTuning.relaunchCommand(ComputeCaseLocal.class.getName(), args);
     if (tuned.isPresent()) {
-      System.exit(CompilerTier.run(tuned.get()));
+      System.exit(JvmTuning.run(tuned.get()));
     }
     CommandLine commandLine = new CommandLine(new ComputeCaseLocal());
     commandLine.setExecutionExceptionHandler(USER_ERRORS);
