@@ -9,6 +9,7 @@ import io.computecase.local.events.registry.BusRegistry;
 import io.computecase.local.events.routing.EventRouter;
 import io.computecase.local.protocol.AwsJsonServer;
 import io.computecase.local.protocol.AwsJsonService;
+import io.computecase.local.protocol.OperationHandler;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,7 +66,12 @@ public final class LocalEventBridge implements AutoCloseable {
   public synchronized AwsJsonServer serve(int port) {
     AwsJsonServer.Builder server = AwsJsonServer.builder("AWSEvents", "1.1").port(port);
     for (String operation : operations.operations()) {
-      server.operation(operation, request -> api.invoke(operation, request));
+      OperationHandler handler = request -> api.invoke(operation, request);
+      if (api.blocks(operation)) {
+        server.operation(operation, handler);
+      } else {
+        server.nonBlockingOperation(operation, handler);
+      }
     }
     AwsJsonServer started = server.start();
     servers.add(started);

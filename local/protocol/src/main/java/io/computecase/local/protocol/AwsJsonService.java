@@ -11,4 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 @FunctionalInterface
 public interface AwsJsonService {
   JsonNode invoke(String operation, JsonNode request);
+
+  /**
+   * Whether {@code operation} may block its caller (wait on a long poll, a synchronous execution,
+   * another server). One that doesn't (a task token's answer, a put of events) is short and can
+   * be called on any thread, an event loop included, without a hand-off to a blocking pool.
+   */
+  default boolean blocks(String operation) {
+    return true;
+  }
 }

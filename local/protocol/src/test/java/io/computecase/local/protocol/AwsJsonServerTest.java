@@ -33,6 +33,13 @@ class AwsJsonServerTest {
                   String arn = new RequestFields(request).requiredString("stateMachineArn");
                   throw new AwsServiceException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
                 })
+            .operation("DescribeExecution", request -> servedOn())
+            .nonBlockingOperation("SendTaskHeartbeat", request -> servedOn())
+            .nonBlockingOperation(
+                "SendTaskFailure",
+                request -> {
+                  throw new AwsServiceException("TaskDoesNotExist", "Task Does Not Exist");
+                })
             .start();
     sfn =
         SfnClient.builder()
@@ -46,6 +53,42 @@ class AwsJsonServerTest {
   void stop() {
     sfn.close();
     server.close();
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode servedOn() {
+    return AwsJson.MAPPER.createObjectNode().put("thread", Thread.currentThread().getName());
+  }
+
+  private String threadServing(String operation) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.endpoint()))
+                    .header("X-Amz-Target", "AWSStepFunctions." + operation)
+                    .header("Content-Type", "application/x-amz-json-1.0")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return AwsJson.MAPPER.readTree(response.body()).path("thread").asText();
+  }
+
+  @Test
+  void aNonBlockingOperationIsServedOnTheThreadThatReadItAndOthersOnTheServersPool()
+      throws Exception {
+    assertThat(threadServing("SendTaskHeartbeat")).startsWith("vert.x-eventloop");
+    assertThat(threadServing("DescribeExecution")).startsWith("AWSStepFunctions-http-");
+    assertThat(server.blocks("SendTaskHeartbeat")).isFalse();
+    assertThat(server.blocks("DescribeExecution")).isTrue();
+  }
+
+  @Test
+  void aNonBlockingOperationsErrorsReachTheSdkAsAnyOthers() {
+    SfnException e =
+        catchThrowableOfType(
+            SfnException.class, () -> sfn.sendTaskFailure(b -> b.taskToken("gone")));
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TaskDoesNotExist");
+    assertThat(e.statusCode()).isEqualTo(400);
   }
 
   @Test

@@ -52,6 +52,12 @@ public final class EventBridgeOperations implements io.computecase.local.protoco
     return handlers.keySet();
   }
 
+  /** PutEvents only routes and queues its events for delivery: it never waits. */
+  @Override
+  public boolean blocks(String operation) {
+    return !"PutEvents".equals(operation);
+  }
+
   @Override
   public JsonNode invoke(String operation, JsonNode request) {
     OperationHandler handler = handlers.get(operation);

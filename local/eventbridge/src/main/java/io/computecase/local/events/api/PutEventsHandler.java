@@ -13,12 +13,12 @@ import io.computecase.local.events.routing.EventRouter;
 import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.protocol.AwsServiceException;
 import io.computecase.local.protocol.OperationHandler;
+import io.computecase.local.protocol.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * PutEvents: checks the request as a whole (1 to 10 entries, 256 KiB in total), then each entry on
@@ -161,7 +161,7 @@ final class PutEventsHandler implements OperationHandler {
     entry.path("Resources").forEach(r -> resources.add(r.asText()));
     Event event =
         new Event(
-            UUID.randomUUID().toString(),
+            Uuids.random().toString(),
             bus,
             source,
             entry.get("DetailType").asText(),

@@ -66,6 +66,11 @@ public final class PersistentRegistry implements AwsJsonService {
   }
 
   @Override
+  public boolean blocks(String operation) {
+    return CHANGES.contains(operation) || api.blocks(operation);
+  }
+
+  @Override
   public JsonNode invoke(String operation, JsonNode request) {
     JsonNode response = api.invoke(operation, request);
     if (CHANGES.contains(operation)) {

@@ -9,6 +9,7 @@ import io.computecase.local.sfn.execution.StateMachineCatalog;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Step Functions API (AWS JSON 1.0, {@code X-Amz-Target: AWSStepFunctions.<Operation>}): one
@@ -17,6 +18,13 @@ import java.util.Map;
 public final class StepFunctionsApi implements AwsJsonService {
   /** The X-Amz-Target prefix of the Step Functions API. */
   public static final String TARGET_PREFIX = "AWSStepFunctions";
+
+  /**
+   * A task's answers: each only closes a waiting task and hands the execution on, and a fan-out
+   * sends one per item, so they are served without a thread hand-off.
+   */
+  private static final Set<String> ANSWERS =
+      Set.of("SendTaskSuccess", "SendTaskFailure", "SendTaskHeartbeat");
 
   private final Map<String, OperationHandler> operations = new LinkedHashMap<>();
   private final StepFunctionsEngine engine;
@@ -79,6 +87,11 @@ public final class StepFunctionsApi implements AwsJsonService {
   }
 
   @Override
+  public boolean blocks(String operation) {
+    return !ANSWERS.contains(operation);
+  }
+
+  @Override
   public JsonNode invoke(String operation, JsonNode request) {
     OperationHandler handler = operations.get(operation);
     if (handler == null) {
@@ -91,7 +104,14 @@ public final class StepFunctionsApi implements AwsJsonService {
   public AwsJsonServer serve(int port) {
     AwsJsonServer.Builder builder =
         AwsJsonServer.builder(TARGET_PREFIX, "1.0").port(port).threads(64);
-    operations.forEach(builder::operation);
+    operations.forEach(
+        (name, handler) -> {
+          if (!blocks(name)) {
+            builder.nonBlockingOperation(name, handler);
+          } else {
+            builder.operation(name, handler);
+          }
+        });
     return builder.start();
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
+import io.computecase.local.protocol.Uuids;
 import io.computecase.local.sfn.states.MapState;
 import java.util.HashMap;
 import java.util.List;
@@ -160,7 +161,7 @@ final class DistributedMapRun {
         return end.thenApply(status -> unitEnded(index, items, status));
       }
     }
-    String name = UUID.randomUUID().toString();
+    String name = Uuids.random().toString();
     Execution child =
         new Execution(
             arnPrefix + name,

@@ -6,10 +6,12 @@ import io.computecase.local.protocol.AwsServiceException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
- * Calls an AWS JSON service for an integration on the executor meant for blocking calls, turning
- * the service's errors into the error names Step Functions gives them ({@code <Service>.<Code>}).
+ * Calls an AWS JSON service for an integration, on the executor meant for blocking calls unless the
+ * service says the operation never blocks, turning the service's errors into the error names Step
+ * Functions gives them ({@code <Service>.<Code>}).
  */
 final class AwsServiceCalls {
   private AwsServiceCalls() {}
@@ -20,7 +22,7 @@ final class AwsServiceCalls {
       String operation,
       JsonNode request,
       Executor executor) {
-    return CompletableFuture.supplyAsync(
+    Supplier<JsonNode> call =
         () -> {
           try {
             return service.invoke(operation, request);
@@ -40,7 +42,15 @@ final class AwsServiceCalls {
                 serviceName + ".SdkClientException",
                 "Unable to execute HTTP request: " + e.getMessage());
           }
-        },
-        executor);
+        };
+    if (service.blocks(operation)) {
+      return CompletableFuture.supplyAsync(call, executor);
+    }
+    // A call that never waits (PutEvents in process) is made here: no hand-off per task.
+    try {
+      return CompletableFuture.completedFuture(call.get());
+    } catch (IntegrationFailure e) {
+      return CompletableFuture.failedFuture(e);
+    }
   }
 }
