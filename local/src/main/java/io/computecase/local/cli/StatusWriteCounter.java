@@ -17,14 +17,14 @@ final class StatusWriteCounter implements AutoCloseable {
 
   private final String ignored;
 
-  /** Counts writes to every ComputeCase of {@code namespace} except the one named {@code ignored}. */
+  /** Counts writes to every ComputeCase of {@code namespace} except those whose name starts with {@code ignored}. */
   StatusWriteCounter(KubernetesClient client, String namespace, String ignored) {
     this.ignored = ignored;
     watch =
         client.resources(ComputeCase.class).inNamespace(namespace).watch(new Watcher<>() {
           @Override
           public void eventReceived(Action action, ComputeCase resource) {
-            if (action == Action.MODIFIED && !resource.getMetadata().getName().equals(ignored)) {
+            if (action == Action.MODIFIED && !resource.getMetadata().getName().startsWith(ignored)) {
               modifications.incrementAndGet();
             }
           }
