@@ -46,7 +46,12 @@ public final class Jsonata {
   }
 
   private static JsonNode evaluate(String expression, JsonataBindings scope, String field) {
-    Object value = evaluateRaw(expression, scope, field);
+    JsonataProgram program = program(body(expression), field);
+    JsonNode read = program.readDirectly(scope.scope());
+    if (read != null) {
+      return read;
+    }
+    Object value = run(program, scope, field);
     if (value == JsonataProgram.UNDEFINED) {
       throw new QueryException(
           QueryException.QUERY_EVALUATION_ERROR,
@@ -72,21 +77,28 @@ public final class Jsonata {
   }
 
   private static Object evaluateRaw(String expression, JsonataBindings scope, String field) {
-    String source = body(expression);
-    JsonataProgram program;
+    return run(program(body(expression), field), scope, field);
+  }
+
+  private static JsonataProgram program(String source, String field) {
     try {
-      program = JsonataProgram.of(source);
+      return JsonataProgram.of(source);
     } catch (RuntimeException e) {
       throw new QueryException(
           QueryException.QUERY_EVALUATION_ERROR,
           sentence(source, field) + " could not be parsed" + JsonataFailures.tail(e));
     }
+  }
+
+  private static Object run(JsonataProgram program, JsonataBindings scope, String field) {
     try {
       return program.evaluate(scope);
     } catch (RuntimeException | StackOverflowError e) {
       throw new QueryException(
           QueryException.QUERY_EVALUATION_ERROR,
-          sentence(source, field) + " threw an error during evaluation" + JsonataFailures.tail(e));
+          sentence(program.source(), field)
+              + " threw an error during evaluation"
+              + JsonataFailures.tail(e));
     }
   }
 

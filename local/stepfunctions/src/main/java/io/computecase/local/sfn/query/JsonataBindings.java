@@ -25,6 +25,10 @@ final class JsonataBindings {
     this.scope = scope;
   }
 
+  QueryScope scope() {
+    return scope;
+  }
+
   /** The bindings {@code references} needs: $states (with the parts it reads) and its variables. */
   Map<String, Object> resolve(JsonataReferences references) {
     Map<String, Object> bindings = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.computecase.local.sfn.query;
 
 import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -31,12 +32,14 @@ final class JsonataProgram {
   private final String source;
   private final Jsonata parsed;
   private final JsonataReferences references;
+  private final StatesPath path;
   private volatile Jsonata existence;
 
   private JsonataProgram(String source, Jsonata parsed) {
     this.source = source;
     this.parsed = parsed;
     this.references = JsonataReferences.of(source);
+    this.path = StatesPath.of(source);
   }
 
   /** The program for {@code source} (without delimiters); JException when it does not parse. */
@@ -54,6 +57,14 @@ final class JsonataProgram {
 
   String source() {
     return source;
+  }
+
+  /**
+   * The value of a program that only names fields of $states, read from the JSON without the
+   * engine; null when the program is another kind of expression or only the engine can tell.
+   */
+  JsonNode readDirectly(QueryScope scope) {
+    return path == null ? null : path.read(scope);
   }
 
   /** Evaluates with $states and the variables it mentions bound; {@link #UNDEFINED} for nothing. */

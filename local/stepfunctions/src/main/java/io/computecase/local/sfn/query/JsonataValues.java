@@ -68,6 +68,30 @@ final class JsonataValues {
     }
   }
 
+  /**
+   * The tree the engine would return for {@code node} read whole, without going through the
+   * engine's values: a fresh copy whose numbers are as {@link #toNode} makes them.
+   */
+  static JsonNode copy(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode object = JsonNodeFactory.instance.objectNode();
+      Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        object.set(field.getKey(), copy(field.getValue()));
+      }
+      return object;
+    }
+    if (node.isArray()) {
+      ArrayNode array = JsonNodeFactory.instance.arrayNode(node.size());
+      for (JsonNode element : node) {
+        array.add(copy(element));
+      }
+      return array;
+    }
+    return toNode(toJava(node));
+  }
+
   /** The JSON form of an engine value; a value JSON cannot hold (a function) is refused. */
   static JsonNode toNode(Object value) {
     if (value == null || value == Jsonata.NULL_VALUE) {
