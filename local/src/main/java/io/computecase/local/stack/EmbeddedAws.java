@@ -9,7 +9,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import com.typesafe.config.ConfigFactory;
+import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
@@ -54,14 +59,22 @@ public final class EmbeddedAws implements AutoCloseable {
                         + Runtime.getRuntime().availableProcessors()
                         + "\npekko.actor.default-dispatcher.throughput = 64")
                 .withFallback(ConfigFactory.load()));
+    org.elasticmq.Limits limits = SqsLimits.strict();
+    // The stack makes the queue manager itself, so EventBridge can deliver to its actors directly.
+    ActorRef queueManager =
+        dataDir != null
+            ? SqsStorage.queueManager(sqsActors, dataDir.resolve("sqs"), limits)
+            : sqsActors.actorOf(
+                Props.create(
+                    QueueManagerActor.class,
+                    () ->
+                        new QueueManagerActor(
+                            new NowProvider(), limits, Option.empty())),
+                "sqs-queues");
     var sqsBuilder =
-        SQSRestServerBuilder.withActorSystem(sqsActors).withSQSLimits(SqsLimits.strict());
-    if (dataDir != null) {
-      sqsBuilder =
-          sqsBuilder.withQueueManagerActor(
-              SqsStorage.queueManager(
-                  sqsActors, dataDir.resolve("sqs"), sqsBuilder.sqsLimits()));
-    }
+        SQSRestServerBuilder.withActorSystem(sqsActors)
+            .withSQSLimits(limits)
+            .withQueueManagerActor(queueManager);
     this.sqs =
         sqsBuilder
             .withInterface("127.0.0.1")
@@ -81,7 +94,7 @@ public final class EmbeddedAws implements AutoCloseable {
         LocalEventBridge.builder()
             .region(REGION)
             .accountId(ACCOUNT_ID)
-            .service("sqs", sqsApi)
+            .service("sqs", new SqsDirectBatches(queueManager, sqsApi))
             .service("states", (operation, request) -> engine.get().api().invoke(operation, request));
     LocalStepFunctions.Builder sfnBuilder =
         LocalStepFunctions.builder().region(REGION).accountId(ACCOUNT_ID);
