@@ -116,7 +116,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
                           lease.dividedBy(6),
                           config.leaseIdentity(),
                           null,
-                          false));
+                          config.exitOnLostLease()));
                 }
               });
       operator.register(

@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     out.printf("Starting the embedded stack (%d workers x %d concurrency)...%n", stack.workers, stack.workerConcurrency);
     try (EmbeddedStack running = stack.start()) {
       out.printf("Step Functions %s, EventBridge %s, SQS %s, Kubernetes %s%n",
-          running.aws().stepFunctionsEndpoint(), running.aws().eventsEndpoint(), running.aws().sqsEndpoint(), running.kubernetes().url());
+          running.aws().stepFunctionsEndpoint(), running.aws().eventsEndpoint(), running.aws().sqsEndpoint(), running.kubernetesUrl());
       List<JsonNode> items = new ArrayList<>();
       data.items().forEach(items::add);
       ObjectNode parameters = JSON.createObjectNode().put("computeMs", computeMs);

@@ -29,16 +29,30 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--kube-port", defaultValue = "0", description = "The Kubernetes API server's port; default: a free port.")
   int kubePort;
 
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Use the API server of this kubeconfig's current context (a real cluster, kind, minikube) instead of the embedded one: the CRDs are installed or updated there, and the workers of its ComputeTarget Deployments run in this process.")
+  Path kubeconfig;
+
+  @Option(names = "--no-operator", description = "Run no operator in this process: the operator jar (or its replicas, with leader election) reconciles the cases, given the export lines' endpoints as COMPUTECASE_SFN_ENDPOINT, COMPUTECASE_EVENTS_ENDPOINT and COMPUTECASE_SQS_ENDPOINT.")
+  boolean noOperator;
+
   @Mixin StackOptions stack;
 
   @Override
   public Integer call() throws Exception {
+    if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
+      throw new IllegalArgumentException("--kubeconfig " + kubeconfig + " is not a readable file: give the kubeconfig of the cluster to use");
+    }
+    if (kubeconfig != null && kubePort != 0) {
+      throw new IllegalArgumentException("--kube-port sets the embedded API server's port; with --kubeconfig there is none: drop one of them");
+    }
     Path dir = dataDir == null ? Files.createTempDirectory("computecase-") : Files.createDirectories(dataDir);
     EmbeddedStack running =
         EmbeddedStack.builder()
             .awsBasePort(awsPort)
             .kubernetesPort(kubePort)
             .dataDir(dataDir == null ? null : dir)
+            .kubeconfig(kubeconfig == null ? null : kubeconfig.toAbsolutePath())
+            .runOperator(!noOperator)
             .workers(stack.workers)
             .workerConcurrency(stack.workerConcurrency)
             .start();
@@ -47,11 +61,15 @@ final class UpCommand implements Callable<Integer> {
       running.close();
       stopped.countDown();
     }, "computecase-shutdown"));
-    Path kubeconfig = running.kubernetes().writeKubeconfig(dir.resolve("kubeconfig"));
+    Path config =
+        running
+            .embeddedKubernetes()
+            .map(embedded -> embedded.writeKubeconfig(dir.resolve("kubeconfig")))
+            .orElse(kubeconfig == null ? null : kubeconfig.toAbsolutePath());
     PrintWriter out = spec.commandLine().getOut();
     out.println("ComputeCase is up. Paste these lines into a shell:");
     out.println();
-    out.println("export KUBECONFIG=" + kubeconfig);
+    out.println("export KUBECONFIG=" + config);
     out.println("export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=" + EmbeddedStack.REGION
         + " AWS_DEFAULT_REGION=" + EmbeddedStack.REGION);
     out.println("export AWS_ENDPOINT_URL_SFN=" + running.aws().stepFunctionsEndpoint()

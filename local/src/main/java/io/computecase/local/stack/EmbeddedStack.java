@@ -3,33 +3,49 @@ package io.computecase.local.stack;
 import io.computecase.local.kube.EmbeddedKubernetes;
 import io.computecase.operator.ComputeCaseOperator;
 import io.computecase.operator.config.OperatorConfig;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The whole product on one machine: the local AWS services, a Kubernetes API server, the operator,
  * and the workers of every ComputeTarget's Deployment (the default target's among them), all in
  * this JVM and all talking over the real wire protocols, exactly as on a cluster with real AWS.
+ * Given a kubeconfig, it uses that cluster's API server instead of the embedded one.
  */
 public final class EmbeddedStack implements AutoCloseable {
   public static final String REGION = EmbeddedAws.REGION;
 
   private final EmbeddedAws aws;
-  private final EmbeddedKubernetes kubernetes;
+  private final EmbeddedKubernetes kubernetes; // null on an existing API server
+  private final KubernetesClient client;
   private final OperatorConfig operatorConfig;
   private volatile ComputeCaseOperator operator;
   private final InProcessKubelet kubelet;
 
   private EmbeddedStack(Builder builder) {
+    KubernetesClient existing = builder.kubeconfig == null ? null : clientFor(builder.kubeconfig);
     this.aws =
         EmbeddedAws.start(
             builder.awsBasePort, builder.dataDir == null ? null : builder.dataDir.resolve("aws"));
-    EmbeddedKubernetes.Builder kube = EmbeddedKubernetes.builder().port(builder.kubernetesPort);
-    if (builder.dataDir != null) {
-      kube.dataDir(builder.dataDir.resolve("kubernetes"));
+    if (builder.kubeconfig == null) {
+      EmbeddedKubernetes.Builder kube = EmbeddedKubernetes.builder().port(builder.kubernetesPort);
+      if (builder.dataDir != null) {
+        kube.dataDir(builder.dataDir.resolve("kubernetes"));
+      }
+      this.kubernetes = kube.build();
+      this.client = kubernetes.client();
+    } else {
+      this.kubernetes = null;
+      this.client = existing;
     }
-    this.kubernetes = kube.build();
-    CustomResourceDefinitions.apply(kubernetes.client());
+    CustomResourceDefinitions.apply(client);
     this.operatorConfig =
         OperatorConfig.builder()
             .region(REGION)
@@ -38,9 +54,23 @@ public final class EmbeddedStack implements AutoCloseable {
             .sqsEndpoint(aws.sqsEndpoint())
             .httpPort(0)
             .build();
-    this.operator = ComputeCaseOperator.start(kubernetes.client(), operatorConfig);
-    this.kubelet = new InProcessKubelet(kubernetes.client(), aws.stepFunctionsEndpoint(), aws.sqsEndpoint());
-    DefaultTarget.apply(kubernetes.client(), builder.workers, builder.workerConcurrency);
+    this.operator = builder.runOperator ? ComputeCaseOperator.start(client, operatorConfig) : null;
+    this.kubelet = new InProcessKubelet(client, aws.stepFunctionsEndpoint(), aws.sqsEndpoint());
+    DefaultTarget.apply(client, builder.workers, builder.workerConcurrency);
+  }
+
+  private static KubernetesClient clientFor(Path kubeconfig) {
+    String contents;
+    try {
+      contents = Files.readString(kubeconfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+    }
+    // one HTTP stack on purpose: several are on the classpath and fabric8 would pick at random
+    return new KubernetesClientBuilder()
+        .withConfig(Config.fromKubeconfig(null, contents, kubeconfig.toString()))
+        .withHttpClientFactory(new VertxHttpClientFactory())
+        .build();
   }
 
   public static Builder builder() {
@@ -51,15 +81,31 @@ public final class EmbeddedStack implements AutoCloseable {
     return aws;
   }
 
+  /** The embedded API server; empty when the stack runs against an existing one. */
+  public Optional<EmbeddedKubernetes> embeddedKubernetes() {
+    return Optional.ofNullable(kubernetes);
+  }
+
+  /** The embedded API server; fails when the stack runs against an existing one. */
   public EmbeddedKubernetes kubernetes() {
-    return kubernetes;
+    return embeddedKubernetes()
+        .orElseThrow(() -> new IllegalStateException("this stack uses an existing API server: " + client.getMasterUrl()));
+  }
+
+  /** The API server's base URL, embedded or not. */
+  public String kubernetesUrl() {
+    return client.getMasterUrl().toString();
   }
 
   public KubernetesClient client() {
-    return kubernetes.client();
+    return client;
   }
 
+  /** The operator of this stack; fails when it runs elsewhere ({@link Builder#runOperator}). */
   public ComputeCaseOperator operator() {
+    if (operator == null) {
+      throw new IllegalStateException("this stack runs no operator of its own");
+    }
     return operator;
   }
 
@@ -70,8 +116,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
   /** Stops the operator and starts a new one, as a pod restart would; cases must carry on. */
   public void restartOperator() {
-    operator.stop();
-    operator = ComputeCaseOperator.start(kubernetes.client(), operatorConfig);
+    operator().stop();
+    operator = ComputeCaseOperator.start(client, operatorConfig);
   }
 
   /** Workers running now for a ComputeTarget's Deployment in the default namespace. */
@@ -81,9 +127,15 @@ public final class EmbeddedStack implements AutoCloseable {
 
   @Override
   public void close() {
-    operator.stop();
+    if (operator != null) {
+      operator.stop();
+    }
     kubelet.close();
-    kubernetes.close();
+    if (kubernetes != null) {
+      kubernetes.close();
+    } else {
+      client.close();
+    }
     aws.close();
   }
 
@@ -94,6 +146,8 @@ public final class EmbeddedStack implements AutoCloseable {
     private int workers = 2;
     private int workerConcurrency = 100;
     private Path dataDir;
+    private Path kubeconfig;
+    private boolean runOperator = true;
 
     public Builder awsBasePort(int port) {
       this.awsBasePort = port;
@@ -128,6 +182,25 @@ public final class EmbeddedStack implements AutoCloseable {
      */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;
+      return this;
+    }
+
+    /**
+     * Uses the API server this kubeconfig's current context names instead of starting one; the
+     * stack installs or updates the CRDs there and runs the workers of its Deployments itself.
+     */
+    public Builder kubeconfig(Path kubeconfig) {
+      this.kubeconfig = kubeconfig;
+      return this;
+    }
+
+    /**
+     * Whether the stack runs the operator in this JVM (the default); without it, operators started
+     * elsewhere (the operator jar, replicas with leader election) reconcile its cases, given the
+     * endpoints of {@link EmbeddedStack#aws()}.
+     */
+    public Builder runOperator(boolean runOperator) {
+      this.runOperator = runOperator;
       return this;
     }
 

@@ -32,6 +32,7 @@ public final class OperatorConfig {
   private final String leaseIdentity;
   private final boolean computeTargets;
   private final java.time.Duration leaseDuration;
+  private final boolean exitOnLostLease;
 
   private OperatorConfig(Builder b) {
     this.region = b.region;
@@ -54,6 +55,7 @@ public final class OperatorConfig {
     this.leaseIdentity = b.leaseIdentity;
     this.computeTargets = b.computeTargets;
     this.leaseDuration = b.leaseDuration;
+    this.exitOnLostLease = b.exitOnLostLease;
   }
 
   public static Builder builder() {
@@ -80,6 +82,7 @@ public final class OperatorConfig {
     b.leaseIdentity = leaseIdentity;
     b.computeTargets = computeTargets;
     b.leaseDuration = leaseDuration;
+    b.exitOnLostLease = exitOnLostLease;
     return b;
   }
 
@@ -117,6 +120,12 @@ public final class OperatorConfig {
         .ifPresent(b::leaderElection);
     get.apply("POD_NAMESPACE").ifPresent(b::leaseNamespace);
     get.apply("POD_NAME").ifPresent(b::leaseIdentity);
+    get.apply("COMPUTECASE_LEASE_DURATION_SECONDS")
+        .map(v -> java.time.Duration.ofSeconds(positiveInt("COMPUTECASE_LEASE_DURATION_SECONDS", v)))
+        .ifPresent(b::leaseDuration);
+    // A container's replica that loses its Lease exits, so two leaders never write at once; the
+    // Deployment starts it again as a follower.
+    b.exitOnLostLease(true);
     get.apply("COMPUTECASE_COMPUTE_TARGETS")
         .map(Boolean::parseBoolean)
         .ifPresent(b::computeTargets);
@@ -244,6 +253,11 @@ public final class OperatorConfig {
     return leaseDuration;
   }
 
+  /** Whether the process exits when this replica loses its Lease (in a container: yes). */
+  public boolean exitOnLostLease() {
+    return exitOnLostLease;
+  }
+
   /** Assembles a configuration; every value has the documented default. */
   public static final class Builder {
     private String region = "us-east-1";
@@ -264,6 +278,7 @@ public final class OperatorConfig {
         "computecase-operator-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private java.time.Duration leaseDuration = java.time.Duration.ofSeconds(15);
     private boolean computeTargets = true;
+    private boolean exitOnLostLease;
 
     public Builder region(String region) {
       this.region = Objects.requireNonNull(region);
@@ -344,6 +359,15 @@ public final class OperatorConfig {
     /** How long a leader's Lease holds without renewal before another replica takes over. */
     public Builder leaseDuration(java.time.Duration leaseDuration) {
       this.leaseDuration = Objects.requireNonNull(leaseDuration);
+      return this;
+    }
+
+    /**
+     * Exit the process when the Lease is lost (a pod then restarts as a follower); in process, only
+     * reconciling stops.
+     */
+    public Builder exitOnLostLease(boolean exitOnLostLease) {
+      this.exitOnLostLease = exitOnLostLease;
       return this;
     }
 

@@ -39,6 +39,15 @@ public final class CrudGateway {
     return answer.ok() ? Optional.ofNullable(answer.body()) : Optional.empty();
   }
 
+  /**
+   * The object as the store holds it after a create: the store gives it its uid as it commits, so
+   * the dispatcher's own answer does not carry it.
+   */
+  public JsonNode created(String collectionPath, JsonNode answer) {
+    String name = answer.path("metadata").path("name").asText("");
+    return name.isEmpty() ? answer : get(collectionPath + "/" + name).orElse(answer);
+  }
+
   public Answer call(HttpMethod method, String path, JsonNode body, String contentType) {
     Headers.Builder headers = Headers.builder();
     if (contentType != null) {

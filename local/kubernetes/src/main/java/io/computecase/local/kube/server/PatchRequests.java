@@ -88,7 +88,7 @@ final class PatchRequests {
     }
     ObjectNode desired = (ObjectNode) patched;
     desired.with("metadata").put("resourceVersion", actual);
-    validator.validate(type, desired, fieldValidation);
+    validator.validate(type, desired, current.get(), fieldValidation);
     if (UnchangedWrite.isUnchanged(type, path.subresource(), current.get(), desired)) {
       return ApiResponses.json(200, current.get());
     }
@@ -137,7 +137,7 @@ final class PatchRequests {
     CrudGateway.Answer answer =
         crud.call(HttpMethod.POST, path.collectionPath(), object, "application/json");
     return answer.ok()
-        ? ApiResponses.json(201, answer.body())
+        ? ApiResponses.json(201, crud.created(path.collectionPath(), answer.body()))
         : ResourceRequests.answer(answer, path);
   }
 }

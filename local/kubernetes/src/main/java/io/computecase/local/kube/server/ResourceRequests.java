@@ -164,7 +164,7 @@ public final class ResourceRequests {
     CrudGateway.Answer answer =
         crud.call(HttpMethod.POST, path.collectionPath(), object, "application/json");
     if (answer.ok()) {
-      return ApiResponses.json(201, answer.body());
+      return ApiResponses.json(201, crud.created(path.collectionPath(), answer.body()));
     }
     if (answer.code() == 409) {
       return ApiResponses.status(
@@ -190,7 +190,7 @@ public final class ResourceRequests {
     if (!expected.isEmpty() && !expected.equals(actual)) {
       return conflict(path);
     }
-    validator.validate(type, object, path.query().get("fieldValidation"));
+    validator.validate(type, object, current.get(), path.query().get("fieldValidation"));
     if (UnchangedWrite.isUnchanged(type, path.subresource(), current.get(), object)) {
       return ApiResponses.json(200, current.get());
     }

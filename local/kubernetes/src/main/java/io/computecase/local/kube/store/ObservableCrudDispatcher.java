@@ -50,7 +50,15 @@ public class ObservableCrudDispatcher extends KubernetesCrudDispatcher {
       String json) {
     String previous = oldKey == null ? null : getMap().get(oldKey);
     if (oldKey == null) {
+      // A create (restores pass an empty key): fabric8 numbers uids 00000000-…-0001, 0002, …; a
+      // real API server gives random ones, and names derived from uids must not collide across
+      // servers or restarts.
       oldKey = new AttributeSet(); // matches nothing, so a create removes nothing
+      if (json != null && resource != null && resource.getMetadata() != null) {
+        String uid = java.util.UUID.randomUUID().toString();
+        resource.getMetadata().setUid(uid);
+        json = withUid(json, uid);
+      }
     }
     super.processEvent(path, query, oldKey, resource, json);
     if (Objects.equals(previous, json)) {
@@ -93,6 +101,16 @@ public class ObservableCrudDispatcher extends KubernetesCrudDispatcher {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "stored resource is not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String withUid(String json, String uid) {
+    try {
+      ObjectNode object = (ObjectNode) JSON.readTree(json);
+      object.with("metadata").put("uid", uid);
+      return JSON.writeValueAsString(object);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("created resource is not JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -68,6 +68,30 @@ final class CrdValidator {
     }
   }
 
+  /**
+   * Records what the API server's CRD controllers report once they serve the kind: names accepted,
+   * Established, the storage version stored. Clients (kubectl wait, Helm) wait for Established.
+   */
+  static void markServed(JsonNode crd) {
+    if (!crd.isObject()) {
+      return;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode status = ((com.fasterxml.jackson.databind.node.ObjectNode) crd).putObject("status");
+    status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
+    com.fasterxml.jackson.databind.node.ArrayNode conditions = status.putArray("conditions");
+    String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    conditions.addObject().put("type", "NamesAccepted").put("status", "True").put("reason", "NoConflicts")
+        .put("message", "no conflicts found").put("lastTransitionTime", now);
+    conditions.addObject().put("type", "Established").put("status", "True").put("reason", "InitialNamesAccepted")
+        .put("message", "the initial names have been accepted").put("lastTransitionTime", now);
+    com.fasterxml.jackson.databind.node.ArrayNode stored = status.putArray("storedVersions");
+    for (JsonNode version : crd.path("spec").path("versions")) {
+      if (version.path("storage").asBoolean(false)) {
+        stored.add(version.path("name").asText());
+      }
+    }
+  }
+
   private static Cause required(String field, String hint) {
     return new Cause(field, "FieldValueRequired", "Required value: " + hint);
   }

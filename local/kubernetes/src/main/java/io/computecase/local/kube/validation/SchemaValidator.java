@@ -15,10 +15,21 @@ import java.util.Map;
  */
 public final class SchemaValidator {
 
-  /** Validates (and prunes) {@code object} in place; throws when the server would reject it. */
+  private final CelRules rules = new CelRules();
+
+  /** Validates (and prunes) a new {@code object} in place; throws when the server would reject it. */
   public void validate(ResourceType type, JsonNode object, String fieldValidation) {
+    validate(type, object, null, fieldValidation);
+  }
+
+  /**
+   * Validates (and prunes) {@code object} in place, as an update of {@code old} when that is given
+   * (transition rules compare the two); throws when the server would reject it.
+   */
+  public void validate(ResourceType type, JsonNode object, JsonNode old, String fieldValidation) {
     if (type.kind().equals("CustomResourceDefinition")) {
       CrdValidator.validate(object);
+      CrdValidator.markServed(object);
     }
     if (type.schema() == null || !object.isObject()) {
       return;
@@ -45,6 +56,10 @@ public final class SchemaValidator {
       check(schema, field.getValue(), name, unknown, invalid);
     }
     requireFields(type.schema(), object, "", invalid);
+    if (invalid.isEmpty()) {
+      // CEL rules see values of the schema's types only, so they run on a well-typed object
+      rules.check(type.schema(), object, old, "", invalid);
+    }
     String name = object.path("metadata").path("name").asText("");
     if (!invalid.isEmpty()) {
       List<String> messages = invalid.stream().map(c -> c.field() + ": " + c.message()).toList();
