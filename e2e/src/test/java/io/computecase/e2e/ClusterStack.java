@@ -10,7 +10,6 @@ import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.ComputeTarget;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.local.stack.EmbeddedStack;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -51,11 +50,7 @@ final class ClusterStack implements AutoCloseable {
   static ClusterStack start(boolean runOperator, int workers, int concurrency, String... namespaces) {
     RealCluster cluster = RealCluster.get();
     for (String namespace : namespaces) {
-      cluster
-          .client()
-          .namespaces()
-          .resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
-          .createOr(existing -> existing.get());
+      cluster.ensureNamespace(namespace);
     }
     EmbeddedStack stack =
         EmbeddedStack.builder()

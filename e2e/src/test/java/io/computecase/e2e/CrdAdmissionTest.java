@@ -52,6 +52,10 @@ class CrdAdmissionTest {
 
   /** A manifest the API server must refuse, and the field its error must name. */
   record Refusal(String name, String manifest, String field) {
+    Refusal withName(String objectName) {
+      return new Refusal(name, manifest.replaceFirst("(?m)^  name: .*$", "  name: " + objectName), field);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -81,8 +85,13 @@ class CrdAdmissionTest {
         computeCase("configMapKeyRef without key", "itemsFrom: {configMapKeyRef: {name: m}}", "spec.itemsFrom.configMapKeyRef.key"),
         computeCase("items not a list", "items: abc", "spec.items"),
         computeCase("an unknown field", "generate: {count: 2}\n  itemz: [1]", "spec.itemz"),
-        computeTarget("target replicas zero", "image: worker:1\n  replicas: 0", "spec.replicas"),
-        computeTarget("target concurrency over 1000", "image: worker:1\n  concurrency: 1001", "spec.concurrency"));
+        computeCase("a name with capitals", "generate: {count: 2}", "metadata.name").withName("Bad_Name"),
+        computeTarget("target without image", "replicas: 1", "spec.image"),
+        computeTarget("target replicas negative", "image: worker:1\n  replicas: -1", "spec.replicas"),
+        computeTarget("target concurrency over 10000", "image: worker:1\n  concurrency: 10001", "spec.concurrency"),
+        computeTarget("target maxReceiveCount zero", "image: worker:1\n  maxReceiveCount: 0", "spec.maxReceiveCount"),
+        computeTarget("target visibility over 12 hours", "image: worker:1\n  visibilityTimeoutSeconds: 43201", "spec.visibilityTimeoutSeconds"),
+        computeTarget("target service account with capitals", "image: worker:1\n  pod: {serviceAccountName: Workers}", "spec.pod.serviceAccountName"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,5 +1,6 @@
 package io.computecase.e2e;
 
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -74,6 +75,13 @@ final class RealCluster {
 
   KubernetesClient client() {
     return client;
+  }
+
+  /** Creates the namespace unless it exists. */
+  void ensureNamespace(String name) {
+    if (client.namespaces().withName(name).get() == null) {
+      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+    }
   }
 
   /** What a command printed and how it exited. */

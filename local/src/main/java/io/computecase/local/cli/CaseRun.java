@@ -1,6 +1,7 @@
 package io.computecase.local.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
@@ -31,7 +32,7 @@ final class CaseRun {
 
   /** Creates the case; exactly one of {@code items} and {@code generateCount} is set. */
   static CaseRun create(
-      KubernetesClient client, String name, List<JsonNode> items, Integer generateCount, JsonNode parameters) {
+      KubernetesClient client, String name, List<ObjectNode> items, Integer generateCount, JsonNode parameters) {
     ComputeCaseSpec spec = new ComputeCaseSpec();
     spec.setItems(items);
     if (generateCount != null) {

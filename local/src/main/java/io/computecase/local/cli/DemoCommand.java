@@ -56,8 +56,8 @@ final class DemoCommand implements Callable<Integer> {
     try (EmbeddedStack running = stack.start()) {
       out.printf("Step Functions %s, EventBridge %s, SQS %s, Kubernetes %s%n",
           running.aws().stepFunctionsEndpoint(), running.aws().eventsEndpoint(), running.aws().sqsEndpoint(), running.kubernetesUrl());
-      List<JsonNode> items = new ArrayList<>();
-      data.items().forEach(items::add);
+      List<ObjectNode> items = new ArrayList<>();
+      data.items().forEach(item -> items.add((ObjectNode) item)); // Datasets checked each is an object
       ObjectNode parameters = JSON.createObjectNode().put("computeMs", computeMs);
       out.printf("Applying ComputeCase %s: %d items x %d ms%n", name, items.size(), computeMs);
       CaseRun run = CaseRun.create(running.client(), name, items, null, parameters);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.ComputeTarget;
@@ -58,7 +59,7 @@ class ItemsRouteByContentToTwoPoolsTest {
     await().atMost(Duration.ofMinutes(1))
         .until(() -> fixture.stack.runningWorkers("small") == 1 && fixture.stack.runningWorkers("large") == 1);
 
-    List<JsonNode> items = new ArrayList<>();
+    List<ObjectNode> items = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       items.add(StackFixture.JSON.createObjectNode().put("caseId", String.valueOf(i)).put("size", i % 2 == 0 ? "small" : "large"));
     }

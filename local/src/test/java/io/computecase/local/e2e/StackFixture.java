@@ -47,7 +47,7 @@ final class StackFixture implements AutoCloseable {
     return spec;
   }
 
-  static ComputeCaseSpec inline(List<JsonNode> items, JsonNode parameters) {
+  static ComputeCaseSpec inline(List<ObjectNode> items, JsonNode parameters) {
     ComputeCaseSpec spec = new ComputeCaseSpec();
     spec.setItems(items);
     spec.setParameters(parameters);

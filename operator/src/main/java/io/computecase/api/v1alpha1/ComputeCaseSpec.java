@@ -3,6 +3,7 @@ package io.computecase.api.v1alpha1;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
@@ -66,7 +67,7 @@ public class ComputeCaseSpec {
   @JsonPropertyDescription(
       "The items, one JSON object each (e.g. {\"caseId\": \"0\"}). Give exactly one of items,"
           + " generate or itemsFrom.")
-  private List<JsonNode> items;
+  private List<ObjectNode> items;
 
   @JsonPropertyDescription("Generate items {\"caseId\": \"0\"} .. {\"caseId\": \"N-1\"}.")
   private Generate generate;
@@ -138,11 +139,11 @@ public class ComputeCaseSpec {
     this.requestId = requestId;
   }
 
-  public List<JsonNode> getItems() {
+  public List<ObjectNode> getItems() {
     return items;
   }
 
-  public void setItems(List<JsonNode> items) {
+  public void setItems(List<ObjectNode> items) {
     this.items = items;
   }
 

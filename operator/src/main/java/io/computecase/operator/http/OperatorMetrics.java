@@ -95,6 +95,11 @@ public final class OperatorMetrics {
     executionsStarted.incrementAndGet();
   }
 
+  /** Reconciles that ended in an error, since start. */
+  public long reconcileErrors() {
+    return reconcileErrors.get();
+  }
+
   public long statusWrites() {
     return statusWrites.get();
   }

@@ -84,7 +84,7 @@ public final class ComputeCaseValidator {
     return Optional.empty();
   }
 
-  private static Optional<SpecProblem> items(List<JsonNode> items) {
+  private static Optional<SpecProblem> items(List<? extends JsonNode> items) {
     if (items.isEmpty()) {
       return problem(
           "NoItems",

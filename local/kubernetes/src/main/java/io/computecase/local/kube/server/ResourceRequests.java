@@ -158,6 +158,7 @@ public final class ResourceRequests {
       ((ObjectNode) object).with("metadata").put("namespace", path.namespace());
     }
     validator.validate(type, object, path.query().get("fieldValidation"));
+    generateName((ObjectNode) object);
     if (path.isDryRun()) {
       return ApiResponses.json(201, asCreated(type, object));
     }
@@ -219,6 +220,23 @@ public final class ResourceRequests {
     }
     // With finalizers the object stays, marked with a deletionTimestamp.
     return ApiResponses.json(200, crud.get(path.objectPath()).orElse(current.get()));
+  }
+
+  // the alphabet and length of the API server's generated name suffixes (no vowels, no look-alikes)
+  private static final String NAME_SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+  /** Names an object that gives only {@code generateName} as the API server does: five random characters. */
+  private static void generateName(ObjectNode object) {
+    ObjectNode metadata = object.with("metadata");
+    String prefix = metadata.path("generateName").asText("");
+    if (metadata.path("name").asText("").isEmpty() && !prefix.isEmpty()) {
+      StringBuilder name = new StringBuilder(prefix);
+      for (int i = 0; i < 5; i++) {
+        name.append(NAME_SUFFIX_ALPHABET.charAt(RANDOM.nextInt(NAME_SUFFIX_ALPHABET.length())));
+      }
+      metadata.put("name", name.toString());
+    }
   }
 
   /** What a create would store, for a dry run: status dropped, first generation. */

@@ -41,6 +41,26 @@ final class CelRules {
 
   private record Compiled(CelRuntime.Program program, boolean transition, String error) {}
 
+  /** Whether the schema holds any rule, anywhere below it. */
+  static boolean hasRules(JsonNode schema) {
+    if (schema.has("x-kubernetes-validations")) {
+      return true;
+    }
+    for (String nested : new String[] {"properties", "additionalProperties", "items"}) {
+      JsonNode child = schema.path(nested);
+      if (nested.equals("properties")) {
+        for (JsonNode property : child) {
+          if (hasRules(property)) {
+            return true;
+          }
+        }
+      } else if (child.isObject() && hasRules(child)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Adds a cause to {@code invalid} for every rule under {@code schema} that {@code value} breaks. */
   void check(JsonNode schema, JsonNode value, JsonNode old, String path, List<Cause> invalid) {
     if (value == null || value.isMissingNode() || value.isNull()) {
@@ -117,7 +137,7 @@ final class CelRules {
       case "FieldValueForbidden" -> "Forbidden: " + message;
       case "FieldValueRequired" -> "Required value: " + message;
       case "FieldValueDuplicate" -> "Duplicate value: " + message;
-      default -> "Invalid value: \"" + typeOf(value) + "\": " + message;
+      default -> "Invalid value: " + message;
     };
   }
 

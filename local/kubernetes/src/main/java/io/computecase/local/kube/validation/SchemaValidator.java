@@ -17,6 +17,15 @@ public final class SchemaValidator {
 
   private final CelRules rules = new CelRules();
 
+  /** Errors after which the API server does not run the CEL rules (a value of the wrong shape). */
+  private static final java.util.Set<String> BLOCKS_RULES =
+      java.util.Set.of(
+          "FieldValueTypeInvalid",
+          "FieldValueRequired",
+          "FieldValueNotSupported",
+          "FieldValueTooLong",
+          "FieldValueTooMany");
+
   /** Validates (and prunes) a new {@code object} in place; throws when the server would reject it. */
   public void validate(ResourceType type, JsonNode object, String fieldValidation) {
     validate(type, object, null, fieldValidation);
@@ -27,6 +36,20 @@ public final class SchemaValidator {
    * (transition rules compare the two); throws when the server would reject it.
    */
   public void validate(ResourceType type, JsonNode object, JsonNode old, String fieldValidation) {
+    String objectName = object.path("metadata").path("name").asText("");
+    if (!objectName.isEmpty()) {
+      ObjectNames.check(type.kind(), objectName)
+          .ifPresent(
+              cause -> {
+                throw new InvalidObjectException(
+                    422,
+                    "Invalid",
+                    qualifiedKind(type) + " \"" + objectName + "\" is invalid: " + cause.field() + ": " + cause.message(),
+                    type.kind(),
+                    objectName,
+                    java.util.List.of(cause));
+              });
+    }
     if (type.kind().equals("CustomResourceDefinition")) {
       CrdValidator.validate(object);
       CrdValidator.markServed(object);
@@ -56,9 +79,17 @@ public final class SchemaValidator {
       check(schema, field.getValue(), name, unknown, invalid);
     }
     requireFields(type.schema(), object, "", invalid);
-    if (invalid.isEmpty()) {
+    if (invalid.stream().noneMatch(c -> BLOCKS_RULES.contains(c.reason()))) {
       // CEL rules see values of the schema's types only, so they run on a well-typed object
       rules.check(type.schema(), object, old, "", invalid);
+    } else if (CelRules.hasRules(type.schema())) {
+      // what the API server adds when it skipped the rules of an object invalid by its schema
+      invalid.add(
+          new Cause(
+              "<nil>",
+              "FieldValueInvalid",
+              "Invalid value: null: some validation rules were not checked because the object was"
+                  + " invalid; correct the existing errors to complete validation"));
     }
     String name = object.path("metadata").path("name").asText("");
     if (!invalid.isEmpty()) {
@@ -103,7 +134,7 @@ public final class SchemaValidator {
         invalid.add(
             new Cause(
                 path,
-                "FieldValueInvalid",
+                "FieldValueTypeInvalid",
                 "Invalid value: \"null\": "
                     + path
                     + " in body must be of type "
@@ -118,7 +149,7 @@ public final class SchemaValidator {
         invalid.add(
             new Cause(
                 path,
-                "FieldValueInvalid",
+                "FieldValueTypeInvalid",
                 "Invalid value: "
                     + value
                     + ": "
@@ -131,7 +162,7 @@ public final class SchemaValidator {
       invalid.add(
           new Cause(
               path,
-              "FieldValueInvalid",
+              "FieldValueTypeInvalid",
               "Invalid value: \""
                   + typeOf(value)
                   + "\": "
@@ -181,12 +212,80 @@ public final class SchemaValidator {
                   + " in body should be less than or equal to "
                   + schema.get("maximum")));
     }
+    if (value.isTextual()) {
+      checkString(schema, value.asText(), path, invalid);
+    }
+    if (value.isArray()) {
+      checkItemCount(schema, value.size(), path, invalid);
+    }
     if (value.isObject()) {
       checkObject(schema, (ObjectNode) value, path, unknown, invalid);
     } else if (value.isArray() && schema.has("items")) {
       for (int i = 0; i < value.size(); i++) {
         check(schema.get("items"), value.get(i), path + "[" + i + "]", unknown, invalid);
       }
+    }
+  }
+
+  // kube-openapi's texts: lengths count characters (runes), patterns are ECMA-262 regexes
+  private static void checkString(JsonNode schema, String text, String path, List<Cause> invalid) {
+    int length = text.codePointCount(0, text.length());
+    if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
+      invalid.add(
+          new Cause(
+              path,
+              "FieldValueTooLong",
+              "Too long: may not be more than " + schema.get("maxLength").asInt() + " bytes"));
+    }
+    if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
+      invalid.add(
+          new Cause(
+              path,
+              "FieldValueInvalid",
+              "Invalid value: \""
+                  + text
+                  + "\": "
+                  + path
+                  + " in body should be at least "
+                  + schema.get("minLength").asInt()
+                  + " chars long"));
+    }
+    String pattern = schema.path("pattern").asText("");
+    if (!pattern.isEmpty() && !java.util.regex.Pattern.compile(pattern).matcher(text).find()) {
+      invalid.add(
+          new Cause(
+              path,
+              "FieldValueInvalid",
+              "Invalid value: \""
+                  + text
+                  + "\": "
+                  + path
+                  + " in body should match '"
+                  + pattern
+                  + "'"));
+    }
+  }
+
+  private static void checkItemCount(JsonNode schema, int size, String path, List<Cause> invalid) {
+    if (schema.has("maxItems") && size > schema.get("maxItems").asInt()) {
+      invalid.add(
+          new Cause(
+              path,
+              "FieldValueTooMany",
+              "Too many: " + size + ": must have at most " + schema.get("maxItems").asInt() + " items"));
+    }
+    if (schema.has("minItems") && size < schema.get("minItems").asInt()) {
+      invalid.add(
+          new Cause(
+              path,
+              "FieldValueInvalid",
+              "Invalid value: "
+                  + size
+                  + ": "
+                  + path
+                  + " in body should have at least "
+                  + schema.get("minItems").asInt()
+                  + " items"));
     }
   }
 
@@ -231,6 +330,11 @@ public final class SchemaValidator {
                 value.set(property.getKey(), fallback.deepCopy());
               }
             });
+  }
+
+  /** How the server names a kind in messages: {@code ComputeCase.computecase.io}, {@code ConfigMap}. */
+  private static String qualifiedKind(ResourceType type) {
+    return type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group();
   }
 
   private static void requireFields(
