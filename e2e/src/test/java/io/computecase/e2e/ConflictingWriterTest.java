@@ -7,6 +7,8 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.operator.http.OperatorMetrics;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -55,10 +57,9 @@ class ConflictingWriterTest {
               while (!finished.get()) {
                 int round = rounds.incrementAndGet();
                 // a JSON merge patch without a resourceVersion: never conflicts, never lost
-                computeCase.edit(cc -> {
-                  cc.getMetadata().getAnnotations().put("e2e.computecase.io/touched", Integer.toString(round));
-                  return cc;
-                });
+                computeCase.patch(
+                    PatchContext.of(PatchType.JSON_MERGE),
+                    "{\"metadata\":{\"annotations\":{\"e2e.computecase.io/touched\":\"" + round + "\"}}}");
                 // an update that carries the resourceVersion it read: a 409 when the operator wrote
                 // in between, retried as a careful client does
                 while (true) {
