@@ -36,6 +36,7 @@ class OperatorFailoverTest {
   private static OperatorReplica first;
   private static OperatorReplica second;
   private static OperatorReplica third;
+  private static OperatorReplica fourth;
 
   @BeforeAll
   static void start() {
@@ -52,7 +53,7 @@ class OperatorFailoverTest {
         stack.close(); // while a leader still runs, to release the cases' finalizers
       }
     } finally {
-      for (OperatorReplica replica : new OperatorReplica[] {first, second, third}) {
+      for (OperatorReplica replica : new OperatorReplica[] {first, second, third, fourth}) {
         if (replica != null) {
           replica.close();
         }
@@ -116,6 +117,24 @@ class OperatorFailoverTest {
     // and the new leader serves: a new case runs to its end
     Resource<ComputeCase> after = stack.create(NAMESPACE, "after-lost-lease", 10, 100);
     await().atMost(Duration.ofMinutes(2)).until(() -> "Succeeded".equals(ClusterStack.phase(after)));
+  }
+
+  @Test
+  @Order(3)
+  void aLeaderStoppedWithSigtermExitsAtOnceAndAFollowerTakesOver() {
+    OperatorReplica leader = third;
+    assertThat(holder()).contains(leader.name);
+    fourth = OperatorReplica.start("operator-d", stack.cluster, stack.stack, LEASE_SECONDS);
+    await("the new replica runs").atMost(Duration.ofMinutes(1)).until(() -> fourth.output().contains("New leader with identity"));
+
+    long stoppedAt = System.nanoTime();
+    leader.signal("TERM");
+    // a pod's grace period is 30 s by default; the stop must not wait for it
+    await("the leader exits").atMost(Duration.ofSeconds(10)).until(() -> !leader.alive());
+    System.out.printf("SIGTERM_EXIT seconds=%.1f%n", (System.nanoTime() - stoppedAt) / 1e9);
+    await("the follower takes the Lease")
+        .atMost(Duration.ofSeconds(LEASE_SECONDS).plus(RETRY_PERIOD).plusSeconds(2))
+        .until(() -> fourth.name.equals(holder().orElse("")));
   }
 
   private static String awaitLeader(List<String> candidates) {

@@ -27,6 +27,7 @@ import io.computecase.operator.tracing.CaseTracing;
 import io.computecase.operator.validation.ComputeCaseValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.opentelemetry.api.GlobalOpenTelemetry;
@@ -36,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,14 +53,16 @@ public final class ComputeCaseOperator implements AutoCloseable {
   private final ProvisionedInfrastructure infrastructure;
   private final OperatorMetrics metrics;
   private final Optional<HealthServer> health;
-  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicBoolean stopped;
 
   private ComputeCaseOperator(
       Operator operator,
       AwsClients aws,
       ProvisionedInfrastructure infrastructure,
       OperatorMetrics metrics,
-      Optional<HealthServer> health) {
+      Optional<HealthServer> health,
+      AtomicBoolean stopped) {
+    this.stopped = stopped;
     this.operator = operator;
     this.aws = aws;
     this.infrastructure = infrastructure;
@@ -99,6 +103,8 @@ public final class ComputeCaseOperator implements AutoCloseable {
               new CaseEvents(client, clock),
               new StatusWritePacer(clock),
               metrics);
+      AtomicBoolean stopped = new AtomicBoolean();
+      AtomicReference<ComputeCaseOperator> running = new AtomicReference<>();
       Operator operator =
           new Operator(
               o -> {
@@ -115,8 +121,13 @@ public final class ComputeCaseOperator implements AutoCloseable {
                           lease.multipliedBy(2).dividedBy(3),
                           lease.dividedBy(6),
                           config.leaseIdentity(),
-                          null,
-                          config.exitOnLostLease()));
+                          new LeaderCallbacks(
+                              () -> {},
+                              () -> lostLease(config, stopped, running),
+                              leader -> {}),
+                          // not JOSDK's exit: it calls System.exit from the thread that stops
+                          // it, a shutdown hook on SIGTERM, where System.exit blocks for ever
+                          false));
                 }
               });
       operator.register(
@@ -148,11 +159,44 @@ public final class ComputeCaseOperator implements AutoCloseable {
               ? Optional.empty()
               : Optional.of(new HealthServer(config.httpPort(), ready::get, metrics));
       LOG.info("ComputeCase operator started (state machine {})", infrastructure.stateMachineArn());
-      return new ComputeCaseOperator(operator, aws, infrastructure, metrics, health);
+      ComputeCaseOperator started =
+          new ComputeCaseOperator(operator, aws, infrastructure, metrics, health, stopped);
+      running.set(started);
+      return started;
     } catch (RuntimeException e) {
       aws.close();
       throw e;
     }
+  }
+
+  /**
+   * This replica lost its Lease without being told to stop (it stalled, or lost the API server for
+   * longer than the renew deadline): another replica may lead now, so it must not write once more.
+   * A container's process exits (its Deployment starts it again as a follower); in process, the
+   * operator stops reconciling.
+   */
+  private static void lostLease(
+      OperatorConfig config, AtomicBoolean stopped, AtomicReference<ComputeCaseOperator> running) {
+    if (stopped.get()) {
+      return; // our own stop gives the Lease up
+    }
+    LOG.error(
+        "Lost the Lease {} as {}: another replica leads now; {}",
+        "computecase-operator",
+        config.leaseIdentity(),
+        config.exitOnLostLease() ? "exiting with status 1" : "stopping reconciliation");
+    // from another thread: this one is the leader elector's, which stopping waits for
+    Thread exit =
+        new Thread(
+            () -> {
+              if (config.exitOnLostLease()) {
+                System.exit(1);
+              } else {
+                Optional.ofNullable(running.get()).ifPresent(ComputeCaseOperator::stop);
+              }
+            },
+            "computecase-lost-lease");
+    exit.start();
   }
 
   /**
