@@ -68,6 +68,7 @@ class CrdAdmissionTest {
         computeCase("no item source", "target: default", "spec"),
         computeCase("items and itemsFrom", "items: [{caseId: a}]\n  itemsFrom: {configMapKeyRef: {name: m, key: k}}", "spec"),
         computeCase("generate.count zero", "generate: {count: 0}", "spec.generate.count"),
+        computeCase("generate.count two billion", "generate: {count: 2000000000}", "spec.generate.count"),
         computeCase("generate without count", "generate: {}", "spec.generate.count"),
         computeCase("generate.count a string", "generate: {count: many}", "spec.generate.count"),
         computeCase("maxConcurrency a string", "generate: {count: 2}\n  maxConcurrency: many", "spec.maxConcurrency"),

@@ -157,7 +157,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
       Optional<HealthServer> health =
           config.httpPort() < 0
               ? Optional.empty()
-              : Optional.of(new HealthServer(config.httpPort(), ready::get, metrics));
+              : Optional.of(new HealthServer(config.httpHost(), config.httpPort(), ready::get, metrics));
       LOG.info("ComputeCase operator started (state machine {})", infrastructure.stateMachineArn());
       ComputeCaseOperator started =
           new ComputeCaseOperator(operator, aws, infrastructure, metrics, health, stopped);

@@ -34,6 +34,17 @@ final class EnvironmentReader {
             });
   }
 
+  /** {@code true} or {@code false}, nothing else: a typo must not silently mean false. */
+  boolean bool(String name, String value) {
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(name + " must be true or false but is '" + value + "'");
+  }
+
   Optional<Integer> port(String name) {
     return string(name)
         .map(

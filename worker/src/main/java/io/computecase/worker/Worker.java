@@ -73,7 +73,7 @@ public final class Worker implements AutoCloseable {
               visibility);
       ComputationEnvironment environment =
           new ComputationEnvironment(
-              executors.scheduler, executors.cpu, config.execCommand(), config.execTimeout());
+              executors.scheduler, executors.cpu, config.exec());
       Semaphore slots = new Semaphore(config.concurrency());
       this.pipeline = new ItemPipeline(parts, computation, environment, slots, JSON);
       this.pollers =
@@ -88,7 +88,11 @@ public final class Worker implements AutoCloseable {
           config.httpPort() < 0
               ? null
               : new HealthEndpoints(
-                  config.httpPort(), this::isLive, this::isReady, metrics::prometheusText);
+                  config.httpHost(),
+                  config.httpPort(),
+                  this::isLive,
+                  this::isReady,
+                  metrics::prometheusText);
     } catch (RuntimeException e) {
       sqs.close();
       sfn.close();

@@ -1,5 +1,6 @@
 package io.computecase.worker;
 
+import io.computecase.worker.computation.ExecSettings;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.InetAddress;
 import java.net.URI;
@@ -32,8 +33,8 @@ public final class WorkerConfig {
   private final Integer visibilityTimeoutSeconds;
   private final int pollers;
   private final int waitTimeSeconds;
-  private final String execCommand;
-  private final Duration execTimeout;
+  private final ExecSettings exec;
+  private final String httpHost;
   private final OpenTelemetry openTelemetry;
 
   private WorkerConfig(Builder b) {
@@ -74,8 +75,22 @@ public final class WorkerConfig {
               + b.waitTimeSeconds);
     }
     this.waitTimeSeconds = b.waitTimeSeconds;
-    this.execCommand = b.execCommand;
-    this.execTimeout = b.execTimeout;
+    if (b.execTimeout.compareTo(b.execMaxTimeout) > 0) {
+      throw new IllegalArgumentException(
+          "COMPUTECASE_EXEC_TIMEOUT_SECONDS ("
+              + b.execTimeout.toSeconds()
+              + ") must not be over COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS ("
+              + b.execMaxTimeout.toSeconds()
+              + "): lower the first or raise the second");
+    }
+    this.httpHost = b.httpHost;
+    this.exec =
+        new ExecSettings(
+            Optional.ofNullable(b.execCommand),
+            b.execTimeout,
+            b.execMaxTimeout,
+            b.execAwsCredentials,
+            b.execEnvironment);
     this.openTelemetry = b.openTelemetry;
   }
 
@@ -101,6 +116,7 @@ public final class WorkerConfig {
     read.uri("COMPUTECASE_SFN_ENDPOINT").ifPresent(b::sfnEndpoint);
     read.uri("COMPUTECASE_SQS_ENDPOINT").ifPresent(b::sqsEndpoint);
     b.httpPort(read.port("COMPUTECASE_HTTP_PORT").orElse(DEFAULT_HTTP_PORT));
+    read.string("COMPUTECASE_HTTP_HOST").ifPresent(b::httpHost);
     read.positiveInt("COMPUTECASE_VISIBILITY_TIMEOUT_SECONDS")
         .ifPresent(b::visibilityTimeoutSeconds);
     read.positiveInt("COMPUTECASE_POLLERS").ifPresent(b::pollers);
@@ -108,6 +124,14 @@ public final class WorkerConfig {
     read.string("COMPUTECASE_EXEC_COMMAND").ifPresent(b::execCommand);
     read.positiveInt("COMPUTECASE_EXEC_TIMEOUT_SECONDS")
         .ifPresent(s -> b.execTimeout(Duration.ofSeconds(s)));
+    read.positiveInt("COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS")
+        .ifPresent(s -> b.execMaxTimeout(Duration.ofSeconds(s)));
+    read.string("COMPUTECASE_EXEC_AWS_CREDENTIALS")
+        .map(v -> read.bool("COMPUTECASE_EXEC_AWS_CREDENTIALS", v))
+        .ifPresent(b::execAwsCredentials);
+    read.string("COMPUTECASE_EXEC_ENVIRONMENT")
+        .map(v -> java.util.Arrays.stream(v.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList())
+        .ifPresent(b::execEnvironment);
     return b;
   }
 
@@ -162,12 +186,14 @@ public final class WorkerConfig {
     return waitTimeSeconds;
   }
 
-  public Optional<String> execCommand() {
-    return Optional.ofNullable(execCommand);
+  /** The address /healthz, /readyz and /metrics listen on: every interface in a pod. */
+  public String httpHost() {
+    return httpHost;
   }
 
-  public Duration execTimeout() {
-    return execTimeout;
+  /** How the {@code exec} computation runs its program. */
+  public ExecSettings exec() {
+    return exec;
   }
 
   public OpenTelemetry openTelemetry() {
@@ -202,6 +228,10 @@ public final class WorkerConfig {
     private int waitTimeSeconds = 20;
     private String execCommand;
     private Duration execTimeout = Duration.ofMinutes(5);
+    private Duration execMaxTimeout = Duration.ofHours(1);
+    private String httpHost = "0.0.0.0";
+    private boolean execAwsCredentials;
+    private java.util.List<String> execEnvironment = java.util.List.of();
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
 
     private Builder() {}
@@ -284,6 +314,30 @@ public final class WorkerConfig {
 
     public Builder execTimeout(Duration timeout) {
       this.execTimeout = timeout;
+      return this;
+    }
+
+    /** The address of the health and metrics endpoints; 127.0.0.1 keeps them on this machine. */
+    public Builder httpHost(String httpHost) {
+      this.httpHost = java.util.Objects.requireNonNull(httpHost);
+      return this;
+    }
+
+    /** The longest {@code parameters.execTimeoutSeconds} a case may ask for. */
+    public Builder execMaxTimeout(Duration maxTimeout) {
+      this.execMaxTimeout = maxTimeout;
+      return this;
+    }
+
+    /** Whether exec's program gets the worker's AWS credentials (off unless the target opts in). */
+    public Builder execAwsCredentials(boolean awsCredentials) {
+      this.execAwsCredentials = awsCredentials;
+      return this;
+    }
+
+    /** Further variables of the worker's environment that exec's program sees. */
+    public Builder execEnvironment(java.util.List<String> names) {
+      this.execEnvironment = java.util.List.copyOf(names);
       return this;
     }
 

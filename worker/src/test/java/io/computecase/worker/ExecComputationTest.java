@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +23,13 @@ class ExecComputationTest {
   }
 
   private TestingStepFunctions.Answer answerWith(String command, String parameters) {
+    return answerWith(command, parameters, config -> config);
+  }
+
+  private TestingStepFunctions.Answer answerWith(
+      String command, String parameters, UnaryOperator<WorkerConfig.Builder> target) {
     String token = stack.sendItem(5, parameters);
-    stack.start(stack.workerConfig("w1").computation("exec").execCommand(command));
+    stack.start(target.apply(stack.workerConfig("w1").computation("exec").execCommand(command)));
     await().atMost(Duration.ofSeconds(30)).until(() -> stack.sfn.acceptedFor(token).size() == 1);
     await().atMost(Duration.ofSeconds(10)).until(() -> stack.messagesLeft() == 0);
     return stack.sfn.acceptedFor(token).get(0);
@@ -54,16 +63,6 @@ class ExecComputationTest {
   }
 
   @Test
-  void aResultTooLargeForStepFunctionsFailsTheItemInstead() {
-    TestingStepFunctions.Answer answer =
-        answerWith("printf '\"'; head -c 300000 /dev/zero | tr '\\0' a; printf '\"'", "{}");
-
-    assertThat(answer.operation()).isEqualTo("SendTaskFailure");
-    assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.InvalidOutput");
-    assertThat(answer.request().path("cause").asText()).contains("256 KiB");
-  }
-
-  @Test
   void aNonZeroExitFailsTheItemWithTheTailOfStderr() {
     TestingStepFunctions.Answer answer =
         answerWith("echo 'starting' >&2; echo 'input file missing: data.csv' >&2; exit 3", "{}");
@@ -91,5 +90,60 @@ class ExecComputationTest {
 
     assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.ExecInvalidOutput");
     assertThat(answer.request().path("cause").asText()).contains("not JSON").contains("done!");
+  }
+
+  @Test
+  void stdoutOver256KiBFailsTheItemOnceWithoutReadingIt() {
+    TestingStepFunctions.Answer answer =
+        answerWith("head -c 300000 /dev/zero | tr '\\0' x", "{}");
+
+    assertThat(answer.operation()).isEqualTo("SendTaskFailure");
+    assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.ExecOutputTooLarge");
+    assertThat(answer.request().path("cause").asText()).contains("300000 bytes").contains("256 KiB");
+  }
+
+  @Test
+  void aResultThatStepFunctionsWouldRefuseFailsTheItemOnceSayingWhy() {
+    // 262,140 bytes of stdout; with the answer's own fields the output passes 256 KiB
+    TestingStepFunctions.Answer answer =
+        answerWith("printf '\"'; head -c 262138 /dev/zero | tr '\\0' x; printf '\"'", "{}");
+
+    assertThat(answer.operation()).isEqualTo("SendTaskFailure");
+    assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.ResultTooLarge");
+    assertThat(answer.request().path("cause").asText()).contains("over the 262144 bytes (256 KiB)");
+    assertThat(stack.sfn.answers()).hasSize(1);
+  }
+
+  @Test
+  void theProgramSeesOnlyTheAllowedEnvironment() {
+    TestingStepFunctions.Answer answer =
+        answerWith(
+            "printf '{\"names\": \"%s\"}' \"$(env | cut -d= -f1 | sort | tr '\\n' ' ')\"",
+            "{}");
+
+    Set<String> names =
+        Arrays.stream(answer.output().path("result").path("names").asText().trim().split(" "))
+            .collect(Collectors.toSet());
+    // the shell's own (PWD, SHLVL, _) besides the allow-list: nothing of the worker's JVM,
+    // Maven or the machine passes, and no AWS variable
+    Set<String> allowed =
+        Set.of("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "USER",
+            "COMPUTECASE_REQUEST_ID", "COMPUTECASE_ITEM_INDEX", "PWD", "SHLVL", "_", "OLDPWD");
+    assertThat(names).isSubsetOf(allowed).contains("COMPUTECASE_ITEM_INDEX");
+  }
+
+  @Test
+  void aTimeoutOverTheTargetsLimitFailsTheItemNamingTheLimit() {
+    TestingStepFunctions.Answer answer =
+        answerWith(
+            "echo '{}'",
+            "{\"execTimeoutSeconds\": 7200}",
+            config -> config.execTimeout(Duration.ofSeconds(5)).execMaxTimeout(Duration.ofSeconds(600)));
+
+    assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.InvalidParameter");
+    assertThat(answer.request().path("cause").asText())
+        .contains("7200")
+        .contains("600 s")
+        .contains("spec.computation.execMaxTimeoutSeconds");
   }
 }

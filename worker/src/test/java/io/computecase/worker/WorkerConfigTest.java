@@ -95,4 +95,38 @@ class WorkerConfigTest {
         .hasMessageContaining("cpu")
         .hasMessageContaining("exec");
   }
+
+  @Test
+  void execSettingsComeFromTheTargetsVariables() {
+    WorkerConfig config =
+        WorkerConfig.fromEnvironment(
+            Map.of(
+                "COMPUTECASE_TARGET", "gpu",
+                "COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS", "600",
+                "COMPUTECASE_EXEC_AWS_CREDENTIALS", "true",
+                "COMPUTECASE_EXEC_ENVIRONMENT", "DATABASE_URL, MODEL_DIR"));
+    assertThat(config.exec().maxTimeout().toSeconds()).isEqualTo(600);
+    assertThat(config.exec().awsCredentials()).isTrue();
+    assertThat(config.exec().environment()).containsExactly("DATABASE_URL", "MODEL_DIR");
+    assertThat(WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_TARGET", "gpu")).exec().awsCredentials())
+        .isFalse();
+  }
+
+  @Test
+  void aMisspeltSwitchOrAnInconsistentTimeoutIsNamed() {
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.fromEnvironment(
+                    Map.of("COMPUTECASE_TARGET", "gpu", "COMPUTECASE_EXEC_AWS_CREDENTIALS", "yes")))
+        .hasMessage("COMPUTECASE_EXEC_AWS_CREDENTIALS must be true or false but is 'yes'");
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.fromEnvironment(
+                    Map.of(
+                        "COMPUTECASE_TARGET", "gpu",
+                        "COMPUTECASE_EXEC_TIMEOUT_SECONDS", "900",
+                        "COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS", "600")))
+        .hasMessageContaining("COMPUTECASE_EXEC_TIMEOUT_SECONDS (900)")
+        .hasMessageContaining("COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS (600)");
+  }
 }

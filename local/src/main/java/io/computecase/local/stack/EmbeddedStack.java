@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 public final class EmbeddedStack implements AutoCloseable {
   public static final String REGION = EmbeddedAws.REGION;
+  private static final String LOOPBACK = "127.0.0.1";
 
   private final EmbeddedAws aws;
   private final EmbeddedKubernetes kubernetes; // null on an existing API server
@@ -28,9 +29,12 @@ public final class EmbeddedStack implements AutoCloseable {
   private final OperatorConfig operatorConfig;
   private volatile ComputeCaseOperator operator;
   private final InProcessKubelet kubelet;
+  private final DataDirLock dataDirLock; // null without a data directory
 
   private EmbeddedStack(Builder builder) {
     KubernetesClient existing = builder.kubeconfig == null ? null : clientFor(builder.kubeconfig);
+    // before anything opens a file in it: a second stack on the folder stops here, naming the first
+    this.dataDirLock = builder.dataDir == null ? null : DataDirLock.take(builder.dataDir);
     this.aws =
         EmbeddedAws.start(
             builder.awsBasePort, builder.dataDir == null ? null : builder.dataDir.resolve("aws"));
@@ -53,6 +57,8 @@ public final class EmbeddedStack implements AutoCloseable {
             .eventsEndpoint(aws.eventsEndpoint())
             .sqsEndpoint(aws.sqsEndpoint())
             .httpPort(0)
+            // one machine: nothing outside it reaches the operator's endpoints
+            .httpHost(LOOPBACK)
             .build();
     this.operator = builder.runOperator ? ComputeCaseOperator.start(client, operatorConfig) : null;
     this.kubelet = new InProcessKubelet(client, aws.stepFunctionsEndpoint(), aws.sqsEndpoint());
@@ -137,6 +143,9 @@ public final class EmbeddedStack implements AutoCloseable {
       client.close();
     }
     aws.close();
+    if (dataDirLock != null) {
+      dataDirLock.close();
+    }
   }
 
   /** Chooses ports, worker count and concurrency; defaults suit a laptop demo. */

@@ -177,6 +177,7 @@ final class InProcessKubelet implements AutoCloseable {
         .sfnEndpoint(sfnEndpoint)
         .sqsEndpoint(sqsEndpoint)
         .httpPort(0)
+        .httpHost("127.0.0.1") // in process: the endpoints stay on this machine
         .build();
   }
 

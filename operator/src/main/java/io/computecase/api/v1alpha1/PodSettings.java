@@ -18,6 +18,20 @@ public class PodSettings {
   private String serviceAccountName;
 
   @JsonPropertyDescription(
+      "Mount the ServiceAccount's Kubernetes API token into the worker pods. Workers never call the"
+          + " Kubernetes API, and IRSA or EKS Pod Identity need no such token: unset or false, none"
+          + " is mounted.")
+  private Boolean automountServiceAccountToken;
+
+  public Boolean getAutomountServiceAccountToken() {
+    return automountServiceAccountToken;
+  }
+
+  public void setAutomountServiceAccountToken(Boolean automountServiceAccountToken) {
+    this.automountServiceAccountToken = automountServiceAccountToken;
+  }
+
+  @JsonPropertyDescription(
       "Resources of the worker container; unset: requests of 250m CPU and 256Mi memory.")
   private ResourceRequirements resources;
 

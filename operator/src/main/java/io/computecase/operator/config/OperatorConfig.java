@@ -27,6 +27,7 @@ public final class OperatorConfig {
   private final List<String> targets;
   private final int maxReceiveCount;
   private final int httpPort;
+  private final String httpHost;
   private final boolean leaderElection;
   private final String leaseNamespace;
   private final String leaseIdentity;
@@ -50,6 +51,7 @@ public final class OperatorConfig {
     this.targets = List.copyOf(b.targets);
     this.maxReceiveCount = b.maxReceiveCount;
     this.httpPort = b.httpPort;
+    this.httpHost = b.httpHost;
     this.leaderElection = b.leaderElection;
     this.leaseNamespace = b.leaseNamespace;
     this.leaseIdentity = b.leaseIdentity;
@@ -77,6 +79,7 @@ public final class OperatorConfig {
     b.targets = targets;
     b.maxReceiveCount = maxReceiveCount;
     b.httpPort = httpPort;
+    b.httpHost = httpHost;
     b.leaderElection = leaderElection;
     b.leaseNamespace = leaseNamespace;
     b.leaseIdentity = leaseIdentity;
@@ -115,6 +118,7 @@ public final class OperatorConfig {
     get.apply("COMPUTECASE_HTTP_PORT")
         .map(v -> port("COMPUTECASE_HTTP_PORT", v))
         .ifPresent(b::httpPort);
+    get.apply("COMPUTECASE_HTTP_HOST").ifPresent(b::httpHost);
     get.apply("COMPUTECASE_LEADER_ELECTION")
         .map(Boolean::parseBoolean)
         .ifPresent(b::leaderElection);
@@ -231,6 +235,11 @@ public final class OperatorConfig {
     return httpPort;
   }
 
+  /** The address /healthz, /readyz and /metrics listen on: every interface in a pod. */
+  public String httpHost() {
+    return httpHost;
+  }
+
   public boolean leaderElection() {
     return leaderElection;
   }
@@ -272,6 +281,7 @@ public final class OperatorConfig {
     private List<String> targets = List.of("default");
     private int maxReceiveCount = 5;
     private int httpPort = 8080;
+    private String httpHost = "0.0.0.0";
     private boolean leaderElection;
     private String leaseNamespace = "default";
     private String leaseIdentity =
@@ -338,6 +348,12 @@ public final class OperatorConfig {
     /** Port of /healthz, /readyz and /metrics; 0 takes any free port, -1 serves none. */
     public Builder httpPort(int httpPort) {
       this.httpPort = httpPort;
+      return this;
+    }
+
+    /** The address of the health and metrics endpoints; 127.0.0.1 keeps them on this machine. */
+    public Builder httpHost(String httpHost) {
+      this.httpHost = Objects.requireNonNull(httpHost);
       return this;
     }
 

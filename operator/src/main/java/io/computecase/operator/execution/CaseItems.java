@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
+import io.computecase.api.v1alpha1.Generate;
 import io.computecase.operator.validation.SpecProblemException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -26,7 +27,12 @@ public final class CaseItems {
     if (spec.getItems() != null) {
       spec.getItems().forEach(items::add);
     } else if (spec.getGenerate() != null) {
-      for (int i = 0; i < spec.getGenerate().getCount(); i++) {
+      int count = spec.getGenerate().getCount();
+      if (count > Generate.MAX_COUNT) { // the validator refuses it first; never build such a list
+        throw new SpecProblemException(
+            "TooManyItems", "spec.generate.count " + count + " is over " + Generate.MAX_COUNT);
+      }
+      for (int i = 0; i < count; i++) {
         items.addObject().put("caseId", String.valueOf(i));
       }
     } else {
@@ -58,6 +64,19 @@ public final class CaseItems {
               + "'; keys are "
               + (map.getData() == null ? "[]" : map.getData().keySet())
               + ".");
+    }
+    if (value.length() > ExecutionInput.MAX_INPUT_BYTES) {
+      throw new SpecProblemException(
+          "ItemsSourceTooLarge",
+          where
+              + " key '"
+              + ref.getKey()
+              + "' holds "
+              + value.length()
+              + " characters, over the "
+              + ExecutionInput.MAX_INPUT_BYTES
+              + " bytes (256 KiB) a Step Functions execution input may hold: split the items"
+              + " over several ConfigMaps and ComputeCases.");
     }
     JsonNode parsed;
     try {

@@ -12,9 +12,10 @@ import java.util.function.BooleanSupplier;
 public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
 
-  public HealthServer(int port, BooleanSupplier ready, OperatorMetrics metrics) {
+  /** Serves on {@code host} (an address of this machine; 0.0.0.0 for every interface). */
+  public HealthServer(String host, int port, BooleanSupplier ready, OperatorMetrics metrics) {
     try {
-      server = HttpServer.create(new InetSocketAddress(port), 16);
+      server = HttpServer.create(new InetSocketAddress(host, port), 16);
     } catch (IOException e) {
       throw new IllegalStateException(
           "Cannot serve health and metrics on port "

@@ -1,6 +1,7 @@
 package io.computecase.operator.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.api.v1alpha1.Computation;
 import io.computecase.api.v1alpha1.ComputeTarget;
 import io.computecase.api.v1alpha1.ComputeTargetSpec;
 import io.computecase.operator.config.OperatorConfig;
@@ -41,7 +42,20 @@ public final class WorkerDeployment {
         env(
             "COMPUTECASE_COMPUTATION",
             spec.getComputation() == null ? "simulate" : spec.getComputation().getKind()));
-    JsonNode settings = spec.getComputation() == null ? null : spec.getComputation().getSettings();
+    Computation computation = spec.getComputation();
+    if (computation != null) {
+      if (computation.getExecMaxTimeoutSeconds() != null) {
+        env.add(
+            env("COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS", computation.getExecMaxTimeoutSeconds().toString()));
+      }
+      if (Boolean.TRUE.equals(computation.getExecAwsCredentials())) {
+        env.add(env("COMPUTECASE_EXEC_AWS_CREDENTIALS", "true"));
+      }
+      if (computation.getExecEnvironment() != null && !computation.getExecEnvironment().isEmpty()) {
+        env.add(env("COMPUTECASE_EXEC_ENVIRONMENT", String.join(",", computation.getExecEnvironment())));
+      }
+    }
+    JsonNode settings = computation == null ? null : computation.getSettings();
     if (settings != null && !settings.isNull()) {
       env.add(env("COMPUTECASE_COMPUTATION_SETTINGS", settings.toString()));
     }
@@ -84,6 +98,10 @@ public final class WorkerDeployment {
         .endMetadata()
         .withNewSpec()
         .withServiceAccountName(pod == null ? null : pod.getServiceAccountName())
+        // workers never call the Kubernetes API: no token in the pod unless the target asks for
+        // one (IRSA and EKS Pod Identity project their own tokens and need none of this)
+        .withAutomountServiceAccountToken(
+            pod != null && Boolean.TRUE.equals(pod.getAutomountServiceAccountToken()))
         .withSecurityContext(WorkerPodSecurity.pod())
         .addNewContainer()
         .withName("worker")

@@ -2,6 +2,7 @@ package io.computecase.operator.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
+import io.computecase.api.v1alpha1.Generate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -71,6 +72,19 @@ public final class ComputeCaseValidator {
             "spec.generate.count is "
                 + count
                 + ": set it to the number of items to generate, at least 1.");
+      }
+      if (count > Generate.MAX_COUNT) {
+        // refused before a single item is built: two billion would take the operator down
+        return problem(
+            "TooManyItems",
+            "spec.generate.count is "
+                + count
+                + ", over the "
+                + Generate.MAX_COUNT
+                + " items that fit in a Step Functions execution input (256 KiB): split the"
+                + " work into ComputeCases of at most "
+                + Generate.MAX_COUNT
+                + " items.");
       }
       return Optional.empty();
     }

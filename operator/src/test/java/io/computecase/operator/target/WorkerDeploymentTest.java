@@ -2,6 +2,7 @@ package io.computecase.operator.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.computecase.api.v1alpha1.Computation;
 import io.computecase.api.v1alpha1.ComputeTarget;
 import io.computecase.api.v1alpha1.ComputeTargetSpec;
 import io.computecase.api.v1alpha1.PodSettings;
@@ -25,6 +26,10 @@ class WorkerDeploymentTest {
     PodSpec pod = podOf(target(null));
 
     assertThat(pod.getServiceAccountName()).isNull();
+    assertThat(pod.getAutomountServiceAccountToken()).isFalse();
+    assertThat(pod.getContainers().get(0).getEnv())
+        .extracting(e -> e.getName())
+        .doesNotContain("COMPUTECASE_EXEC_AWS_CREDENTIALS", "COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS");
     assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
     assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
     var container = pod.getContainers().get(0);
@@ -73,6 +78,29 @@ class WorkerDeploymentTest {
     assertThat(resources.getLimits()).containsEntry("memory", new Quantity("1Gi"));
     // a default request above a small limit would make the pod invalid
     assertThat(resources.getRequests()).isNullOrEmpty();
+  }
+
+  @Test
+  void aTargetOptsInToATokenAndToExecCredentialsAndSetsExecLimits() {
+    PodSettings settings = new PodSettings();
+    settings.setAutomountServiceAccountToken(true);
+    ComputeTarget target = target(settings);
+    Computation computation = new Computation();
+    computation.setKind("exec");
+    computation.setExecAwsCredentials(true);
+    computation.setExecMaxTimeoutSeconds(600);
+    computation.setExecEnvironment(java.util.List.of("MODEL_DIR", "DATABASE_URL"));
+    target.getSpec().setComputation(computation);
+
+    PodSpec pod = podOf(target);
+
+    assertThat(pod.getAutomountServiceAccountToken()).isTrue();
+    assertThat(pod.getContainers().get(0).getEnv())
+        .extracting(e -> e.getName() + "=" + e.getValue())
+        .contains(
+            "COMPUTECASE_EXEC_AWS_CREDENTIALS=true",
+            "COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS=600",
+            "COMPUTECASE_EXEC_ENVIRONMENT=MODEL_DIR,DATABASE_URL");
   }
 
   private PodSpec podOf(ComputeTarget target) {

@@ -47,6 +47,8 @@ class SpecValidationTest {
                 .addToData("not-json", "{requests: [")
                 .addToData("empty", "{\"requests\": []}")
                 .addToData("scalars", "[1, 2]")
+                // a ConfigMap may hold 1 MiB; an execution input only 256 KiB
+                .addToData("large", "[" + "{\"caseId\":\"0\"},".repeat(20_000) + "{\"caseId\":\"1\"}]")
                 .build())
         .create();
     stack.startOperator();
@@ -82,6 +84,16 @@ class SpecValidationTest {
             "InvalidItem",
             "spec.items[1]",
             s -> s.setItems(items("{\"caseId\":\"0\"}", "null"))),
+        bad(
+            "two-billion-generated",
+            "TooManyItems",
+            "spec.generate.count is 2000000000, over the 14000 items",
+            s -> s.setGenerate(new Generate(2_000_000_000))),
+        bad(
+            "items-from-over-256-kib",
+            "ItemsSourceTooLarge",
+            "key 'large' holds 300016 characters",
+            s -> s.setItemsFrom(from("datasets", "large"))),
         bad(
             "zero-count",
             "InvalidGenerateCount",

@@ -1,7 +1,5 @@
 package io.computecase.worker.computation;
 
-import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -11,11 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * @param scheduler timers only; tasks on it must return at once
  * @param cpuExecutor bounded to the available processors
- * @param execCommand the command {@code exec} runs per item ({@code sh -c}), when configured
- * @param execTimeout the default time limit of one {@code exec} run
+ * @param exec how {@code exec} runs its program
  */
 public record ComputationEnvironment(
-    ScheduledExecutorService scheduler,
-    Executor cpuExecutor,
-    Optional<String> execCommand,
-    Duration execTimeout) {}
+    ScheduledExecutorService scheduler, Executor cpuExecutor, ExecSettings exec) {}

@@ -22,12 +22,17 @@ import java.util.stream.Stream;
  * Runs the image's own program once per item ({@code COMPUTECASE_EXEC_COMMAND}, through {@code sh
  * -c}): the item with its case's parameters as JSON on stdin, the result as JSON on stdout. A
  * non-zero exit fails the item with the tail of stderr as cause; a run longer than {@code
- * parameters.execTimeoutSeconds} (default {@code COMPUTECASE_EXEC_TIMEOUT_SECONDS}) is killed with
- * its children. Standard streams go through files, so a running program costs no worker thread.
+ * parameters.execTimeoutSeconds} (default {@code COMPUTECASE_EXEC_TIMEOUT_SECONDS}, at most {@code
+ * COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS}) is killed with its children. Standard streams go through
+ * files, so a running program costs no worker thread; stdout over 256 KiB is never read. The
+ * program sees an allow-listed environment ({@link ExecSettings#programEnvironment}).
  */
 public final class ExecComputation implements Computation {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int STDERR_TAIL_BYTES = 4096;
+
+  /** The most stdout read as a result: SendTaskSuccess takes 256 KiB of output at most. */
+  static final long MAX_STDOUT_BYTES = 256 * 1024;
 
   @Override
   public String name() {
@@ -36,19 +41,31 @@ public final class ExecComputation implements Computation {
 
   @Override
   public CompletableFuture<JsonNode> compute(ComputationInput input, ComputationEnvironment env) {
+    ExecSettings exec = env.exec();
     String command =
-        env.execCommand()
+        exec.command()
             .orElseThrow(
                 () ->
                     new ComputationFailure(
                         "ComputeCase.ExecNotConfigured",
                         "The exec computation needs the command to run: set"
                             + " COMPUTECASE_EXEC_COMMAND (or --exec-command) on the worker"));
-    long timeoutSeconds = input.longParameter("execTimeoutSeconds", env.execTimeout().toSeconds());
+    long timeoutSeconds =
+        input.longParameter("execTimeoutSeconds", exec.defaultTimeout().toSeconds());
     if (timeoutSeconds < 1) {
       throw new ComputationFailure(
           "ComputeCase.InvalidParameter",
           "parameters.execTimeoutSeconds must be at least 1 but is " + timeoutSeconds);
+    }
+    if (timeoutSeconds > exec.maxTimeout().toSeconds()) {
+      throw new ComputationFailure(
+          "ComputeCase.InvalidParameter",
+          "parameters.execTimeoutSeconds is "
+              + timeoutSeconds
+              + ", over this target's limit of "
+              + exec.maxTimeout().toSeconds()
+              + " s: ask for less, or raise the ComputeTarget's"
+              + " spec.computation.execMaxTimeoutSeconds");
     }
     Path dir;
     Process process;
@@ -61,6 +78,9 @@ public final class ExecComputation implements Computation {
               .redirectInput(stdin.toFile())
               .redirectOutput(dir.resolve("stdout").toFile())
               .redirectError(dir.resolve("stderr").toFile());
+      // only what the target allows: the worker's own credentials stay with the worker
+      builder.environment().clear();
+      builder.environment().putAll(exec.programEnvironment(System.getenv()));
       builder.environment().put("COMPUTECASE_REQUEST_ID", String.valueOf(input.requestId()));
       builder.environment().put("COMPUTECASE_ITEM_INDEX", Long.toString(input.index()));
       process = builder.start();
@@ -129,6 +149,18 @@ public final class ExecComputation implements Computation {
     }
     String stdout;
     try {
+      long size = Files.size(dir.resolve("stdout"));
+      if (size > MAX_STDOUT_BYTES) {
+        // never read into memory: a result that large could not be answered anyway
+        throw new ComputationFailure(
+            "ComputeCase.ExecOutputTooLarge",
+            "The program printed "
+                + size
+                + " bytes on stdout, over the "
+                + MAX_STDOUT_BYTES
+                + " bytes (256 KiB) a result may have: print a smaller result, or store it"
+                + " elsewhere (S3, a database) and print where");
+      }
       stdout = Files.readString(dir.resolve("stdout"), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.worker.computation.ComputationFailure;
 import io.opentelemetry.api.trace.StatusCode;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,9 @@ final class ItemAnswering {
   interface Finisher {
     void finished(InFlightItem item, boolean answerFinal);
   }
+
+  /** SendTaskSuccess's limit on {@code output}, in bytes of UTF-8. */
+  static final int MAX_OUTPUT_BYTES = 256 * 1024;
 
   private final PipelineParts parts;
   private final ObjectMapper json;
@@ -42,8 +46,24 @@ final class ItemAnswering {
     ComputationFailure failure = error == null ? null : ComputationFailure.of(error);
     AnswerOutcome outcome = null;
     if (failure == null) {
-      outcome = parts.answers().success(token, output(item, result, computeNanos / 1_000_000));
-      if (outcome.kind() == AnswerOutcome.Kind.INVALID_OUTPUT) {
+      String output = output(item, result, computeNanos / 1_000_000);
+      int bytes = output.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > MAX_OUTPUT_BYTES) {
+        // Step Functions would refuse it with a ValidationException on every redelivery: fail
+        // the item now, once, saying why
+        failure =
+            new ComputationFailure(
+                "ComputeCase.ResultTooLarge",
+                "the item's result is "
+                    + bytes
+                    + " bytes of JSON, over the "
+                    + MAX_OUTPUT_BYTES
+                    + " bytes (256 KiB) SendTaskSuccess takes: return a smaller result, or store it"
+                    + " elsewhere (S3, a database) and return where");
+      } else {
+        outcome = parts.answers().success(token, output);
+      }
+      if (outcome != null && outcome.kind() == AnswerOutcome.Kind.INVALID_OUTPUT) {
         failure =
             new ComputationFailure(
                 "ComputeCase.InvalidOutput",

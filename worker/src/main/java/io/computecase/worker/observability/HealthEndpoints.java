@@ -20,10 +20,11 @@ public final class HealthEndpoints implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
 
+  /** Serves on {@code host} (an address of this machine; 0.0.0.0 for every interface). */
   public HealthEndpoints(
-      int port, BooleanSupplier live, BooleanSupplier ready, Supplier<String> metrics) {
+      String host, int port, BooleanSupplier live, BooleanSupplier ready, Supplier<String> metrics) {
     try {
-      server = HttpServer.create(new InetSocketAddress(port), 16);
+      server = HttpServer.create(new InetSocketAddress(host, port), 16);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot serve the worker's HTTP endpoints on port "

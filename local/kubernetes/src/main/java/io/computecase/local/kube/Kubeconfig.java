@@ -44,6 +44,12 @@ final class Kubeconfig {
         Files.createDirectories(parent);
       }
       Files.writeString(file, yaml);
+      try {
+        // a kubeconfig is a credential: readable by its owner only, as kubectl writes them
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: its own permissions apply
+      }
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the kubeconfig " + file, e);
