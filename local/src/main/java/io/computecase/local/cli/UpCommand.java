@@ -32,6 +32,9 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Use the API server of this kubeconfig's current context (a real cluster, kind, minikube) instead of the embedded one: the CRDs are installed or updated there, and the workers of its ComputeTarget Deployments run in this process.")
   Path kubeconfig;
 
+  @Option(names = "--allow-exec", description = "Run the workers of exec ComputeTargets, whose programs run as your user; without it their Deployments report ReplicaFailure (ExecNotAllowed).")
+  boolean allowExec;
+
   @Option(names = "--no-operator", description = "Run no operator in this process: the operator jar (or its replicas, with leader election) reconciles the cases, given the export lines' endpoints as COMPUTECASE_SFN_ENDPOINT, COMPUTECASE_EVENTS_ENDPOINT and COMPUTECASE_SQS_ENDPOINT.")
   boolean noOperator;
 
@@ -53,6 +56,7 @@ final class UpCommand implements Callable<Integer> {
             .dataDir(dataDir == null ? null : dir)
             .kubeconfig(kubeconfig == null ? null : kubeconfig.toAbsolutePath())
             .runOperator(!noOperator)
+            .allowExec(allowExec)
             .workers(stack.workers)
             .workerConcurrency(stack.workerConcurrency)
             .start();

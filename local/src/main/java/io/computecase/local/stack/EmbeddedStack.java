@@ -61,7 +61,8 @@ public final class EmbeddedStack implements AutoCloseable {
             .httpHost(LOOPBACK)
             .build();
     this.operator = builder.runOperator ? ComputeCaseOperator.start(client, operatorConfig) : null;
-    this.kubelet = new InProcessKubelet(client, aws.stepFunctionsEndpoint(), aws.sqsEndpoint());
+    this.kubelet =
+        new InProcessKubelet(client, aws.stepFunctionsEndpoint(), aws.sqsEndpoint(), builder.allowExec);
     DefaultTarget.apply(client, builder.workers, builder.workerConcurrency);
   }
 
@@ -157,6 +158,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private Path dataDir;
     private Path kubeconfig;
     private boolean runOperator = true;
+    private boolean allowExec;
 
     public Builder awsBasePort(int port) {
       this.awsBasePort = port;
@@ -210,6 +212,15 @@ public final class EmbeddedStack implements AutoCloseable {
      */
     public Builder runOperator(boolean runOperator) {
       this.runOperator = runOperator;
+      return this;
+    }
+
+    /**
+     * Whether worker Deployments of exec targets run here. Off by default: anyone who can create a
+     * ComputeTarget could otherwise run a program as this machine's user.
+     */
+    public Builder allowExec(boolean allowExec) {
+      this.allowExec = allowExec;
       return this;
     }
 

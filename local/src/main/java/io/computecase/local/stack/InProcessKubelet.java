@@ -33,6 +33,8 @@ final class InProcessKubelet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InProcessKubelet.class);
 
   private final KubernetesClient client;
+  /** Whether Deployments of exec targets run: their programs would run as this machine's user. */
+  private final boolean allowExec;
   private final URI sfnEndpoint;
   private final URI sqsEndpoint;
   private final Map<String, Deque<Worker>> pods = new HashMap<>();
@@ -44,7 +46,8 @@ final class InProcessKubelet implements AutoCloseable {
   });
   private final SharedIndexInformer<Deployment> informer;
 
-  InProcessKubelet(KubernetesClient client, URI sfnEndpoint, URI sqsEndpoint) {
+  InProcessKubelet(KubernetesClient client, URI sfnEndpoint, URI sqsEndpoint, boolean allowExec) {
+    this.allowExec = allowExec;
     this.client = client;
     this.sfnEndpoint = sfnEndpoint;
     this.sqsEndpoint = sqsEndpoint;
@@ -105,7 +108,14 @@ final class InProcessKubelet implements AutoCloseable {
   private void converge(Deployment deployment) {
     Integer replicas = deployment.getSpec().getReplicas();
     int desired = replicas == null ? 1 : replicas;
-    int running = scaleTo(key(deployment), deployment, desired);
+    boolean refused = !allowExec && runsExec(deployment);
+    int running = scaleTo(key(deployment), deployment, refused ? 0 : desired);
+    if (refused) {
+      LOG.error(
+          "Deployment {} runs an exec computation: not started, since its program would run as this"
+              + " machine's user; start the stack with up --allow-exec to run it",
+          key(deployment));
+    }
     try {
       client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
           .withName(deployment.getMetadata().getName())
@@ -116,6 +126,20 @@ final class InProcessKubelet implements AutoCloseable {
                 .withUpdatedReplicas(running)
                 .withReadyReplicas(running)
                 .withAvailableReplicas(running)
+                // as a real cluster reports pods it cannot create
+                .withConditions(
+                    refused
+                        ? java.util.List.of(
+                            new io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder()
+                                .withType("ReplicaFailure")
+                                .withStatus("True")
+                                .withReason("ExecNotAllowed")
+                                .withMessage(
+                                    "computecase-local runs exec computations only when started"
+                                        + " with up --allow-exec: their programs run as this"
+                                        + " machine's user")
+                                .build())
+                        : java.util.List.of())
                 .build());
             return d;
           });
@@ -179,6 +203,12 @@ final class InProcessKubelet implements AutoCloseable {
         .httpPort(0)
         .httpHost("127.0.0.1") // in process: the endpoints stay on this machine
         .build();
+  }
+
+  private static boolean runsExec(Deployment deployment) {
+    return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
+        .flatMap(c -> c.getEnv().stream())
+        .anyMatch(e -> e.getName().equals("COMPUTECASE_COMPUTATION") && "exec".equals(e.getValue()));
   }
 
   private static String key(Deployment deployment) {
