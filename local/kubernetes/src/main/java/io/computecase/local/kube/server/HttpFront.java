@@ -40,6 +40,9 @@ public final class HttpFront implements AutoCloseable {
   private final TableConverter tables;
   private HttpServer server;
 
+  /** The API server's limit on a request body (its MaxRequestBodyBytes), 3 MiB. */
+  static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
+
   public HttpFront(
       ApiServerDispatcher dispatcher,
       WatchHub hub,
@@ -74,6 +77,14 @@ public final class HttpFront implements AutoCloseable {
   }
 
   private void route(HttpServerRequest request) {
+    String length = request.getHeader("Content-Length");
+    if (length != null && tooLarge(length)) {
+      write(
+          request.response(),
+          ApiResponses.status(
+              413, "RequestEntityTooLarge", "Request entity too large: limit is " + MAX_BODY_BYTES, null));
+      return;
+    }
     Optional<ResourcePath> path = ResourcePath.parse(request.uri());
     Optional<ResourceType> type =
         path.flatMap(p -> catalog.find(p.group(), p.version(), p.plural()));
@@ -86,8 +97,7 @@ public final class HttpFront implements AutoCloseable {
     } else if (watch) {
       watchOverHttp(request, path.get(), type.get());
     } else {
-      request
-          .body()
+      readBody(request)
           .onSuccess(
               body ->
                   vertx
@@ -117,6 +127,42 @@ public final class HttpFront implements AutoCloseable {
                                     null));
                           }));
     }
+  }
+
+  private static boolean tooLarge(String contentLength) {
+    try {
+      return Long.parseLong(contentLength.strip()) > MAX_BODY_BYTES;
+    } catch (NumberFormatException e) {
+      return false; // the body's own length is checked as it arrives
+    }
+  }
+
+  /**
+   * The request's body, read up to {@link #MAX_BODY_BYTES}: a longer one (chunked, with no length
+   * given) is answered 413 as it passes the limit, never buffered whole.
+   */
+  private static io.vertx.core.Future<io.vertx.core.buffer.Buffer> readBody(HttpServerRequest request) {
+    io.vertx.core.Promise<io.vertx.core.buffer.Buffer> body = io.vertx.core.Promise.promise();
+    io.vertx.core.buffer.Buffer collected = io.vertx.core.buffer.Buffer.buffer();
+    request.handler(
+        chunk -> {
+          if (body.future().isComplete()) {
+            return;
+          }
+          if (collected.length() + chunk.length() > MAX_BODY_BYTES) {
+            body.fail("too large");
+            write(
+                request.response(),
+                ApiResponses.status(
+                    413, "RequestEntityTooLarge", "Request entity too large: limit is " + MAX_BODY_BYTES, null));
+            request.connection().close();
+            return;
+          }
+          collected.appendBuffer(chunk);
+        });
+    request.endHandler(done -> body.tryComplete(collected));
+    request.exceptionHandler(body::tryFail);
+    return body.future();
   }
 
   private static void write(HttpServerResponse out, MockResponse response) {
