@@ -21,6 +21,7 @@ import java.util.Optional;
  */
 public final class EmbeddedStack implements AutoCloseable {
   public static final String REGION = EmbeddedAws.REGION;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedStack.class);
   private static final String LOOPBACK = "127.0.0.1";
 
   private final EmbeddedAws aws;
@@ -134,19 +135,32 @@ public final class EmbeddedStack implements AutoCloseable {
 
   @Override
   public void close() {
+    long started = System.nanoTime();
+    long[] marks = new long[4];
     if (operator != null) {
       operator.stop();
     }
+    marks[0] = System.nanoTime();
     kubelet.close();
+    marks[1] = System.nanoTime();
     if (kubernetes != null) {
       kubernetes.close();
     } else {
       client.close();
     }
+    marks[2] = System.nanoTime();
     aws.close();
+    marks[3] = System.nanoTime();
     if (dataDirLock != null) {
       dataDirLock.close();
     }
+    LOG.info(
+        "Stopped in {} ms: operator {}, workers {}, Kubernetes {}, AWS {}",
+        (marks[3] - started) / 1_000_000,
+        (marks[0] - started) / 1_000_000,
+        (marks[1] - marks[0]) / 1_000_000,
+        (marks[2] - marks[1]) / 1_000_000,
+        (marks[3] - marks[2]) / 1_000_000);
   }
 
   /** Chooses ports, worker count and concurrency; defaults suit a laptop demo. */

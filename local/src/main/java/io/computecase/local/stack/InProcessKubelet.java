@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -168,6 +170,9 @@ final class InProcessKubelet implements AutoCloseable {
     return workers.size();
   }
 
+  /** Seconds of each long poll of an in-process worker unless its Deployment sets them. */
+  static final int EMBEDDED_WAIT_TIME_SECONDS = 2;
+
   /** Long polls per in-process replica unless its Deployment sets COMPUTECASE_POLLERS. */
   static final int EMBEDDED_POLLERS = 2;
 
@@ -186,9 +191,11 @@ final class InProcessKubelet implements AutoCloseable {
     WorkerConfig.Builder config = WorkerConfig.builderFromEnvironment(env);
     if (!env.containsKey("COMPUTECASE_WAIT_TIME_SECONDS")) {
       // ElasticMQ answers a long poll it could not finish within its own 21 s ask timeout with a
-      // 503, hiding the messages it had taken until their visibility timeout: shorter polls stay
-      // clear of that on a loaded machine. (On AWS the workers keep SQS's 20 s maximum.)
-      config.waitTimeSeconds(10);
+      // 503, hiding the messages it had taken until their visibility timeout: short polls stay
+      // clear of that on a loaded machine. And a worker lets its last poll end before it stops,
+      // so the poll's length is what an idle stack takes to stop. (On AWS the workers keep SQS's
+      // 20 s maximum.) A poll with messages waiting returns at once, whatever its length.
+      config.waitTimeSeconds(EMBEDDED_WAIT_TIME_SECONDS);
     }
     if (!env.containsKey("COMPUTECASE_POLLERS")) {
       // Every long poll waiting in ElasticMQ is answered anew on each change to its queue, so on
@@ -225,7 +232,24 @@ final class InProcessKubelet implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     synchronized (this) {
-      pods.values().parallelStream().flatMap(Deque::stream).forEach(w -> w.stop(Duration.ofSeconds(5)));
+      // all at once, not as many at a time as there are cores: each waits for its last poll
+      List<Thread> stopping = new ArrayList<>();
+      pods.values().stream()
+          .flatMap(Deque::stream)
+          .forEach(
+              worker -> {
+                Thread thread = new Thread(() -> worker.stop(Duration.ofSeconds(5)), "stop-worker");
+                thread.start();
+                stopping.add(thread);
+              });
+      for (Thread thread : stopping) {
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
       pods.clear();
     }
   }
