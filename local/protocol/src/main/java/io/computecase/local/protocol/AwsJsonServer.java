@@ -3,6 +3,8 @@ package io.computecase.local.protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -11,6 +13,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -48,12 +51,21 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
   private final String contentType;
   private final Map<String, OperationHandler> operations;
   private final Set<String> nonBlocking;
+  private final int queueCapacity;
+
+  /**
+   * The largest request body read: above any valid request (a state machine definition is at most
+   * 1 MiB, escaped in the JSON request; payloads at most 256 KiB), so that no client can make the
+   * server buffer without end.
+   */
+  public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
 
   private AwsJsonServer(Builder builder) {
     this.targetPrefix = builder.targetPrefix;
     this.contentType = "application/x-amz-json-" + builder.protocolVersion;
     this.operations = Map.copyOf(builder.operations);
     this.nonBlocking = Set.copyOf(builder.nonBlocking);
+    this.queueCapacity = builder.queueCapacity;
     AtomicInteger threads = new AtomicInteger();
     this.executor =
         new ThreadPoolExecutor(
@@ -61,7 +73,7 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
             builder.threads,
             60,
             TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
+            new LinkedBlockingQueue<>(builder.queueCapacity),
             r -> {
               Thread t = new Thread(r, builder.targetPrefix + "-http-" + threads.incrementAndGet());
               t.setDaemon(true);
@@ -141,8 +153,12 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
   }
 
   private void receive(HttpServerRequest request) {
-    request
-        .body()
+    String length = request.getHeader("Content-Length");
+    if (length != null && declaredTooLarge(length)) {
+      refuseTooLarge(request);
+      return;
+    }
+    readBody(request)
         .onSuccess(
             raw -> {
               if (nonBlocking.contains(operationOf(request))) {
@@ -152,11 +168,79 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
               }
               try {
                 executor.execute(() -> serve(request, raw));
-              } catch (RejectedExecutionException closing) {
-                request.response().setStatusCode(503).end();
+              } catch (RejectedExecutionException rejected) {
+                if (executor.isShutdown()) {
+                  request.response().setStatusCode(503).end();
+                } else {
+                  // every thread busy and the queue full: what AWS answers a caller going too
+                  // fast, which the SDKs retry with backoff
+                  writeError(
+                      request,
+                      new AwsServiceException(
+                          "ThrottlingException",
+                          "Rate exceeded: " + queueCapacity + " requests are already waiting"));
+                }
               }
             })
-        .onFailure(e -> request.response().setStatusCode(400).end());
+        .onFailure(e -> {
+          if (!request.response().ended()) {
+            request.response().setStatusCode(400).end();
+          }
+        });
+  }
+
+  private static boolean declaredTooLarge(String contentLength) {
+    try {
+      return Long.parseLong(contentLength.strip()) > MAX_BODY_BYTES;
+    } catch (NumberFormatException e) {
+      return false; // the body is measured as it arrives
+    }
+  }
+
+  /** The body, up to {@link #MAX_BODY_BYTES}; past that the request is refused as it arrives. */
+  private Future<Buffer> readBody(HttpServerRequest request) {
+    Promise<Buffer> body = Promise.promise();
+    Buffer collected = Buffer.buffer();
+    request.handler(
+        chunk -> {
+          if (body.future().isComplete()) {
+            return;
+          }
+          if (collected.length() + chunk.length() > MAX_BODY_BYTES) {
+            // answered now; the rest of the body is read and dropped, never kept
+            refuseTooLarge(request);
+            body.tryFail("too large");
+            return;
+          }
+          collected.appendBuffer(chunk);
+        });
+    request.endHandler(done -> body.tryComplete(collected));
+    request.exceptionHandler(body::tryFail);
+    return body.future();
+  }
+
+  private void refuseTooLarge(HttpServerRequest request) {
+    writeError(
+        request,
+        new AwsServiceException(
+            "RequestEntityTooLargeException",
+            413,
+            "Request body over "
+                + MAX_BODY_BYTES
+                + " bytes: no "
+                + targetPrefix
+                + " request is that large (payloads are limited to 256 KiB)"));
+  }
+
+  private void writeError(HttpServerRequest request, AwsServiceException e) {
+    byte[] bytes = errorBody(e.code(), e.getMessage()).toString().getBytes(StandardCharsets.UTF_8);
+    request
+        .response()
+        .setStatusCode(e.httpStatus())
+        .putHeader("Content-Type", contentType)
+        .putHeader("x-amzn-ErrorType", e.code())
+        .putHeader("x-amzn-RequestId", Uuids.random().toString())
+        .end(Buffer.buffer(bytes));
   }
 
   private void serve(HttpServerRequest request, Buffer raw) {
@@ -250,6 +334,7 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
     private final Set<String> nonBlocking = new HashSet<>();
     private int port;
     private int threads = 32;
+    private int queueCapacity = 10_000;
 
     private Builder(String targetPrefix, String protocolVersion) {
       this.targetPrefix = targetPrefix;
@@ -281,6 +366,18 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
     /** Request-serving threads; handlers that block (long polls, sync executions) need more. */
     public Builder threads(int threads) {
       this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Requests that may wait for a free thread; past that they are answered ThrottlingException,
+     * so a flood cannot grow the server's memory without end.
+     */
+    public Builder queueCapacity(int queueCapacity) {
+      if (queueCapacity < 1) {
+        throw new IllegalArgumentException("queueCapacity must be at least 1, got " + queueCapacity);
+      }
+      this.queueCapacity = queueCapacity;
       return this;
     }
 

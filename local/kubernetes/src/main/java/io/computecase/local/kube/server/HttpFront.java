@@ -150,12 +150,12 @@ public final class HttpFront implements AutoCloseable {
             return;
           }
           if (collected.length() + chunk.length() > MAX_BODY_BYTES) {
-            body.fail("too large");
+            // answered now; the rest of the body is read and dropped, never kept
             write(
                 request.response(),
                 ApiResponses.status(
                     413, "RequestEntityTooLarge", "Request entity too large: limit is " + MAX_BODY_BYTES, null));
-            request.connection().close();
+            body.fail("too large");
             return;
           }
           collected.appendBuffer(chunk);
