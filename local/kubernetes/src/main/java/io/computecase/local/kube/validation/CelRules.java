@@ -117,7 +117,7 @@ final class CelRules {
     try {
       result = compiled.program().eval(variables);
     } catch (CelEvaluationException e) {
-      invalid.add(new Cause(field, "FieldValueInvalid", "Invalid value: \"" + typeOf(value) + "\": " + e.getMessage()));
+      invalid.add(new Cause(field, "FieldValueInvalid", "Invalid value: \"" + SchemaValidator.typeOf(value) + "\": " + e.getMessage()));
       return;
     }
     if (Boolean.TRUE.equals(result)) {
@@ -151,21 +151,6 @@ final class CelRules {
     } catch (CelValidationException | CelEvaluationException e) {
       return new Compiled(null, false, "compilation failed: " + e.getMessage());
     }
-  }
-
-  private static String typeOf(JsonNode value) {
-    if (value.isObject()) {
-      return "object";
-    } else if (value.isArray()) {
-      return "array";
-    } else if (value.isTextual()) {
-      return "string";
-    } else if (value.isIntegralNumber()) {
-      return "integer";
-    } else if (value.isNumber()) {
-      return "number";
-    }
-    return value.isBoolean() ? "boolean" : "null";
   }
 
   /** JSON as CEL's runtime takes it: maps, lists, longs, doubles, strings and booleans. */

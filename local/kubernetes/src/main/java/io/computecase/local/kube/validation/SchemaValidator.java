@@ -360,7 +360,8 @@ public final class SchemaValidator {
     };
   }
 
-  private static String typeOf(JsonNode value) {
+  /** The JSON type of a value as the API server names it in messages. */
+  static String typeOf(JsonNode value) {
     if (value.isObject()) {
       return "object";
     } else if (value.isArray()) {
