@@ -29,6 +29,7 @@ public final class LocalStepFunctions implements AutoCloseable {
 
   private LocalStepFunctions(Builder builder) {
     this.engine = new StepFunctionsEngine(builder.region, builder.accountId, builder.clock);
+    engine.retainClosed(builder.closedRetention, builder.closedKept);
     if (builder.clock instanceof TestingClock testing) {
       testing.onAdvance(engine.timers()::wake);
     }
@@ -101,6 +102,8 @@ public final class LocalStepFunctions implements AutoCloseable {
     private final Map<String, AwsJsonService> integrations = new LinkedHashMap<>();
     private Path dataDirectory;
     private Duration snapshotInterval = Duration.ofSeconds(1);
+    private Duration closedRetention = Duration.ofDays(90);
+    private int closedKept = 1_000;
 
     private Builder() {}
 
@@ -130,6 +133,16 @@ public final class LocalStepFunctions implements AutoCloseable {
      * Keeps state machines, executions, Map Runs and waiting task tokens in this directory, so a
      * restart goes on where the engine stopped; absent, everything lives in memory only.
      */
+    /**
+     * Closed executions are kept this long (AWS: 90 days), and at most {@code perStateMachine} of
+     * each state machine (default 1,000), with their Map Runs and child executions.
+     */
+    public Builder retainClosed(Duration age, int perStateMachine) {
+      this.closedRetention = age;
+      this.closedKept = perStateMachine;
+      return this;
+    }
+
     public Builder dataDirectory(Path value) {
       this.dataDirectory = value;
       return this;

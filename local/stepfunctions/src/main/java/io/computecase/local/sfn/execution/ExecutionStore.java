@@ -46,6 +46,43 @@ final class ExecutionStore {
     executions.putIfAbsent(execution.arn(), execution);
   }
 
+  /**
+   * Forgets the closed top-level executions of one state machine that stopped before {@code
+   * cutoffMillis}, and all but the newest {@code keepClosed} of the others, with their Map Runs and
+   * child executions; running executions are kept whatever their age. Returns how many went.
+   */
+  int evictClosed(String stateMachineArn, long cutoffMillis, int keepClosed) {
+    Queue<Execution> machine = byMachine.get(stateMachineArn);
+    if (machine == null) {
+      return 0;
+    }
+    List<Execution> closed = new java.util.ArrayList<>();
+    for (Execution execution : machine) {
+      if (!(execution.status() instanceof ExecutionStatus.Running)) {
+        closed.add(execution);
+      }
+    }
+    closed.sort(java.util.Comparator.comparingLong(Execution::stopMillis).reversed());
+    int evicted = 0;
+    for (int i = 0; i < closed.size(); i++) {
+      Execution execution = closed.get(i);
+      if (i >= keepClosed || execution.stopMillis() < cutoffMillis) {
+        machine.remove(execution);
+        forget(execution);
+        evicted++;
+      }
+    }
+    return evicted;
+  }
+
+  private void forget(Execution execution) {
+    executions.remove(execution.arn());
+    for (MapRun run : execution.mapRuns()) {
+      mapRuns.remove(run.arn());
+      run.children().forEach(this::forget);
+    }
+  }
+
   MapRun mapRun(String arn) {
     return mapRuns.get(arn);
   }

@@ -3,6 +3,7 @@ package io.computecase.local.sfn.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.sfn.integration.ServiceIntegration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
   private final Heartbeats heartbeats = new Heartbeats(this);
   private final Map<String, ServiceIntegration> integrations = new ConcurrentHashMap<>();
   private final ExecutionStore store = new ExecutionStore();
+  private volatile Duration closedRetention = Duration.ofDays(90);
+  private volatile int closedKept = 1_000;
   // Read before written so that busy engines do not keep bouncing the cache line between cores.
   private volatile boolean changed;
 
@@ -281,7 +284,27 @@ public final class StepFunctionsEngine implements AutoCloseable {
       hook.run();
     }
     execution.ended().complete(status);
+    if (execution.mapRun() == null) {
+      store.evictClosed(
+          execution.revision().stateMachineArn(),
+          clock.millis() - closedRetention.toMillis(),
+          closedKept);
+    }
     return true;
+  }
+
+  /**
+   * How long closed executions are kept (AWS: 90 days) and how many closed executions of each state
+   * machine at most, with their Map Runs and children: so that a long-running engine does not grow
+   * without end. Applied as executions close.
+   */
+  public void retainClosed(Duration age, int perStateMachine) {
+    if (age.isNegative() || perStateMachine < 0) {
+      throw new IllegalArgumentException(
+          "retention must be a positive age and a count of 0 or more, got " + age + " and " + perStateMachine);
+    }
+    this.closedRetention = age;
+    this.closedKept = perStateMachine;
   }
 
   /** SendTaskSuccess: the output must be JSON (checked by the caller). */
