@@ -8,6 +8,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -59,6 +60,9 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
    * server buffer without end.
    */
   public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+  /** How long a refused request's connection stays open to drain the body it was sending. */
+  static final long LINGER_MS = 2_000;
 
   private AwsJsonServer(Builder builder) {
     this.targetPrefix = builder.targetPrefix;
@@ -219,7 +223,13 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
     return body.future();
   }
 
+  /**
+   * Answers 413 and ends the connection: the rest of the body is read and dropped, never kept,
+   * until it ends or {@link #LINGER_MS} pass (a lingering close, so the answer reaches a client
+   * still writing instead of being lost to a connection reset).
+   */
   private void refuseTooLarge(HttpServerRequest request) {
+    request.response().putHeader("Connection", "close");
     writeError(
         request,
         new AwsServiceException(
@@ -230,6 +240,12 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
                 + " bytes: no "
                 + targetPrefix
                 + " request is that large (payloads are limited to 256 KiB)"));
+    HttpConnection connection = request.connection();
+    long timer = vertx.setTimer(LINGER_MS, t -> connection.close());
+    request.endHandler(done -> {
+      vertx.cancelTimer(timer);
+      connection.close();
+    });
   }
 
   private void writeError(HttpServerRequest request, AwsServiceException e) {
