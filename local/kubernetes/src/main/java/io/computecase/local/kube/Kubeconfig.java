@@ -1,19 +1,27 @@
 package io.computecase.local.kube;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.computecase.local.kube.auth.OwnerOnlyFiles;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Base64;
 
-/** A kubeconfig with one cluster, user and current context for the embedded server. */
+/**
+ * A kubeconfig with one cluster, user and current context for the embedded server: its HTTPS URL
+ * and certificate (so kubectl verifies the server), and its bearer token. It is a credential, so it
+ * is written readable by its owner only, as kubectl writes them.
+ */
 final class Kubeconfig {
 
   static final String NAME = "computecase-local";
 
   private final String url;
+  private final String token;
+  private final String certificatePem;
 
-  Kubeconfig(String url) {
+  Kubeconfig(String url, String token, String certificatePem) {
     this.url = url;
+    this.token = token;
+    this.certificatePem = certificatePem;
   }
 
   Path writeTo(Path file) {
@@ -25,9 +33,11 @@ final class Kubeconfig {
         - name: %1$s
           cluster:
             server: %2$s
+            certificate-authority-data: %3$s
         users:
         - name: %1$s
-          user: {}
+          user:
+            token: "%4$s"
         contexts:
         - name: %1$s
           context:
@@ -37,22 +47,12 @@ final class Kubeconfig {
         current-context: %1$s
         preferences: {}
         """
-            .formatted(NAME, url);
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, yaml);
-      try {
-        // a kubeconfig is a credential: readable by its owner only, as kubectl writes them
-        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-      } catch (UnsupportedOperationException e) {
-        // not a POSIX file system: its own permissions apply
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the kubeconfig " + file, e);
-    }
+            .formatted(
+                NAME,
+                url,
+                Base64.getEncoder()
+                    .encodeToString(certificatePem.getBytes(StandardCharsets.US_ASCII)),
+                token);
+    return OwnerOnlyFiles.write(file, yaml);
   }
 }

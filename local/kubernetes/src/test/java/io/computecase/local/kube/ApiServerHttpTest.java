@@ -13,17 +13,22 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Discovery, OpenAPI and error answers over plain HTTP, as any client sees them. */
+/** Discovery, OpenAPI and error answers over HTTPS with the token, as any client sees them. */
 class ApiServerHttpTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static EmbeddedKubernetes server;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private HttpClient http;
 
   @BeforeAll
   static void start() {
     server = EmbeddedKubernetes.builder().build();
     ComputeCases.createCrd(server.client());
+  }
+
+  @org.junit.jupiter.api.BeforeEach
+  void trustTheServer() {
+    http = HttpClient.newBuilder().sslContext(server.sslContext()).build();
   }
 
   @AfterAll
@@ -40,6 +45,7 @@ class ApiServerHttpTest {
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
+    request.header("Authorization", "Bearer " + server.token());
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
@@ -206,7 +212,7 @@ class ApiServerHttpTest {
   @Test
   void aWildcardListenerIsReachedThroughLoopback() {
     try (EmbeddedKubernetes wide = EmbeddedKubernetes.builder().host("0.0.0.0").build()) {
-      assertThat(wide.url()).startsWith("http://127.0.0.1:");
+      assertThat(wide.url()).startsWith("https://127.0.0.1:");
       assertThat(wide.client().namespaces().withName("default").get()).isNotNull();
     }
   }

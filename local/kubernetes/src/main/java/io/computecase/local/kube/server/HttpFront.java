@@ -1,5 +1,7 @@
 package io.computecase.local.kube.server;
 
+import io.computecase.local.kube.auth.RequestAuthentication;
+import io.computecase.local.kube.auth.ServingCertificate;
 import io.computecase.local.kube.discovery.ResourceCatalog;
 import io.computecase.local.kube.discovery.ResourceType;
 import io.computecase.local.kube.store.ResourceChange;
@@ -13,21 +15,24 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP listener: plain requests go to the {@link ApiServerDispatcher} on a worker thread;
- * watches stay open and stream events, as chunked JSON lines (kubectl, client-go) or WebSocket
- * frames (fabric8 clients).
+ * The HTTPS listener: requests without the bearer token are answered 401 as kube-apiserver answers
+ * them; the rest go to the {@link ApiServerDispatcher} on a worker thread, except watches, which
+ * stay open and stream events, as chunked JSON lines (kubectl, client-go) or WebSocket frames
+ * (fabric8 clients).
  */
 public final class HttpFront implements AutoCloseable {
 
@@ -38,7 +43,12 @@ public final class HttpFront implements AutoCloseable {
   private final WatchHub hub;
   private final ResourceCatalog catalog;
   private final TableConverter tables;
+  private final RequestAuthentication authentication;
+  private final ServingCertificate certificate;
   private HttpServer server;
+
+  /** How long a watch ended for lagging may take to flush before its connection is closed. */
+  private static final long LAGGING_CLOSE_MILLIS = 10_000;
 
   /** The API server's limit on a request body (its MaxRequestBodyBytes), 3 MiB. */
   static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -47,11 +57,15 @@ public final class HttpFront implements AutoCloseable {
       ApiServerDispatcher dispatcher,
       WatchHub hub,
       ResourceCatalog catalog,
-      TableConverter tables) {
+      TableConverter tables,
+      RequestAuthentication authentication,
+      ServingCertificate certificate) {
     this.dispatcher = dispatcher;
     this.hub = hub;
     this.catalog = catalog;
     this.tables = tables;
+    this.authentication = authentication;
+    this.certificate = certificate;
   }
 
   /** Starts listening; returns the bound port. */
@@ -63,7 +77,16 @@ public final class HttpFront implements AutoCloseable {
                   new HttpServerOptions()
                       .setHost(host)
                       .setPort(port)
-                      .setCompressionSupported(false))
+                      .setCompressionSupported(false)
+                      // kubectl sends its bearer token over TLS only
+                      .setSsl(true)
+                      .setKeyCertOptions(
+                          new PemKeyCertOptions()
+                              .setCertValue(
+                                  io.vertx.core.buffer.Buffer.buffer(certificate.certificatePem()))
+                              .setKeyValue(
+                                  io.vertx.core.buffer.Buffer.buffer(
+                                      certificate.privateKeyPem()))))
               .requestHandler(this::route)
               .listen()
               .toCompletionStage()
@@ -77,6 +100,11 @@ public final class HttpFront implements AutoCloseable {
   }
 
   private void route(HttpServerRequest request) {
+    // before anything else, as kube-apiserver authenticates before it looks at the request
+    if (!authentication.admits(request.path(), request.getHeader("Authorization"))) {
+      write(request.response(), ApiResponses.status(401, "Unauthorized", "Unauthorized", null));
+      return;
+    }
     String length = request.getHeader("Content-Length");
     if (length != null && tooLarge(length)) {
       write(
@@ -189,22 +217,60 @@ public final class HttpFront implements AutoCloseable {
             .putHeader("Cache-Control", "no-cache, private");
     out.write(""); // send the headers now: the client waits for them before reading events
     WatchEvents events = events(request, path, type);
+    Context context = vertx.getOrCreateContext();
     WatchHub.Subscription subscription =
         hub.subscribe(
             WatchRequest.of(path),
             new WatchSink() {
               @Override
-              public void send(ResourceChange change) {
+              public String encode(ResourceChange change) {
+                return events.encode(change) + "\n";
+              }
+
+              @Override
+              public void execute(Runnable task) {
+                context.runOnContext(ignored -> task.run());
+              }
+
+              @Override
+              public boolean backedUp() {
+                return out.writeQueueFull();
+              }
+
+              @Override
+              public void whenDrained(Runnable then) {
+                out.drainHandler(
+                    ignored -> {
+                      out.drainHandler(null);
+                      then.run();
+                    });
+              }
+
+              @Override
+              public void write(String event) {
                 if (!out.closed() && !out.ended()) {
-                  out.write(events.encode(change) + "\n");
+                  out.write(event);
                 }
               }
 
               @Override
               public void fail(int code, String reason, String message) {
-                if (!out.ended()) {
+                if (!out.ended() && !out.closed()) {
                   out.end(WatchEvents.error(code, reason, message) + "\n");
                 }
+              }
+
+              @Override
+              public void end() {
+                if (out.ended() || out.closed()) {
+                  return;
+                }
+                // the end waits behind what the client has not read; a client that never reads
+                // again loses the connection, so its buffers are freed too
+                long timer =
+                    vertx.setTimer(
+                        LAGGING_CLOSE_MILLIS, ignored -> request.connection().close());
+                out.end().onComplete(ignored -> vertx.cancelTimer(timer));
               }
             });
     out.closeHandler(ignored -> subscription.close());
@@ -221,14 +287,39 @@ public final class HttpFront implements AutoCloseable {
 
   private void watchOverWebSocket(ServerWebSocket socket, ResourcePath path, ResourceType type) {
     WatchEvents events = new WatchEvents(type, tables, false, null);
+    Context context = vertx.getOrCreateContext();
     WatchHub.Subscription subscription =
         hub.subscribe(
             WatchRequest.of(path),
             new WatchSink() {
               @Override
-              public void send(ResourceChange change) {
+              public String encode(ResourceChange change) {
+                return events.encode(change);
+              }
+
+              @Override
+              public void execute(Runnable task) {
+                context.runOnContext(ignored -> task.run());
+              }
+
+              @Override
+              public boolean backedUp() {
+                return socket.writeQueueFull();
+              }
+
+              @Override
+              public void whenDrained(Runnable then) {
+                socket.drainHandler(
+                    ignored -> {
+                      socket.drainHandler(null);
+                      then.run();
+                    });
+              }
+
+              @Override
+              public void write(String event) {
                 if (!socket.isClosed()) {
-                  socket.writeTextMessage(events.encode(change));
+                  socket.writeTextMessage(event);
                 }
               }
 
@@ -236,6 +327,14 @@ public final class HttpFront implements AutoCloseable {
               public void fail(int code, String reason, String message) {
                 if (!socket.isClosed()) {
                   socket.writeTextMessage(WatchEvents.error(code, reason, message));
+                  socket.close();
+                }
+              }
+
+              @Override
+              public void end() {
+                // Vert.x drops the connection when the client does not answer the close in time
+                if (!socket.isClosed()) {
                   socket.close();
                 }
               }
