@@ -46,7 +46,10 @@ final class ClusterStack implements AutoCloseable {
             .build();
   }
 
-  /** Starts the stack on the real cluster; {@code namespaces} are created now and emptied at close. */
+  /**
+   * Starts the stack on the real cluster; {@code namespaces} are created now, each with the
+   * ComputeTarget {@code default}, and emptied at close.
+   */
   static ClusterStack start(boolean runOperator, int workers, int concurrency, String... namespaces) {
     RealCluster cluster = RealCluster.get();
     for (String namespace : namespaces) {
@@ -59,6 +62,10 @@ final class ClusterStack implements AutoCloseable {
             .workers(workers)
             .workerConcurrency(concurrency)
             .start();
+    for (String namespace : namespaces) {
+      // a case sees only its own namespace's targets
+      stack.applyDefaultTarget(namespace);
+    }
     return new ClusterStack(cluster, stack, List.of(namespaces));
   }
 

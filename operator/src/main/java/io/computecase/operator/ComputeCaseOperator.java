@@ -1,6 +1,5 @@
 package io.computecase.operator;
 
-import io.computecase.api.v1alpha1.ComputeTarget;
 import io.computecase.operator.aws.AwsClients;
 import io.computecase.operator.aws.ComputingInfrastructure;
 import io.computecase.operator.aws.ProvisionedInfrastructure;
@@ -20,13 +19,13 @@ import io.computecase.operator.reconciler.ComputeCaseReconciler;
 import io.computecase.operator.status.CaseEvents;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
 import io.computecase.operator.status.StatusWritePacer;
+import io.computecase.operator.target.CaseRoutes;
 import io.computecase.operator.target.ComputeTargetReconciler;
 import io.computecase.operator.target.KedaScaling;
 import io.computecase.operator.target.WorkerDeployment;
 import io.computecase.operator.tracing.CaseTracing;
 import io.computecase.operator.validation.ComputeCaseValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -34,8 +33,6 @@ import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -84,13 +81,15 @@ public final class ComputeCaseOperator implements AutoCloseable {
           new ComputingInfrastructure(aws, config).provision();
       Clock clock = Clock.systemUTC();
       OperatorMetrics metrics = new OperatorMetrics();
+      CaseRoutes routes = new CaseRoutes(client, infrastructure.targets().keySet());
       CaseServices services =
           new CaseServices(
               client,
               clock,
               config.busName(),
+              routes,
               new ExecutionNames(infrastructure.stateMachineArn()),
-              new ComputeCaseValidator(() -> knownTargets(client, infrastructure)),
+              new ComputeCaseValidator(namespace -> routes.in(namespace).keySet()),
               new CaseItems(client),
               new ExecutionStarter(aws.sfn()),
               new ExecutionStopper(aws.sfn()),
@@ -197,24 +196,6 @@ public final class ComputeCaseOperator implements AutoCloseable {
             },
             "computecase-lost-lease");
     exit.start();
-  }
-
-  /**
-   * The targets a case may name: those provisioned from the configuration, and those routed by
-   * ComputeTarget resources (their names, or their routeFrom).
-   */
-  private static Set<String> knownTargets(
-      KubernetesClient client, ProvisionedInfrastructure infrastructure) {
-    Set<String> known = new TreeSet<>(infrastructure.targets().keySet());
-    try {
-      client.resources(ComputeTarget.class).inAnyNamespace().list().getItems().stream()
-          .filter(t -> t.getMetadata().getDeletionTimestamp() == null)
-          .forEach(t -> known.addAll(ComputeTargetReconciler.routedTargets(t)));
-    } catch (KubernetesClientException e) {
-      // no ComputeTarget CRD, or no right to list them: the configured targets still serve
-      LOG.debug("Cannot list ComputeTargets: {}", e.getMessage());
-    }
-    return known;
   }
 
   /** The state machine every case runs. */

@@ -55,7 +55,7 @@ public final class Worker implements AutoCloseable {
         AwsClients.stepFunctions(
             config.region(), config.sfnEndpoint(), executors.callbackThreads() + 4);
     try {
-      this.queueUrl = config.queueUrl().orElseGet(() -> queueUrlOf(config.target().orElseThrow()));
+      this.queueUrl = config.queueUrl().orElseGet(() -> queueUrlOf(config.target().orElseThrow(), config.queueName().orElseThrow()));
       // Read even when configured: it checks at start that the queue exists and answers.
       int queueVisibility = queueVisibility();
       int visibility = config.visibilityTimeoutSeconds().orElse(queueVisibility);
@@ -227,8 +227,7 @@ public final class Worker implements AutoCloseable {
     stop(Duration.ZERO);
   }
 
-  private String queueUrlOf(String target) {
-    String name = "computecase-" + target;
+  private String queueUrlOf(String target, String name) {
     try {
       return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
     } catch (SdkException e) {
@@ -237,7 +236,8 @@ public final class Worker implements AutoCloseable {
               + name
               + " of compute target '"
               + target
-              + "' (is the ComputeTarget provisioned, and COMPUTECASE_SQS_ENDPOINT right?): "
+              + "' (is the target in the operator's COMPUTECASE_TARGETS, with the same"
+              + " COMPUTECASE_RESOURCE_PREFIX, and COMPUTECASE_SQS_ENDPOINT right?): "
               + e.getMessage(),
           e);
     }

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How one worker runs: its queue (a URL, or a compute target whose queue is {@code
- * computecase-<target>}; the URL wins when both are given), how many items it computes at once,
+ * How one worker runs: its queue (a URL, or a target of the install whose queue is {@code
+ * <prefix>-<target>}; the URL wins when both are given), how many items it computes at once,
  * which computation, and where the AWS endpoints are. Built in process with {@link #builder()} or
  * from the container's environment with {@link #fromEnvironment(Map)}.
  */
@@ -23,6 +23,7 @@ public final class WorkerConfig {
 
   private final String queueUrl;
   private final String target;
+  private final String resourcePrefix;
   private final int concurrency;
   private final String workerId;
   private final String region;
@@ -41,7 +42,7 @@ public final class WorkerConfig {
     if (b.queueUrl == null && b.target == null) {
       throw new IllegalArgumentException(
           "Give the worker its queue: COMPUTECASE_QUEUE_URL (queueUrl) or COMPUTECASE_TARGET"
-              + " (target, for the queue computecase-<target>)");
+              + " (target, for the queue <COMPUTECASE_RESOURCE_PREFIX>-<target>)");
     }
     if (b.concurrency < 1) {
       throw new IllegalArgumentException(
@@ -56,6 +57,7 @@ public final class WorkerConfig {
     this.queueUrl = b.queueUrl;
     // A queue URL names the queue exactly; a target given with it is only a label.
     this.target = b.queueUrl == null ? b.target : null;
+    this.resourcePrefix = b.resourcePrefix;
     this.concurrency = b.concurrency;
     this.workerId = b.workerId != null ? b.workerId : hostname();
     this.region = b.region;
@@ -109,6 +111,7 @@ public final class WorkerConfig {
     EnvironmentReader read = new EnvironmentReader(env);
     read.string("COMPUTECASE_QUEUE_URL").ifPresent(b::queueUrl);
     read.string("COMPUTECASE_TARGET").ifPresent(b::target);
+    read.string("COMPUTECASE_RESOURCE_PREFIX").ifPresent(b::resourcePrefix);
     read.string("AWS_REGION").or(() -> read.string("AWS_DEFAULT_REGION")).ifPresent(b::region);
     read.positiveInt("COMPUTECASE_CONCURRENCY").ifPresent(b::concurrency);
     read.string("COMPUTECASE_COMPUTATION").ifPresent(b::computation);
@@ -141,6 +144,11 @@ public final class WorkerConfig {
 
   public Optional<String> target() {
     return Optional.ofNullable(target);
+  }
+
+  /** The queue of the install target given instead of a URL, as the operator names it. */
+  public Optional<String> queueName() {
+    return target().map(t -> resourcePrefix + "-" + t);
   }
 
   public int concurrency() {
@@ -216,6 +224,7 @@ public final class WorkerConfig {
   public static final class Builder {
     private String queueUrl;
     private String target;
+    private String resourcePrefix = "computecase";
     private int concurrency = DEFAULT_CONCURRENCY;
     private String workerId;
     private String region = "us-east-1";
@@ -243,6 +252,12 @@ public final class WorkerConfig {
 
     public Builder target(String target) {
       this.target = target;
+      return this;
+    }
+
+    /** The install's AWS resource prefix (the operator's COMPUTECASE_RESOURCE_PREFIX). */
+    public Builder resourcePrefix(String resourcePrefix) {
+      this.resourcePrefix = resourcePrefix;
       return this;
     }
 

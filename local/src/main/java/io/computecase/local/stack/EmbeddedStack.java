@@ -28,6 +28,8 @@ public final class EmbeddedStack implements AutoCloseable {
   private final EmbeddedKubernetes kubernetes; // null on an existing API server
   private final KubernetesClient client;
   private final OperatorConfig operatorConfig;
+  private final int workers;
+  private final int workerConcurrency;
   private volatile ComputeCaseOperator operator;
   private final InProcessKubelet kubelet;
   private final DataDirLock dataDirLock; // null without a data directory
@@ -64,7 +66,9 @@ public final class EmbeddedStack implements AutoCloseable {
     this.operator = builder.runOperator ? ComputeCaseOperator.start(client, operatorConfig) : null;
     this.kubelet =
         new InProcessKubelet(client, aws.stepFunctionsEndpoint(), aws.sqsEndpoint(), builder.allowExec);
-    DefaultTarget.apply(client, builder.workers, builder.workerConcurrency);
+    this.workers = builder.workers;
+    this.workerConcurrency = builder.workerConcurrency;
+    applyDefaultTarget(DefaultTarget.NAMESPACE);
   }
 
   private static KubernetesClient clientFor(Path kubeconfig) {
@@ -130,7 +134,21 @@ public final class EmbeddedStack implements AutoCloseable {
 
   /** Workers running now for a ComputeTarget's Deployment in the default namespace. */
   public int runningWorkers(String target) {
-    return kubelet.running(DefaultTarget.NAMESPACE, io.computecase.operator.target.WorkerDeployment.name(target));
+    return runningWorkers(DefaultTarget.NAMESPACE, target);
+  }
+
+  /** Workers running now for a ComputeTarget's Deployment in a namespace. */
+  public int runningWorkers(String namespace, String target) {
+    return kubelet.running(namespace, io.computecase.operator.target.WorkerDeployment.name(target));
+  }
+
+  /**
+   * Applies the ComputeTarget {@code default} (the stack's workers and concurrency) in a namespace,
+   * so that cases there may name it: a case sees only its own namespace's targets. The stack does
+   * so in {@code default} when it starts.
+   */
+  public void applyDefaultTarget(String namespace) {
+    DefaultTarget.apply(client, namespace, workers, workerConcurrency);
   }
 
   @Override

@@ -21,7 +21,8 @@ public final class ComputingInfrastructure {
   public ComputingInfrastructure(AwsClients aws, OperatorConfig config) {
     this.aws = aws;
     this.config = config;
-    this.routing = new TargetRouting(aws.sqs(), aws.events(), config.busName());
+    this.routing =
+        new TargetRouting(aws.sqs(), aws.events(), config.busName(), config.awsNames());
   }
 
   /** Converges everything; returns the state machine ARN and the targets' resources. */
@@ -29,7 +30,11 @@ public final class ComputingInfrastructure {
     ensureBus();
     Map<String, TargetResources> targets = new LinkedHashMap<>();
     for (String target : config.targets()) {
-      targets.put(target, routing.ensure(target, config.maxReceiveCount()));
+      targets.put(
+          target,
+          routing.ensure(
+              TargetKey.installWide(target),
+              RoutingSettings.plain(target, config.maxReceiveCount())));
     }
     String stateMachineArn =
         new StateMachineDeployer(aws.sfn())

@@ -13,7 +13,7 @@ public record RoutingSettings(
     List<String> routeFrom,
     JsonNode itemPattern) {
 
-  /** A plain target: its own items only, SQS's default visibility timeout. */
+  /** A plain target: the items of cases naming it only, SQS's default visibility timeout. */
   public static RoutingSettings plain(String target, int maxReceiveCount) {
     return new RoutingSettings(maxReceiveCount, null, List.of(target), null);
   }

@@ -12,42 +12,38 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
- * The routing of one compute target T: queue {@code computecase-T} with its dead-letter queue
- * {@code computecase-T-dlq}, and rule {@code computecase-T} on the computing bus sending T's item
- * events to the queue. Every call converges, so it is safe to repeat.
+ * The routing of one compute target: its queue with a dead-letter queue, and a rule on the
+ * install's bus sending to the queue the item events whose route is one of the target's (named by
+ * {@link AwsNames}). Every call converges, so it is safe to repeat.
  */
 public final class TargetRouting {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final SqsClient sqs;
   private final EventBridgeClient events;
   private final String busName;
+  private final AwsNames names;
 
-  public TargetRouting(SqsClient sqs, EventBridgeClient events, String busName) {
+  public TargetRouting(SqsClient sqs, EventBridgeClient events, String busName, AwsNames names) {
     this.sqs = sqs;
     this.events = events;
     this.busName = busName;
+    this.names = names;
   }
 
-  public static String queueName(String target) {
-    return "computecase-" + target;
+  public AwsNames names() {
+    return names;
   }
 
-  public static String ruleName(String target) {
-    return "computecase-" + target;
-  }
-
-  /** The rule's pattern: item events of this target only. */
-  public static String eventPattern(String target) {
-    return eventPattern(List.of(target), null);
-  }
-
-  /** Item events of these case targets, optionally narrowed by the item's content. */
-  public static String eventPattern(List<String> routeFrom, JsonNode itemPattern) {
+  /**
+   * The rule's pattern: item events routed to these case targets of the target's namespace (or of
+   * the install), optionally narrowed by the item's content.
+   */
+  public static String eventPattern(TargetKey target, List<String> routeFrom, JsonNode itemPattern) {
     ObjectNode pattern = MAPPER.createObjectNode();
     pattern.putArray("source").add("computecase.io");
     pattern.putArray("detail-type").add("ComputeCaseItem");
     ObjectNode detail = pattern.putObject("detail");
-    routeFrom.forEach(detail.putArray("target")::add);
+    routeFrom.stream().map(target::route).forEach(detail.putArray("route")::add);
     if (itemPattern != null && !itemPattern.isNull() && !itemPattern.isEmpty()) {
       detail.set("item", itemPattern);
     }
@@ -55,13 +51,10 @@ public final class TargetRouting {
   }
 
   /** Creates or converges the queues, the rule and its target; returns what exists now. */
-  public TargetResources ensure(String target, int maxReceiveCount) {
-    return ensure(target, RoutingSettings.plain(target, maxReceiveCount));
-  }
-
-  /** Creates or converges the queues, the rule and its target; returns what exists now. */
-  public TargetResources ensure(String target, RoutingSettings settings) {
-    String dlqUrl = ensureQueue(queueName(target) + "-dlq", Map.of());
+  public TargetResources ensure(TargetKey target, RoutingSettings settings) {
+    AwsNames.TargetNames named = names.of(target);
+    Map<String, String> tags = tags(target);
+    String dlqUrl = ensureQueue(named.deadLetterQueue(), Map.of(), tags);
     String dlqArn = queueArn(dlqUrl);
     ObjectNode redrive = MAPPER.createObjectNode();
     redrive.put("deadLetterTargetArn", dlqArn);
@@ -73,21 +66,22 @@ public final class TargetRouting {
           QueueAttributeName.VISIBILITY_TIMEOUT,
           String.valueOf(settings.visibilityTimeoutSeconds()));
     }
-    String queueUrl = ensureQueue(queueName(target), attributes);
+    String queueUrl = ensureQueue(named.queue(), attributes, tags);
     String queueArn = queueArn(queueUrl);
     String ruleArn =
         events
             .putRule(
                 r ->
-                    r.name(ruleName(target))
+                    r.name(named.rule())
                         .eventBusName(busName)
-                        .eventPattern(eventPattern(settings.routeFrom(), settings.itemPattern()))
+                        .eventPattern(
+                            eventPattern(target, settings.routeFrom(), settings.itemPattern()))
                         .description("ComputeCase items of target " + target + " to its queue"))
             .ruleArn();
     var put =
         events.putTargets(
             r ->
-                r.rule(ruleName(target))
+                r.rule(named.rule())
                     .eventBusName(busName)
                     .targets(
                         Target.builder()
@@ -102,7 +96,7 @@ public final class TargetRouting {
       var failed = put.failedEntries().get(0);
       throw new IllegalStateException(
           "PutTargets for rule "
-              + ruleName(target)
+              + named.rule()
               + " failed: "
               + failed.errorCode()
               + " "
@@ -115,6 +109,17 @@ public final class TargetRouting {
     sqs.setQueueAttributes(
         r -> r.queueUrl(dlqUrl).attributes(Map.of(QueueAttributeName.POLICY, deliveryPolicy(dlqArn, ruleArn))));
     return new TargetResources(target, queueUrl, queueArn, dlqUrl, ruleArn);
+  }
+
+  /** Which install, namespace and target a queue serves, for whoever lists the account's queues. */
+  private Map<String, String> tags(TargetKey target) {
+    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    tags.put("computecase.io/install", names.prefix());
+    if (target.isNamespaced()) {
+      tags.put("computecase.io/namespace", target.namespace());
+    }
+    tags.put("computecase.io/target", target.name());
+    return tags;
   }
 
   /** The queue policy letting one EventBridge rule, and nothing else, send to the queue. */
@@ -132,14 +137,15 @@ public final class TargetRouting {
   }
 
   /** Removes the rule (targets first, as EventBridge requires) and both queues. */
-  public void remove(String target) {
+  public void remove(TargetKey target) {
+    AwsNames.TargetNames named = names.of(target);
     try {
-      events.removeTargets(r -> r.rule(ruleName(target)).eventBusName(busName).ids("queue"));
-      events.deleteRule(r -> r.name(ruleName(target)).eventBusName(busName));
+      events.removeTargets(r -> r.rule(named.rule()).eventBusName(busName).ids("queue"));
+      events.deleteRule(r -> r.name(named.rule()).eventBusName(busName));
     } catch (software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException e) {
       // already gone
     }
-    for (String name : List.of(queueName(target), queueName(target) + "-dlq")) {
+    for (String name : List.of(named.queue(), named.deadLetterQueue())) {
       try {
         String url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
         sqs.deleteQueue(r -> r.queueUrl(url));
@@ -169,9 +175,10 @@ public final class TargetRouting {
   }
 
   /** Creates a queue, or brings an existing one to the wanted attributes. */
-  private String ensureQueue(String name, Map<QueueAttributeName, String> attributes) {
+  private String ensureQueue(
+      String name, Map<QueueAttributeName, String> attributes, Map<String, String> tags) {
     try {
-      return sqs.createQueue(r -> r.queueName(name).attributes(attributes)).queueUrl();
+      return sqs.createQueue(r -> r.queueName(name).attributes(attributes).tags(tags)).queueUrl();
     } catch (QueueNameExistsException e) {
       // SQS refuses CreateQueue when the existing queue's attributes differ: converge them.
       String url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();

@@ -1,5 +1,6 @@
 package io.computecase.operator.config;
 
+import io.computecase.operator.aws.AwsNames;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 public final class OperatorConfig {
   private final String region;
   private final String accountId;
+  private final AwsNames awsNames;
   private final String busName;
   private final String stateMachineName;
   private final String stateMachineRoleArn;
@@ -38,17 +40,20 @@ public final class OperatorConfig {
   private OperatorConfig(Builder b) {
     this.region = b.region;
     this.accountId = b.accountId;
-    this.busName = b.busName;
-    this.stateMachineName = b.stateMachineName;
+    this.awsNames = new AwsNames(b.resourcePrefix);
+    this.busName = b.busName != null ? b.busName : awsNames.bus();
+    this.stateMachineName = b.stateMachineName != null ? b.stateMachineName : awsNames.stateMachine();
     this.stateMachineRoleArn =
         b.stateMachineRoleArn != null
             ? b.stateMachineRoleArn
-            : "arn:aws:iam::" + b.accountId + ":role/computecase-state-machine";
+            : "arn:aws:iam::" + b.accountId + ":role/" + awsNames.prefix() + "-state-machine";
     this.sfnEndpoint = Optional.ofNullable(b.sfnEndpoint);
     this.eventsEndpoint = Optional.ofNullable(b.eventsEndpoint);
     this.sqsEndpoint = Optional.ofNullable(b.sqsEndpoint);
     this.watchNamespaces = Set.copyOf(b.watchNamespaces);
     this.targets = List.copyOf(b.targets);
+    // every name fits AWS's limits before anything is created: refused here, not halfway through
+    targets.forEach(awsNames::installWide);
     this.maxReceiveCount = b.maxReceiveCount;
     this.httpPort = b.httpPort;
     this.httpHost = b.httpHost;
@@ -69,6 +74,7 @@ public final class OperatorConfig {
     Builder b = new Builder();
     b.region = region;
     b.accountId = accountId;
+    b.resourcePrefix = awsNames.prefix();
     b.busName = busName;
     b.stateMachineName = stateMachineName;
     b.stateMachineRoleArn = stateMachineRoleArn;
@@ -96,6 +102,7 @@ public final class OperatorConfig {
     Builder b = builder();
     get.apply("AWS_REGION").or(() -> get.apply("AWS_DEFAULT_REGION")).ifPresent(b::region);
     get.apply("COMPUTECASE_ACCOUNT_ID").ifPresent(b::accountId);
+    get.apply("COMPUTECASE_RESOURCE_PREFIX").ifPresent(b::resourcePrefix);
     get.apply("COMPUTECASE_BUS_NAME").ifPresent(b::busName);
     get.apply("COMPUTECASE_STATE_MACHINE_NAME").ifPresent(b::stateMachineName);
     get.apply("COMPUTECASE_STATE_MACHINE_ROLE_ARN").ifPresent(b::stateMachineRoleArn);
@@ -193,6 +200,12 @@ public final class OperatorConfig {
     return accountId;
   }
 
+  /** The names of everything this install creates in AWS, all beginning with its prefix. */
+  public AwsNames awsNames() {
+    return awsNames;
+  }
+
+  /** The install's event bus: the prefix, unless named otherwise. */
   public String busName() {
     return busName;
   }
@@ -222,7 +235,11 @@ public final class OperatorConfig {
     return watchNamespaces;
   }
 
-  /** Compute targets provisioned at start (queue, dead-letter queue, rule). */
+  /**
+   * Targets of the whole install, provisioned at start (queue, dead-letter queue, rule), whose
+   * workers someone else runs (the chart's Deployment mode); cases of every namespace may name
+   * them. None by default.
+   */
   public List<String> targets() {
     return targets;
   }
@@ -271,14 +288,16 @@ public final class OperatorConfig {
   public static final class Builder {
     private String region = "us-east-1";
     private String accountId = "000000000000";
-    private String busName = "computecase";
-    private String stateMachineName = "computecase";
+    private String resourcePrefix = AwsNames.DEFAULT_PREFIX;
+    private String busName;
+    private String stateMachineName;
     private String stateMachineRoleArn;
     private URI sfnEndpoint;
     private URI eventsEndpoint;
     private URI sqsEndpoint;
     private Set<String> watchNamespaces = Set.of();
-    private List<String> targets = List.of("default");
+    // none: in a cluster, targets are ComputeTargets of each namespace unless configured
+    private List<String> targets = List.of();
     private int maxReceiveCount = 5;
     private int httpPort = 8080;
     private String httpHost = "0.0.0.0";
@@ -297,6 +316,12 @@ public final class OperatorConfig {
 
     public Builder accountId(String accountId) {
       this.accountId = Objects.requireNonNull(accountId);
+      return this;
+    }
+
+    /** Begins every AWS name of this install; two installs in one account need two prefixes. */
+    public Builder resourcePrefix(String resourcePrefix) {
+      this.resourcePrefix = Objects.requireNonNull(resourcePrefix);
       return this;
     }
 

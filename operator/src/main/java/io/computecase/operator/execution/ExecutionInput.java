@@ -17,14 +17,19 @@ public final class ExecutionInput {
 
   private ExecutionInput() {}
 
-  /** The input JSON; one too large for Step Functions is a spec problem naming the fix. */
+  /**
+   * The input JSON; one too large for Step Functions is a spec problem naming the fix.
+   *
+   * @param route the route key the case's item events carry, which only its target's rule matches
+   */
   public static String build(
-      ComputeCase computeCase, ArrayNode items, String busName, String traceparent) {
+      ComputeCase computeCase, ArrayNode items, String busName, String route, String traceparent) {
     ComputeCaseSpec spec = computeCase.getSpec();
     ObjectNode input = JsonNodeFactory.instance.objectNode();
     ObjectNode request = input.putObject("request");
     request.put("requestId", requestId(computeCase));
     request.put("target", spec.getTarget() == null ? "default" : spec.getTarget());
+    request.put("route", route);
     JsonNode parameters = spec.getParameters();
     request.set(
         "parameters",

@@ -12,6 +12,7 @@ import io.computecase.operator.observer.SummaryCollector;
 import io.computecase.operator.status.CaseEvents;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
 import io.computecase.operator.status.StatusWritePacer;
+import io.computecase.operator.target.CaseRoutes;
 import io.computecase.operator.tracing.CaseTracing;
 import io.computecase.operator.validation.ComputeCaseValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,6 +23,7 @@ public record CaseServices(
     KubernetesClient client,
     Clock clock,
     String busName,
+    CaseRoutes routes,
     ExecutionNames names,
     ComputeCaseValidator validator,
     CaseItems items,

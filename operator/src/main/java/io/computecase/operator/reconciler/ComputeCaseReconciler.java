@@ -91,7 +91,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
       return afterFinish(cc);
     }
     if (status == null || status.getExecutionArn() == null) {
-      Optional<SpecProblem> problem = services.validator().firstProblem(cc.getSpec());
+      Optional<SpecProblem> problem = services.validator().firstProblem(cc.getMetadata().getNamespace(), cc.getSpec());
       com.fasterxml.jackson.databind.node.ArrayNode items = null;
       if (problem.isEmpty()) {
         try {
@@ -162,7 +162,26 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
 
   private String buildInput(
       ComputeCase cc, com.fasterxml.jackson.databind.node.ArrayNode items, String traceparent) {
-    return ExecutionInput.build(cc, items, services.busName(), traceparent);
+    return ExecutionInput.build(cc, items, services.busName(), route(cc), traceparent);
+  }
+
+  /** The route the case's item events carry: chosen in its own namespace, as it was validated. */
+  private String route(ComputeCase cc) {
+    String target = cc.getSpec().getTarget() == null ? "default" : cc.getSpec().getTarget();
+    String route = services.routes().in(cc.getMetadata().getNamespace()).get(target);
+    if (route == null) {
+      // the target went away between validation and the start
+      throw new SpecProblemException(
+          "UnknownTarget",
+          "spec.target '"
+              + target
+              + "' names no compute target in namespace "
+              + cc.getMetadata().getNamespace()
+              + " any more: create ComputeTarget '"
+              + target
+              + "' there again.");
+    }
+    return route;
   }
 
   /** Re-runs the failed items of a finished case; the finished run is kept as an attempt. */

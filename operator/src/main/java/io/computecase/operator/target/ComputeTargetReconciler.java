@@ -7,7 +7,9 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeTarget;
 import io.computecase.api.v1alpha1.ComputeTargetSpec;
 import io.computecase.api.v1alpha1.ComputeTargetStatus;
+import io.computecase.operator.aws.AwsNames;
 import io.computecase.operator.aws.RoutingSettings;
+import io.computecase.operator.aws.TargetKey;
 import io.computecase.operator.aws.TargetResources;
 import io.computecase.operator.aws.TargetRouting;
 import io.computecase.operator.status.CaseConditions;
@@ -61,7 +63,10 @@ public final class ComputeTargetReconciler
     this.conditions = new CaseConditions(clock);
   }
 
-  /** The case targets a ComputeTarget takes items from: its routeFrom, or its own name. */
+  /**
+   * The case targets a ComputeTarget takes items from: its routeFrom, or its own name; always of
+   * cases in its own namespace.
+   */
   public static List<String> routedTargets(ComputeTarget target) {
     List<String> from = target.getSpec() == null ? null : target.getSpec().getRouteFrom();
     return from == null || from.isEmpty() ? List.of(target.getMetadata().getName()) : from;
@@ -85,9 +90,10 @@ public final class ComputeTargetReconciler
       return write(target, status, false);
     }
     ComputeTargetSpec spec = target.getSpec();
+    TargetKey key = key(target);
     TargetResources resources =
         routing.ensure(
-            name,
+            key,
             new RoutingSettings(
                 spec.getMaxReceiveCount(),
                 spec.getVisibilityTimeoutSeconds(),
@@ -129,11 +135,12 @@ public final class ComputeTargetReconciler
                 || current.getStatus().getReadyReplicas() == null
             ? 0
             : current.getStatus().getReadyReplicas());
+    AwsNames.TargetNames named = routing.names().of(key);
     status.setMessage(
         "Queue "
-            + TargetRouting.queueName(name)
+            + named.queue()
             + ", rule "
-            + TargetRouting.ruleName(name)
+            + named.rule()
             + ", Deployment "
             + desired.getMetadata().getName()
             + (scaled ? " scaled by KEDA" : " with " + spec.getReplicas() + " replicas"));
@@ -160,7 +167,7 @@ public final class ComputeTargetReconciler
       client.resource(target).patchStatus();
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(2));
     }
-    routing.remove(target.getMetadata().getName());
+    routing.remove(key(target));
     client
         .apps()
         .deployments()
@@ -170,10 +177,16 @@ public final class ComputeTargetReconciler
     return DeleteControl.defaultDelete();
   }
 
+  private static TargetKey key(ComputeTarget target) {
+    return TargetKey.namespaced(target.getMetadata().getNamespace(), target.getMetadata().getName());
+  }
+
+  /** Running cases of the target's namespace that name one of its routed targets. */
   private List<String> runningCasesUsing(ComputeTarget target) {
     List<String> routed = routedTargets(target);
     List<String> holders = new ArrayList<>();
-    for (ComputeCase cc : client.resources(ComputeCase.class).inAnyNamespace().list().getItems()) {
+    String namespace = target.getMetadata().getNamespace();
+    for (ComputeCase cc : client.resources(ComputeCase.class).inNamespace(namespace).list().getItems()) {
       boolean uses = cc.getSpec() != null && routed.contains(cc.getSpec().getTarget());
       boolean running =
           cc.getStatus() != null

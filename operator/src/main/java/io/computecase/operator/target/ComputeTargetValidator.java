@@ -20,10 +20,7 @@ public final class ComputeTargetValidator {
           "InvalidTargetName",
           "metadata.name '"
               + name
-              + "' cannot name queue"
-              + " computecase-"
-              + name
-              + ": use 1 to 60 letters, digits, '-' or '_'.");
+              + "' cannot name a queue and a rule: use 1 to 60 letters, digits, '-' or '_'.");
     }
     if (spec == null || spec.getImage() == null || spec.getImage().isBlank()) {
       return problem(

@@ -3,8 +3,10 @@ package io.computecase.operator.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,16 +21,17 @@ public final class ComputeCaseValidator {
   static final int MAX_CONCURRENCY = 10_000;
 
   private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9_-]{1,60}");
-  private final Supplier<? extends java.util.Collection<String>> knownTargets;
+  private final Function<String, ? extends Collection<String>> knownTargets;
 
   /**
-   * @param knownTargets the targets that exist now, asked at each validation
+   * @param knownTargets the targets a case in a namespace may name now, asked at each validation
    */
-  public ComputeCaseValidator(Supplier<? extends java.util.Collection<String>> knownTargets) {
+  public ComputeCaseValidator(Function<String, ? extends Collection<String>> knownTargets) {
     this.knownTargets = knownTargets;
   }
 
-  public Optional<SpecProblem> firstProblem(ComputeCaseSpec spec) {
+  /** The first problem of a case in this namespace, or nothing. */
+  public Optional<SpecProblem> firstProblem(String namespace, ComputeCaseSpec spec) {
     if (spec == null) {
       return problem(
           "MissingSpec",
@@ -36,7 +39,7 @@ public final class ComputeCaseValidator {
     }
     return Stream.<Supplier<Optional<SpecProblem>>>of(
             () -> itemSource(spec),
-            () -> target(spec.getTarget()),
+            () -> target(namespace, spec.getTarget()),
             () -> bounds(spec),
             () -> ItemRecoveryRules.firstProblem(spec))
         .map(Supplier::get)
@@ -121,27 +124,28 @@ public final class ComputeCaseValidator {
     return Optional.empty();
   }
 
-  private Optional<SpecProblem> target(String target) {
+  private Optional<SpecProblem> target(String namespace, String target) {
     if (target == null || !TARGET.matcher(target).matches()) {
       return problem(
           "InvalidTarget",
           "spec.target '"
               + target
               + "' is not a target name: use"
-              + " 1 to 60 letters, digits, '-' or '_' (queue computecase-<target>).");
+              + " 1 to 60 letters, digits, '-' or '_'.");
     }
-    var known = knownTargets.get();
+    var known = knownTargets.apply(namespace);
     if (!known.contains(target)) {
       return problem(
           "UnknownTarget",
           "spec.target '"
               + target
-              + "' names no compute target:"
-              + " use one of "
+              + "' names no compute target in namespace "
+              + namespace
+              + ": use one of "
               + known.stream().sorted().toList()
               + ", or create ComputeTarget '"
               + target
-              + "' first.");
+              + "' in this namespace first.");
     }
     return Optional.empty();
   }

@@ -109,7 +109,14 @@ class ItemProcessorExpressionsTest {
     assertThat(detail(task, scope).fieldNames())
         .toIterable()
         .containsExactlyInAnyOrder(
-            "requestId", "target", "parameters", "traceparent", "index", "item", "taskToken");
+            "requestId",
+            "target",
+            "route",
+            "parameters",
+            "traceparent",
+            "index",
+            "item",
+            "taskToken");
     assertThat(Jsonata.evaluate(task.get("HeartbeatSeconds").asText(), scope).asInt())
         .isEqualTo(601);
     assertThat(
@@ -169,6 +176,7 @@ class ItemProcessorExpressionsTest {
     request
         .put("requestId", "r-1")
         .put("target", "default")
+        .put("route", "team-a/default")
         .put("busName", "computecase")
         .put("itemTimeoutSeconds", 600)
         .put("heartbeatSeconds", heartbeatSeconds)

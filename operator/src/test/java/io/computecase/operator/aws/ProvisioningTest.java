@@ -58,7 +58,7 @@ class ProvisioningTest {
             .isEqualTo(
                 JSON.readTree(
                     "{\"source\":[\"computecase.io\"],\"detail-type\":[\"ComputeCaseItem\"],"
-                        + "\"detail\":{\"target\":[\""
+                        + "\"detail\":{\"route\":[\""
                         + target
                         + "\"]}}"));
         JsonNode queueTarget = stack.events.targets.get("computecase-" + target).get("queue");

@@ -24,7 +24,7 @@ class OperatorConfigTest {
     assertThat(config.eventsEndpoint()).isEmpty();
     assertThat(config.sqsEndpoint()).isEmpty();
     assertThat(config.watchNamespaces()).isEmpty();
-    assertThat(config.targets()).containsExactly("default");
+    assertThat(config.targets()).isEmpty();
     assertThat(config.maxReceiveCount()).isEqualTo(5);
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.leaderElection()).isFalse();
@@ -61,6 +61,33 @@ class OperatorConfigTest {
     assertThat(config.httpPort()).isEqualTo(9090);
     assertThat(config.leaderElection()).isTrue();
     assertThat(config.leaseIdentity()).isEqualTo("operator-0");
+  }
+
+  @Test
+  void aResourcePrefixNamesTheBusTheStateMachineAndItsRole() {
+    OperatorConfig config =
+        OperatorConfig.fromEnvironment(
+            Map.of("COMPUTECASE_RESOURCE_PREFIX", "team-x", "COMPUTECASE_TARGETS", "cpu"));
+
+    assertThat(config.busName()).isEqualTo("team-x");
+    assertThat(config.stateMachineName()).isEqualTo("team-x");
+    assertThat(config.stateMachineRoleArn())
+        .isEqualTo("arn:aws:iam::000000000000:role/team-x-state-machine");
+    assertThat(config.awsNames().installWide("cpu")).isEqualTo("team-x-cpu");
+  }
+
+  @Test
+  void refusesAPrefixOrATargetThatCannotNameAwsResources() {
+    assertThatThrownBy(
+            () -> OperatorConfig.fromEnvironment(Map.of("COMPUTECASE_RESOURCE_PREFIX", "Team_X")))
+        .hasMessageContaining("prefix 'Team_X'")
+        .hasMessageContaining("COMPUTECASE_RESOURCE_PREFIX");
+    assertThatThrownBy(
+            () ->
+                OperatorConfig.fromEnvironment(
+                    Map.of("COMPUTECASE_TARGETS", "t".repeat(60))))
+        .hasMessageContaining("over EventBridge's 64 characters")
+        .hasMessageContaining("at most 52 characters");
   }
 
   @Test

@@ -100,8 +100,11 @@ class ComputeTargetTest {
 
     ComputeTarget ready = awaitTarget("large", "True");
 
-    assertThat(ready.getStatus().getQueueUrl()).endsWith("/computecase-large");
-    assertThat(ready.getStatus().getRuleArn()).endsWith("rule/computecase/computecase-large");
+    // <prefix>-<target>-<16 hex of install, namespace and target>: another namespace's "large"
+    // gets other names
+    assertThat(ready.getStatus().getQueueUrl()).matches(".*/computecase-large-[0-9a-f]{16}");
+    String named = ready.getStatus().getQueueUrl().replaceAll(".*/", "");
+    assertThat(ready.getStatus().getRuleArn()).endsWith("rule/computecase/" + named);
     assertThat(ready.getStatus().getApproximateQueueDepth()).isZero();
     try (SqsClient sqs = stack.sqs()) {
       Map<QueueAttributeName, String> attributes =
@@ -112,15 +115,17 @@ class ComputeTargetTest {
               .attributes();
       assertThat(attributes.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("120");
     }
-    JsonNode rule = stack.events.rules.get("computecase-large");
+    JsonNode rule = stack.events.rules.get(named);
     assertThat(JSON.readTree(rule.get("EventPattern").asText()))
         .isEqualTo(
             JSON.readTree(
                 "{\"source\":[\"computecase.io\"],\"detail-type\":[\"ComputeCaseItem\"],"
-                    + "\"detail\":{\"target\":[\"mixed\"],\"item\":{\"size\":[\"large\"]}}}"));
-    JsonNode queueTarget = stack.events.targets.get("computecase-large").get("queue");
+                    + "\"detail\":{\"route\":[\""
+                    + OperatorTestStack.NAMESPACE
+                    + "/mixed\"],\"item\":{\"size\":[\"large\"]}}}"));
+    JsonNode queueTarget = stack.events.targets.get(named).get("queue");
     assertThat(queueTarget.path("DeadLetterConfig").path("Arn").asText())
-        .endsWith(":computecase-large-dlq");
+        .endsWith(":" + named + "-dlq");
     Deployment workers =
         stack
             .client

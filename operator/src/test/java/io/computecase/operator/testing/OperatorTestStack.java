@@ -62,6 +62,8 @@ public final class OperatorTestStack implements AutoCloseable {
         .sfnEndpoint(sfn.endpoint())
         .eventsEndpoint(events.endpoint())
         .sqsEndpoint(sqsEndpoint)
+        // the target TestingWorker serves, for cases of any namespace
+        .targets(java.util.List.of("default"))
         .httpPort(0)
         .build();
   }
