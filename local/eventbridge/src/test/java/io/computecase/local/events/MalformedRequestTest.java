@@ -89,6 +89,40 @@ class MalformedRequestTest {
   }
 
   @Test
+  void anEntryMemberOfTheWrongTypeFailsTheWholeCall() throws Exception {
+    JsonNode error =
+        error(call("PutEvents", "{\"Entries\":[{\"Source\":[\"x\"],\"DetailType\":\"d\",\"Detail\":\"{}\"}]}"));
+
+    assertThat(error.get("__type").asText()).isEqualTo("SerializationException");
+    assertThat(error.get("message").asText()).contains("Source");
+    assertThat(error(call("PutEvents", "{\"Entries\":[\"event\"]}")).get("__type").asText())
+        .isEqualTo("SerializationException");
+  }
+
+  @Test
+  void tagsAndTagKeysOfTheWrongTypeAreASerializationException() throws Exception {
+    assertThat(error(call("CreateEventBus", "{\"Name\":\"typed\",\"Tags\":[{\"Key\":1,\"Value\":\"v\"}]}")).get("__type").asText())
+        .isEqualTo("SerializationException");
+    assertThat(
+            error(call("UntagResource", "{\"ResourceARN\":\"arn:aws:events:us-east-1:000000000000:event-bus/default\",\"TagKeys\":\"k\"}"))
+                .get("__type")
+                .asText())
+        .isEqualTo("SerializationException");
+    assertThat(call("DescribeEventBus", "{\"Name\":\"typed\"}").statusCode())
+        .as("the refused bus was not created")
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aPatternOverTheModelsLengthIsAValidationException() throws Exception {
+    String pattern = "{\\\"source\\\":[\\\"" + "x".repeat(5000) + "\\\"]}";
+    JsonNode error = error(call("PutRule", "{\"Name\":\"long\",\"EventPattern\":\"" + pattern + "\"}"));
+
+    assertThat(error.get("__type").asText()).isEqualTo("ValidationException");
+    assertThat(error.get("message").asText()).contains("eventPattern").contains("4096");
+  }
+
+  @Test
   void anUnknownOperationIsRefused() throws Exception {
     assertThat(error(call("PutPermissionX", "{}")).get("__type").asText())
         .isEqualTo("UnknownOperationException");

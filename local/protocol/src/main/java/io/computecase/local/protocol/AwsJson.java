@@ -12,6 +12,8 @@ public final class AwsJson {
       JsonMapper.builder()
           .serializationInclusion(JsonInclude.Include.NON_NULL)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // a body of one JSON value and then more is not a request, whatever its first value
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
   private AwsJson() {}

@@ -65,6 +65,46 @@ public final class RequestFields {
     return Optional.of(value.asBoolean());
   }
 
+  /**
+   * A list member, empty when absent; a member of another JSON type, or an element that is not a
+   * {@code elementType} ("string" or "structure"), is a {@code SerializationException}, as AWS
+   * answers a value its deserializer cannot read.
+   */
+  public java.util.List<JsonNode> optionalList(String member, String elementType) {
+    JsonNode value = request.get(member);
+    if (value == null || value.isNull()) {
+      return java.util.List.of();
+    }
+    if (!value.isArray()) {
+      throw new AwsServiceException(
+          "SerializationException", "Member '" + member + "' must be a list");
+    }
+    java.util.List<JsonNode> elements = new java.util.ArrayList<>();
+    for (JsonNode element : value) {
+      boolean fits = element.isNull() || (elementType.equals("string") ? element.isTextual() : element.isObject());
+      if (!fits) {
+        throw new AwsServiceException(
+            "SerializationException",
+            "Member '" + member + "' must be a list of " + elementType + "s");
+      }
+      elements.add(element);
+    }
+    return elements;
+  }
+
+  /** A structure member, or empty; a member of another JSON type is a SerializationException. */
+  public Optional<RequestFields> optionalStructure(String member) {
+    JsonNode value = request.get(member);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isObject()) {
+      throw new AwsServiceException(
+          "SerializationException", "Member '" + member + "' must be a structure");
+    }
+    return Optional.of(new RequestFields(value));
+  }
+
   /** The member as a JSON node, or a missing node; never null. */
   public JsonNode node(String member) {
     return request.path(member);

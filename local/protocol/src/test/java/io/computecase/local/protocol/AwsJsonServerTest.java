@@ -122,6 +122,28 @@ class AwsJsonServerTest {
   }
 
   @Test
+  void jsonFollowedByMoreIsASerializationException() throws Exception {
+    HttpResponse<String> response =
+        post("AWSStepFunctions.DescribeStateMachine", "{\"stateMachineArn\":\"a\"} {\"x\":1}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("SerializationException");
+  }
+
+  @Test
+  void membersOfTheWrongJsonTypeAreASerializationException() {
+    RequestFields fields =
+        new RequestFields(AwsJson.MAPPER.createObjectNode().put("tags", "k=v").put("logging", 1));
+    assertThat(catchThrowableOfType(AwsServiceException.class, () -> fields.optionalList("tags", "structure")).code())
+        .isEqualTo("SerializationException");
+    assertThat(catchThrowableOfType(AwsServiceException.class, () -> fields.optionalStructure("logging")).code())
+        .isEqualTo("SerializationException");
+    RequestFields list = new RequestFields(AwsJson.MAPPER.createObjectNode().set("keys", AwsJson.MAPPER.createArrayNode().add(1)));
+    assertThat(catchThrowableOfType(AwsServiceException.class, () -> list.optionalList("keys", "string")).getMessage())
+        .contains("'keys'");
+    assertThat(fields.optionalList("absent", "string")).isEmpty();
+  }
+
+  @Test
   void unknownOperationIsRefused() throws Exception {
     HttpResponse<String> response = post("AWSStepFunctions.NoSuchThing", "{}");
     assertThat(response.statusCode()).isEqualTo(400);

@@ -13,6 +13,7 @@ import io.computecase.local.events.routing.EventRouter;
 import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.protocol.AwsServiceException;
 import io.computecase.local.protocol.OperationHandler;
+import io.computecase.local.protocol.RequestFields;
 import io.computecase.local.protocol.Uuids;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -97,6 +98,7 @@ final class PutEventsHandler implements OperationHandler {
     }
     int total = 0;
     for (JsonNode entry : entries) {
+      checkTypes(entry);
       total += entrySize(entry);
     }
     if (total > MAX_REQUEST_BYTES) {
@@ -173,6 +175,27 @@ final class PutEventsHandler implements OperationHandler {
             now);
     dispatcher.dispatch(event, router.match(event));
     return new Accepted(event);
+  }
+
+  /**
+   * A member of the wrong JSON type fails the whole call with a SerializationException, as AWS's
+   * deserializer fails it before any entry is looked at; only valid values are judged per entry.
+   */
+  private static void checkTypes(JsonNode entry) {
+    if (!entry.isObject()) {
+      throw new AwsServiceException(
+          "SerializationException", "Member 'Entries' must be a list of entries (objects)");
+    }
+    RequestFields members = new RequestFields(entry);
+    for (String member : List.of("Source", "DetailType", "Detail", "EventBusName", "TraceHeader")) {
+      members.optionalString(member);
+    }
+    members.optionalList("Resources", "string");
+    JsonNode time = entry.path("Time");
+    if (!time.isMissingNode() && !time.isNull() && !time.isNumber() && !time.isTextual()) {
+      throw new AwsServiceException(
+          "SerializationException", "Member 'Time' must be a timestamp (epoch seconds)");
+    }
   }
 
   /** JSON 1.1 sends timestamps as epoch seconds; an ISO-8601 string is accepted too. */

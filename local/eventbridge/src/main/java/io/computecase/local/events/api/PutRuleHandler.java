@@ -13,6 +13,9 @@ import io.computecase.local.protocol.RequestFields;
 
 /** PutRule: creates or updates a pattern rule; scheduled rules are not served locally. */
 final class PutRuleHandler implements OperationHandler {
+  /** The API model's bound on EventPattern (AWS's quota starts lower, at 2,048). */
+  static final int MAX_PATTERN_LENGTH = 4096;
+
   private final BusRegistry registry;
 
   PutRuleHandler(BusRegistry registry) {
@@ -37,6 +40,12 @@ final class PutRuleHandler implements OperationHandler {
           "ScheduleExpression is not supported by the local EventBridge; give rule "
               + name
               + " an EventPattern.");
+    }
+    if (pattern.length() > MAX_PATTERN_LENGTH) {
+      throw MemberConstraints.violation(
+          pattern.substring(0, 64) + "...",
+          "eventPattern",
+          "Member must have length less than or equal to " + MAX_PATTERN_LENGTH);
     }
     EventPatterns.check(pattern);
     var tags = TagList.read(fields.node("Tags"));

@@ -23,6 +23,12 @@ final class TagList {
           "SerializationException", "Member 'Tags' must be a list of {Key, Value}");
     }
     for (JsonNode tag : tags) {
+      if (!tag.isObject()
+          || !(tag.path("Key").isTextual() || tag.path("Key").isMissingNode())
+          || !(tag.path("Value").isTextual() || tag.path("Value").isMissingNode())) {
+        throw new AwsServiceException(
+            "SerializationException", "Member 'Tags' must be a list of {Key, Value} strings");
+      }
       String key = tag.path("Key").asText("");
       String value = tag.path("Value").asText(null);
       if (key.isEmpty() || key.length() > 128) {

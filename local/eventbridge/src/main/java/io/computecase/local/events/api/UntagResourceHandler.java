@@ -20,7 +20,7 @@ final class UntagResourceHandler implements OperationHandler {
   public JsonNode handle(JsonNode request) {
     RequestFields fields = new RequestFields(request);
     Set<String> keys = new HashSet<>();
-    fields.node("TagKeys").forEach(key -> keys.add(key.asText()));
+    fields.optionalList("TagKeys", "string").forEach(key -> keys.add(key.asText()));
     registry.untag(fields.requiredString("ResourceARN"), keys);
     return AwsJson.MAPPER.createObjectNode();
   }

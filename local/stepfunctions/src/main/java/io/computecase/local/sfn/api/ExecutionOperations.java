@@ -83,6 +83,23 @@ final class ExecutionOperations {
     return created;
   }
 
+  private static final List<String> STATUS_FILTERS =
+      List.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
+  private static final List<String> REDRIVE_FILTERS = List.of("REDRIVEN", "NOT_REDRIVEN");
+
+  /** A value outside the member's enum is a ValidationException, in AWS's words. */
+  private static void enumValue(String member, String value, List<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      throw AwsServiceException.validation(
+          "1 validation error detected: Value '"
+              + value
+              + "' at '"
+              + member
+              + "' failed to satisfy constraint: Member must satisfy enum value set: "
+              + allowed);
+    }
+  }
+
   static JsonNode parseInput(String inputText) {
     if (inputText.getBytes(StandardCharsets.UTF_8).length > PayloadLimits.MAX_BYTES) {
       throw AwsServiceException.validation(
@@ -92,7 +109,8 @@ final class ExecutionOperations {
     }
     try {
       JsonNode input = AwsJson.MAPPER.readTree(inputText);
-      if (input == null) {
+      // Jackson reads an empty text as a missing node, not as null
+      if (input == null || input.isMissingNode()) {
         throw new EngineException(
             EngineError.INVALID_EXECUTION_INPUT,
             "Invalid State Machine Execution Input: 'The input is empty; give a JSON value such as"
@@ -181,6 +199,8 @@ final class ExecutionOperations {
       all = new ArrayList<>(engine.executionsOf(machineArn));
     }
     String statusFilter = fields.optionalString("statusFilter").orElse(null);
+    enumValue("statusFilter", statusFilter, STATUS_FILTERS);
+    enumValue("redriveFilter", fields.optionalString("redriveFilter").orElse(null), REDRIVE_FILTERS);
     if (statusFilter != null) {
       all.removeIf(e -> !e.status().apiName().equals(statusFilter));
     }

@@ -15,6 +15,7 @@ import io.computecase.local.sfn.execution.StateMachine;
 import io.computecase.local.sfn.execution.StateMachineCatalog;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
 import java.util.List;
+import java.util.Optional;
 
 /** CreateStateMachine, DescribeStateMachine, ListStateMachines, Update, Delete, Validate. */
 final class StateMachineOperations {
@@ -39,17 +40,37 @@ final class StateMachineOperations {
               + "' at 'type' failed to satisfy constraint: Member must satisfy enum value set:"
               + " [STANDARD, EXPRESS]");
     }
+    // every member is read before the machine exists: a bad one must leave nothing behind
+    java.util.Map<String, String> tags = TagOperations.read(fields);
+    Optional<JsonNode> logging = logging(fields);
+    Optional<Boolean> tracing = tracing(fields);
     StateMachine machine = catalog.create(name, definition, roleArn, type);
-    TagOperations.apply(machine.tags(), request.path("tags"));
-    JsonNode logging = request.get("loggingConfiguration");
-    if (logging != null && logging.isObject()) {
-      machine.loggingConfiguration(logging.toString());
-    }
-    machine.tracingEnabled(request.path("tracingConfiguration").path("enabled").asBoolean(false));
+    TagOperations.apply(machine.arn(), machine.tags(), tags);
+    logging.ifPresent(configuration -> machine.loggingConfiguration(configuration.toString()));
+    machine.tracingEnabled(tracing.orElse(false));
     ObjectNode response = ApiShapes.object();
     response.put("stateMachineArn", machine.arn());
     ApiShapes.timestamp(response, "creationDate", machine.creationMillis());
     return response;
+  }
+
+  /** The loggingConfiguration member, its members of AWS's types; empty when absent. */
+  private static Optional<JsonNode> logging(RequestFields fields) {
+    Optional<RequestFields> logging = fields.optionalStructure("loggingConfiguration");
+    logging.ifPresent(
+        members -> {
+          members.optionalString("level");
+          members.optionalBoolean("includeExecutionData");
+          members.optionalList("destinations", "structure");
+        });
+    return logging.map(members -> fields.node("loggingConfiguration"));
+  }
+
+  /** tracingConfiguration.enabled; empty when the configuration is absent. */
+  private static Optional<Boolean> tracing(RequestFields fields) {
+    return fields
+        .optionalStructure("tracingConfiguration")
+        .map(members -> members.optionalBoolean("enabled").orElse(false));
   }
 
   JsonNode describe(JsonNode request) {
@@ -97,8 +118,8 @@ final class StateMachineOperations {
     String arn = ResourceNames.arn(fields.requiredString("stateMachineArn"), "stateMachine");
     String definition = fields.optionalString("definition").orElse(null);
     String roleArn = fields.optionalString("roleArn").orElse(null);
-    JsonNode logging = request.get("loggingConfiguration");
-    JsonNode tracing = request.get("tracingConfiguration");
+    JsonNode logging = logging(fields).orElse(null);
+    Boolean tracing = tracing(fields).orElse(null);
     if (definition == null && roleArn == null && logging == null && tracing == null) {
       throw new EngineException(
           EngineError.VALIDATION,
@@ -107,11 +128,11 @@ final class StateMachineOperations {
     }
     MachineRevision revision = catalog.update(arn, definition, roleArn);
     StateMachine machine = catalog.get(arn);
-    if (logging != null && logging.isObject()) {
+    if (logging != null) {
       machine.loggingConfiguration(logging.toString());
     }
     if (tracing != null) {
-      machine.tracingEnabled(tracing.path("enabled").asBoolean(false));
+      machine.tracingEnabled(tracing);
     }
     ObjectNode response = ApiShapes.object();
     ApiShapes.timestamp(response, "updateDate", revision.updateMillis());
@@ -130,6 +151,8 @@ final class StateMachineOperations {
   JsonNode validate(JsonNode request) {
     RequestFields fields = new RequestFields(request);
     String definition = fields.requiredString("definition");
+    fields.optionalString("type");
+    fields.optionalString("severity");
     List<Diagnostic> diagnostics = DefinitionParser.validate(definition);
     ObjectNode response = ApiShapes.object();
     response.put("result", diagnostics.isEmpty() ? "OK" : "FAIL");

@@ -3,11 +3,14 @@ package io.computecase.local.sfn.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.protocol.AwsServiceException;
 import io.computecase.local.protocol.RequestFields;
 import io.computecase.local.sfn.execution.EngineError;
 import io.computecase.local.sfn.execution.EngineException;
 import io.computecase.local.sfn.execution.StateMachine;
 import io.computecase.local.sfn.execution.StateMachineCatalog;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,22 +22,59 @@ final class TagOperations {
     this.catalog = catalog;
   }
 
-  static void apply(Map<String, String> tags, JsonNode list) {
-    if (list != null && list.isArray()) {
-      for (JsonNode tag : list) {
-        tags.put(tag.path("key").asText(), tag.path("value").asText(""));
+  /** AWS's limit on the tags of one resource. */
+  static final int MAX_TAGS = 50;
+
+  /**
+   * The {@code tags} member, checked as AWS checks it before anything changes: a list of {key,
+   * value} strings, keys of 1 to 128 characters, values of at most 256.
+   */
+  static Map<String, String> read(RequestFields fields) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    for (JsonNode tag : fields.optionalList("tags", "structure")) {
+      RequestFields members = new RequestFields(tag);
+      String key = members.optionalString("key").orElse("");
+      String value = members.optionalString("value").orElse("");
+      if (key.isEmpty() || key.length() > 128) {
+        throw AwsServiceException.validation(
+            "1 validation error detected: Value '"
+                + key
+                + "' at 'tags.member.key' failed to satisfy constraint: Member must have length"
+                + " between 1 and 128");
       }
+      if (value.length() > 256) {
+        throw AwsServiceException.validation(
+            "1 validation error detected: Value at 'tags.member.value' failed to satisfy"
+                + " constraint: Member must have length less than or equal to 256");
+      }
+      tags.put(key, value);
     }
+    return tags;
+  }
+
+  /** Adds tags to a resource's, refusing with TooManyTags what would pass AWS's limit. */
+  static void apply(String arn, Map<String, String> tags, Map<String, String> added) {
+    Map<String, String> merged = new LinkedHashMap<>(tags);
+    merged.putAll(added);
+    if (merged.size() > MAX_TAGS) {
+      throw new AwsServiceException(
+          "TooManyTags",
+          "Too many tags: '" + arn + "' would have " + merged.size() + "; at most " + MAX_TAGS);
+    }
+    tags.putAll(added);
   }
 
   JsonNode tag(JsonNode request) {
-    apply(machine(request).tags(), request.path("tags"));
+    Map<String, String> added = read(new RequestFields(request));
+    StateMachine machine = machine(request);
+    apply(machine.arn(), machine.tags(), added);
     return ApiShapes.object();
   }
 
   JsonNode untag(JsonNode request) {
+    List<JsonNode> keys = new RequestFields(request).optionalList("tagKeys", "string");
     StateMachine machine = machine(request);
-    request.path("tagKeys").forEach(key -> machine.tags().remove(key.asText()));
+    keys.forEach(key -> machine.tags().remove(key.asText()));
     return ApiShapes.object();
   }
 

@@ -36,7 +36,7 @@ final class TaskOperations {
       throw new EngineException(
           EngineError.INVALID_OUTPUT, "Invalid Output: '" + e.getOriginalMessage() + "'");
     }
-    if (output == null) {
+    if (output == null || output.isMissingNode()) {
       throw new EngineException(
           EngineError.INVALID_OUTPUT, "Invalid Output: 'The output is empty; give a JSON value'");
     }
