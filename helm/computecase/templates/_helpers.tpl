@@ -141,3 +141,15 @@ seccompProfile:
 {{- end -}}
 {{- join "," $names -}}
 {{- end -}}
+
+{{/*
+The prefix of every AWS name of this install (COMPUTECASE_RESOURCE_PREFIX): aws.resourcePrefix, or
+the release name. Refused here when AWS could not take it, rather than by the operator at start.
+*/}}
+{{- define "computecase.resourcePrefix" -}}
+{{- $prefix := default .Release.Name .Values.aws.resourcePrefix -}}
+{{- if not (regexMatch "^[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?$" $prefix) -}}
+{{- fail (printf "The AWS resource prefix %q (aws.resourcePrefix, or the release name when that is empty) must be 1 to 20 lower-case letters, digits or '-', starting and ending with a letter or digit: set aws.resourcePrefix." $prefix) -}}
+{{- end -}}
+{{- $prefix -}}
+{{- end -}}

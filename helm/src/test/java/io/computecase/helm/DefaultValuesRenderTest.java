@@ -73,8 +73,9 @@ class DefaultValuesRenderTest {
     Map<String, String> env = PodContainer.operator(chart).env();
     assertThat(env)
         .containsEntry("AWS_REGION", "us-east-1")
-        .containsEntry("COMPUTECASE_BUS_NAME", "computecase")
-        .containsEntry("COMPUTECASE_STATE_MACHINE_NAME", "computecase")
+        // every AWS name begins with the release name; bus and state machine are named after it
+        .containsEntry("COMPUTECASE_RESOURCE_PREFIX", RenderedChart.RELEASE)
+        .doesNotContainKeys("COMPUTECASE_BUS_NAME", "COMPUTECASE_STATE_MACHINE_NAME")
         .containsEntry("COMPUTECASE_STATE_MACHINE_ROLE_ARN", "")
         .containsEntry("COMPUTECASE_WATCH_NAMESPACES", "")
         .containsEntry("COMPUTECASE_HTTP_PORT", "8080")

@@ -99,7 +99,7 @@ class TargetsAsTest {
               assertThat((Map<String, Object>) trigger.get("metadata"))
                   .containsEntry(
                       "queueURL",
-                      "http://computecase-local.computecase-system:9324/123456789012/computecase-cpu")
+                      "http://computecase-local.computecase-system:9324/123456789012/cc-cpu")
                   .containsEntry("queueLength", "4")
                   .containsEntry("awsRegion", "eu-west-1")
                   .containsEntry("scaleOnInFlight", "true");
@@ -135,7 +135,7 @@ class TargetsAsTest {
     List<Map<String, Object>> triggers = cpu.get("spec", "triggers");
     assertThat((Map<String, Object>) triggers.get(0).get("metadata"))
         .containsEntry(
-            "queueURL", "https://sqs.eu-west-1.amazonaws.com/123456789012/computecase-cpu")
+            "queueURL", "https://sqs.eu-west-1.amazonaws.com/123456789012/cc-cpu")
         .doesNotContainKey("awsEndpoint");
   }
 

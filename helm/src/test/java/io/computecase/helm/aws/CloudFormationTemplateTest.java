@@ -30,6 +30,7 @@ class CloudFormationTemplateTest {
     SUBSTITUTIONS.put("arn:aws:", "arn:${AWS::Partition}:");
     SUBSTITUTIONS.put("${AWS_REGION}", "${AWS::Region}");
     SUBSTITUTIONS.put("${AWS_ACCOUNT_ID}", "${AWS::AccountId}");
+    SUBSTITUTIONS.put("${COMPUTECASE_RESOURCE_PREFIX}", "${ResourcePrefix}");
     SUBSTITUTIONS.put("${COMPUTECASE_BUS_NAME}", "${BusName}");
     SUBSTITUTIONS.put("${COMPUTECASE_STATE_MACHINE_NAME}", "${StateMachineName}");
     SUBSTITUTIONS.put("${COMPUTECASE_STATE_MACHINE_ROLE_NAME}", "${StateMachineRoleName}");
@@ -81,9 +82,11 @@ class CloudFormationTemplateTest {
     // docs/aws.md: helm install computecase ... --namespace computecase-system
     RenderedChart chart = RenderedChart.render("computecase", List.of(), Map.of());
     Map<String, String> env = PodContainer.operator(chart).env();
-    assertThat(parameterDefault("BusName")).isEqualTo(env.get("COMPUTECASE_BUS_NAME"));
-    assertThat(parameterDefault("StateMachineName"))
-        .isEqualTo(env.get("COMPUTECASE_STATE_MACHINE_NAME"));
+    // the release computecase: its prefix, bus and state machine are all "computecase"
+    assertThat(parameterDefault("ResourcePrefix")).isEqualTo(env.get("COMPUTECASE_RESOURCE_PREFIX"));
+    assertThat(env).doesNotContainKeys("COMPUTECASE_BUS_NAME", "COMPUTECASE_STATE_MACHINE_NAME");
+    assertThat(parameterDefault("BusName")).isEqualTo(parameterDefault("ResourcePrefix"));
+    assertThat(parameterDefault("StateMachineName")).isEqualTo(parameterDefault("ResourcePrefix"));
     assertThat(parameterDefault("Namespace")).isEqualTo(RenderedChart.NAMESPACE);
     assertThat(chart.all(ServiceAccount.class))
         .extracting(sa -> sa.getMetadata().getName())
@@ -98,9 +101,9 @@ class CloudFormationTemplateTest {
     JsonNode queue = resource("DefaultQueue");
     assertThat(queue.path("Condition").asText()).isEqualTo("CreateQueue");
     assertThat(queue.at("/Properties/QueueName/Fn::Sub").asText())
-        .isEqualTo("computecase-${DefaultTargetName}");
+        .isEqualTo("${ResourcePrefix}-${DefaultTargetName}");
     assertThat(resource("DefaultDeadLetterQueue").at("/Properties/QueueName/Fn::Sub").asText())
-        .isEqualTo("computecase-${DefaultTargetName}-dlq");
+        .isEqualTo("${ResourcePrefix}-${DefaultTargetName}-dlq");
     assertThat(queue.at("/Properties/RedrivePolicy/maxReceiveCount/Ref").asText())
         .isEqualTo("MaxReceiveCount");
     assertThat(parameterDefault("MaxReceiveCount")).isEqualTo("5");
@@ -113,7 +116,7 @@ class CloudFormationTemplateTest {
     assertThat(statement.at("/Principal/Service").asText()).isEqualTo("events.amazonaws.com");
     assertThat(statement.path("Action").asText()).isEqualTo("sqs:SendMessage");
     assertThat(statement.at("/Condition/ArnEquals/aws:SourceArn/Fn::Sub").asText())
-        .endsWith(":rule/${BusName}/computecase-${DefaultTargetName}");
+        .endsWith(":rule/${BusName}/${ResourcePrefix}-${DefaultTargetName}");
   }
 
   @Test

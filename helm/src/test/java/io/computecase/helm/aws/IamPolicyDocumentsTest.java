@@ -117,13 +117,13 @@ class IamPolicyDocumentsTest {
       for (String action : policy.actions()) {
         if (action.startsWith("sqs:")) {
           assertThat(policy.resourcesOf(action))
-              .allSatisfy(r -> assertThat(r).endsWith(":computecase-*"));
+              .allSatisfy(r -> assertThat(r).endsWith(":${COMPUTECASE_RESOURCE_PREFIX}-*"));
         }
         if (action.startsWith("events:")
             && (action.contains("Rule") || action.endsWith("Targets"))) {
           assertThat(policy.resourcesOf(action))
               .allSatisfy(
-                  r -> assertThat(r).endsWith(":rule/${COMPUTECASE_BUS_NAME}/computecase-*"));
+                  r -> assertThat(r).endsWith(":rule/${COMPUTECASE_BUS_NAME}/${COMPUTECASE_RESOURCE_PREFIX}-*"));
         }
       }
     }
