@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 
 /**
  * A long-running engine keeps closed executions for a time and up to a count per state machine,
@@ -27,7 +28,11 @@ class ClosedExecutionRetentionTest {
   }
 
   private String runToEnd(String machine) {
-    String arn = fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("{}")).executionArn();
+    return runToEnd(machine, "{}");
+  }
+
+  private String runToEnd(String machine, String input) {
+    String arn = fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input(input)).executionArn();
     await().atMost(Duration.ofSeconds(30))
         .until(() -> fixture.sfn.describeExecution(b -> b.executionArn(arn)).status() == ExecutionStatus.SUCCEEDED);
     return arn;
@@ -57,6 +62,43 @@ class ClosedExecutionRetentionTest {
     assertThatThrownBy(() -> fixture.sfn.describeExecution(b -> b.executionArn(closed.get(0))))
         .isInstanceOf(ExecutionDoesNotExistException.class);
     assertThat(fixture.sfn.describeExecution(b -> b.executionArn(open)).status()).isEqualTo(ExecutionStatus.RUNNING);
+  }
+
+  @Test
+  void aForgottenExecutionTakesItsMapRunAndItsChildrenWithIt() {
+    fixture.engine.engine().retainClosed(Duration.ofDays(90), 1);
+    String machine =
+        fixture.createMachineFromText(
+            "fan-out",
+            """
+            {"StartAt": "Fan", "States": {"Fan": {
+              "Type": "Map", "ItemsPath": "$.items", "End": true,
+              "ItemProcessor": {
+                "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Item", "States": {"Item": {"Type": "Pass", "End": true}}}}}}
+            """);
+    String first = runToEnd(machine, "{\"items\": [1, 2, 3]}");
+    String mapRun = fixture.sfn.listMapRuns(b -> b.executionArn(first)).mapRuns().get(0).mapRunArn();
+    List<String> children =
+        fixture.sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions().stream()
+            .map(e -> e.executionArn())
+            .toList();
+    assertThat(children).hasSize(3);
+    fixture.clock.advance(Duration.ofSeconds(1));
+
+    runToEnd(machine, "{\"items\": [4]}");
+
+    assertThatThrownBy(() -> fixture.sfn.describeExecution(b -> b.executionArn(first)))
+        .isInstanceOf(ExecutionDoesNotExistException.class);
+    assertThatThrownBy(() -> fixture.sfn.describeMapRun(b -> b.mapRunArn(mapRun)))
+        .isInstanceOf(ResourceNotFoundException.class);
+    assertThatThrownBy(() -> fixture.sfn.listExecutions(b -> b.mapRunArn(mapRun)))
+        .isInstanceOf(ResourceNotFoundException.class);
+    for (String child : children) {
+      assertThatThrownBy(() -> fixture.sfn.describeExecution(b -> b.executionArn(child)))
+          .as(child)
+          .isInstanceOf(ExecutionDoesNotExistException.class);
+    }
   }
 
   @Test
