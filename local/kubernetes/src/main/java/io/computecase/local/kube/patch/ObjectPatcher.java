@@ -18,7 +18,11 @@ import java.util.Map;
  */
 public final class ObjectPatcher {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // a body of one JSON value and then more is refused, as the API server's decoder refuses it
+  private static final ObjectMapper JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
   private static final YAMLMapper YAML = new YAMLMapper();
 
   /** Parses a patch body; apply patches may be YAML. */
@@ -45,11 +49,30 @@ public final class ObjectPatcher {
               "a json-patch body must be an array of operations"
                   + " like [{\"op\":\"replace\",\"path\":\"/spec/x\",\"value\":1}]");
         }
-        yield JsonPatch.apply(patch, current);
+        yield applyJsonPatch((ArrayNode) patch, current);
       }
       case MERGE -> merge(current, patch, false);
       case STRATEGIC_MERGE, APPLY -> merge(current, patch, true);
     };
+  }
+
+  /**
+   * RFC 6902 one operation at a time: a remove or replace of a location that does not exist is an
+   * error (the RFC's and the API server's), which the patch library would otherwise pass over.
+   */
+  private static JsonNode applyJsonPatch(ArrayNode patch, JsonNode current) {
+    JsonNode document = current;
+    for (JsonNode operation : patch) {
+      String op = operation.path("op").asText("");
+      if (op.equals("remove") || op.equals("replace")) {
+        String path = operation.path("path").asText("");
+        if (!path.isEmpty() && document.at(com.fasterxml.jackson.core.JsonPointer.compile(path)).isMissingNode()) {
+          throw new IllegalArgumentException("unable to " + op + " nonexistent location: " + path);
+        }
+      }
+      document = JsonPatch.apply(JSON.createArrayNode().add(operation), document);
+    }
+    return document;
   }
 
   private static JsonNode merge(JsonNode target, JsonNode patch, boolean strategic) {

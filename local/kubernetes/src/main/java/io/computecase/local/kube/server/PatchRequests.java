@@ -7,6 +7,7 @@ import io.computecase.local.kube.patch.ObjectPatcher;
 import io.computecase.local.kube.patch.PatchType;
 import io.computecase.local.kube.validation.Cause;
 import io.computecase.local.kube.validation.InvalidObjectException;
+import io.computecase.local.kube.validation.ObjectShape;
 import io.computecase.local.kube.validation.SchemaValidator;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
@@ -87,6 +88,9 @@ final class PatchRequests {
                   "patch", "FieldValueInvalid", "the patched document is not a JSON object")));
     }
     ObjectNode desired = (ObjectNode) patched;
+    ObjectShape.check(type, desired);
+    ResourceRequests.checkName(path, desired);
+    ResourceRequests.checkNamespace(type, path, desired);
     desired.with("metadata").put("resourceVersion", actual);
     validator.validate(type, desired, current.get(), fieldValidation);
     if (UnchangedWrite.isUnchanged(type, path.subresource(), current.get(), desired)) {
@@ -114,6 +118,7 @@ final class PatchRequests {
       throw new InvalidObjectException(400, "BadRequest", "an apply patch must be an object");
     }
     ObjectNode object = (ObjectNode) applied;
+    ObjectShape.check(type, object);
     ObjectNode metadata = object.with("metadata");
     String name = metadata.path("name").asText("");
     if (!name.isEmpty() && !name.equals(path.name())) {

@@ -9,6 +9,7 @@ import io.computecase.local.kube.discovery.ResourceType;
 import io.computecase.local.kube.store.ObservableCrudDispatcher;
 import io.computecase.local.kube.table.TableConverter;
 import io.computecase.local.kube.validation.InvalidObjectException;
+import io.computecase.local.kube.validation.ObjectShape;
 import io.computecase.local.kube.validation.SchemaValidator;
 import io.computecase.local.kube.watch.Selector;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
@@ -26,7 +27,11 @@ import java.util.Optional;
  */
 public final class ResourceRequests {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // a body of one JSON value and then more is refused, as the API server's decoder refuses it
+  private static final ObjectMapper JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private final ResourceCatalog catalog;
   private final CrudGateway crud;
@@ -94,6 +99,9 @@ public final class ResourceRequests {
       return scales.handle(request, path, type.scale());
     }
     try {
+      if (!method.equals("GET")) {
+        QueryParameters.checkWrite(path);
+      }
       return switch (method) {
         case "GET" -> get(request, path, type);
         case "POST" -> create(request, path, type);
@@ -114,6 +122,9 @@ public final class ResourceRequests {
   }
 
   private MockResponse get(RecordedRequest request, ResourcePath path, ResourceType type) {
+    if (path.name() == null) {
+      QueryParameters.checkList(path);
+    }
     // lists go to the CRUD dispatcher without selectors: they are applied below, on any field
     String target =
         path.name() == null
@@ -151,14 +162,35 @@ public final class ResourceRequests {
   }
 
   private MockResponse create(RecordedRequest request, ResourcePath path, ResourceType type) {
+    if (path.name() != null) {
+      return ApiResponses.status(
+          405,
+          "MethodNotAllowed",
+          "POST is not supported on an object (" + path.objectPath() + "); create it in " + path.collectionPath(),
+          path);
+    }
     JsonNode object = readObject(request);
+    ObjectShape.check(type, object);
+    checkNamespace(type, path, object);
     if (object.path("metadata").path("namespace").isMissingNode()
         && path.namespace() != null
         && type.namespaced()) {
       ((ObjectNode) object).with("metadata").put("namespace", path.namespace());
     }
-    validator.validate(type, object, path.query().get("fieldValidation"));
+    // named first, so that a name made from a bad generateName is refused as any bad name
     generateName((ObjectNode) object);
+    if (object.path("metadata").path("name").asText("").isEmpty()) {
+      throw new InvalidObjectException(
+          422,
+          "Invalid",
+          type.kind() + " \"\" is invalid: metadata.name: Required value: name or generateName is required",
+          type.kind(),
+          "",
+          List.of(
+              new io.computecase.local.kube.validation.Cause(
+                  "metadata.name", "FieldValueRequired", "Required value: name or generateName is required")));
+    }
+    validator.validate(type, object, path.query().get("fieldValidation"));
     if (path.isDryRun()) {
       return ApiResponses.json(201, asCreated(type, object));
     }
@@ -182,6 +214,9 @@ public final class ResourceRequests {
 
   private MockResponse replace(RecordedRequest request, ResourcePath path, ResourceType type) {
     JsonNode object = readObject(request);
+    ObjectShape.check(type, object);
+    checkName(path, object);
+    checkNamespace(type, path, object);
     Optional<JsonNode> current = crud.get(path.objectPath());
     if (current.isEmpty()) {
       return notFound(path);
@@ -247,6 +282,28 @@ public final class ResourceRequests {
     }
     created.with("metadata").put("generation", 1);
     return created;
+  }
+
+  /** The server's 400 for a body naming another object than the URL: updates never rename. */
+  static void checkName(ResourcePath path, JsonNode object) {
+    String name = object.path("metadata").path("name").asText("");
+    if (!name.isEmpty() && !name.equals(path.name())) {
+      throw new InvalidObjectException(
+          400,
+          "BadRequest",
+          "the name of the object (" + name + ") does not match the name on the URL (" + path.name() + ")");
+    }
+  }
+
+  /** The server's 400 for a body in another namespace than the URL's. */
+  static void checkNamespace(ResourceType type, ResourcePath path, JsonNode object) {
+    String namespace = object.path("metadata").path("namespace").asText("");
+    if (type.namespaced() && path.namespace() != null && !namespace.isEmpty() && !namespace.equals(path.namespace())) {
+      throw new InvalidObjectException(
+          400,
+          "BadRequest",
+          "the namespace of the provided object does not match the namespace sent on the request");
+    }
   }
 
   static MockResponse conflict(ResourcePath path) {

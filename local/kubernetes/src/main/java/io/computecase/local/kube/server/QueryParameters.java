@@ -1,0 +1,97 @@
+package io.computecase.local.kube.server;
+
+import io.computecase.local.kube.validation.InvalidObjectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The query parameters the API server parses before it serves a request, refused with 400
+ * BadRequest when they do not parse: label and field selectors and limit on lists, dryRun and
+ * fieldValidation on writes. Unparsed, a bad selector would select by some other reading of it.
+ */
+final class QueryParameters {
+  private static final String PREFIX = "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?";
+  private static final String KEY = PREFIX + "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?";
+  private static final String VALUE = "([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?";
+  private static final Pattern LABEL_REQUIREMENT =
+      Pattern.compile(
+          "\\s*(!?\\s*" + KEY + "|" + KEY + "\\s*(=|==|!=)\\s*" + VALUE + "|" + KEY
+              + "\\s+(in|notin)\\s*\\(\\s*" + VALUE + "(\\s*,\\s*" + VALUE + ")*\\s*\\)|" + KEY
+              + "\\s*[<>]\\s*-?[0-9]+)\\s*");
+  private static final Pattern FIELD_REQUIREMENT = Pattern.compile("[A-Za-z0-9._/-]+(=|==|!=)[^=!]*");
+  private static final Set<String> FIELD_VALIDATION = Set.of("Ignore", "Warn", "Strict");
+
+  private QueryParameters() {}
+
+  /** Checks a list's labelSelector, fieldSelector and limit. */
+  static void checkList(ResourcePath path) {
+    String labels = path.query().get("labelSelector");
+    if (labels != null) {
+      for (String requirement : requirements(labels)) {
+        if (!LABEL_REQUIREMENT.matcher(requirement).matches()) {
+          throw badRequest("unable to parse requirement: \"" + requirement + "\" in labelSelector \"" + labels + "\"");
+        }
+      }
+    }
+    String fields = path.query().get("fieldSelector");
+    if (fields != null && !fields.isBlank()) {
+      for (String requirement : fields.split(",", -1)) {
+        if (!FIELD_REQUIREMENT.matcher(requirement.strip()).matches()) {
+          throw badRequest("invalid selector: '" + fields + "'; can't understand '" + requirement + "'");
+        }
+      }
+    }
+    String limit = path.query().get("limit");
+    if (limit != null && !limit.matches("[0-9]+")) {
+      throw badRequest("limit: Invalid value: \"" + limit + "\": must be a non-negative integer");
+    }
+  }
+
+  /** Checks a write's dryRun and fieldValidation, as the server validates its CreateOptions. */
+  static void checkWrite(ResourcePath path) {
+    String dryRun = path.query().get("dryRun");
+    if (dryRun != null && !dryRun.isEmpty() && !dryRun.equals("All")) {
+      throw invalidOptions("dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
+    }
+    String fieldValidation = path.query().get("fieldValidation");
+    if (fieldValidation != null
+        && !fieldValidation.isEmpty()
+        && FIELD_VALIDATION.stream().noneMatch(fieldValidation::equalsIgnoreCase)) {
+      throw invalidOptions(
+          "fieldValidation: Unsupported value: \"" + fieldValidation + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
+    }
+  }
+
+  private static InvalidObjectException invalidOptions(String cause) {
+    return new InvalidObjectException(422, "Invalid", "CreateOptions.meta.k8s.io \"\" is invalid: " + cause);
+  }
+
+  /** The requirements of a label selector: split on commas outside parentheses. */
+  private static List<String> requirements(String selector) {
+    List<String> requirements = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < selector.length(); i++) {
+      char c = selector.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        requirements.add(selector.substring(start, i));
+        start = i + 1;
+      }
+    }
+    String last = selector.substring(start);
+    if (!last.isBlank() || !requirements.isEmpty()) {
+      requirements.add(last);
+    }
+    return requirements;
+  }
+
+  private static InvalidObjectException badRequest(String message) {
+    return new InvalidObjectException(400, "BadRequest", message);
+  }
+}
