@@ -128,11 +128,6 @@ public final class Worker implements AutoCloseable {
     return metrics.snapshot();
   }
 
-  /** The Prometheus text of this worker's metrics, as {@code /metrics} serves it. */
-  public String metricsText() {
-    return metrics.prometheusText();
-  }
-
   /** The port of the HTTP endpoints, when served. */
   public OptionalInt httpPort() {
     return http == null ? OptionalInt.empty() : OptionalInt.of(http.port());

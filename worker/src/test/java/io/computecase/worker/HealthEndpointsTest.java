@@ -44,10 +44,10 @@ class HealthEndpointsTest {
     assertThat(metrics.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     assertThat(metrics.body())
-        .contains("computecase_worker_items_total{outcome=\"succeeded\"} 1\n")
-        .contains("computecase_worker_items_total{outcome=\"failed\"} 1\n")
-        .contains("computecase_worker_items_in_flight 0\n")
-        .contains("computecase_worker_callback_errors_total 0\n")
+        .contains("computecase_worker_items_total{outcome=\"succeeded\"} 1.0\n")
+        .contains("computecase_worker_items_total{outcome=\"failed\"} 1.0\n")
+        .contains("computecase_worker_items_in_flight 0.0\n")
+        .contains("computecase_worker_callback_errors_total 0.0\n")
         .contains("computecase_worker_compute_duration_seconds_bucket{le=\"+Inf\"} 2\n")
         .contains("computecase_worker_compute_duration_seconds_count 2\n");
   }

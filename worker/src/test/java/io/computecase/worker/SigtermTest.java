@@ -73,7 +73,7 @@ class SigtermTest {
     await()
         .atMost(Duration.ofSeconds(60))
         .ignoreExceptions()
-        .until(() -> metrics(httpPort).contains("computecase_worker_items_in_flight 1\n"));
+        .until(() -> metrics(httpPort).contains("computecase_worker_items_in_flight 1.0\n"));
     process.destroy(); // SIGTERM
 
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -32,7 +32,7 @@ public final class HealthServer implements AutoCloseable {
         });
     server.createContext(
         "/metrics",
-        ex -> answer(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.render()));
+        ex -> answer(ex, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape()));
     server.start();
   }
 

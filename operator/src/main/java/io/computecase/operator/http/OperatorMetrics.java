@@ -1,61 +1,88 @@
 package io.computecase.operator.http;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** The operator's metrics, rendered in the Prometheus text format on /metrics. */
+/**
+ * The operator's metrics, kept in a Micrometer registry and scraped in the Prometheus text format
+ * on /metrics.
+ */
 public final class OperatorMetrics {
+  private static final List<String> PHASES =
+      List.of("Pending", "Running", "Succeeded", "Failed", "Stopped");
 
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, String> phaseByCase = new ConcurrentHashMap<>();
-  private final AtomicLong itemsSucceeded = new AtomicLong();
-  private final AtomicLong itemsFailed = new AtomicLong();
-  private final AtomicLong reconcileErrors = new AtomicLong();
-  private final AtomicLong statusWrites = new AtomicLong();
-  private final AtomicLong executionsStarted = new AtomicLong();
-  private final Histogram reconcileSeconds =
-      new Histogram(
-          "computecase_reconcile_duration_seconds",
-          "Reconcile durations.",
-          0.005,
-          0.01,
-          0.05,
-          0.1,
-          0.5,
-          1,
-          5);
-  private final Histogram startLatency =
-      new Histogram(
-          "computecase_start_latency_seconds",
+  private final Counter itemsSucceeded =
+      Counter.builder("computecase.items.succeeded")
+          .description("Items of finished cases that succeeded.")
+          .register(registry);
+  private final Counter itemsFailed =
+      Counter.builder("computecase.items.failed")
+          .description("Items of finished cases that failed.")
+          .register(registry);
+  private final Counter reconcileErrors =
+      Counter.builder("computecase.reconcile.errors")
+          .description("Reconciles that failed.")
+          .register(registry);
+  private final Counter statusWrites =
+      Counter.builder("computecase.status.writes")
+          .description("Status writes to the API server.")
+          .register(registry);
+  private final Counter executionsStarted =
+      Counter.builder("computecase.executions.started")
+          .description("Executions started.")
+          .register(registry);
+  private final Timer reconcileSeconds =
+      seconds("computecase.reconcile.duration", "Reconcile durations.", 0.005, 0.01, 0.05, 0.1,
+          0.5, 1, 5);
+  private final Timer startLatency =
+      seconds(
+          "computecase.start.latency",
           "From a ComputeCase's creation to its StartExecution.",
-          0.05,
-          0.1,
-          0.25,
-          0.5,
-          1,
-          2.5,
-          5,
-          10,
-          30);
-
-  private final Histogram itemSeconds =
-      new Histogram(
-          "computecase_item_duration_seconds",
+          0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
+  private final Timer itemSeconds =
+      seconds(
+          "computecase.item.duration",
           "Computing time of succeeded items, as their workers report it (durationMs).",
-          0.01,
-          0.05,
-          0.1,
-          0.25,
-          0.5,
-          1,
-          2.5,
-          5,
-          10,
-          30,
-          60,
-          300,
-          900,
-          3600);
+          0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600);
+
+  public OperatorMetrics() {
+    for (String phase : PHASES) {
+      Gauge.builder("computecase.cases", phaseByCase, cases -> count(cases, phase))
+          .description("ComputeCases by phase.")
+          .tag("phase", phase)
+          .register(registry);
+    }
+  }
+
+  private static double count(Map<String, String> cases, String phase) {
+    return cases.values().stream().filter(phase::equals).count();
+  }
+
+  /** A histogram of seconds with fixed buckets, as Prometheus expects them. */
+  private Timer seconds(String name, String help, double... buckets) {
+    return Timer.builder(name)
+        .description(help)
+        .serviceLevelObjectives(
+            Arrays.stream(buckets)
+                .mapToObj(b -> Duration.ofNanos(Math.round(b * 1e9)))
+                .toArray(Duration[]::new))
+        .register(registry);
+  }
+
+  private static Duration ofSeconds(double seconds) {
+    return Duration.ofNanos(Math.round(seconds * 1e9));
+  }
 
   public void phase(String caseKey, String phase) {
     if (phase == null) {
@@ -66,103 +93,51 @@ public final class OperatorMetrics {
   }
 
   public void caseFinished(long succeeded, long failed) {
-    itemsSucceeded.addAndGet(succeeded);
-    itemsFailed.addAndGet(failed);
+    itemsSucceeded.increment(succeeded);
+    itemsFailed.increment(failed);
   }
 
   /** One succeeded item's duration, as its worker reported it. */
   public void itemCompleted(double millis) {
-    itemSeconds.observe(millis / 1000.0);
+    itemSeconds.record(ofSeconds(millis / 1000.0));
   }
 
   public void reconciled(double seconds, boolean error) {
     if (error) {
-      reconcileErrors.incrementAndGet();
+      reconcileErrors.increment();
     }
-    reconcileSeconds.observe(seconds);
+    reconcileSeconds.record(ofSeconds(seconds));
   }
 
   /** Seconds between a case's creation and the StartExecution that started it. */
   public void started(double secondsSinceCreation) {
-    startLatency.observe(secondsSinceCreation);
+    startLatency.record(ofSeconds(secondsSinceCreation));
   }
 
   public void statusWritten() {
-    statusWrites.incrementAndGet();
+    statusWrites.increment();
   }
 
   public void executionStarted() {
-    executionsStarted.incrementAndGet();
+    executionsStarted.increment();
   }
 
   /** Reconciles that ended in an error, since start. */
   public long reconcileErrors() {
-    return reconcileErrors.get();
+    return (long) reconcileErrors.count();
   }
 
   public long statusWrites() {
-    return statusWrites.get();
+    return (long) statusWrites.count();
   }
 
-  /** The Prometheus exposition text (version 0.0.4). */
-  public String render() {
-    StringBuilder out = new StringBuilder();
-    out.append("# HELP computecase_cases ComputeCases by phase.\n# TYPE computecase_cases gauge\n");
-    Map<String, Long> byPhase = new java.util.TreeMap<>();
-    for (String p : new String[] {"Pending", "Running", "Succeeded", "Failed", "Stopped"}) {
-      byPhase.put(p, 0L);
-    }
-    phaseByCase.values().forEach(p -> byPhase.merge(p, 1L, Long::sum));
-    byPhase.forEach(
-        (p, n) ->
-            out.append("computecase_cases{phase=\"")
-                .append(p)
-                .append("\"} ")
-                .append(n)
-                .append('\n'));
-    counter(
-        out,
-        "computecase_items_succeeded_total",
-        "Items of finished cases that succeeded.",
-        itemsSucceeded.get());
-    counter(
-        out,
-        "computecase_items_failed_total",
-        "Items of finished cases that failed.",
-        itemsFailed.get());
-    counter(
-        out,
-        "computecase_executions_started_total",
-        "Executions started.",
-        executionsStarted.get());
-    counter(
-        out,
-        "computecase_status_writes_total",
-        "Status writes to the API server.",
-        statusWrites.get());
-    counter(
-        out,
-        "computecase_reconcile_errors_total",
-        "Reconciles that failed.",
-        reconcileErrors.get());
-    reconcileSeconds.render(out);
-    startLatency.render(out);
-    itemSeconds.render(out);
-    return out.toString();
+  /** The registry, for instrumentation that registers its own meters. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
   }
 
-  private static void counter(StringBuilder out, String name, String help, long value) {
-    out.append("# HELP ")
-        .append(name)
-        .append(' ')
-        .append(help)
-        .append('\n')
-        .append("# TYPE ")
-        .append(name)
-        .append(" counter\n")
-        .append(name)
-        .append(' ')
-        .append(value)
-        .append('\n');
+  /** The Prometheus text exposition of every metric. */
+  public String scrape() {
+    return registry.scrape();
   }
 }
