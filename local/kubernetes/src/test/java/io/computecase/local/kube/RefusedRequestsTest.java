@@ -79,7 +79,9 @@ class RefusedRequestsTest {
     refused(400, "POST", CONFIG_MAPS, "application/json", "{\"apiVersion\":\"apps/v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"apps\"}}");
     refused(400, "POST", CONFIG_MAPS, "application/json", "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"secret\"}}");
     refused(400, "PATCH", CONFIG_MAPS + "/kept", "application/merge-patch+json", "{\"kind\":\"Secret\"}");
-    assertThat(ComputeCases.cases(server.client()).inAnyNamespace().list().getItems()).isEmpty();
+    assertThat(ComputeCases.cases(server.client()).inAnyNamespace().list().getItems())
+        .extracting(c -> c.getMetadata().getName())
+        .doesNotContain("other-kind");
     assertThat(server.client().configMaps().inNamespace("default").list().getItems())
         .extracting(c -> c.getMetadata().getName())
         .containsExactly("kept");
@@ -91,6 +93,14 @@ class RefusedRequestsTest {
     refused(400, "POST", CASES, "application/json", computeCase("x", "ComputeCase").replace("\"name\":\"x\"", "\"name\":42"));
     refused(400, "POST", CASES, "application/json", computeCase("x", "ComputeCase").replace("\"name\":\"x\"", "\"name\":\"x\",\"labels\":{\"a\":1}"));
     refused(400, "PATCH", CONFIG_MAPS + "/kept", "application/json-patch+json", "[{\"op\":\"replace\",\"path\":\"/metadata\",\"value\":1}]");
+    String unknownMetadata = computeCase("owned", "ComputeCase").replace("\"name\":\"owned\"", "\"name\":\"owned\",\"owner\":\"me\"");
+    assertThat(refused(400, "POST", CASES + "?fieldValidation=Strict", "application/json", unknownMetadata).path("message").asText())
+        .contains("unknown field \"metadata.owner\"");
+    assertThat(send("POST", CASES, "application/json", unknownMetadata).code()).isEqualTo(201);
+    assertThat(ComputeCases.named(server.client(), "owned").get().getMetadata().getAdditionalProperties())
+        .as("pruned, as the server prunes unknown fields without Strict")
+        .doesNotContainKey("owner");
+    ComputeCases.named(server.client(), "owned").delete();
   }
 
   @Test

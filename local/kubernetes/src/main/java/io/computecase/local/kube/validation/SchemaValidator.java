@@ -26,6 +26,13 @@ public final class SchemaValidator {
           "FieldValueTooLong",
           "FieldValueTooMany");
 
+  /** The fields of ObjectMeta (meta/v1), every one a custom resource's metadata may have. */
+  private static final java.util.Set<String> OBJECT_META_FIELDS =
+      java.util.Set.of(
+          "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation",
+          "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels",
+          "annotations", "ownerReferences", "finalizers", "managedFields");
+
   /** Validates (and prunes) a new {@code object} in place; throws when the server would reject it. */
   public void validate(ResourceType type, JsonNode object, String fieldValidation) {
     validate(type, object, null, fieldValidation);
@@ -77,6 +84,20 @@ public final class SchemaValidator {
         continue;
       }
       check(schema, field.getValue(), name, unknown, invalid);
+    }
+    // ObjectMeta is no free-form object either: its unknown fields are pruned, or refused if Strict
+    JsonNode metadata = object.get("metadata");
+    if (metadata != null && metadata.isObject()) {
+      List<String> unknownMeta = new ArrayList<>();
+      metadata.fieldNames().forEachRemaining(f -> {
+        if (!OBJECT_META_FIELDS.contains(f)) {
+          unknownMeta.add(f);
+        }
+      });
+      unknownMeta.forEach(f -> unknown.add("metadata." + f));
+      if (!"Strict".equalsIgnoreCase(fieldValidation)) {
+        unknownMeta.forEach(((ObjectNode) metadata)::remove);
+      }
     }
     requireFields(type.schema(), object, "", invalid);
     if (invalid.stream().noneMatch(c -> BLOCKS_RULES.contains(c.reason()))) {
