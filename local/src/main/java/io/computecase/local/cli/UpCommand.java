@@ -38,12 +38,21 @@ final class UpCommand implements Callable<Integer> {
   @Option(names = "--no-operator", description = "Run no operator in this process: the operator jar (or its replicas, with leader election) reconciles the cases, given the export lines' endpoints as COMPUTECASE_SFN_ENDPOINT, COMPUTECASE_EVENTS_ENDPOINT and COMPUTECASE_SQS_ENDPOINT.")
   boolean noOperator;
 
+  @Option(names = "--keep-executions-days", defaultValue = "90", paramLabel = "DAYS", description = "Forget closed executions (with their Map Runs and children) this many days after they close, as AWS does after 90. Default: ${DEFAULT-VALUE}.")
+  int keepExecutionsDays;
+
+  @Option(names = "--keep-executions", defaultValue = "1000", paramLabel = "N", description = "Keep at most N closed executions of each state machine, the oldest forgotten first, so that a long-running stack does not grow without end. Default: ${DEFAULT-VALUE}.")
+  int keepExecutions;
+
   @Mixin StackOptions stack;
 
   @Override
   public Integer call() throws Exception {
     if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
       throw new IllegalArgumentException("--kubeconfig " + kubeconfig + " is not a readable file: give the kubeconfig of the cluster to use");
+    }
+    if (keepExecutionsDays < 1 || keepExecutions < 1) {
+      throw new IllegalArgumentException("--keep-executions-days and --keep-executions must be at least 1, got " + keepExecutionsDays + " and " + keepExecutions);
     }
     if (kubeconfig != null && kubePort != 0) {
       throw new IllegalArgumentException("--kube-port sets the embedded API server's port; with --kubeconfig there is none: drop one of them");
@@ -57,6 +66,7 @@ final class UpCommand implements Callable<Integer> {
             .kubeconfig(kubeconfig == null ? null : kubeconfig.toAbsolutePath())
             .runOperator(!noOperator)
             .allowExec(allowExec)
+            .executionRetention(java.time.Duration.ofDays(keepExecutionsDays), keepExecutions)
             .workers(stack.workers)
             .workerConcurrency(stack.workerConcurrency)
             .start();

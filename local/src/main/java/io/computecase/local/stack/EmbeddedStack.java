@@ -41,6 +41,7 @@ public final class EmbeddedStack implements AutoCloseable {
     this.aws =
         EmbeddedAws.start(
             builder.awsBasePort, builder.dataDir == null ? null : builder.dataDir.resolve("aws"));
+    aws.stepFunctions().engine().retainClosed(builder.executionRetention, builder.executionsKept);
     if (builder.kubeconfig == null) {
       EmbeddedKubernetes.Builder kube = EmbeddedKubernetes.builder().port(builder.kubernetesPort);
       if (builder.dataDir != null) {
@@ -191,6 +192,19 @@ public final class EmbeddedStack implements AutoCloseable {
     private Path kubeconfig;
     private boolean runOperator = true;
     private boolean allowExec;
+    private java.time.Duration executionRetention = java.time.Duration.ofDays(90);
+    private int executionsKept = 1_000;
+
+    /**
+     * Closed executions are kept this long (AWS: 90 days) and at most {@code perStateMachine} of
+     * each state machine (default 1,000), with their Map Runs and children, so a long-running
+     * stack does not grow without end.
+     */
+    public Builder executionRetention(java.time.Duration age, int perStateMachine) {
+      this.executionRetention = age;
+      this.executionsKept = perStateMachine;
+      return this;
+    }
 
     public Builder awsBasePort(int port) {
       this.awsBasePort = port;

@@ -130,10 +130,6 @@ public final class LocalStepFunctions implements AutoCloseable {
     }
 
     /**
-     * Keeps state machines, executions, Map Runs and waiting task tokens in this directory, so a
-     * restart goes on where the engine stopped; absent, everything lives in memory only.
-     */
-    /**
      * Closed executions are kept this long (AWS: 90 days), and at most {@code perStateMachine} of
      * each state machine (default 1,000), with their Map Runs and child executions.
      */
@@ -143,6 +139,10 @@ public final class LocalStepFunctions implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Keeps state machines, executions, Map Runs and waiting task tokens in this directory, so a
+     * restart goes on where the engine stopped; absent, everything lives in memory only.
+     */
     public Builder dataDirectory(Path value) {
       this.dataDirectory = value;
       return this;
