@@ -141,13 +141,6 @@ public final class LocalEventBridge implements AutoCloseable {
       return this;
     }
 
-    /** Threads calling targets (default 16). */
-    public Builder deliveryThreads(int threads) {
-      this.delivery =
-          new DeliverySettings(threads, delivery.initialBackoff(), delivery.maxBackoff());
-      return this;
-    }
-
     /** The first retry's backoff (default 200 ms), doubling up to {@code max} (default 30 s). */
     public Builder retryBackoff(Duration initial, Duration max) {
       this.delivery = new DeliverySettings(delivery.threads(), initial, max);

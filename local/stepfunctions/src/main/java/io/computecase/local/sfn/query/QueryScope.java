@@ -33,11 +33,4 @@ public record QueryScope(
   public QueryScope withErrorOutput(JsonNode newErrorOutput) {
     return new QueryScope(input, context, variables, result, newErrorOutput);
   }
-
-  /**
-   * The same scope reading another input (e.g. after InputPath, or the result for ResultSelector).
-   */
-  public QueryScope withInput(JsonNode newInput) {
-    return new QueryScope(newInput, context, variables, result, errorOutput);
-  }
 }
