@@ -22,11 +22,18 @@ final class AwsJsonFuzz {
 
   static List<AwsCall> calls(
       AwsJsonEndpoint api, Map<String, ObjectNode> samples, MalformedBodies bodies) {
+    return calls(api, samples, bodies, true);
+  }
+
+  /** As above; without {@code mistypedMembers}, no call gives a member of the wrong JSON type. */
+  static List<AwsCall> calls(
+      AwsJsonEndpoint api, Map<String, ObjectNode> samples, MalformedBodies bodies, boolean mistypedMembers) {
     List<AwsCall> calls = new ArrayList<>();
     samples.forEach(
         (operation, sample) -> {
           String target = api.target(operation);
           calls.add(AwsCall.post(operation + " truncated", target, bodies.truncated(sample)));
+          calls.add(AwsCall.post(operation + " followed by more JSON", target, sample + " {}"));
           calls.add(
               AwsCall.post(
                   operation + " random bytes", target, bodies.randomBytes(1 + bodies.nextInt(2048))));
@@ -41,7 +48,9 @@ final class AwsJsonFuzz {
                   operation + " " + first + " nested too deep",
                   target,
                   MalformedBodies.deepMember(first)));
-          wrongTypes(operation, target, sample, bodies, calls);
+          if (mistypedMembers) {
+            wrongTypes(operation, target, sample, bodies, calls);
+          }
         });
     String someOperation = samples.keySet().iterator().next();
     for (String unknown :

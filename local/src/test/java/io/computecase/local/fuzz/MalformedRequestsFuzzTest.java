@@ -74,6 +74,9 @@ class MalformedRequestsFuzzTest {
   @AfterAll
   static void stop() {
     System.out.println("fuzz seed " + SEED + ", malformed requests per API: " + COUNTS);
+    System.out.println("not sent, ElasticMQ answers wrongly: " + SqsFuzz.ELASTICMQ_DEVIATIONS_NOT_SENT);
+    System.out.println("not sent, embedded watch bugs: " + KubernetesApiFuzz.WATCH_BUGS_NOT_SENT);
+    System.out.println("not sent, accepted by the CRD: " + ComputeResourceFuzz.ACCEPTED_BY_THE_CRD_NOT_SENT);
     if (stack != null) {
       stack.close();
     }
