@@ -36,6 +36,7 @@ class MalformedRequestsFuzzTest {
   /** Used heap may grow this much over the barrage: far above what it should keep, far below a leak of bodies. */
   private static final long HEAP_GROWTH_BOUND = 256L * 1024 * 1024;
 
+  private static final String RESOURCES = "ComputeCase and ComputeTarget resources";
   private static final Map<String, Integer> COUNTS = new LinkedHashMap<>();
   private static MalformedBodies bodies;
   private static EmbeddedStack stack;
@@ -73,7 +74,14 @@ class MalformedRequestsFuzzTest {
 
   @AfterAll
   static void stop() {
-    System.out.println("fuzz seed " + SEED + ", malformed requests per API: " + COUNTS);
+    int apiRequests =
+        COUNTS.entrySet().stream()
+            .filter(count -> !count.getKey().equals(RESOURCES))
+            .mapToInt(Map.Entry::getValue)
+            .sum();
+    System.out.println(
+        "fuzz seed " + SEED + ": " + apiRequests + " malformed API requests and "
+            + COUNTS.getOrDefault(RESOURCES, 0) + " malformed resources; per API: " + COUNTS);
     System.out.println("not sent, ElasticMQ answers wrongly: " + SqsFuzz.ELASTICMQ_DEVIATIONS_NOT_SENT);
     System.out.println("not sent, embedded watch bugs: " + KubernetesApiFuzz.WATCH_BUGS_NOT_SENT);
     System.out.println("not sent, accepted by the CRD: " + ComputeResourceFuzz.ACCEPTED_BY_THE_CRD_NOT_SENT);
@@ -109,7 +117,7 @@ class MalformedRequestsFuzzTest {
   @Test
   @Order(5)
   void kubernetesRefusesEveryMalformedComputeCaseAndComputeTarget() {
-    refuseAll("ComputeCase and ComputeTarget resources", ComputeResourceFuzz.calls(bodies), kubernetes::refusalProblem);
+    refuseAll(RESOURCES, ComputeResourceFuzz.calls(bodies), kubernetes::refusalProblem);
   }
 
   @Test
@@ -133,7 +141,7 @@ class MalformedRequestsFuzzTest {
     assertThat(growth).as("used heap growth over the barrage, bytes").isLessThan(HEAP_GROWTH_BOUND);
     int aws = COUNTS.getOrDefault("Step Functions", 0) + COUNTS.getOrDefault("EventBridge", 0) + COUNTS.getOrDefault("SQS", 0);
     assertThat(aws + COUNTS.getOrDefault("Kubernetes", 0)).as("malformed API requests sent").isGreaterThanOrEqualTo(500);
-    assertThat(COUNTS.getOrDefault("ComputeCase and ComputeTarget resources", 0))
+    assertThat(COUNTS.getOrDefault(RESOURCES, 0))
         .as("malformed ComputeCase and ComputeTarget resources sent")
         .isGreaterThanOrEqualTo(50);
   }
