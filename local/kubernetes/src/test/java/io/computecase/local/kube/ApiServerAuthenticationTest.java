@@ -83,6 +83,22 @@ class ApiServerAuthenticationTest {
   }
 
   @Test
+  void theClientsRawHttpClientCarriesTheTokenAndTheTrust() throws Exception {
+    // raw requests (tests that send malformed bodies) go through the fabric8 client's own
+    // HttpClient: its configuration, not each caller, must carry the credentials
+    var http = server.client().getHttpClient();
+    var response =
+        http.sendAsync(
+                http.newHttpRequestBuilder()
+                    .uri(server.url() + "/api/v1/namespaces/default")
+                    .build(),
+                String.class)
+            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(response.code()).as(response.body()).isEqualTo(200);
+  }
+
+  @Test
   void writesAndWatchesNeedTheTokenToo() throws Exception {
     HttpResponse<String> create =
         http.send(
