@@ -234,11 +234,15 @@ public final class HttpFront implements AutoCloseable {
 
               @Override
               public boolean backedUp() {
-                return out.writeQueueFull();
+                // an ended response refuses the question; there is nothing more to write anyway
+                return !out.ended() && !out.closed() && out.writeQueueFull();
               }
 
               @Override
               public void whenDrained(Runnable then) {
+                if (out.ended() || out.closed()) {
+                  return;
+                }
                 out.drainHandler(
                     ignored -> {
                       out.drainHandler(null);
@@ -304,11 +308,14 @@ public final class HttpFront implements AutoCloseable {
 
               @Override
               public boolean backedUp() {
-                return socket.writeQueueFull();
+                return !socket.isClosed() && socket.writeQueueFull();
               }
 
               @Override
               public void whenDrained(Runnable then) {
+                if (socket.isClosed()) {
+                  return;
+                }
                 socket.drainHandler(
                     ignored -> {
                       socket.drainHandler(null);

@@ -91,6 +91,12 @@ final class WatchBacklog {
   // then waits for the client to read.
   private void drain() {
     while (true) {
+      synchronized (this) {
+        if (ended) {
+          draining = false;
+          return;
+        }
+      }
       if (sink.backedUp()) {
         sink.whenDrained(this::drain);
         return;
