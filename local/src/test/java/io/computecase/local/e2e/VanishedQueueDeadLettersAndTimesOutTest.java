@@ -59,7 +59,7 @@ class VanishedQueueDeadLettersAndTimesOutTest {
     await().atMost(Duration.ofMinutes(1))
         .until(() -> ct.get().getStatus() != null && ct.get().getStatus().getQueueUrl() != null);
     String queueUrl = ct.get().getStatus().getQueueUrl();
-    String deadLetterQueueUrl = sqs.getQueueUrl(b -> b.queueName("computecase-fragile-dlq")).queueUrl();
+    String deadLetterQueueUrl = ct.get().getStatus().getDeadLetterQueueUrl();
 
     sqs.deleteQueue(b -> b.queueUrl(queueUrl));
     ComputeCaseSpec spec = StackFixture.generated(3, StackFixture.parameters(10));

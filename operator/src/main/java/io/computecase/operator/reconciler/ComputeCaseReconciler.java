@@ -6,6 +6,7 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Summary;
 import io.computecase.operator.execution.ExecutionInput;
+import io.computecase.operator.target.CaseRoutes;
 import io.computecase.operator.execution.ExecutionNames;
 import io.computecase.operator.logging.CaseLogContext;
 import io.computecase.operator.observer.ExecutionSnapshot;
@@ -94,6 +95,12 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
       Optional<SpecProblem> problem = services.validator().firstProblem(cc.getMetadata().getNamespace(), cc.getSpec());
       com.fasterxml.jackson.databind.node.ArrayNode items = null;
       if (problem.isEmpty()) {
+        CaseRoutes.Route route =
+            services.routes().in(cc.getMetadata().getNamespace()).get(target(cc));
+        if (route != null && !route.ready()) {
+          // its rule may not exist yet: items put on the bus now would match nothing
+          return write(cc, services.recorder().waitingForTarget(cc, route.target().toString()), true);
+        }
         try {
           items = services.items().resolve(cc);
           // checks the size limit before anything is written or started
@@ -167,8 +174,8 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
 
   /** The route the case's item events carry: chosen in its own namespace, as it was validated. */
   private String route(ComputeCase cc) {
-    String target = cc.getSpec().getTarget() == null ? "default" : cc.getSpec().getTarget();
-    String route = services.routes().in(cc.getMetadata().getNamespace()).get(target);
+    String target = target(cc);
+    CaseRoutes.Route route = services.routes().in(cc.getMetadata().getNamespace()).get(target);
     if (route == null) {
       // the target went away between validation and the start
       throw new SpecProblemException(
@@ -181,7 +188,11 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
               + target
               + "' there again.");
     }
-    return route;
+    return route.key();
+  }
+
+  private static String target(ComputeCase cc) {
+    return cc.getSpec().getTarget() == null ? "default" : cc.getSpec().getTarget();
   }
 
   /** Re-runs the failed items of a finished case; the finished run is kept as an attempt. */

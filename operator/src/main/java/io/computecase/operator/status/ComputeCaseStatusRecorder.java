@@ -54,6 +54,26 @@ public final class ComputeCaseStatusRecorder {
     return s;
   }
 
+  /**
+   * A valid case whose target exists but is still being provisioned: nothing is started until
+   * its queue and rule exist, and the message says what the case waits for.
+   */
+  public ComputeCaseStatus waitingForTarget(ComputeCase cc, String target) {
+    ComputeCaseStatus s = copy(cc);
+    Long generation = cc.getMetadata().getGeneration();
+    s.setObservedGeneration(generation);
+    s.setPhase(CasePhase.PENDING);
+    String message =
+        "Waiting for ComputeTarget "
+            + target
+            + " to be Ready: its queue and rule are being provisioned (kubectl describe"
+            + " computetarget shows why if it stays not Ready).";
+    s.setMessage(message);
+    conditions.set(
+        s.getConditions(), CaseConditions.RUNNING, false, "TargetNotReady", message, generation);
+    return s;
+  }
+
   /** The execution's identity, recorded before it is started so no restart loses it. */
   public ComputeCaseStatus accepted(ComputeCase cc, String executionArn, long total) {
     ComputeCaseStatus s = copy(cc);

@@ -231,6 +231,7 @@ class ComputeTargetTest {
     spec.setTarget("busy");
     stack.create("holder", spec);
     ComputeCase running = stack.awaitCase("holder", c -> c.getStatus().getStartTime() != null);
+    String named = get("busy").getStatus().getQueueUrl().replaceAll(".*/", "");
 
     stack.client.resource(get("busy")).delete();
 
@@ -242,7 +243,7 @@ class ComputeTargetTest {
     stack.awaitCase("holder", OperatorTestStack.phase("Succeeded"));
 
     await().atMost(Duration.ofSeconds(20)).until(() -> get("busy") == null);
-    assertThat(stack.events.rules).doesNotContainKey("computecase-busy");
+    assertThat(stack.events.rules).doesNotContainKey(named);
     assertThat(
             stack
                 .client
@@ -254,9 +255,42 @@ class ComputeTargetTest {
         .isNull();
     try (SqsClient sqs = stack.sqs()) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> sqs.getQueueUrl(r -> r.queueName("computecase-busy")))
+              () -> sqs.getQueueUrl(r -> r.queueName(named)))
           .isInstanceOf(QueueDoesNotExistException.class);
     }
+  }
+
+  @Test
+  void aCaseWaitsForItsTargetToBeReadyThenStarts() {
+    // not Ready: its queue and rule are never built while the spec is wrong
+    create(
+        "late",
+        spec -> {
+          Computation computation = new Computation();
+          computation.setKind("quantum");
+          spec.setComputation(computation);
+        });
+    awaitTarget("late", "False");
+    ComputeCaseSpec spec = new ComputeCaseSpec();
+    spec.setGenerate(new Generate(2));
+    spec.setTarget("late");
+    stack.create("patient", spec);
+
+    ComputeCase waiting =
+        stack.awaitCase(
+            "patient",
+            c -> c.getStatus() != null && c.getStatus().getMessage() != null
+                && c.getStatus().getMessage().contains("Waiting for ComputeTarget"));
+    assertThat(waiting.getStatus().getPhase()).isEqualTo("Pending");
+    assertThat(waiting.getStatus().getExecutionArn()).isNull();
+    assertThat(waiting.getStatus().getConditions())
+        .anyMatch(c -> "TargetNotReady".equals(c.getReason()));
+
+    ComputeTarget fixed = get("late");
+    fixed.getSpec().getComputation().setKind("simulate");
+    stack.client.resource(fixed).update();
+    ComputeCase started = stack.awaitCase("patient", c -> c.getStatus().getStartTime() != null);
+    assertThat(started.getStatus().getExecutionArn()).isNotNull();
   }
 
   @Test
