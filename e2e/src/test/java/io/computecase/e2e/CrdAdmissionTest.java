@@ -87,6 +87,8 @@ class CrdAdmissionTest {
         computeCase("items not a list", "items: abc", "spec.items"),
         computeCase("an unknown field", "generate: {count: 2}\n  itemz: [1]", "spec.itemz"),
         computeCase("a name with capitals", "generate: {count: 2}", "metadata.name").withName("Bad_Name"),
+        new Refusal("a case without spec", "apiVersion: computecase.io/v1alpha1\nkind: ComputeCase\nmetadata:\n  name: no-spec\n", "spec"),
+        new Refusal("a target without spec", "apiVersion: computecase.io/v1alpha1\nkind: ComputeTarget\nmetadata:\n  name: no-spec\n", "spec"),
         computeTarget("target without image", "replicas: 1", "spec.image"),
         computeTarget("target replicas negative", "image: worker:1\n  replicas: -1", "spec.replicas"),
         computeTarget("target concurrency over 10000", "image: worker:1\n  concurrency: 10001", "spec.concurrency"),

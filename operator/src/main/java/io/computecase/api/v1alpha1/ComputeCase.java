@@ -1,6 +1,7 @@
 package io.computecase.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -23,6 +24,16 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = AdditionalPrinterColumn.Type.DATE)
 public class ComputeCase extends CustomResource<ComputeCaseSpec, ComputeCaseStatus>
     implements Namespaced {
+
+  /**
+   * Required: a case without a spec has nothing to run, and removing the spec of a started case
+   * would leave the operator nothing to observe it by, so the API server refuses both.
+   */
+  @Override
+  @Required
+  public ComputeCaseSpec getSpec() {
+    return super.getSpec();
+  }
 
   @Override
   protected ComputeCaseStatus initStatus() {

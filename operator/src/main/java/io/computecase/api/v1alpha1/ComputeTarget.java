@@ -1,6 +1,7 @@
 package io.computecase.api.v1alpha1;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.Required;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -33,6 +34,13 @@ import io.fabric8.kubernetes.model.annotation.Version;
     type = AdditionalPrinterColumn.Type.DATE)
 public class ComputeTarget extends CustomResource<ComputeTargetSpec, ComputeTargetStatus>
     implements Namespaced {
+
+  /** Required: a target without a spec names no image and no computation. */
+  @Override
+  @Required
+  public ComputeTargetSpec getSpec() {
+    return super.getSpec();
+  }
 
   @Override
   protected ComputeTargetStatus initStatus() {

@@ -213,7 +213,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
         services
             .observer()
             .observe(cc.getStatus().getExecutionArn(), cc.getStatus().getMapRunArn());
-    Integer wanted = cc.getSpec().getMaxConcurrency();
+    Integer wanted = cc.getSpec() == null ? null : cc.getSpec().getMaxConcurrency();
     snapshot
         .mapRun()
         .filter(run -> !snapshot.finished() && wanted != null && run.maxConcurrency() != wanted)
