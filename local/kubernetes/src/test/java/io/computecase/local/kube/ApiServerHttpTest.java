@@ -181,21 +181,6 @@ class ApiServerHttpTest {
   }
 
   @Test
-  void watchFromANonNumericVersionEndsWithAClearError() throws Exception {
-    HttpResponse<String> response =
-        send(
-            "GET",
-            "/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=abc",
-            null,
-            null);
-
-    JsonNode event = JSON.readTree(response.body().lines().findFirst().orElseThrow());
-    assertThat(event.path("type").asText()).isEqualTo("ERROR");
-    assertThat(event.path("object").path("message").asText())
-        .contains("resourceVersion must be a number");
-  }
-
-  @Test
   void builderRejectsAnInvalidPort() {
     assertThatThrownBy(() -> EmbeddedKubernetes.builder().port(70000))
         .hasMessageContaining("port must be 0 (any free port) or 1-65535, got 70000");

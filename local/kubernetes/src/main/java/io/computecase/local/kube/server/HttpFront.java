@@ -6,6 +6,7 @@ import io.computecase.local.kube.discovery.ResourceCatalog;
 import io.computecase.local.kube.discovery.ResourceType;
 import io.computecase.local.kube.store.ResourceChange;
 import io.computecase.local.kube.table.TableConverter;
+import io.computecase.local.kube.validation.InvalidObjectException;
 import io.computecase.local.kube.watch.WatchEvents;
 import io.computecase.local.kube.watch.WatchHub;
 import io.computecase.local.kube.watch.WatchRequest;
@@ -120,6 +121,9 @@ public final class HttpFront implements AutoCloseable {
         request.method() == io.vertx.core.http.HttpMethod.GET
             && path.map(ResourcePath::isWatch).orElse(false)
             && type.isPresent();
+    if (watch && !watchOptionsParse(request, path.get())) {
+      return;
+    }
     if (watch && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
       request.toWebSocket().onSuccess(socket -> watchOverWebSocket(socket, path.get(), type.get()));
     } else if (watch) {
@@ -154,6 +158,21 @@ public final class HttpFront implements AutoCloseable {
                                     "the embedded API server failed: " + failure,
                                     null));
                           }));
+    }
+  }
+
+  /**
+   * Checks a watch's ListOptions as a list's are checked, before anything is streamed or a
+   * WebSocket accepted: a watch that does not parse is answered 400 with a Status, as the API
+   * server answers it, never served with a timeout or a start it cannot honour.
+   */
+  private static boolean watchOptionsParse(HttpServerRequest request, ResourcePath path) {
+    try {
+      QueryParameters.checkList(path);
+      return true;
+    } catch (InvalidObjectException e) {
+      write(request.response(), ApiResponses.json(e.code(), e.status(path)));
+      return false;
     }
   }
 
@@ -358,9 +377,9 @@ public final class HttpFront implements AutoCloseable {
   }
 
   private void endAfterTimeout(ResourcePath path, Runnable end) {
-    String timeout = path.query().get("timeoutSeconds");
-    if (timeout != null && timeout.matches("\\d+") && Long.parseLong(timeout) > 0) {
-      vertx.setTimer(TimeUnit.SECONDS.toMillis(Long.parseLong(timeout)), id -> end.run());
+    long timeout = QueryParameters.timeoutSeconds(path);
+    if (timeout > 0) {
+      vertx.setTimer(TimeUnit.SECONDS.toMillis(timeout), id -> end.run());
     }
   }
 

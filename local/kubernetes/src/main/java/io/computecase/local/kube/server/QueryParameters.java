@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * The query parameters the API server parses before it serves a request, refused with 400
- * BadRequest when they do not parse: label and field selectors and limit on lists, dryRun and
- * fieldValidation on writes. Unparsed, a bad selector would select by some other reading of it.
+ * BadRequest when they do not parse: the ListOptions of lists and watches (selectors, limit,
+ * resourceVersion, timeoutSeconds), dryRun and fieldValidation on writes. Unparsed, a bad selector
+ * would select by some other reading of it, and a bad timeout would leave a watch open for ever.
  */
 final class QueryParameters {
   private static final String PREFIX = "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?";
@@ -25,7 +26,12 @@ final class QueryParameters {
 
   private QueryParameters() {}
 
-  /** Checks a list's labelSelector, fieldSelector and limit. */
+  /**
+   * Checks the ListOptions a list and a watch share, as the API server decodes them before it
+   * lists or starts a watch: labelSelector, fieldSelector, limit, resourceVersion and
+   * timeoutSeconds. allowWatchBookmarks and sendInitialEvents are not checked: the server reads any
+   * value but "false" and "0" as true, so none is refused.
+   */
   static void checkList(ResourcePath path) {
     String labels = path.query().get("labelSelector");
     if (labels != null) {
@@ -46,6 +52,37 @@ final class QueryParameters {
     String limit = path.query().get("limit");
     if (limit != null && !limit.matches("[0-9]+")) {
       throw badRequest("limit: Invalid value: \"" + limit + "\": must be a non-negative integer");
+    }
+    String timeout = path.query().get("timeoutSeconds");
+    if (timeout != null && !isNonNegativeLong(timeout)) {
+      throw badRequest(
+          "timeoutSeconds: Invalid value: \"" + timeout + "\": must be a non-negative integer (seconds)");
+    }
+    String version = path.query().get("resourceVersion");
+    if (version != null && !version.isEmpty() && !isNonNegativeLong(version)) {
+      // this server's versions are its store's counter; anything else is no version it gave out
+      throw badRequest(
+          "resourceVersion: Invalid value: \"" + version + "\": must be empty or a resourceVersion"
+              + " this server gave out (a non-negative integer); list first and watch from the"
+              + " list's resourceVersion");
+    }
+  }
+
+  /** The watch's timeoutSeconds, once {@link #checkList} has passed; 0 when none is given. */
+  static long timeoutSeconds(ResourcePath path) {
+    String timeout = path.query().get("timeoutSeconds");
+    return timeout == null ? 0 : Long.parseLong(timeout);
+  }
+
+  private static boolean isNonNegativeLong(String value) {
+    if (!value.matches("[0-9]+")) {
+      return false;
+    }
+    try {
+      Long.parseLong(value);
+      return true;
+    } catch (NumberFormatException e) {
+      return false; // past the range of a 64-bit integer, as the server's parser refuses it
     }
   }
 
