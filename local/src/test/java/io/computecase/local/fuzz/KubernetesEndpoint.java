@@ -80,7 +80,29 @@ final class KubernetesEndpoint {
    * Kubernetes Status: kind Status, status Failure, a reason, and the HTTP status as its code.
    */
   Optional<String> refusalProblem(KubeCall call) {
+    return refusalProblem(call, send(call));
+  }
+
+  /**
+   * What is wrong with the answer to a call a real API server answers 400 BadRequest; empty when
+   * it is that answer: a v1 Status with status Failure, reason BadRequest and code 400.
+   */
+  Optional<String> badRequestProblem(KubeCall call) {
     Answer answer = send(call);
+    Optional<String> problem = refusalProblem(call, answer);
+    if (problem.isPresent()) {
+      return problem;
+    }
+    JsonNode status = parse(answer.body());
+    if (answer.status() != 400
+        || !"v1".equals(status.path("apiVersion").asText())
+        || !"BadRequest".equals(status.path("reason").asText())) {
+      return Optional.of(describe(call, answer, "400 and a v1 Status with reason BadRequest"));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> refusalProblem(KubeCall call, Answer answer) {
     if (answer.failure() != null || answer.status() < 400 || answer.status() > 499) {
       return Optional.of(describe(call, answer, "a 4xx"));
     }
@@ -111,6 +133,14 @@ final class KubernetesEndpoint {
       return MalformedBodies.JSON.readTree(answer.body());
     } catch (IOException e) {
       throw new AssertionError(describe(call, answer, "a JSON body"), e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return MalformedBodies.JSON.readTree(body);
+    } catch (IOException e) {
+      throw new IllegalStateException("a body read once as JSON no longer parses", e);
     }
   }
 

@@ -37,6 +37,7 @@ class MalformedRequestsFuzzTest {
   private static final long HEAP_GROWTH_BOUND = 256L * 1024 * 1024;
 
   private static final String RESOURCES = "ComputeCase and ComputeTarget resources";
+  private static final String BAD_QUERIES = "Kubernetes list and watch queries";
   private static final Map<String, Integer> COUNTS = new LinkedHashMap<>();
   private static MalformedBodies bodies;
   private static EmbeddedStack stack;
@@ -83,7 +84,6 @@ class MalformedRequestsFuzzTest {
         "fuzz seed " + SEED + ": " + apiRequests + " malformed API requests and "
             + COUNTS.getOrDefault(RESOURCES, 0) + " malformed resources; per API: " + COUNTS);
     System.out.println("not sent, ElasticMQ answers wrongly: " + SqsFuzz.ELASTICMQ_DEVIATIONS_NOT_SENT);
-    System.out.println("not sent, embedded watch bugs: " + KubernetesApiFuzz.WATCH_BUGS_NOT_SENT);
     System.out.println("not sent, accepted by the CRD: " + ComputeResourceFuzz.ACCEPTED_BY_THE_CRD_NOT_SENT);
     if (stack != null) {
       stack.close();
@@ -116,12 +116,18 @@ class MalformedRequestsFuzzTest {
 
   @Test
   @Order(5)
+  void kubernetesAnswersEveryListAndWatchWhoseQueryDoesNotParseWithABadRequest() {
+    refuseAll(BAD_QUERIES, KubernetesApiFuzz.badQueries(), kubernetes::badRequestProblem);
+  }
+
+  @Test
+  @Order(6)
   void kubernetesRefusesEveryMalformedComputeCaseAndComputeTarget() {
     refuseAll(RESOURCES, ComputeResourceFuzz.calls(bodies), kubernetes::refusalProblem);
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void afterTheBarrageEveryServerServesTheCasesSucceedAndTheHeapIsBounded() {
     stepFunctions.stillServes();
     eventBridge.stillServes();
@@ -140,7 +146,8 @@ class MalformedRequestsFuzzTest {
     System.out.printf("used heap after GC grew by %d MiB over the barrage%n", growth / (1024 * 1024));
     assertThat(growth).as("used heap growth over the barrage, bytes").isLessThan(HEAP_GROWTH_BOUND);
     int aws = COUNTS.getOrDefault("Step Functions", 0) + COUNTS.getOrDefault("EventBridge", 0) + COUNTS.getOrDefault("SQS", 0);
-    assertThat(aws + COUNTS.getOrDefault("Kubernetes", 0)).as("malformed API requests sent").isGreaterThanOrEqualTo(500);
+    int kubernetesApi = COUNTS.getOrDefault("Kubernetes", 0) + COUNTS.getOrDefault(BAD_QUERIES, 0);
+    assertThat(aws + kubernetesApi).as("malformed API requests sent").isGreaterThanOrEqualTo(500);
     assertThat(COUNTS.getOrDefault(RESOURCES, 0))
         .as("malformed ComputeCase and ComputeTarget resources sent")
         .isGreaterThanOrEqualTo(50);
