@@ -33,30 +33,64 @@ class UpOnRealClusterTest {
         new ProcessBuilder(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar.toString(),
-                    "up", "--kubeconfig", cluster.kubeconfig().toString(), "--workers", "1"))
+                    "-jar",
+                    jar.toString(),
+                    "up",
+                    "--kubeconfig",
+                    cluster.kubeconfig().toString(),
+                    "--workers",
+                    "1"))
             .redirectErrorStream(true)
             .redirectOutput(out.toFile())
             .start();
     try {
-      await("up is ready").atMost(Duration.ofMinutes(2)).until(() -> read(out).contains("Stop with Ctrl-C"));
+      await("up is ready")
+          .atMost(Duration.ofMinutes(2))
+          .until(() -> read(out).contains("Stop with Ctrl-C"));
       String printed = read(out);
       assertThat(printed).contains("export KUBECONFIG=" + cluster.kubeconfig());
       assertThat(printed).containsPattern("AWS_ENDPOINT_URL_SFN=http://127\\.0\\.0\\.1:\\d+");
 
+      // a case only sees the targets of its own namespace: up applies `default` in namespace
+      // default, and a team using another namespace applies its own, as here
+      RealCluster.Result target =
+          cluster.kubectlWithInput(
+              "apiVersion: computecase.io/v1alpha1\nkind: ComputeTarget\nmetadata:\n  name: default\n"
+                  + "spec:\n  image: computecase-worker:embedded\n  replicas: 1\n",
+              "apply",
+              "-n",
+              NAMESPACE,
+              "-f",
+              "-");
+      assertThat(target.exit()).as(target.output()).isZero();
       RealCluster.Result applied =
           cluster.kubectlWithInput(
-              CaseManifests.computeCase("from-up", "items: [{caseId: a}, {caseId: b}]\n  parameters: {computeMs: 100}"),
-              "apply", "-n", NAMESPACE, "-f", "-");
+              CaseManifests.computeCase(
+                  "from-up", "items: [{caseId: a}, {caseId: b}]\n  parameters: {computeMs: 100}"),
+              "apply",
+              "-n",
+              NAMESPACE,
+              "-f",
+              "-");
       assertThat(applied.exit()).as(applied.output()).isZero();
       RealCluster.Result waited =
-          cluster.kubectl("wait", "-n", NAMESPACE, "--for=jsonpath={.status.phase}=Succeeded", "cc/from-up", "--timeout=120s");
+          cluster.kubectl(
+              "wait",
+              "-n",
+              NAMESPACE,
+              "--for=jsonpath={.status.phase}=Succeeded",
+              "cc/from-up",
+              "--timeout=120s");
       assertThat(waited.exit()).as(waited.output() + read(out)).isZero();
 
-      RealCluster.Result deleted = cluster.kubectl("delete", "cc", "from-up", "-n", NAMESPACE, "--timeout=60s");
+      RealCluster.Result deleted =
+          cluster.kubectl("delete", "cc", "from-up", "-n", NAMESPACE, "--timeout=60s");
       assertThat(deleted.exit()).as(deleted.output()).isZero();
-      RealCluster.Result target = cluster.kubectl("delete", "computetarget", "default", "-n", "default", "--timeout=60s");
-      assertThat(target.exit()).as(target.output()).isZero();
+      for (String namespace : List.of(NAMESPACE, "default")) {
+        RealCluster.Result removed =
+            cluster.kubectl("delete", "computetarget", "default", "-n", namespace, "--timeout=60s");
+        assertThat(removed.exit()).as(removed.output()).isZero();
+      }
     } finally {
       up.destroy();
       assertThat(up.waitFor(30, TimeUnit.SECONDS)).as("up stops on SIGTERM").isTrue();
@@ -70,12 +104,18 @@ class UpOnRealClusterTest {
         RealCluster.exec(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", RealCluster.repo().resolve("local/target/computecase-local.jar").toString(),
-                "up", "--kubeconfig", tmp.resolve("absent").toString()),
+                "-jar",
+                RealCluster.repo().resolve("local/target/computecase-local.jar").toString(),
+                "up",
+                "--kubeconfig",
+                tmp.resolve("absent").toString()),
             java.util.Map.of(),
             null);
     assertThat(refused.exit()).isNotZero();
-    assertThat(refused.output()).contains("--kubeconfig").contains("absent").contains("is not a readable file");
+    assertThat(refused.output())
+        .contains("--kubeconfig")
+        .contains("absent")
+        .contains("is not a readable file");
   }
 
   private static String read(Path file) {
