@@ -84,7 +84,6 @@ class MalformedRequestsFuzzTest {
         "fuzz seed " + SEED + ": " + apiRequests + " malformed API requests and "
             + COUNTS.getOrDefault(RESOURCES, 0) + " malformed resources; per API: " + COUNTS);
     System.out.println("not sent, ElasticMQ answers wrongly: " + SqsFuzz.ELASTICMQ_DEVIATIONS_NOT_SENT);
-    System.out.println("not sent, accepted by the CRD: " + ComputeResourceFuzz.ACCEPTED_BY_THE_CRD_NOT_SENT);
     if (stack != null) {
       stack.close();
     }
