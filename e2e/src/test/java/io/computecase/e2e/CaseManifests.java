@@ -9,7 +9,12 @@ final class CaseManifests {
   /** Applies crds/ with kubectl and waits until the server serves both kinds. */
   static void installCrds(RealCluster cluster) {
     RealCluster.Result applied =
-        cluster.kubectl("apply", "--server-side", "--force-conflicts", "-f", RealCluster.repo().resolve("crds").toString());
+        cluster.kubectl(
+            "apply",
+            "--server-side",
+            "--force-conflicts",
+            "-f",
+            RealCluster.repo().resolve("crds").toString());
     assertThat(applied.exit()).as(applied.output()).isZero();
     RealCluster.Result established =
         cluster.kubectl(

@@ -42,7 +42,8 @@ final class ClusterStack implements AutoCloseable {
         SfnClient.builder()
             .endpointOverride(stack.aws().stepFunctionsEndpoint())
             .region(Region.of(EmbeddedStack.REGION))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .build();
   }
 
@@ -50,7 +51,8 @@ final class ClusterStack implements AutoCloseable {
    * Starts the stack on the real cluster; {@code namespaces} are created now, each with the
    * ComputeTarget {@code default}, and emptied at close.
    */
-  static ClusterStack start(boolean runOperator, int workers, int concurrency, String... namespaces) {
+  static ClusterStack start(
+      boolean runOperator, int workers, int concurrency, String... namespaces) {
     RealCluster cluster = RealCluster.get();
     for (String namespace : namespaces) {
       cluster.ensureNamespace(namespace);
@@ -94,7 +96,9 @@ final class ClusterStack implements AutoCloseable {
 
   static ComputeCaseStatus status(Resource<ComputeCase> resource) {
     ComputeCase current = resource.get();
-    return current == null || current.getStatus() == null ? new ComputeCaseStatus() : current.getStatus();
+    return current == null || current.getStatus() == null
+        ? new ComputeCaseStatus()
+        : current.getStatus();
   }
 
   static String phase(Resource<ComputeCase> resource) {
@@ -108,19 +112,39 @@ final class ClusterStack implements AutoCloseable {
         client().resources(ComputeCase.class).inNamespace(namespace).delete();
         await("the cases of " + namespace + " are deleted")
             .atMost(Duration.ofMinutes(2))
-            .until(() -> client().resources(ComputeCase.class).inNamespace(namespace).list().getItems().isEmpty());
+            .until(
+                () ->
+                    client()
+                        .resources(ComputeCase.class)
+                        .inNamespace(namespace)
+                        .list()
+                        .getItems()
+                        .isEmpty());
       }
       client().resources(ComputeTarget.class).inAnyNamespace().delete();
       await("the ComputeTargets are deleted")
           .atMost(Duration.ofMinutes(2))
-          .until(() -> client().resources(ComputeTarget.class).inAnyNamespace().list().getItems().isEmpty());
+          .until(
+              () ->
+                  client()
+                      .resources(ComputeTarget.class)
+                      .inAnyNamespace()
+                      .list()
+                      .getItems()
+                      .isEmpty());
       // the controller manager's garbage collector deletes the targets' worker Deployments
       await("the worker Deployments are collected")
           .atMost(Duration.ofMinutes(2))
           .until(
               () ->
-                  client().apps().deployments().inAnyNamespace()
-                      .withLabel("app.kubernetes.io/name", "computecase-worker").list().getItems().isEmpty());
+                  client()
+                      .apps()
+                      .deployments()
+                      .inAnyNamespace()
+                      .withLabel("app.kubernetes.io/name", "computecase-worker")
+                      .list()
+                      .getItems()
+                      .isEmpty());
     } finally {
       sfn.close();
       stack.close();

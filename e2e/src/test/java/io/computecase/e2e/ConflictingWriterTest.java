@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A second writer (a user, a GitOps tool, another controller) annotates and patches a running case
- * in a loop on the real API server, whose resourceVersion checks answer 409 to stale writes. None of
- * its writes is lost, and the operator neither fails nor spins on conflicts: it still writes status
- * at its own pace and the case ends as it would alone.
+ * in a loop on the real API server, whose resourceVersion checks answer 409 to stale writes. None
+ * of its writes is lost, and the operator neither fails nor spins on conflicts: it still writes
+ * status at its own pace and the case ends as it would alone.
  */
 @RealApiServerTest
 class ConflictingWriterTest {
@@ -59,14 +59,23 @@ class ConflictingWriterTest {
                 // a JSON merge patch without a resourceVersion: never conflicts, never lost
                 computeCase.patch(
                     PatchContext.of(PatchType.JSON_MERGE),
-                    "{\"metadata\":{\"annotations\":{\"e2e.computecase.io/touched\":\"" + round + "\"}}}");
+                    "{\"metadata\":{\"annotations\":{\"e2e.computecase.io/touched\":\""
+                        + round
+                        + "\"}}}");
                 // an update that carries the resourceVersion it read: a 409 when the operator wrote
                 // in between, retried as a careful client does
                 while (true) {
                   ComputeCase current = computeCase.get();
-                  current.getMetadata().getLabels().put("e2e.computecase.io/round", Integer.toString(round));
+                  current
+                      .getMetadata()
+                      .getLabels()
+                      .put("e2e.computecase.io/round", Integer.toString(round));
                   try {
-                    stack.client().resource(current).lockResourceVersion(current.getMetadata().getResourceVersion()).update();
+                    stack
+                        .client()
+                        .resource(current)
+                        .lockResourceVersion(current.getMetadata().getResourceVersion())
+                        .update();
                     break;
                   } catch (KubernetesClientException e) {
                     if (e.getCode() != 409) {
@@ -88,8 +97,10 @@ class ConflictingWriterTest {
     ComputeCase last = computeCase.get();
     assertThat(last.getStatus().getPhase()).isEqualTo("Succeeded");
     assertThat(last.getStatus().getSummary().getSucceeded()).isEqualTo(600);
-    assertThat(last.getMetadata().getAnnotations()).containsEntry("e2e.computecase.io/touched", Integer.toString(rounds.get()));
-    assertThat(last.getMetadata().getLabels()).containsEntry("e2e.computecase.io/round", Integer.toString(rounds.get()));
+    assertThat(last.getMetadata().getAnnotations())
+        .containsEntry("e2e.computecase.io/touched", Integer.toString(rounds.get()));
+    assertThat(last.getMetadata().getLabels())
+        .containsEntry("e2e.computecase.io/round", Integer.toString(rounds.get()));
     assertThat(metrics.reconcileErrors() - errorsBefore).as("reconciles that failed").isZero();
     // status is paced to about one write a second; a loop on conflicts would write far more
     long writes = metrics.statusWrites() - writesBefore;

@@ -43,23 +43,42 @@ class EverydayUseTest {
   @Test
   void theSampleIsAppliedWaitedForAndListedWithKubectl() {
     RealCluster cluster = stack.cluster;
-    String sample = RealCluster.repo().resolve("sample_data_sets/computecase-example.yaml").toString();
+    String sample =
+        RealCluster.repo().resolve("sample_data_sets/computecase-example.yaml").toString();
     RealCluster.Result applied = cluster.kubectl("apply", "-n", NAMESPACE, "-f", sample);
     assertThat(applied.exit()).as(applied.output()).isZero();
     assertThat(applied.stdout())
-        .contains("computecase.computecase.io/example-100 created", "computecase.computecase.io/example-inline created");
+        .contains(
+            "computecase.computecase.io/example-100 created",
+            "computecase.computecase.io/example-inline created");
 
     RealCluster.Result waited =
         cluster.kubectl(
-            "wait", "-n", NAMESPACE, "--for=jsonpath={.status.phase}=Succeeded",
-            "computecase/example-100", "computecase/example-inline", "--timeout=180s");
+            "wait",
+            "-n",
+            NAMESPACE,
+            "--for=jsonpath={.status.phase}=Succeeded",
+            "computecase/example-100",
+            "computecase/example-inline",
+            "--timeout=180s");
     assertThat(waited.exit()).as(waited.output()).isZero();
 
     String table = cluster.kubectl("get", "cc", "-n", NAMESPACE).stdout();
-    assertThat(table.lines().findFirst().orElse("")).containsPattern("NAME\\s+AGE\\s+PHASE\\s+DONE\\s+FAILED");
+    assertThat(table.lines().findFirst().orElse(""))
+        .containsPattern("NAME\\s+AGE\\s+PHASE\\s+DONE\\s+FAILED");
     assertThat(table).containsPattern("example-100\\s+\\S+\\s+Succeeded\\s+100/100\\s+0");
     assertThat(table).containsPattern("example-inline\\s+\\S+\\s+Succeeded\\s+3/3\\s+0");
-    assertThat(cluster.kubectl("get", "cc", "example-100", "-n", NAMESPACE, "-o", "jsonpath={.status.summary.succeeded}").stdout())
+    assertThat(
+            cluster
+                .kubectl(
+                    "get",
+                    "cc",
+                    "example-100",
+                    "-n",
+                    NAMESPACE,
+                    "-o",
+                    "jsonpath={.status.summary.succeeded}")
+                .stdout())
         .isEqualTo("100");
   }
 
@@ -67,20 +86,26 @@ class EverydayUseTest {
   void deletingARunningCaseStopsItsExecution() {
     // items that would take ten minutes: the case is surely running when it is deleted
     Resource<ComputeCase> running = stack.create(NAMESPACE, "deleted-while-running", 20, 600_000);
-    await().atMost(Duration.ofMinutes(1)).until(() -> "Running".equals(ClusterStack.phase(running)));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> "Running".equals(ClusterStack.phase(running)));
     String executionArn = ClusterStack.status(running).getExecutionArn();
 
-    RealCluster.Result deleted = stack.cluster.kubectl("delete", "cc", "deleted-while-running", "-n", NAMESPACE, "--timeout=60s");
+    RealCluster.Result deleted =
+        stack.cluster.kubectl(
+            "delete", "cc", "deleted-while-running", "-n", NAMESPACE, "--timeout=60s");
     assertThat(deleted.exit()).as(deleted.output()).isZero();
 
     assertThat(running.get()).isNull();
-    assertThat(stack.sfn.describeExecution(b -> b.executionArn(executionArn)).status()).isEqualTo(ExecutionStatus.ABORTED);
+    assertThat(stack.sfn.describeExecution(b -> b.executionArn(executionArn)).status())
+        .isEqualTo(ExecutionStatus.ABORTED);
   }
 
   @Test
   void aHundredCasesOfAHundredItemsAllSucceed() {
     List<Resource<ComputeCase>> cases = new ArrayList<>();
-    IntStream.range(0, 100).forEach(i -> cases.add(stack.create(NAMESPACE, "hundred-" + i, 100, 100)));
+    IntStream.range(0, 100)
+        .forEach(i -> cases.add(stack.create(NAMESPACE, "hundred-" + i, 100, 100)));
     await("100 cases succeed")
         .atMost(Duration.ofMinutes(5))
         .pollInterval(Duration.ofSeconds(1))
@@ -95,10 +120,16 @@ class EverydayUseTest {
     RealCluster.Result applied =
         stack.cluster.kubectlWithInput(
             CaseManifests.computeCase("no-such-target", "generate: {count: 2}\n  target: nowhere"),
-            "apply", "-n", NAMESPACE, "-f", "-");
+            "apply",
+            "-n",
+            NAMESPACE,
+            "-f",
+            "-");
     assertThat(applied.exit()).as(applied.output()).isZero();
     Resource<ComputeCase> resource = stack.computeCase(NAMESPACE, "no-such-target");
-    await().atMost(Duration.ofMinutes(1)).until(() -> "Failed".equals(ClusterStack.phase(resource)));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> "Failed".equals(ClusterStack.phase(resource)));
     Condition accepted = condition(resource, "Accepted");
     assertThat(accepted.getStatus()).isEqualTo("False");
     assertThat(accepted.getMessage()).contains("spec.target").contains("nowhere");
@@ -114,7 +145,8 @@ class EverydayUseTest {
     from.setConfigMapKeyRef(ref);
     spec.setItemsFrom(from);
     ComputeCase resource = new ComputeCase();
-    resource.setMetadata(new ObjectMetaBuilder().withName("missing-configmap").withNamespace(NAMESPACE).build());
+    resource.setMetadata(
+        new ObjectMetaBuilder().withName("missing-configmap").withNamespace(NAMESPACE).build());
     resource.setSpec(spec);
     stack.client().resource(resource).create();
     Resource<ComputeCase> created = stack.computeCase(NAMESPACE, "missing-configmap");

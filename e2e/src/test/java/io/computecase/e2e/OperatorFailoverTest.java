@@ -11,24 +11,25 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 
 /**
  * The operator as production runs it: the operator jar's main, out of process, configured by its
  * environment, two replicas electing a leader through a Lease on the real API server. A leader
  * killed with -9 in the middle of a 1,000-item case is replaced within the Lease's duration, the
- * case still has exactly one execution and ends 1000/1000; a leader that stalls and loses its
- * Lease exits instead of writing beside the new one.
+ * case still has exactly one execution and ends 1000/1000; a leader that stalls and loses its Lease
+ * exits instead of writing beside the new one.
  */
 @RealApiServerTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorFailoverTest {
   private static final String NAMESPACE = "failover";
   private static final int LEASE_SECONDS = 10;
+
   /** How often a follower tries to take an expired Lease (a sixth of its duration). */
   private static final Duration RETRY_PERIOD = Duration.ofSeconds(LEASE_SECONDS).dividedBy(6);
 
@@ -72,7 +73,9 @@ class OperatorFailoverTest {
     await("the case is under way")
         .atMost(Duration.ofMinutes(2))
         .until(() -> done(computeCase) >= 100);
-    assertThat(done(computeCase)).as("the kill must land in the middle of the case").isLessThan(1000);
+    assertThat(done(computeCase))
+        .as("the kill must land in the middle of the case")
+        .isLessThan(1000);
 
     long killedAt = System.nanoTime();
     killed.killHard();
@@ -90,7 +93,12 @@ class OperatorFailoverTest {
     assertThat(ClusterStack.status(computeCase).getProgress().getDone()).isEqualTo("1000/1000");
     String uid = computeCase.get().getMetadata().getUid();
     List<ExecutionListItem> executions =
-        stack.sfn.listExecutionsPaginator(b -> b.stateMachineArn(stateMachineArn())).executions().stream().toList();
+        stack
+            .sfn
+            .listExecutionsPaginator(b -> b.stateMachineArn(stateMachineArn()))
+            .executions()
+            .stream()
+            .toList();
     assertThat(executions).extracting(ExecutionListItem::name).containsExactly("cc-" + uid);
   }
 
@@ -116,7 +124,9 @@ class OperatorFailoverTest {
 
     // and the new leader serves: a new case runs to its end
     Resource<ComputeCase> after = stack.create(NAMESPACE, "after-lost-lease", 10, 100);
-    await().atMost(Duration.ofMinutes(2)).until(() -> "Succeeded".equals(ClusterStack.phase(after)));
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(() -> "Succeeded".equals(ClusterStack.phase(after)));
   }
 
   @Test
@@ -125,7 +135,9 @@ class OperatorFailoverTest {
     OperatorReplica leader = third;
     assertThat(holder()).contains(leader.name);
     fourth = OperatorReplica.start("operator-d", stack.cluster, stack.stack, LEASE_SECONDS);
-    await("the new replica runs").atMost(Duration.ofMinutes(1)).until(() -> fourth.output().contains("New leader with identity"));
+    await("the new replica runs")
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> fourth.output().contains("New leader with identity"));
 
     long stoppedAt = System.nanoTime();
     leader.signal("TERM");
@@ -146,7 +158,8 @@ class OperatorFailoverTest {
 
   private static Optional<String> holder() {
     Lease lease =
-        stack.client()
+        stack
+            .client()
             .resources(Lease.class)
             .inNamespace(OperatorReplica.LEASE_NAMESPACE)
             .withName(OperatorReplica.LEASE_NAME)
@@ -163,6 +176,8 @@ class OperatorFailoverTest {
   }
 
   private static String stateMachineArn() {
-    return "arn:aws:states:" + io.computecase.local.stack.EmbeddedStack.REGION + ":000000000000:stateMachine:computecase";
+    return "arn:aws:states:"
+        + io.computecase.local.stack.EmbeddedStack.REGION
+        + ":000000000000:stateMachine:computecase";
   }
 }

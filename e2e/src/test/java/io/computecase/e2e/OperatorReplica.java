@@ -27,30 +27,35 @@ final class OperatorReplica implements AutoCloseable {
     this.process = process;
   }
 
-  static OperatorReplica start(String name, RealCluster cluster, EmbeddedStack stack, int leaseSeconds) {
+  static OperatorReplica start(
+      String name, RealCluster cluster, EmbeddedStack stack, int leaseSeconds) {
     Path jar = RealCluster.repo().resolve("operator/target/computecase-operator.jar");
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build it first (mvn -DskipTests package)");
+      throw new IllegalStateException(
+          jar + " is missing: build it first (mvn -DskipTests package)");
     }
     Path log = RealCluster.repo().resolve("e2e/target/" + name + ".log");
     ProcessBuilder builder =
         new ProcessBuilder(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString()))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    builder.environment().putAll(
-        Map.ofEntries(
-            Map.entry("KUBECONFIG", cluster.kubeconfig().toString()),
-            Map.entry("AWS_REGION", EmbeddedStack.REGION),
-            Map.entry("AWS_ACCESS_KEY_ID", "local"),
-            Map.entry("AWS_SECRET_ACCESS_KEY", "local"),
-            Map.entry("COMPUTECASE_SFN_ENDPOINT", stack.aws().stepFunctionsEndpoint().toString()),
-            Map.entry("COMPUTECASE_EVENTS_ENDPOINT", stack.aws().eventsEndpoint().toString()),
-            Map.entry("COMPUTECASE_SQS_ENDPOINT", stack.aws().sqsEndpoint().toString()),
-            Map.entry("COMPUTECASE_LEADER_ELECTION", "true"),
-            Map.entry("COMPUTECASE_LEASE_DURATION_SECONDS", Integer.toString(leaseSeconds)),
-            Map.entry("COMPUTECASE_HTTP_PORT", "0"),
-            Map.entry("POD_NAME", name),
-            Map.entry("POD_NAMESPACE", LEASE_NAMESPACE)));
+    builder
+        .environment()
+        .putAll(
+            Map.ofEntries(
+                Map.entry("KUBECONFIG", cluster.kubeconfig().toString()),
+                Map.entry("AWS_REGION", EmbeddedStack.REGION),
+                Map.entry("AWS_ACCESS_KEY_ID", "local"),
+                Map.entry("AWS_SECRET_ACCESS_KEY", "local"),
+                Map.entry(
+                    "COMPUTECASE_SFN_ENDPOINT", stack.aws().stepFunctionsEndpoint().toString()),
+                Map.entry("COMPUTECASE_EVENTS_ENDPOINT", stack.aws().eventsEndpoint().toString()),
+                Map.entry("COMPUTECASE_SQS_ENDPOINT", stack.aws().sqsEndpoint().toString()),
+                Map.entry("COMPUTECASE_LEADER_ELECTION", "true"),
+                Map.entry("COMPUTECASE_LEASE_DURATION_SECONDS", Integer.toString(leaseSeconds)),
+                Map.entry("COMPUTECASE_HTTP_PORT", "0"),
+                Map.entry("POD_NAME", name),
+                Map.entry("POD_NAMESPACE", LEASE_NAMESPACE)));
     try {
       return new OperatorReplica(name, log, builder.start());
     } catch (IOException e) {
@@ -78,9 +83,11 @@ final class OperatorReplica implements AutoCloseable {
   /** SIGSTOP or SIGCONT: a replica that stalls (a long pause, a partition), then resumes. */
   void signal(String signal) {
     RealCluster.Result sent =
-        RealCluster.exec(List.of("kill", "-" + signal, Long.toString(process.pid())), Map.of(), null);
+        RealCluster.exec(
+            List.of("kill", "-" + signal, Long.toString(process.pid())), Map.of(), null);
     if (sent.exit() != 0) {
-      throw new IllegalStateException("kill -" + signal + " " + process.pid() + ": " + sent.output());
+      throw new IllegalStateException(
+          "kill -" + signal + " " + process.pid() + ": " + sent.output());
     }
   }
 

@@ -42,7 +42,11 @@ final class RealCluster {
               .build();
     } catch (IOException e) {
       throw new UncheckedIOException(
-          dir + " holds no running control plane (" + e.getMessage() + "): run scripts/real-apiserver start " + dir,
+          dir
+              + " holds no running control plane ("
+              + e.getMessage()
+              + "): run scripts/real-apiserver start "
+              + dir,
           e);
     }
   }
@@ -80,7 +84,10 @@ final class RealCluster {
   /** Creates the namespace unless it exists. */
   void ensureNamespace(String name) {
     if (client.namespaces().withName(name).get() == null) {
-      client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build()).create();
+      client
+          .namespaces()
+          .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+          .create();
     }
   }
 
@@ -130,8 +137,10 @@ final class RealCluster {
       builder.environment().putAll(env);
       builder.directory(repo().toFile());
       Process process = builder.start();
-      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
+      CompletableFuture<byte[]> out =
+          CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+      CompletableFuture<byte[]> err =
+          CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
       try (var in = process.getOutputStream()) {
         if (stdin != null) {
           in.write(stdin.getBytes(StandardCharsets.UTF_8));
@@ -139,7 +148,8 @@ final class RealCluster {
       }
       if (!process.waitFor(5, TimeUnit.MINUTES)) {
         process.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", command) + " did not end within 5 minutes");
+        throw new IllegalStateException(
+            String.join(" ", command) + " did not end within 5 minutes");
       }
       return new Result(
           process.exitValue(),

@@ -134,8 +134,7 @@ class TargetsAsTest {
     GenericKubernetesResource cpu = (GenericKubernetesResource) chart.ofKind("ScaledObject").get(0);
     List<Map<String, Object>> triggers = cpu.get("spec", "triggers");
     assertThat((Map<String, Object>) triggers.get(0).get("metadata"))
-        .containsEntry(
-            "queueURL", "https://sqs.eu-west-1.amazonaws.com/123456789012/cc-cpu")
+        .containsEntry("queueURL", "https://sqs.eu-west-1.amazonaws.com/123456789012/cc-cpu")
         .doesNotContainKey("awsEndpoint");
   }
 

@@ -121,9 +121,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
                           lease.dividedBy(6),
                           config.leaseIdentity(),
                           new LeaderCallbacks(
-                              () -> {},
-                              () -> lostLease(config, stopped, running),
-                              leader -> {}),
+                              () -> {}, () -> lostLease(config, stopped, running), leader -> {}),
                           // not JOSDK's exit: it calls System.exit from the thread that stops
                           // it, a shutdown hook on SIGTERM, where System.exit blocks for ever
                           false));
@@ -156,7 +154,8 @@ public final class ComputeCaseOperator implements AutoCloseable {
       Optional<HealthServer> health =
           config.httpPort() < 0
               ? Optional.empty()
-              : Optional.of(new HealthServer(config.httpHost(), config.httpPort(), ready::get, metrics));
+              : Optional.of(
+                  new HealthServer(config.httpHost(), config.httpPort(), ready::get, metrics));
       LOG.info("ComputeCase operator started (state machine {})", infrastructure.stateMachineArn());
       ComputeCaseOperator started =
           new ComputeCaseOperator(operator, aws, infrastructure, metrics, health, stopped);

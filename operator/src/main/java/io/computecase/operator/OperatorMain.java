@@ -77,8 +77,7 @@ public final class OperatorMain implements Callable<Integer> {
     KubernetesClient client = new KubernetesClientBuilder().build();
     ComputeCaseOperator operator;
     try {
-      operator =
-          ComputeCaseOperator.start(client, builder.build(), openTelemetry(System.getenv()));
+      operator = ComputeCaseOperator.start(client, builder.build(), openTelemetry(System.getenv()));
     } catch (RuntimeException e) {
       // one line a platform team can act on, rather than a stack trace in the pod log
       System.err.println(

@@ -55,7 +55,12 @@ public final class Worker implements AutoCloseable {
         AwsClients.stepFunctions(
             config.region(), config.sfnEndpoint(), executors.callbackThreads() + 4);
     try {
-      this.queueUrl = config.queueUrl().orElseGet(() -> queueUrlOf(config.target().orElseThrow(), config.queueName().orElseThrow()));
+      this.queueUrl =
+          config
+              .queueUrl()
+              .orElseGet(
+                  () ->
+                      queueUrlOf(config.target().orElseThrow(), config.queueName().orElseThrow()));
       // Read even when configured: it checks at start that the queue exists and answers.
       int queueVisibility = queueVisibility();
       int visibility = config.visibilityTimeoutSeconds().orElse(queueVisibility);
@@ -72,8 +77,7 @@ public final class Worker implements AutoCloseable {
               executors.upkeep,
               visibility);
       ComputationEnvironment environment =
-          new ComputationEnvironment(
-              executors.scheduler, executors.cpu, config.exec());
+          new ComputationEnvironment(executors.scheduler, executors.cpu, config.exec());
       Semaphore slots = new Semaphore(config.concurrency());
       this.pipeline = new ItemPipeline(parts, computation, environment, slots, JSON);
       this.pollers =

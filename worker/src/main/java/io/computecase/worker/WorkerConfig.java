@@ -11,9 +11,9 @@ import java.util.Optional;
 
 /**
  * How one worker runs: its queue (a URL, or a target of the install whose queue is {@code
- * <prefix>-<target>}; the URL wins when both are given), how many items it computes at once,
- * which computation, and where the AWS endpoints are. Built in process with {@link #builder()} or
- * from the container's environment with {@link #fromEnvironment(Map)}.
+ * <prefix>-<target>}; the URL wins when both are given), how many items it computes at once, which
+ * computation, and where the AWS endpoints are. Built in process with {@link #builder()} or from
+ * the container's environment with {@link #fromEnvironment(Map)}.
  */
 public final class WorkerConfig {
   public static final int DEFAULT_CONCURRENCY = 10;
@@ -133,7 +133,12 @@ public final class WorkerConfig {
         .map(v -> read.bool("COMPUTECASE_EXEC_AWS_CREDENTIALS", v))
         .ifPresent(b::execAwsCredentials);
     read.string("COMPUTECASE_EXEC_ENVIRONMENT")
-        .map(v -> java.util.Arrays.stream(v.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList())
+        .map(
+            v ->
+                java.util.Arrays.stream(v.split(","))
+                    .map(String::trim)
+                    .filter(n -> !n.isEmpty())
+                    .toList())
         .ifPresent(b::execEnvironment);
     return b;
   }

@@ -28,7 +28,8 @@ public final class WorkerMain implements Callable<Integer> {
 
   @Option(
       names = "--target",
-      description = "Install target; queue <prefix>-<target> (env COMPUTECASE_TARGET, prefix"
+      description =
+          "Install target; queue <prefix>-<target> (env COMPUTECASE_TARGET, prefix"
               + " COMPUTECASE_RESOURCE_PREFIX, default computecase)")
   String target;
 

@@ -94,12 +94,13 @@ class ExecComputationTest {
 
   @Test
   void stdoutOver256KiBFailsTheItemOnceWithoutReadingIt() {
-    TestingStepFunctions.Answer answer =
-        answerWith("head -c 300000 /dev/zero | tr '\\0' x", "{}");
+    TestingStepFunctions.Answer answer = answerWith("head -c 300000 /dev/zero | tr '\\0' x", "{}");
 
     assertThat(answer.operation()).isEqualTo("SendTaskFailure");
     assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.ExecOutputTooLarge");
-    assertThat(answer.request().path("cause").asText()).contains("300000 bytes").contains("256 KiB");
+    assertThat(answer.request().path("cause").asText())
+        .contains("300000 bytes")
+        .contains("256 KiB");
   }
 
   @Test
@@ -118,8 +119,7 @@ class ExecComputationTest {
   void theProgramSeesOnlyTheAllowedEnvironment() {
     TestingStepFunctions.Answer answer =
         answerWith(
-            "printf '{\"names\": \"%s\"}' \"$(env | cut -d= -f1 | sort | tr '\\n' ' ')\"",
-            "{}");
+            "printf '{\"names\": \"%s\"}' \"$(env | cut -d= -f1 | sort | tr '\\n' ' ')\"", "{}");
 
     Set<String> names =
         Arrays.stream(answer.output().path("result").path("names").asText().trim().split(" "))
@@ -127,8 +127,21 @@ class ExecComputationTest {
     // the shell's own (PWD, SHLVL, _) besides the allow-list: nothing of the worker's JVM,
     // Maven or the machine passes, and no AWS variable
     Set<String> allowed =
-        Set.of("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR", "USER",
-            "COMPUTECASE_REQUEST_ID", "COMPUTECASE_ITEM_INDEX", "PWD", "SHLVL", "_", "OLDPWD");
+        Set.of(
+            "PATH",
+            "HOME",
+            "LANG",
+            "LC_ALL",
+            "LC_CTYPE",
+            "TZ",
+            "TMPDIR",
+            "USER",
+            "COMPUTECASE_REQUEST_ID",
+            "COMPUTECASE_ITEM_INDEX",
+            "PWD",
+            "SHLVL",
+            "_",
+            "OLDPWD");
     assertThat(names).isSubsetOf(allowed).contains("COMPUTECASE_ITEM_INDEX");
   }
 
@@ -138,7 +151,8 @@ class ExecComputationTest {
         answerWith(
             "echo '{}'",
             "{\"execTimeoutSeconds\": 7200}",
-            config -> config.execTimeout(Duration.ofSeconds(5)).execMaxTimeout(Duration.ofSeconds(600)));
+            config ->
+                config.execTimeout(Duration.ofSeconds(5)).execMaxTimeout(Duration.ofSeconds(600)));
 
     assertThat(answer.request().path("error").asText()).isEqualTo("ComputeCase.InvalidParameter");
     assertThat(answer.request().path("cause").asText())

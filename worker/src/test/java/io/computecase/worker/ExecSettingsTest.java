@@ -23,7 +23,11 @@ class ExecSettingsTest {
 
   private static ExecSettings settings(boolean awsCredentials, List<String> environment) {
     return new ExecSettings(
-        Optional.of("true"), Duration.ofSeconds(5), Duration.ofHours(1), awsCredentials, environment);
+        Optional.of("true"),
+        Duration.ofSeconds(5),
+        Duration.ofHours(1),
+        awsCredentials,
+        environment);
   }
 
   @Test
@@ -35,7 +39,8 @@ class ExecSettingsTest {
   @Test
   void aTargetThatOptsInPassesTheAwsVariables() {
     assertThat(settings(true, List.of()).programEnvironment(WORKER))
-        .containsOnlyKeys("PATH", "HOME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION");
+        .containsOnlyKeys(
+            "PATH", "HOME", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION");
   }
 
   @Test

@@ -108,7 +108,10 @@ class WorkerConfigTest {
     assertThat(config.exec().maxTimeout().toSeconds()).isEqualTo(600);
     assertThat(config.exec().awsCredentials()).isTrue();
     assertThat(config.exec().environment()).containsExactly("DATABASE_URL", "MODEL_DIR");
-    assertThat(WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_TARGET", "gpu")).exec().awsCredentials())
+    assertThat(
+            WorkerConfig.fromEnvironment(Map.of("COMPUTECASE_TARGET", "gpu"))
+                .exec()
+                .awsCredentials())
         .isFalse();
   }
 

@@ -83,7 +83,8 @@ class CloudFormationTemplateTest {
     RenderedChart chart = RenderedChart.render("computecase", List.of(), Map.of());
     Map<String, String> env = PodContainer.operator(chart).env();
     // the release computecase: its prefix, bus and state machine are all "computecase"
-    assertThat(parameterDefault("ResourcePrefix")).isEqualTo(env.get("COMPUTECASE_RESOURCE_PREFIX"));
+    assertThat(parameterDefault("ResourcePrefix"))
+        .isEqualTo(env.get("COMPUTECASE_RESOURCE_PREFIX"));
     assertThat(env).doesNotContainKeys("COMPUTECASE_BUS_NAME", "COMPUTECASE_STATE_MACHINE_NAME");
     assertThat(parameterDefault("BusName")).isEqualTo(parameterDefault("ResourcePrefix"));
     assertThat(parameterDefault("StateMachineName")).isEqualTo(parameterDefault("ResourcePrefix"));

@@ -123,7 +123,10 @@ class IamPolicyDocumentsTest {
             && (action.contains("Rule") || action.endsWith("Targets"))) {
           assertThat(policy.resourcesOf(action))
               .allSatisfy(
-                  r -> assertThat(r).endsWith(":rule/${COMPUTECASE_BUS_NAME}/${COMPUTECASE_RESOURCE_PREFIX}-*"));
+                  r ->
+                      assertThat(r)
+                          .endsWith(
+                              ":rule/${COMPUTECASE_BUS_NAME}/${COMPUTECASE_RESOURCE_PREFIX}-*"));
         }
       }
     }

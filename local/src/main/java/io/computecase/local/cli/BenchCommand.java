@@ -26,7 +26,10 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
  * Runs one generated case on the embedded stack and prints its makespan, measured from the
  * execution's start to its end as Step Functions records them, against the ideal.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure the makespan of one or more cases on the embedded stack.")
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure the makespan of one or more cases on the embedded stack.")
 final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -34,23 +37,44 @@ final class BenchCommand implements Callable<Integer> {
 
   private static final String WARMUP_CASE = "bench-warmup";
 
-  @Option(names = "--items", defaultValue = "1000", description = "Items in the case (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--items",
+      defaultValue = "1000",
+      description = "Items in the case (default: ${DEFAULT-VALUE}).")
   int items;
 
-  @Option(names = "--compute-ms", defaultValue = "5000", description = "Simulated computation per item in ms (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--compute-ms",
+      defaultValue = "5000",
+      description = "Simulated computation per item in ms (default: ${DEFAULT-VALUE}).")
   long computeMs;
 
-  @Option(names = "--cases", defaultValue = "1", description = "Cases applied at once, each of --items items (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cases",
+      defaultValue = "1",
+      description = "Cases applied at once, each of --items items (default: ${DEFAULT-VALUE}).")
   int cases;
 
-  @Option(names = "--warmup-items", defaultValue = "2000", description = "Items of each unmeasured 0 ms warm-up case, so the figures are those of a warm stack, as a long-running one is; 0 measures a cold start (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup-items",
+      defaultValue = "2000",
+      description =
+          "Items of each unmeasured 0 ms warm-up case, so the figures are those of a warm stack, as a long-running one is; 0 measures a cold start (default: ${DEFAULT-VALUE}).")
   int warmupItems;
 
-  @Option(names = "--warmup-rounds", defaultValue = "10", description = "Most warm-up cases to run: they go on until the JIT compiler is quiet, using under "
-      + JitActivity.QUIET_PERCENT + "% of the last one's time (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--warmup-rounds",
+      defaultValue = "10",
+      description =
+          "Most warm-up cases to run: they go on until the JIT compiler is quiet, using under "
+              + JitActivity.QUIET_PERCENT
+              + "% of the last one's time (default: ${DEFAULT-VALUE}).")
   int warmupRounds;
 
-  @Option(names = "--timeout-s", defaultValue = "900", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--timeout-s",
+      defaultValue = "900",
+      description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
   @Mixin StackOptions stack;
@@ -75,7 +99,8 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (HeapSampler heap = new HeapSampler();
         EmbeddedStack running = stack.start();
-        StatusWriteCounter writes = new StatusWriteCounter(running.client(), "default", WARMUP_CASE);
+        StatusWriteCounter writes =
+            new StatusWriteCounter(running.client(), "default", WARMUP_CASE);
         SfnClient sfn = sfnClient(running.aws().stepFunctionsEndpoint())) {
       if (warmupItems > 0) {
         warmUp(running, out);
@@ -85,26 +110,48 @@ final class BenchCommand implements Callable<Integer> {
       for (int i = 0; i < cases; i++) {
         applied.add(Instant.now());
         String name = cases == 1 ? "bench-" + items : "bench-" + items + "-" + i;
-        runs.add(CaseRun.create(running.client(), name, null, items, JSON.createObjectNode().put("computeMs", computeMs)));
+        runs.add(
+            CaseRun.create(
+                running.client(),
+                name,
+                null,
+                items,
+                JSON.createObjectNode().put("computeMs", computeMs)));
       }
-      ComputeCaseStatus first = runs.get(0).follow(new ProgressView(out), Duration.ofSeconds(timeoutSeconds));
+      ComputeCaseStatus first =
+          runs.get(0).follow(new ProgressView(out), Duration.ofSeconds(timeoutSeconds));
       DemoCommand.printSummary(out, first);
       List<DescribeExecutionResponse> executions = new ArrayList<>();
       List<Long> createToStartMs = new ArrayList<>();
       double caseSeconds = 0;
       for (int i = 0; i < cases; i++) {
-        ComputeCaseStatus status = i == 0 ? first : runs.get(i).follow(new ProgressView(new PrintWriter(java.io.Writer.nullWriter())), Duration.ofSeconds(timeoutSeconds));
+        ComputeCaseStatus status =
+            i == 0
+                ? first
+                : runs.get(i)
+                    .follow(
+                        new ProgressView(new PrintWriter(java.io.Writer.nullWriter())),
+                        Duration.ofSeconds(timeoutSeconds));
         if (!"Succeeded".equals(status.getPhase())) {
           out.println("BENCH FAILED case=" + i + " phase=" + status.getPhase());
           return 1;
         }
-        DescribeExecutionResponse execution = sfn.describeExecution(b -> b.executionArn(status.getExecutionArn()));
+        DescribeExecutionResponse execution =
+            sfn.describeExecution(b -> b.executionArn(status.getExecutionArn()));
         executions.add(execution);
         createToStartMs.add(Duration.between(applied.get(i), execution.startDate()).toMillis());
         caseSeconds += Duration.between(applied.get(i), execution.stopDate()).toMillis() / 1000.0;
       }
-      Instant start = executions.stream().map(DescribeExecutionResponse::startDate).min(Instant::compareTo).orElseThrow();
-      Instant stop = executions.stream().map(DescribeExecutionResponse::stopDate).max(Instant::compareTo).orElseThrow();
+      Instant start =
+          executions.stream()
+              .map(DescribeExecutionResponse::startDate)
+              .min(Instant::compareTo)
+              .orElseThrow();
+      Instant stop =
+          executions.stream()
+              .map(DescribeExecutionResponse::stopDate)
+              .max(Instant::compareTo)
+              .orElseThrow();
       double makespan = Duration.between(start, stop).toNanos() / 1e9;
       long totalItems = (long) items * cases;
       long totalConcurrency = (long) stack.workers * stack.workerConcurrency;
@@ -135,8 +182,15 @@ final class BenchCommand implements Callable<Integer> {
       jit.startInterval();
       String name = round == 1 ? WARMUP_CASE : WARMUP_CASE + "-" + round;
       ComputeCaseStatus status =
-          CaseRun.create(running.client(), name, null, warmupItems, JSON.createObjectNode().put("computeMs", 0))
-              .follow(new ProgressView(new PrintWriter(java.io.Writer.nullWriter())), Duration.ofSeconds(timeoutSeconds));
+          CaseRun.create(
+                  running.client(),
+                  name,
+                  null,
+                  warmupItems,
+                  JSON.createObjectNode().put("computeMs", 0))
+              .follow(
+                  new ProgressView(new PrintWriter(java.io.Writer.nullWriter())),
+                  Duration.ofSeconds(timeoutSeconds));
       JitActivity.Interval interval = jit.endInterval();
       out.printf(
           "WARMUP round=%d items=%d phase=%s seconds=%.1f jit_seconds=%s (not measured)%n",
@@ -151,7 +205,8 @@ final class BenchCommand implements Callable<Integer> {
     return SfnClient.builder()
         .endpointOverride(endpoint)
         .region(Region.of(EmbeddedStack.REGION))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
         .build();
   }
 }

@@ -8,11 +8,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The Step Functions engine alone, in process: Map throughput and the memory of waiting tasks. */
-@Command(name = "bench-engine", mixinStandardHelpOptions = true, description = "Benchmark the local Step Functions engine in process.")
+@Command(
+    name = "bench-engine",
+    mixinStandardHelpOptions = true,
+    description = "Benchmark the local Step Functions engine in process.")
 final class BenchEngineCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--items", defaultValue = "10000", description = "Items of the Map (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--items",
+      defaultValue = "10000",
+      description = "Items of the Map (default: ${DEFAULT-VALUE}).")
   int items;
 
   @Override
@@ -21,9 +27,11 @@ final class BenchEngineCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--items must be at least 1, got " + items);
     }
     var result = EngineBenchmark.run(items);
-    spec.commandLine().getOut().printf(
-        "ENGINE items=%d seconds=%.3f items_per_s=%.1f heap_mb_100k_waiting=%.1f%n",
-        result.items(), result.seconds(), result.itemsPerSecond(), result.heapMb100kWaiting());
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "ENGINE items=%d seconds=%.3f items_per_s=%.1f heap_mb_100k_waiting=%.1f%n",
+            result.items(), result.seconds(), result.itemsPerSecond(), result.heapMb100kWaiting());
     return 0;
   }
 }

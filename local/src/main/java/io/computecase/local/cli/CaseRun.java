@@ -32,7 +32,11 @@ final class CaseRun {
 
   /** Creates the case; exactly one of {@code items} and {@code generateCount} is set. */
   static CaseRun create(
-      KubernetesClient client, String name, List<ObjectNode> items, Integer generateCount, JsonNode parameters) {
+      KubernetesClient client,
+      String name,
+      List<ObjectNode> items,
+      Integer generateCount,
+      JsonNode parameters) {
     ComputeCaseSpec spec = new ComputeCaseSpec();
     spec.setItems(items);
     if (generateCount != null) {
@@ -49,8 +53,11 @@ final class CaseRun {
   }
 
   ComputeCaseStatus status() {
-    ComputeCase current = client.resources(ComputeCase.class).inNamespace(NAMESPACE).withName(name).get();
-    return current == null || current.getStatus() == null ? new ComputeCaseStatus() : current.getStatus();
+    ComputeCase current =
+        client.resources(ComputeCase.class).inNamespace(NAMESPACE).withName(name).get();
+    return current == null || current.getStatus() == null
+        ? new ComputeCaseStatus()
+        : current.getStatus();
   }
 
   /** The progress samples {@link #follow} recorded, for the case's report. */
@@ -58,7 +65,10 @@ final class CaseRun {
     return timeline;
   }
 
-  /** Polls the status, showing progress, until a final phase or the deadline; returns the last status. */
+  /**
+   * Polls the status, showing progress, until a final phase or the deadline; returns the last
+   * status.
+   */
   ComputeCaseStatus follow(ProgressView view, Duration deadline) throws InterruptedException {
     long start = System.nanoTime();
     ComputeCaseStatus status = status();
@@ -86,7 +96,13 @@ final class CaseRun {
     Progress p = status.getProgress();
     if (p != null) {
       double seconds = (System.nanoTime() - start) / 1e9;
-      view.show(status.getPhase(), p.getTotal(), p.getSucceeded(), p.getFailed(), p.getInFlight(), seconds);
+      view.show(
+          status.getPhase(),
+          p.getTotal(),
+          p.getSucceeded(),
+          p.getFailed(),
+          p.getInFlight(),
+          seconds);
       timeline.append(seconds, p.getSucceeded(), p.getFailed(), p.getInFlight());
     }
     view.finish();

@@ -8,12 +8,12 @@ import picocli.CommandLine.Command;
     name = "computecase-local",
     mixinStandardHelpOptions = true,
     version = "computecase-local 0.1.0",
-    description = "ComputeCase on one machine: local Step Functions, EventBridge, SQS and Kubernetes API.",
+    description =
+        "ComputeCase on one machine: local Step Functions, EventBridge, SQS and Kubernetes API.",
     subcommands = {
       DemoCommand.class,
       BenchCommand.class,
       BenchEngineCommand.class,
-
       ServeAwsCommand.class,
       UpCommand.class,
       CommandLine.HelpCommand.class

@@ -47,10 +47,13 @@ final class Datasets {
     for (JsonNode item : items) {
       if (!item.isObject()) {
         throw new IllegalArgumentException(
-            source + ": every item must be a JSON object such as {\"caseId\":\"0\"}, found " + item);
+            source
+                + ": every item must be a JSON object such as {\"caseId\":\"0\"}, found "
+                + item);
       }
     }
-    String requestId = root.isObject() && root.hasNonNull("requestId") ? root.get("requestId").asText() : null;
+    String requestId =
+        root.isObject() && root.hasNonNull("requestId") ? root.get("requestId").asText() : null;
     return new Dataset(requestId, (ArrayNode) items);
   }
 }

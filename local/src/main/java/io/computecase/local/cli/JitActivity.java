@@ -48,7 +48,9 @@ final class JitActivity {
     }
 
     String compileSecondsText() {
-      return compileMillis < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", compileMillis / 1000.0);
+      return compileMillis < 0
+          ? "unknown"
+          : String.format(Locale.ROOT, "%.1f", compileMillis / 1000.0);
     }
 
     /** True when the compiler used under {@link #QUIET_PERCENT}% of the interval, or is silent. */

@@ -11,11 +11,11 @@ import java.util.Optional;
  *
  * <p>The stack runs the hot paths of a dozen large libraries (Pekko, Vert.x, the AWS SDK, fabric8,
  * Jackson) at once. On a small machine the optimizing compiler spent more CPU compiling them,
- * minutes on end, than the stack spent on its work: measured on 2 cores, a 1,000-item case used
- * 12 s of CPU of which 11.5 s was compilation, and {@code -XX:TieredStopAtLevel=1} cut it to 4 s,
- * with 10,000-item throughput up from 690 to 850 items/s. G1's write barriers and concurrent
- * refinement then cost about 8% of the CPU per item that the throughput collectors don't (serial
- * and parallel measured alike; parallel also collects a large old generation on every core).
+ * minutes on end, than the stack spent on its work: measured on 2 cores, a 1,000-item case used 12
+ * s of CPU of which 11.5 s was compilation, and {@code -XX:TieredStopAtLevel=1} cut it to 4 s, with
+ * 10,000-item throughput up from 690 to 850 items/s. G1's write barriers and concurrent refinement
+ * then cost about 8% of the CPU per item that the throughput collectors don't (serial and parallel
+ * measured alike; parallel also collects a large old generation on every core).
  *
  * <p>A launcher script would pass the flags; a jar run with {@code java -jar} has none, so the
  * command starts itself once more with them. A JVM started with its own TieredStopAtLevel, or with
@@ -28,7 +28,9 @@ final class JvmTuning {
 
   private JvmTuning() {}
 
-  /** The command that runs {@code mainClass} with {@code args} in a tuned JVM, if this one isn't. */
+  /**
+   * The command that runs {@code mainClass} with {@code args} in a tuned JVM, if this one isn't.
+   */
   static Optional<List<String>> relaunchCommand(String mainClass, String[] args) {
     if ("off".equals(System.getenv(SWITCH))) {
       return Optional.empty();
@@ -57,8 +59,8 @@ final class JvmTuning {
   }
 
   /**
-   * Runs {@code command} with this process's terminal and environment and returns its exit code.
-   * A stop of this process (Ctrl-C, SIGTERM) stops the child first, so the stack shuts down as it
+   * Runs {@code command} with this process's terminal and environment and returns its exit code. A
+   * stop of this process (Ctrl-C, SIGTERM) stops the child first, so the stack shuts down as it
    * would have in this JVM.
    */
   static int run(List<String> command) {

@@ -21,13 +21,17 @@ final class ProgressView {
     long done = succeeded + failed;
     String counts =
         String.format(
-            "%s %d/%d done, %d failed, %d in flight, %.1f s", phase, done, total, failed, inFlight, seconds);
+            "%s %d/%d done, %d failed, %d in flight, %.1f s",
+            phase, done, total, failed, inFlight, seconds);
     if (terminal) {
       int filled = total == 0 ? 0 : (int) (WIDTH * done / total);
       out.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + counts + "   ");
       out.flush();
     } else {
-      String line = String.format("progress: %s %d/%d done, %d failed, %d in flight", phase, done, total, failed, inFlight);
+      String line =
+          String.format(
+              "progress: %s %d/%d done, %d failed, %d in flight",
+              phase, done, total, failed, inFlight);
       if (!line.equals(lastLine)) {
         out.println(line + String.format(" (%.1f s)", seconds));
         lastLine = line;

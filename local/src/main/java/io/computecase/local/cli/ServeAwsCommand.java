@@ -9,25 +9,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Serves the local AWS services on loopback until stopped, for any AWS client or test suite. */
-@Command(name = "serve-aws", mixinStandardHelpOptions = true, description = "Serve local Step Functions, EventBridge and SQS until stopped.")
+@Command(
+    name = "serve-aws",
+    mixinStandardHelpOptions = true,
+    description = "Serve local Step Functions, EventBridge and SQS until stopped.")
 final class ServeAwsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", defaultValue = "0", description = "Step Functions on N, EventBridge on N+1, SQS on N+2 (default: free ports).")
+  @Option(
+      names = "--port",
+      defaultValue = "0",
+      description = "Step Functions on N, EventBridge on N+1, SQS on N+2 (default: free ports).")
   int port;
 
   @Override
   public Integer call() throws Exception {
     if (port < 0 || port > 65533) {
-      throw new IllegalArgumentException("--port must be between 1 and 65533 (or 0 for free ports), got " + port);
+      throw new IllegalArgumentException(
+          "--port must be between 1 and 65533 (or 0 for free ports), got " + port);
     }
     EmbeddedAws aws = EmbeddedAws.start(port);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      aws.close();
-      stopped.countDown();
-    }));
-    spec.commandLine().getOut().printf("ENDPOINTS sfn=%s events=%s sqs=%s%n", aws.stepFunctionsEndpoint(), aws.eventsEndpoint(), aws.sqsEndpoint());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  aws.close();
+                  stopped.countDown();
+                }));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "ENDPOINTS sfn=%s events=%s sqs=%s%n",
+            aws.stepFunctionsEndpoint(), aws.eventsEndpoint(), aws.sqsEndpoint());
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;

@@ -5,7 +5,10 @@ import picocli.CommandLine.Option;
 
 /** Options shared by the commands that start the whole embedded stack. */
 final class StackOptions {
-  @Option(names = "--workers", defaultValue = "4", description = "Worker replicas of the default target (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--workers",
+      defaultValue = "4",
+      description = "Worker replicas of the default target (default: ${DEFAULT-VALUE}).")
   int workers;
 
   @Option(

@@ -8,8 +8,8 @@ import io.fabric8.kubernetes.client.WatcherException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the writes to ComputeCases that an API server sees while a benchmark runs, through a
- * watch as any client would: with specs unchanged, every modification is the operator's.
+ * Counts the writes to ComputeCases that an API server sees while a benchmark runs, through a watch
+ * as any client would: with specs unchanged, every modification is the operator's.
  */
 final class StatusWriteCounter implements AutoCloseable {
   private final AtomicLong modifications = new AtomicLong();
@@ -17,21 +17,29 @@ final class StatusWriteCounter implements AutoCloseable {
 
   private final String ignored;
 
-  /** Counts writes to every ComputeCase of {@code namespace} except those whose name starts with {@code ignored}. */
+  /**
+   * Counts writes to every ComputeCase of {@code namespace} except those whose name starts with
+   * {@code ignored}.
+   */
   StatusWriteCounter(KubernetesClient client, String namespace, String ignored) {
     this.ignored = ignored;
     watch =
-        client.resources(ComputeCase.class).inNamespace(namespace).watch(new Watcher<>() {
-          @Override
-          public void eventReceived(Action action, ComputeCase resource) {
-            if (action == Action.MODIFIED && !resource.getMetadata().getName().startsWith(ignored)) {
-              modifications.incrementAndGet();
-            }
-          }
+        client
+            .resources(ComputeCase.class)
+            .inNamespace(namespace)
+            .watch(
+                new Watcher<>() {
+                  @Override
+                  public void eventReceived(Action action, ComputeCase resource) {
+                    if (action == Action.MODIFIED
+                        && !resource.getMetadata().getName().startsWith(ignored)) {
+                      modifications.incrementAndGet();
+                    }
+                  }
 
-          @Override
-          public void onClose(WatcherException cause) {}
-        });
+                  @Override
+                  public void onClose(WatcherException cause) {}
+                });
   }
 
   long writes() {

@@ -24,7 +24,16 @@ class DemoCommandTest {
   @Test
   void demoRunsADatasetToSuccessAndEndsWithTheResultLine() {
     int exit =
-        run("demo", "--dataset", "../sample_data_sets/dataset_20.json", "--compute-ms", "10", "--workers", "1", "--worker-concurrency", "20");
+        run(
+            "demo",
+            "--dataset",
+            "../sample_data_sets/dataset_20.json",
+            "--compute-ms",
+            "10",
+            "--workers",
+            "1",
+            "--worker-concurrency",
+            "20");
 
     List<String> lines = out.toString().lines().toList();
     assertThat(exit).as(out + "\n" + err).isZero();

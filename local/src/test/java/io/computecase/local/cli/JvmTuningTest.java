@@ -14,7 +14,9 @@ class JvmTuningTest {
   void aJvmWithoutTheSettingIsRestartedWithItAndTheSameCommand() {
     // The test JVM is started without -XX:TieredStopAtLevel, as `java -jar` would be.
     List<String> command =
-        JvmTuning.relaunchCommand("io.computecase.local.cli.ComputeCaseLocal", new String[] {"demo", "--compute-ms", "10"})
+        JvmTuning.relaunchCommand(
+                "io.computecase.local.cli.ComputeCaseLocal",
+                new String[] {"demo", "--compute-ms", "10"})
             .orElseThrow();
 
     assertThat(command.get(0)).endsWith("java");
@@ -67,8 +69,7 @@ class JvmTuningTest {
   public static final class Probe {
     public static void main(String[] args) {
       var command = JvmTuning.relaunchCommand(Probe.class.getName(), args);
-      System.out.println(
-          "relaunch=" + command.isPresent() + command.map(c -> " " + c).orElse(""));
+      System.out.println("relaunch=" + command.isPresent() + command.map(c -> " " + c).orElse(""));
     }
   }
 }

@@ -23,7 +23,8 @@ class UpCommandOptionsTest {
   @Test
   void aRetentionOfNothingIsRefusedNamingTheOptions() {
     assertThat(run("up", "--keep-executions", "0")).isEqualTo(CommandLine.ExitCode.USAGE);
-    assertThat(err.toString()).contains("--keep-executions-days and --keep-executions must be at least 1");
+    assertThat(err.toString())
+        .contains("--keep-executions-days and --keep-executions must be at least 1");
   }
 
   @Test

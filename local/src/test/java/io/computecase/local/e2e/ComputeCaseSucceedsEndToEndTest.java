@@ -33,7 +33,8 @@ class ComputeCaseSucceedsEndToEndTest {
 
   @Test
   void twoHundredItemsSucceedWithASummaryAndEveryTokenAnswered() {
-    Resource<ComputeCase> cc = fixture.apply("two-hundred", StackFixture.generated(200, StackFixture.parameters(20)));
+    Resource<ComputeCase> cc =
+        fixture.apply("two-hundred", StackFixture.generated(200, StackFixture.parameters(20)));
 
     await().atMost(Duration.ofMinutes(3)).until(() -> "Succeeded".equals(StackFixture.phase(cc)));
 
@@ -47,14 +48,22 @@ class ComputeCaseSucceedsEndToEndTest {
     assertThat(status.getCompletionTime()).isNotBlank();
 
     String mapRunArn =
-        fixture.sfn.listMapRuns(b -> b.executionArn(status.getExecutionArn())).mapRuns().get(0).mapRunArn();
+        fixture
+            .sfn
+            .listMapRuns(b -> b.executionArn(status.getExecutionArn()))
+            .mapRuns()
+            .get(0)
+            .mapRunArn();
     List<ExecutionListItem> children =
         fixture.sfn.listExecutionsPaginator(b -> b.mapRunArn(mapRunArn)).executions().stream()
             .collect(Collectors.toList());
     assertThat(children).hasSize(200).allMatch(e -> e.status() == ExecutionStatus.SUCCEEDED);
     for (ExecutionListItem child : children) {
       List<HistoryEvent> history =
-          fixture.sfn.getExecutionHistory(b -> b.executionArn(child.executionArn()).maxResults(1000)).events();
+          fixture
+              .sfn
+              .getExecutionHistory(b -> b.executionArn(child.executionArn()).maxResults(1000))
+              .events();
       assertThat(history)
           .as("history of %s", child.executionArn())
           .extracting(HistoryEvent::type)

@@ -27,14 +27,19 @@ class DeletingARunningCaseStopsItsExecutionTest {
   @Test
   void deleteAbortsTheExecution() {
     // Items that would take minutes: the case is surely running when it is deleted.
-    Resource<ComputeCase> cc = fixture.apply("deleted", StackFixture.generated(20, StackFixture.parameters(600_000)));
+    Resource<ComputeCase> cc =
+        fixture.apply("deleted", StackFixture.generated(20, StackFixture.parameters(600_000)));
     await().atMost(Duration.ofMinutes(1)).until(() -> "Running".equals(StackFixture.phase(cc)));
     String executionArn = StackFixture.status(cc).getExecutionArn();
 
     cc.delete();
 
-    await().atMost(Duration.ofMinutes(1))
-        .until(() -> fixture.sfn.describeExecution(b -> b.executionArn(executionArn)).status() == ExecutionStatus.ABORTED);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                fixture.sfn.describeExecution(b -> b.executionArn(executionArn)).status()
+                    == ExecutionStatus.ABORTED);
     await().atMost(Duration.ofMinutes(1)).until(() -> cc.get() == null);
   }
 }

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A hundred cases of a thousand items each, applied at once: every one ends Succeeded with all
- * its items counted once, each has exactly one execution, and the operator writes each case's
- * status at most about once a second however fast its items complete.
+ * A hundred cases of a thousand items each, applied at once: every one ends Succeeded with all its
+ * items counted once, each has exactly one execution, and the operator writes each case's status at
+ * most about once a second however fast its items complete.
  */
 class HundredConcurrentCasesTest {
   private static final int CASES = 100;
@@ -99,13 +99,23 @@ class HundredConcurrentCasesTest {
                       .toMillis()
                   / 1000.0);
       long caseWrites = writes.getOrDefault(name, new AtomicLong()).get();
-      assertThat(caseWrites).as("status writes of %s over %.1f s", name, seconds).isLessThanOrEqualTo((long) Math.ceil(seconds) + 4);
+      assertThat(caseWrites)
+          .as("status writes of %s over %.1f s", name, seconds)
+          .isLessThanOrEqualTo((long) Math.ceil(seconds) + 4);
     }
     assertThat(executions).hasSize(CASES);
     String stateMachineArn =
-        fixture.sfn.describeExecution(b -> b.executionArn(executions.iterator().next())).stateMachineArn();
+        fixture
+            .sfn
+            .describeExecution(b -> b.executionArn(executions.iterator().next()))
+            .stateMachineArn();
     long allExecutions =
-        fixture.sfn.listExecutionsPaginator(b -> b.stateMachineArn(stateMachineArn)).executions().stream().count();
+        fixture
+            .sfn
+            .listExecutionsPaginator(b -> b.stateMachineArn(stateMachineArn))
+            .executions()
+            .stream()
+            .count();
     assertThat(allExecutions).isEqualTo(CASES);
   }
 

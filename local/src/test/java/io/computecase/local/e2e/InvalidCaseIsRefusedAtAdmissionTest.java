@@ -36,20 +36,33 @@ class InvalidCaseIsRefusedAtAdmissionTest {
   void neitherItemsNorGenerateIsRefusedAndAValidCaseBesideItSucceeds() {
     ComputeCaseSpec both = StackFixture.generated(3, StackFixture.parameters(1));
     both.setItems(List.of(StackFixture.JSON.createObjectNode().put("caseId", "x")));
-    for (ComputeCaseSpec refused : List.of(StackFixture.inline(null, StackFixture.parameters(1)), both)) {
+    for (ComputeCaseSpec refused :
+        List.of(StackFixture.inline(null, StackFixture.parameters(1)), both)) {
       KubernetesClientException e =
-          catchThrowableOfType(() -> fixture.apply("refused", refused), KubernetesClientException.class);
+          catchThrowableOfType(
+              () -> fixture.apply("refused", refused), KubernetesClientException.class);
       assertThat(e.getCode()).isEqualTo(422);
       assertThat(e.getStatus().getDetails().getCauses())
           .anySatisfy(
               cause -> {
                 assertThat(cause.getField()).isEqualTo("spec");
-                assertThat(cause.getMessage()).contains("give exactly one of spec.items, spec.generate or spec.itemsFrom");
+                assertThat(cause.getMessage())
+                    .contains("give exactly one of spec.items, spec.generate or spec.itemsFrom");
               });
     }
-    Resource<ComputeCase> valid = fixture.apply("valid-beside", StackFixture.generated(3, StackFixture.parameters(1)));
-    await().atMost(Duration.ofMinutes(1)).until(() -> "Succeeded".equals(StackFixture.phase(valid)));
-    assertThat(fixture.stack.client().resources(ComputeCase.class).inNamespace(StackFixture.NAMESPACE).list().getItems())
+    Resource<ComputeCase> valid =
+        fixture.apply("valid-beside", StackFixture.generated(3, StackFixture.parameters(1)));
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> "Succeeded".equals(StackFixture.phase(valid)));
+    assertThat(
+            fixture
+                .stack
+                .client()
+                .resources(ComputeCase.class)
+                .inNamespace(StackFixture.NAMESPACE)
+                .list()
+                .getItems())
         .extracting(c -> c.getMetadata().getName())
         .containsExactly("valid-beside");
   }

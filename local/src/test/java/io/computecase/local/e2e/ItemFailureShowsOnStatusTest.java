@@ -30,7 +30,10 @@ class ItemFailureShowsOnStatusTest {
   @Test
   void toleratedFailureIsListedAndTheCaseSucceeds() {
     ComputeCaseSpec spec =
-        StackFixture.generated(20, StackFixture.parameters(10).set("failIndexes", StackFixture.JSON.createArrayNode().add(7)));
+        StackFixture.generated(
+            20,
+            StackFixture.parameters(10)
+                .set("failIndexes", StackFixture.JSON.createArrayNode().add(7)));
     spec.setToleratedFailurePercentage(100.0);
     Resource<ComputeCase> cc = fixture.apply("one-fails-tolerated", spec);
 
@@ -50,7 +53,10 @@ class ItemFailureShowsOnStatusTest {
   @Test
   void untoleratedFailureFailsTheCaseAndNamesTheItem() {
     ComputeCaseSpec spec =
-        StackFixture.generated(5, StackFixture.parameters(10).set("failIndexes", StackFixture.JSON.createArrayNode().add(2)));
+        StackFixture.generated(
+            5,
+            StackFixture.parameters(10)
+                .set("failIndexes", StackFixture.JSON.createArrayNode().add(2)));
     Resource<ComputeCase> cc = fixture.apply("one-fails", spec);
 
     await().atMost(Duration.ofMinutes(2)).until(() -> "Failed".equals(StackFixture.phase(cc)));

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real kubectl against the embedded stack: apply, wait until Succeeded, get, describe, explain, delete. */
+/**
+ * The real kubectl against the embedded stack: apply, wait until Succeeded, get, describe, explain,
+ * delete.
+ */
 class KubectlDrivesTheEmbeddedStackTest {
   private static StackFixture fixture;
   private static Path kubeconfig;
@@ -44,16 +47,29 @@ class KubectlDrivesTheEmbeddedStackTest {
       Files.write(manifest, in.readAllBytes());
     }
 
-    assertThat(kubectl("apply", "-f", manifest.toString()).stdout()).contains("computecase.computecase.io/from-kubectl created");
-    Result waited = kubectl("wait", "--for=jsonpath={.status.phase}=Succeeded", "computecase/from-kubectl", "--timeout=180s");
+    assertThat(kubectl("apply", "-f", manifest.toString()).stdout())
+        .contains("computecase.computecase.io/from-kubectl created");
+    Result waited =
+        kubectl(
+            "wait",
+            "--for=jsonpath={.status.phase}=Succeeded",
+            "computecase/from-kubectl",
+            "--timeout=180s");
     assertThat(waited.stdout()).contains("condition met");
 
     String table = kubectl("get", "computecases").stdout();
     assertThat(table).contains("NAME", "PHASE", "DONE", "FAILED", "AGE");
     assertThat(table).containsPattern("from-kubectl\\s+\\S+\\s+Succeeded\\s+5/5\\s+0");
-    assertThat(kubectl("get", "cc", "from-kubectl", "-o", "jsonpath={.status.summary.succeeded}").stdout()).isEqualTo("5");
-    assertThat(kubectl("describe", "computecase", "from-kubectl").stdout()).contains("Succeeded").contains("Execution Arn");
-    assertThat(kubectl("explain", "computecase.spec").stdout()).contains("maxConcurrency").contains("parameters");
+    assertThat(
+            kubectl("get", "cc", "from-kubectl", "-o", "jsonpath={.status.summary.succeeded}")
+                .stdout())
+        .isEqualTo("5");
+    assertThat(kubectl("describe", "computecase", "from-kubectl").stdout())
+        .contains("Succeeded")
+        .contains("Execution Arn");
+    assertThat(kubectl("explain", "computecase.spec").stdout())
+        .contains("maxConcurrency")
+        .contains("parameters");
 
     assertThat(kubectl("delete", "computecase", "from-kubectl").stdout()).contains("deleted");
     Result gone = run(List.of("kubectl", "get", "computecase", "from-kubectl"));
@@ -64,16 +80,19 @@ class KubectlDrivesTheEmbeddedStackTest {
   @Test
   void aBadSpecIsRefusedAtApplyTimeNamingTheField() throws Exception {
     Path manifest = tmp.resolve("bad.yaml");
-    Files.writeString(manifest, String.join("\n",
-        "apiVersion: computecase.io/v1alpha1",
-        "kind: ComputeCase",
-        "metadata:",
-        "  name: bad",
-        "spec:",
-        "  generate:",
-        "    count: 3",
-        "  maxConcurrency: many",
-        ""));
+    Files.writeString(
+        manifest,
+        String.join(
+            "\n",
+            "apiVersion: computecase.io/v1alpha1",
+            "kind: ComputeCase",
+            "metadata:",
+            "  name: bad",
+            "spec:",
+            "  generate:",
+            "    count: 3",
+            "  maxConcurrency: many",
+            ""));
     Result refused = run(List.of("kubectl", "apply", "-f", manifest.toString()));
     assertThat(refused.exit()).isNotZero();
     assertThat(refused.stderr()).contains("spec.maxConcurrency");
@@ -96,7 +115,10 @@ class KubectlDrivesTheEmbeddedStackTest {
     byte[] out = process.getInputStream().readAllBytes();
     byte[] err = process.getErrorStream().readAllBytes();
     process.waitFor(200, TimeUnit.SECONDS);
-    return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    return new Result(
+        process.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
   }
 
   private static boolean present(String... command) {

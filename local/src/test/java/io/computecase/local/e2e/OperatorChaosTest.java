@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The operator restarted five times during a 1,000-item case: one execution, every item counted once. */
+/**
+ * The operator restarted five times during a 1,000-item case: one execution, every item counted
+ * once.
+ */
 class OperatorChaosTest {
   private static StackFixture fixture;
 
@@ -27,16 +30,20 @@ class OperatorChaosTest {
 
   @Test
   void fiveRestartsDuringAThousandItemCase() {
-    // 1,000 items of 1 s at a total concurrency of 50 run for at least 20 s: room for five restarts,
+    // 1,000 items of 1 s at a total concurrency of 50 run for at least 20 s: room for five
+    // restarts,
     // each taken once the status shows the case has moved on since the last one.
-    Resource<ComputeCase> cc = fixture.apply("chaos", StackFixture.generated(1000, StackFixture.parameters(1000)));
+    Resource<ComputeCase> cc =
+        fixture.apply("chaos", StackFixture.generated(1000, StackFixture.parameters(1000)));
     await().atMost(Duration.ofMinutes(1)).until(() -> "Running".equals(StackFixture.phase(cc)));
     String executionArn = StackFixture.status(cc).getExecutionArn();
 
     for (int restart = 1; restart <= 5; restart++) {
       long threshold = restart * 100L;
       await().atMost(Duration.ofMinutes(2)).until(() -> succeeded(cc) >= threshold);
-      assertThat(StackFixture.phase(cc)).as("still running before restart %d", restart).isEqualTo("Running");
+      assertThat(StackFixture.phase(cc))
+          .as("still running before restart %d", restart)
+          .isEqualTo("Running");
       fixture.stack.restartOperator();
     }
 
@@ -46,8 +53,10 @@ class OperatorChaosTest {
     assertThat(status.getProgress().getDone()).isEqualTo("1000/1000");
     assertThat(status.getSummary().getSucceeded()).isEqualTo(1000);
     assertThat(status.getSummary().getFailed()).isZero();
-    String stateMachineArn = fixture.sfn.describeExecution(b -> b.executionArn(executionArn)).stateMachineArn();
-    assertThat(fixture.sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions()).hasSize(1);
+    String stateMachineArn =
+        fixture.sfn.describeExecution(b -> b.executionArn(executionArn)).stateMachineArn();
+    assertThat(fixture.sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions())
+        .hasSize(1);
   }
 
   private static long succeeded(Resource<ComputeCase> cc) {

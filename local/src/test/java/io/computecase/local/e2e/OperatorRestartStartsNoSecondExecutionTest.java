@@ -26,8 +26,10 @@ class OperatorRestartStartsNoSecondExecutionTest {
 
   @Test
   void caseCompletesWithExactlyOneExecution() {
-    // 60 items of 300 ms at concurrency 20: the case runs for about a second, long enough to restart in.
-    Resource<ComputeCase> cc = fixture.apply("restarted", StackFixture.generated(60, StackFixture.parameters(300)));
+    // 60 items of 300 ms at concurrency 20: the case runs for about a second, long enough to
+    // restart in.
+    Resource<ComputeCase> cc =
+        fixture.apply("restarted", StackFixture.generated(60, StackFixture.parameters(300)));
     await().atMost(Duration.ofMinutes(1)).until(() -> "Running".equals(StackFixture.phase(cc)));
     String executionArn = StackFixture.status(cc).getExecutionArn();
 
@@ -36,7 +38,8 @@ class OperatorRestartStartsNoSecondExecutionTest {
     await().atMost(Duration.ofMinutes(2)).until(() -> "Succeeded".equals(StackFixture.phase(cc)));
     assertThat(StackFixture.status(cc).getExecutionArn()).isEqualTo(executionArn);
     assertThat(StackFixture.status(cc).getSummary().getSucceeded()).isEqualTo(60);
-    String stateMachineArn = fixture.sfn.describeExecution(b -> b.executionArn(executionArn)).stateMachineArn();
+    String stateMachineArn =
+        fixture.sfn.describeExecution(b -> b.executionArn(executionArn)).stateMachineArn();
     assertThat(fixture.sfn.listExecutions(b -> b.stateMachineArn(stateMachineArn)).executions())
         .extracting(e -> e.executionArn())
         .containsExactly(executionArn);

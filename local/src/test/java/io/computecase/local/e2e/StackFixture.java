@@ -16,7 +16,9 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
-/** The embedded stack as the tests use it: apply cases through the Kubernetes API, read AWS back. */
+/**
+ * The embedded stack as the tests use it: apply cases through the Kubernetes API, read AWS back.
+ */
 final class StackFixture implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String NAMESPACE = "default";
@@ -30,7 +32,8 @@ final class StackFixture implements AutoCloseable {
         SfnClient.builder()
             .endpointOverride(stack.aws().stepFunctionsEndpoint())
             .region(Region.of(EmbeddedStack.REGION))
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .build();
   }
 
@@ -64,7 +67,9 @@ final class StackFixture implements AutoCloseable {
 
   static ComputeCaseStatus status(Resource<ComputeCase> resource) {
     ComputeCase current = resource.get();
-    return current == null || current.getStatus() == null ? new ComputeCaseStatus() : current.getStatus();
+    return current == null || current.getStatus() == null
+        ? new ComputeCaseStatus()
+        : current.getStatus();
   }
 
   static String phase(Resource<ComputeCase> resource) {

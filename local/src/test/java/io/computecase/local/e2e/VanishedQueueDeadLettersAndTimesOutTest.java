@@ -36,7 +36,8 @@ class VanishedQueueDeadLettersAndTimesOutTest {
         SqsClient.builder()
             .endpointOverride(fixture.stack.aws().sqsEndpoint())
             .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .build();
   }
 
@@ -51,12 +52,19 @@ class VanishedQueueDeadLettersAndTimesOutTest {
     ComputeTargetSpec targetSpec = new ComputeTargetSpec();
     targetSpec.setImage("computecase-worker:embedded");
     ComputeTarget target = new ComputeTarget();
-    target.setMetadata(new ObjectMetaBuilder().withName("fragile").withNamespace(StackFixture.NAMESPACE).build());
+    target.setMetadata(
+        new ObjectMetaBuilder().withName("fragile").withNamespace(StackFixture.NAMESPACE).build());
     target.setSpec(targetSpec);
     Resource<ComputeTarget> ct =
-        fixture.stack.client().resources(ComputeTarget.class).inNamespace(StackFixture.NAMESPACE).resource(target);
+        fixture
+            .stack
+            .client()
+            .resources(ComputeTarget.class)
+            .inNamespace(StackFixture.NAMESPACE)
+            .resource(target);
     ct.create();
-    await().atMost(Duration.ofMinutes(1))
+    await()
+        .atMost(Duration.ofMinutes(1))
         .until(() -> ct.get().getStatus() != null && ct.get().getStatus().getQueueUrl() != null);
     String queueUrl = ct.get().getStatus().getQueueUrl();
     String deadLetterQueueUrl = ct.get().getStatus().getDeadLetterQueueUrl();
@@ -70,8 +78,12 @@ class VanishedQueueDeadLettersAndTimesOutTest {
     spec.setToleratedFailurePercentage(100.0);
     Resource<ComputeCase> cc = fixture.apply("vanished", spec);
 
-    await().atMost(Duration.ofMinutes(2))
-        .until(() -> StackFixture.status(cc).getSummary() != null && StackFixture.status(cc).getCompletionTime() != null);
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                StackFixture.status(cc).getSummary() != null
+                    && StackFixture.status(cc).getCompletionTime() != null);
     ComputeCaseStatus status = StackFixture.status(cc);
     assertThat(status.getSummary().getFailed()).isEqualTo(3);
     assertThat(status.getSummary().getFailures())
@@ -80,10 +92,16 @@ class VanishedQueueDeadLettersAndTimesOutTest {
     assertThat(status.getMessage()).isNotBlank();
 
     List<Message> deadLettered =
-        sqs.receiveMessage(b -> b.queueUrl(deadLetterQueueUrl).maxNumberOfMessages(10).waitTimeSeconds(5).messageAttributeNames("All"))
+        sqs.receiveMessage(
+                b ->
+                    b.queueUrl(deadLetterQueueUrl)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(5)
+                        .messageAttributeNames("All"))
             .messages();
     assertThat(deadLettered).isNotEmpty();
-    assertThat(deadLettered.get(0).messageAttributes()).containsKeys("RULE_ARN", "TARGET_ARN", "ERROR_CODE");
+    assertThat(deadLettered.get(0).messageAttributes())
+        .containsKeys("RULE_ARN", "TARGET_ARN", "ERROR_CODE");
     assertThat(deadLettered.get(0).body()).contains("\"detail-type\":\"ComputeCaseItem\"");
   }
 }

@@ -31,7 +31,8 @@ class WorkerChaosTest {
 
   @Test
   void crashedWorkersLoseNoItemAndCountNoneTwice() {
-    Resource<ComputeCase> cc = fixture.apply("worker-chaos", StackFixture.generated(1000, StackFixture.parameters(200)));
+    Resource<ComputeCase> cc =
+        fixture.apply("worker-chaos", StackFixture.generated(1000, StackFixture.parameters(200)));
     await().atMost(Duration.ofMinutes(1)).until(() -> "Running".equals(StackFixture.phase(cc)));
 
     long crashedInFlight = 0;

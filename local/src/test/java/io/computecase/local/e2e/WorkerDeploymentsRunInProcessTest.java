@@ -33,16 +33,40 @@ class WorkerDeploymentsRunInProcessTest {
     String deployment = WorkerDeployment.name("default");
     await().atMost(Duration.ofMinutes(1)).until(() -> fixture.stack.runningWorkers("default") == 1);
 
-    fixture.stack.client().apps().deployments().inNamespace("default").withName(deployment).scale(3);
+    fixture
+        .stack
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace("default")
+        .withName(deployment)
+        .scale(3);
 
     await().atMost(Duration.ofMinutes(1)).until(() -> fixture.stack.runningWorkers("default") == 3);
-    await().atMost(Duration.ofMinutes(1))
-        .untilAsserted(() -> {
-          Deployment d = fixture.stack.client().apps().deployments().inNamespace("default").withName(deployment).get();
-          assertThat(d.getStatus().getReadyReplicas()).isEqualTo(3);
-        });
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .untilAsserted(
+            () -> {
+              Deployment d =
+                  fixture
+                      .stack
+                      .client()
+                      .apps()
+                      .deployments()
+                      .inNamespace("default")
+                      .withName(deployment)
+                      .get();
+              assertThat(d.getStatus().getReadyReplicas()).isEqualTo(3);
+            });
 
-    fixture.stack.client().apps().deployments().inNamespace("default").withName(deployment).scale(2);
+    fixture
+        .stack
+        .client()
+        .apps()
+        .deployments()
+        .inNamespace("default")
+        .withName(deployment)
+        .scale(2);
     await().atMost(Duration.ofMinutes(1)).until(() -> fixture.stack.runningWorkers("default") == 2);
   }
 
@@ -55,24 +79,36 @@ class WorkerDeploymentsRunInProcessTest {
     computation.setKind("exec");
     spec.setComputation(computation);
     ComputeTarget target = new ComputeTarget();
-    target.setMetadata(new ObjectMetaBuilder().withName("scripts").withNamespace("default").build());
+    target.setMetadata(
+        new ObjectMetaBuilder().withName("scripts").withNamespace("default").build());
     target.setSpec(spec);
     fixture.stack.client().resource(target).create();
 
     String name = WorkerDeployment.name("scripts");
-    await().atMost(Duration.ofMinutes(1))
-        .untilAsserted(() -> {
-          Deployment d = fixture.stack.client().apps().deployments().inNamespace("default").withName(name).get();
-          assertThat(d).isNotNull();
-          assertThat(d.getStatus()).isNotNull();
-          assertThat(d.getStatus().getConditions())
-              .singleElement()
-              .satisfies(c -> {
-                assertThat(c.getType()).isEqualTo("ReplicaFailure");
-                assertThat(c.getReason()).isEqualTo("ExecNotAllowed");
-                assertThat(c.getMessage()).contains("--allow-exec");
-              });
-        });
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .untilAsserted(
+            () -> {
+              Deployment d =
+                  fixture
+                      .stack
+                      .client()
+                      .apps()
+                      .deployments()
+                      .inNamespace("default")
+                      .withName(name)
+                      .get();
+              assertThat(d).isNotNull();
+              assertThat(d.getStatus()).isNotNull();
+              assertThat(d.getStatus().getConditions())
+                  .singleElement()
+                  .satisfies(
+                      c -> {
+                        assertThat(c.getType()).isEqualTo("ReplicaFailure");
+                        assertThat(c.getReason()).isEqualTo("ExecNotAllowed");
+                        assertThat(c.getMessage()).contains("--allow-exec");
+                      });
+            });
     assertThat(fixture.stack.runningWorkers("scripts")).isZero();
   }
 }

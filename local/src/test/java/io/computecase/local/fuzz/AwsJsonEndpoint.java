@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +17,7 @@ import java.util.Optional;
 final class AwsJsonEndpoint {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
   /** Far above any answer here; a request still unanswered then is a hang, and fails its case. */
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -57,7 +57,8 @@ final class AwsJsonEndpoint {
         call.chunked()
             // no declared length: the body goes chunked and is measured as it arrives
             ? HttpRequest.BodyPublishers.fromPublisher(
-                subscriber -> HttpRequest.BodyPublishers.ofByteArray(call.body()).subscribe(subscriber))
+                subscriber ->
+                    HttpRequest.BodyPublishers.ofByteArray(call.body()).subscribe(subscriber))
             : HttpRequest.BodyPublishers.ofByteArray(call.body());
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint.resolve("/"))

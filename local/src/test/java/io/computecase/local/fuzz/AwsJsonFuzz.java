@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The malformed calls every AWS JSON API must refuse, made from one valid sample request per
  * operation: the body random, truncated, not an object or nested too deep, each member (and one
- * member inside each structure or list) of the wrong JSON type; then unknown operations, a GET,
- * and bodies over the servers' 8 MiB bound, declared and chunked.
+ * member inside each structure or list) of the wrong JSON type; then unknown operations, a GET, and
+ * bodies over the servers' 8 MiB bound, declared and chunked.
  */
 final class AwsJsonFuzz {
   /** Past {@code AwsJsonServer.MAX_BODY_BYTES} (8 MiB), the bound of every local AWS server. */
@@ -27,7 +27,10 @@ final class AwsJsonFuzz {
 
   /** As above; without {@code mistypedMembers}, no call gives a member of the wrong JSON type. */
   static List<AwsCall> calls(
-      AwsJsonEndpoint api, Map<String, ObjectNode> samples, MalformedBodies bodies, boolean mistypedMembers) {
+      AwsJsonEndpoint api,
+      Map<String, ObjectNode> samples,
+      MalformedBodies bodies,
+      boolean mistypedMembers) {
     List<AwsCall> calls = new ArrayList<>();
     samples.forEach(
         (operation, sample) -> {
@@ -36,7 +39,9 @@ final class AwsJsonFuzz {
           calls.add(AwsCall.post(operation + " followed by more JSON", target, sample + " {}"));
           calls.add(
               AwsCall.post(
-                  operation + " random bytes", target, bodies.randomBytes(1 + bodies.nextInt(2048))));
+                  operation + " random bytes",
+                  target,
+                  bodies.randomBytes(1 + bodies.nextInt(2048))));
           calls.add(
               AwsCall.post(
                   operation + " random text", target, bodies.randomText(1 + bodies.nextInt(512))));
@@ -83,7 +88,11 @@ final class AwsJsonFuzz {
 
   /** The sample with each member in turn, and one member inside each nested value, mistyped. */
   private static void wrongTypes(
-      String operation, String target, ObjectNode sample, MalformedBodies bodies, List<AwsCall> calls) {
+      String operation,
+      String target,
+      ObjectNode sample,
+      MalformedBodies bodies,
+      List<AwsCall> calls) {
     Iterator<Map.Entry<String, JsonNode>> members = sample.fields();
     while (members.hasNext()) {
       Map.Entry<String, JsonNode> member = members.next();

@@ -26,7 +26,8 @@ final class EventBridgeFuzz {
 
   /** The bus and rule the samples name. */
   void prepare() {
-    busArn = api.ok("CreateEventBus", object().put("Name", BUS).toString()).path("EventBusArn").asText();
+    busArn =
+        api.ok("CreateEventBus", object().put("Name", BUS).toString()).path("EventBusArn").asText();
     api.ok("PutRule", rule().put("EventPattern", PATTERN).toString());
   }
 
@@ -34,7 +35,12 @@ final class EventBridgeFuzz {
   void stillServes() {
     api.ok("DescribeRule", rule().toString());
     ObjectNode put = object();
-    put.putArray("Entries").addObject().put("Source", "fuzz").put("DetailType", "d").put("Detail", "{}").put("EventBusName", BUS);
+    put.putArray("Entries")
+        .addObject()
+        .put("Source", "fuzz")
+        .put("DetailType", "d")
+        .put("Detail", "{}")
+        .put("EventBusName", BUS);
     if (api.ok("PutEvents", put.toString()).path("FailedEntryCount").asInt(-1) != 0) {
       throw new AssertionError("a valid PutEvents after the barrage failed an entry");
     }
@@ -43,8 +49,12 @@ final class EventBridgeFuzz {
   List<AwsCall> calls(MalformedBodies bodies) {
     List<AwsCall> calls = new ArrayList<>(AwsJsonFuzz.calls(api, samples(), bodies));
     String putRule = api.target("PutRule");
-    calls.add(AwsCall.post("PutRule pattern not JSON", putRule, rule().put("EventPattern", "{source").toString()));
-    calls.add(AwsCall.post("PutRule pattern a number", putRule, rule().put("EventPattern", "42").toString()));
+    calls.add(
+        AwsCall.post(
+            "PutRule pattern not JSON", putRule, rule().put("EventPattern", "{source").toString()));
+    calls.add(
+        AwsCall.post(
+            "PutRule pattern a number", putRule, rule().put("EventPattern", "42").toString()));
     calls.add(
         AwsCall.post(
             "PutRule pattern with a bare value",
@@ -54,17 +64,35 @@ final class EventBridgeFuzz {
         AwsCall.post(
             "PutRule pattern nested too deep",
             putRule,
-            rule().put("EventPattern", MalformedBodies.nestedObjects(MalformedBodies.TOO_DEEP)).toString()));
+            rule()
+                .put("EventPattern", MalformedBodies.nestedObjects(MalformedBodies.TOO_DEEP))
+                .toString()));
     calls.add(
         AwsCall.post(
             "PutRule pattern over 4 MB",
             putRule,
-            rule().put("EventPattern", "{\"source\":[\"" + MalformedBodies.huge(4_200_000) + "\"]}").toString()));
+            rule()
+                .put("EventPattern", "{\"source\":[\"" + MalformedBodies.huge(4_200_000) + "\"]}")
+                .toString()));
     calls.add(
-        AwsCall.post("PutRule name of 100,000 characters", putRule, object().put("Name", MalformedBodies.huge(100_000)).put("EventPattern", PATTERN).toString()));
-    calls.add(AwsCall.post("PutRule name with a space", putRule, object().put("Name", "a b").put("EventPattern", PATTERN).toString()));
+        AwsCall.post(
+            "PutRule name of 100,000 characters",
+            putRule,
+            object()
+                .put("Name", MalformedBodies.huge(100_000))
+                .put("EventPattern", PATTERN)
+                .toString()));
+    calls.add(
+        AwsCall.post(
+            "PutRule name with a space",
+            putRule,
+            object().put("Name", "a b").put("EventPattern", PATTERN).toString()));
     calls.add(AwsCall.post("PutRule without pattern or schedule", putRule, rule().toString()));
-    calls.add(AwsCall.post("PutRule state unknown", putRule, rule().put("EventPattern", PATTERN).put("State", "MAYBE").toString()));
+    calls.add(
+        AwsCall.post(
+            "PutRule state unknown",
+            putRule,
+            rule().put("EventPattern", PATTERN).put("State", "MAYBE").toString()));
     calls.add(
         AwsCall.post(
             "CreateEventBus name of 10,000 characters",
@@ -73,14 +101,23 @@ final class EventBridgeFuzz {
     String putEvents = api.target("PutEvents");
     ObjectNode tooMany = object();
     for (int i = 0; i < 11; i++) {
-      tooMany.withArray("Entries").addObject().put("Source", "fuzz").put("DetailType", "d").put("Detail", "{}");
+      tooMany
+          .withArray("Entries")
+          .addObject()
+          .put("Source", "fuzz")
+          .put("DetailType", "d")
+          .put("Detail", "{}");
     }
     calls.add(AwsCall.post("PutEvents 11 entries", putEvents, tooMany.toString()));
     ObjectNode none = object();
     none.putArray("Entries");
     calls.add(AwsCall.post("PutEvents no entries", putEvents, none.toString()));
     ObjectNode huge = object();
-    huge.putArray("Entries").addObject().put("Source", "fuzz").put("DetailType", "d").put("Detail", "{\"a\":\"" + MalformedBodies.huge(300_000) + "\"}");
+    huge.putArray("Entries")
+        .addObject()
+        .put("Source", "fuzz")
+        .put("DetailType", "d")
+        .put("Detail", "{\"a\":\"" + MalformedBodies.huge(300_000) + "\"}");
     calls.add(AwsCall.post("PutEvents entry over 256 KiB", putEvents, huge.toString()));
     calls.add(
         AwsCall.post(
@@ -91,10 +128,12 @@ final class EventBridgeFuzz {
     for (int i = 0; i < 11; i++) {
       tooManyTargets.withArray("Targets").addObject().put("Id", "t" + i).put("Arn", QUEUE_ARN);
     }
-    calls.add(AwsCall.post("PutTargets 11 targets", api.target("PutTargets"), tooManyTargets.toString()));
+    calls.add(
+        AwsCall.post("PutTargets 11 targets", api.target("PutTargets"), tooManyTargets.toString()));
     ObjectNode badArn = object().put("Rule", RULE).put("EventBusName", BUS);
     badArn.putArray("Targets").addObject().put("Id", "t").put("Arn", "not-an-arn");
-    calls.add(AwsCall.post("PutTargets ARN not an ARN", api.target("PutTargets"), badArn.toString()));
+    calls.add(
+        AwsCall.post("PutTargets ARN not an ARN", api.target("PutTargets"), badArn.toString()));
     calls.add(
         AwsCall.post(
             "ListRules Limit past a 64-bit integer",
@@ -120,7 +159,8 @@ final class EventBridgeFuzz {
         "PutRule",
         rule().put("EventPattern", PATTERN).put("State", "ENABLED").put("Description", "d"));
     samples.put("DescribeRule", rule());
-    samples.put("ListRules", object().put("EventBusName", BUS).put("NamePrefix", "fuzz").put("Limit", 10));
+    samples.put(
+        "ListRules", object().put("EventBusName", BUS).put("NamePrefix", "fuzz").put("Limit", 10));
     samples.put("DeleteRule", object().put("Name", "fuzz-absent").put("EventBusName", BUS));
     samples.put("EnableRule", rule());
     samples.put("DisableRule", rule());
@@ -135,7 +175,13 @@ final class EventBridgeFuzz {
     samples.put(
         "ListRuleNamesByTarget", object().put("TargetArn", QUEUE_ARN).put("EventBusName", BUS));
     ObjectNode putEvents = object();
-    putEvents.putArray("Entries").addObject().put("Source", "fuzz").put("DetailType", "d").put("Detail", "{}").put("EventBusName", BUS);
+    putEvents
+        .putArray("Entries")
+        .addObject()
+        .put("Source", "fuzz")
+        .put("DetailType", "d")
+        .put("Detail", "{}")
+        .put("EventBusName", BUS);
     samples.put("PutEvents", putEvents);
     samples.put(
         "TestEventPattern",

@@ -7,14 +7,16 @@ import java.util.List;
 
 /**
  * Malformed requests to the Kubernetes API itself, whatever the kind: bodies that are no object
- * (random, truncated, not JSON, nested too deep, over the 3 MiB bound), unknown paths, versions
- * and subresources, bad patches and Content-Types, and bad query parameters. The objects it writes
- * are the fuzz's own; none of these requests may change anything.
+ * (random, truncated, not JSON, nested too deep, over the 3 MiB bound), unknown paths, versions and
+ * subresources, bad patches and Content-Types, and bad query parameters. The objects it writes are
+ * the fuzz's own; none of these requests may change anything.
  */
 final class KubernetesApiFuzz {
   static final String NAMESPACE = "default";
+
   /** A ConfigMap the fuzz creates, for requests on an existing object. */
   static final String CONFIG_MAP = "fuzz-cm";
+
   /** Past the API server's 3 MiB bound on a request body. */
   static final int OVERSIZED_BODY = 3 * 1024 * 1024 + 4096;
 
@@ -42,32 +44,67 @@ final class KubernetesApiFuzz {
         "POST",
         collections().get(0),
         JSON,
-        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + CONFIG_MAP + "\"},\"data\":{\"k\":\"v\"}}");
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\""
+            + CONFIG_MAP
+            + "\"},\"data\":{\"k\":\"v\"}}");
   }
 
   static List<KubeCall> calls(MalformedBodies bodies) {
     List<KubeCall> calls = new ArrayList<>();
-    String sample = "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"fuzz-x\",\"labels\":{\"a\":\"b\"}},\"data\":{\"k\":\"v\"}}";
+    String sample =
+        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"fuzz-x\",\"labels\":{\"a\":\"b\"}},\"data\":{\"k\":\"v\"}}";
     for (String collection : collections()) {
       String object = collection + "/fuzz-x";
       for (String method : List.of("POST", "PUT")) {
         String path = method.equals("POST") ? collection : object;
-        calls.add(text(method + " truncated JSON", method, path, JSON, bodies.truncated(parse(sample))));
         calls.add(
-            new KubeCall(method + " random bytes", method, path, JSON, bodies.randomBytes(1 + bodies.nextInt(4096))));
-        calls.add(text(method + " random text", method, path, JSON, bodies.randomText(1 + bodies.nextInt(512))));
+            text(method + " truncated JSON", method, path, JSON, bodies.truncated(parse(sample))));
+        calls.add(
+            new KubeCall(
+                method + " random bytes",
+                method,
+                path,
+                JSON,
+                bodies.randomBytes(1 + bodies.nextInt(4096))));
+        calls.add(
+            text(
+                method + " random text",
+                method,
+                path,
+                JSON,
+                bodies.randomText(1 + bodies.nextInt(512))));
         calls.add(text(method + " empty body", method, path, JSON, ""));
         for (String notObject : MalformedBodies.notObjects()) {
           calls.add(text(method + " body " + notObject, method, path, JSON, notObject));
         }
         calls.add(
-            text(method + " arrays nested too deep", method, path, JSON, MalformedBodies.nestedArrays(MalformedBodies.TOO_DEEP)));
+            text(
+                method + " arrays nested too deep",
+                method,
+                path,
+                JSON,
+                MalformedBodies.nestedArrays(MalformedBodies.TOO_DEEP)));
         calls.add(
-            text(method + " objects nested too deep", method, path, JSON, MalformedBodies.nestedObjects(MalformedBodies.TOO_DEEP)));
+            text(
+                method + " objects nested too deep",
+                method,
+                path,
+                JSON,
+                MalformedBodies.nestedObjects(MalformedBodies.TOO_DEEP)));
         calls.add(
             new KubeCall(
-                method + " body over 3 MiB", method, path, JSON, MalformedBodies.hugeJsonBody("data", OVERSIZED_BODY)));
-        calls.add(text(method + " YAML sent as JSON", method, path, JSON, "apiVersion: v1\nkind: ConfigMap\n"));
+                method + " body over 3 MiB",
+                method,
+                path,
+                JSON,
+                MalformedBodies.hugeJsonBody("data", OVERSIZED_BODY)));
+        calls.add(
+            text(
+                method + " YAML sent as JSON",
+                method,
+                path,
+                JSON,
+                "apiVersion: v1\nkind: ConfigMap\n"));
       }
       calls.add(text("PATCH of the collection", "PATCH", collection, MERGE, "{}"));
       calls.add(text("GET of an absent object", "GET", object, null, null));
@@ -77,44 +114,168 @@ final class KubernetesApiFuzz {
     }
     String cm = collections().get(0) + "/" + CONFIG_MAP;
     for (String contentType : List.of("text/plain", "application/xml", "application/yaml", "")) {
-      calls.add(text("PATCH with Content-Type " + contentType, "PATCH", cm, contentType, "{\"data\":{\"k\":\"w\"}}"));
+      calls.add(
+          text(
+              "PATCH with Content-Type " + contentType,
+              "PATCH",
+              cm,
+              contentType,
+              "{\"data\":{\"k\":\"w\"}}"));
     }
-    calls.add(text("PATCH with Content-Type application/json", "PATCH", cm, JSON, "{\"data\":{\"k\":\"w\"}}"));
+    calls.add(
+        text(
+            "PATCH with Content-Type application/json",
+            "PATCH",
+            cm,
+            JSON,
+            "{\"data\":{\"k\":\"w\"}}"));
     calls.add(text("merge patch truncated", "PATCH", cm, MERGE, "{\"data\":{\"k\""));
     calls.add(text("merge patch random text", "PATCH", cm, MERGE, bodies.randomText(200)));
-    calls.add(text("merge patch nested too deep", "PATCH", cm, MERGE, MalformedBodies.nestedObjects(MalformedBodies.TOO_DEEP)));
-    calls.add(new KubeCall("merge patch over 3 MiB", "PATCH", cm, MERGE, MalformedBodies.hugeJsonBody("data", OVERSIZED_BODY)));
+    calls.add(
+        text(
+            "merge patch nested too deep",
+            "PATCH",
+            cm,
+            MERGE,
+            MalformedBodies.nestedObjects(MalformedBodies.TOO_DEEP)));
+    calls.add(
+        new KubeCall(
+            "merge patch over 3 MiB",
+            "PATCH",
+            cm,
+            MERGE,
+            MalformedBodies.hugeJsonBody("data", OVERSIZED_BODY)));
     calls.add(text("json patch an object", "PATCH", cm, JSON_PATCH, "{\"op\":\"add\"}"));
-    calls.add(text("json patch unknown op", "PATCH", cm, JSON_PATCH, "[{\"op\":\"jump\",\"path\":\"/data/k\",\"value\":\"w\"}]"));
-    calls.add(text("json patch without path", "PATCH", cm, JSON_PATCH, "[{\"op\":\"add\",\"value\":\"w\"}]"));
-    calls.add(text("json patch remove of an absent path", "PATCH", cm, JSON_PATCH, "[{\"op\":\"remove\",\"path\":\"/data/absent\"}]"));
-    calls.add(text("json patch failing test", "PATCH", cm, JSON_PATCH, "[{\"op\":\"test\",\"path\":\"/data/k\",\"value\":\"other\"}]"));
-    calls.add(text("json patch replacing the whole object", "PATCH", cm, JSON_PATCH, "[{\"op\":\"replace\",\"path\":\"\",\"value\":[1]}]"));
-    calls.add(text("apply patch invalid YAML", "PATCH", cm + "?fieldManager=fuzz", APPLY, "data: {k: [\n  - :"));
-    calls.add(text("apply patch with a tab indent", "PATCH", cm + "?fieldManager=fuzz", APPLY, "data:\n\tk: v\n"));
+    calls.add(
+        text(
+            "json patch unknown op",
+            "PATCH",
+            cm,
+            JSON_PATCH,
+            "[{\"op\":\"jump\",\"path\":\"/data/k\",\"value\":\"w\"}]"));
+    calls.add(
+        text(
+            "json patch without path",
+            "PATCH",
+            cm,
+            JSON_PATCH,
+            "[{\"op\":\"add\",\"value\":\"w\"}]"));
+    calls.add(
+        text(
+            "json patch remove of an absent path",
+            "PATCH",
+            cm,
+            JSON_PATCH,
+            "[{\"op\":\"remove\",\"path\":\"/data/absent\"}]"));
+    calls.add(
+        text(
+            "json patch failing test",
+            "PATCH",
+            cm,
+            JSON_PATCH,
+            "[{\"op\":\"test\",\"path\":\"/data/k\",\"value\":\"other\"}]"));
+    calls.add(
+        text(
+            "json patch replacing the whole object",
+            "PATCH",
+            cm,
+            JSON_PATCH,
+            "[{\"op\":\"replace\",\"path\":\"\",\"value\":[1]}]"));
+    calls.add(
+        text(
+            "apply patch invalid YAML",
+            "PATCH",
+            cm + "?fieldManager=fuzz",
+            APPLY,
+            "data: {k: [\n  - :"));
+    calls.add(
+        text(
+            "apply patch with a tab indent",
+            "PATCH",
+            cm + "?fieldManager=fuzz",
+            APPLY,
+            "data:\n\tk: v\n"));
     calls.add(text("apply patch a list", "PATCH", cm + "?fieldManager=fuzz", APPLY, "- a\n- b\n"));
-    calls.add(text("apply patch of another name", "PATCH", cm + "?fieldManager=fuzz", APPLY,
-        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n"));
-    calls.add(text("PUT with a stale resourceVersion", "PUT", cm, JSON,
-        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"" + CONFIG_MAP + "\",\"resourceVersion\":\"1\"},\"data\":{}}"));
-    calls.add(text("PUT of another name", "PUT", cm, JSON,
-        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"other\"},\"data\":{}}"));
+    calls.add(
+        text(
+            "apply patch of another name",
+            "PATCH",
+            cm + "?fieldManager=fuzz",
+            APPLY,
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\n"));
+    calls.add(
+        text(
+            "PUT with a stale resourceVersion",
+            "PUT",
+            cm,
+            JSON,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\""
+                + CONFIG_MAP
+                + "\",\"resourceVersion\":\"1\"},\"data\":{}}"));
+    calls.add(
+        text(
+            "PUT of another name",
+            "PUT",
+            cm,
+            JSON,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"other\"},\"data\":{}}"));
     calls.add(text("POST to an object path", "POST", cm, JSON, sample));
-    calls.add(text("POST of a ConfigMap named twice", "POST", collections().get(0), JSON, configMap().bodyText()));
-    calls.add(text("POST of a Secret to configmaps", "POST", collections().get(0), JSON,
-        "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"fuzz-kind\"}}"));
-    calls.add(text("POST of apps/v1 to the core group", "POST", collections().get(0), JSON,
-        "{\"apiVersion\":\"apps/v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"fuzz-version\"}}"));
-    calls.add(text("POST into another namespace than the path's", "POST", collections().get(0), JSON,
-        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"fuzz-ns\",\"namespace\":\"kube-system\"}}"));
-    calls.add(text("POST without a name", "POST", collections().get(0), JSON,
-        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{}}"));
-    calls.add(text("POST with a name not a DNS subdomain", "POST", collections().get(0), JSON,
-        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"Not_Valid\"}}"));
-    calls.add(text("POST with metadata a string", "POST", collections().get(0), JSON,
-        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":\"fuzz\"}"));
-    calls.add(text("POST with a name a number", "POST", collections().get(0), JSON,
-        "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":42}}"));
+    calls.add(
+        text(
+            "POST of a ConfigMap named twice",
+            "POST",
+            collections().get(0),
+            JSON,
+            configMap().bodyText()));
+    calls.add(
+        text(
+            "POST of a Secret to configmaps",
+            "POST",
+            collections().get(0),
+            JSON,
+            "{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"metadata\":{\"name\":\"fuzz-kind\"}}"));
+    calls.add(
+        text(
+            "POST of apps/v1 to the core group",
+            "POST",
+            collections().get(0),
+            JSON,
+            "{\"apiVersion\":\"apps/v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"fuzz-version\"}}"));
+    calls.add(
+        text(
+            "POST into another namespace than the path's",
+            "POST",
+            collections().get(0),
+            JSON,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"fuzz-ns\",\"namespace\":\"kube-system\"}}"));
+    calls.add(
+        text(
+            "POST without a name",
+            "POST",
+            collections().get(0),
+            JSON,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{}}"));
+    calls.add(
+        text(
+            "POST with a name not a DNS subdomain",
+            "POST",
+            collections().get(0),
+            JSON,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"Not_Valid\"}}"));
+    calls.add(
+        text(
+            "POST with metadata a string",
+            "POST",
+            collections().get(0),
+            JSON,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":\"fuzz\"}"));
+    calls.add(
+        text(
+            "POST with a name a number",
+            "POST",
+            collections().get(0),
+            JSON,
+            "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":42}}"));
     for (String path :
         List.of(
             "/apis/nope.example.com/v1/things",
@@ -130,7 +291,8 @@ final class KubernetesApiFuzz {
       calls.add(text("POST to an unknown path " + path, "POST", path, JSON, sample));
     }
     for (String query : List.of("dryRun=Bogus", "fieldValidation=Bogus")) {
-      calls.add(text("create with " + query, "POST", collections().get(0) + "?" + query, JSON, sample));
+      calls.add(
+          text("create with " + query, "POST", collections().get(0) + "?" + query, JSON, sample));
     }
     return calls;
   }

@@ -32,7 +32,11 @@ final class KubernetesEndpoint {
   record KubeCall(String label, String method, String path, String contentType, byte[] body) {
     static KubeCall of(String label, String method, String path, String contentType, String body) {
       return new KubeCall(
-          label, method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+          label,
+          method,
+          path,
+          contentType,
+          body == null ? null : body.getBytes(StandardCharsets.UTF_8));
     }
 
     String bodyText() {
@@ -59,7 +63,10 @@ final class KubernetesEndpoint {
     HttpRequest.Builder request = http.newHttpRequestBuilder().uri(base + call.path());
     if (call.body() != null) {
       request.method(
-          call.method(), call.contentType(), new ByteArrayInputStream(call.body()), (long) call.body().length);
+          call.method(),
+          call.contentType(),
+          new ByteArrayInputStream(call.body()),
+          (long) call.body().length);
     } else if (!call.method().equals("GET")) {
       request.method(call.method(), call.contentType(), new ByteArrayInputStream(new byte[0]), 0L);
     }
@@ -76,16 +83,16 @@ final class KubernetesEndpoint {
   }
 
   /**
-   * What is wrong with the answer to a malformed call; empty when it is a 4xx carrying a
-   * Kubernetes Status: kind Status, status Failure, a reason, and the HTTP status as its code.
+   * What is wrong with the answer to a malformed call; empty when it is a 4xx carrying a Kubernetes
+   * Status: kind Status, status Failure, a reason, and the HTTP status as its code.
    */
   Optional<String> refusalProblem(KubeCall call) {
     return refusalProblem(call, send(call));
   }
 
   /**
-   * What is wrong with the answer to a call a real API server answers 400 BadRequest; empty when
-   * it is that answer: a v1 Status with status Failure, reason BadRequest and code 400.
+   * What is wrong with the answer to a call a real API server answers 400 BadRequest; empty when it
+   * is that answer: a v1 Status with status Failure, reason BadRequest and code 400.
    */
   Optional<String> badRequestProblem(KubeCall call) {
     Answer answer = send(call);
@@ -118,7 +125,8 @@ final class KubernetesEndpoint {
         || status.path("code").asInt() != answer.status()
         || status.path("reason").asText("").isBlank()) {
       return Optional.of(
-          describe(call, answer, "a Status with status Failure, a reason and code " + answer.status()));
+          describe(
+              call, answer, "a Status with status Failure, a reason and code " + answer.status()));
     }
     return Optional.empty();
   }
@@ -145,7 +153,15 @@ final class KubernetesEndpoint {
   }
 
   private static String describe(KubeCall call, Answer answer, String expected) {
-    return "Kubernetes [" + call.label() + "] " + call.method() + " " + AwsJsonFuzz.abbreviate(call.path())
-        + ": expected " + expected + ", got " + answer;
+    return "Kubernetes ["
+        + call.label()
+        + "] "
+        + call.method()
+        + " "
+        + AwsJsonFuzz.abbreviate(call.path())
+        + ": expected "
+        + expected
+        + ", got "
+        + answer;
   }
 }

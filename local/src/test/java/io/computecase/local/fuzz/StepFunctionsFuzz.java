@@ -13,7 +13,8 @@ import java.util.Map;
  */
 final class StepFunctionsFuzz {
   private static final String ROLE = "arn:aws:iam::000000000000:role/fuzz";
-  private static final String PASS = "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
+  private static final String PASS =
+      "{\"StartAt\":\"P\",\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}}";
 
   private final AwsJsonEndpoint api;
   private String machineArn;
@@ -28,11 +29,20 @@ final class StepFunctionsFuzz {
     machineArn =
         api.ok(
                 "CreateStateMachine",
-                object().put("name", "fuzz-machine").put("definition", PASS).put("roleArn", ROLE).toString())
+                object()
+                    .put("name", "fuzz-machine")
+                    .put("definition", PASS)
+                    .put("roleArn", ROLE)
+                    .toString())
             .path("stateMachineArn")
             .asText();
     executionArn =
-        api.ok("StartExecution", object().put("stateMachineArn", machineArn).put("name", "fuzz-execution").toString())
+        api.ok(
+                "StartExecution",
+                object()
+                    .put("stateMachineArn", machineArn)
+                    .put("name", "fuzz-execution")
+                    .toString())
             .path("executionArn")
             .asText();
   }
@@ -52,18 +62,26 @@ final class StepFunctionsFuzz {
             create,
             machine(MalformedBodies.huge(100_000), PASS).toString()));
     calls.add(AwsCall.post("CreateStateMachine empty name", create, machine("", PASS).toString()));
-    calls.add(AwsCall.post("CreateStateMachine name with a slash", create, machine("a/b", PASS).toString()));
+    calls.add(
+        AwsCall.post(
+            "CreateStateMachine name with a slash", create, machine("a/b", PASS).toString()));
     calls.add(
         AwsCall.post(
             "CreateStateMachine definition over 1 MiB",
             create,
-            machine("fuzz-big", "{\"Comment\":\"" + MalformedBodies.huge(1_100_000) + "\"}").toString()));
-    calls.add(AwsCall.post("CreateStateMachine definition not JSON", create, machine("fuzz-x", "{StartAt").toString()));
+            machine("fuzz-big", "{\"Comment\":\"" + MalformedBodies.huge(1_100_000) + "\"}")
+                .toString()));
+    calls.add(
+        AwsCall.post(
+            "CreateStateMachine definition not JSON",
+            create,
+            machine("fuzz-x", "{StartAt").toString()));
     calls.add(
         AwsCall.post(
             "CreateStateMachine definition nested too deep",
             create,
-            machine("fuzz-deep", MalformedBodies.nestedObjects(MalformedBodies.TOO_DEEP)).toString()));
+            machine("fuzz-deep", MalformedBodies.nestedObjects(MalformedBodies.TOO_DEEP))
+                .toString()));
     calls.add(
         AwsCall.post(
             "CreateStateMachine type unknown",
@@ -75,8 +93,13 @@ final class StepFunctionsFuzz {
             "StartExecution input over 256 KiB",
             start,
             execution().put("input", "\"" + MalformedBodies.huge(300_000) + "\"").toString()));
-    calls.add(AwsCall.post("StartExecution input not JSON", start, execution().put("input", "{\"a\":").toString()));
-    calls.add(AwsCall.post("StartExecution input empty", start, execution().put("input", "").toString()));
+    calls.add(
+        AwsCall.post(
+            "StartExecution input not JSON",
+            start,
+            execution().put("input", "{\"a\":").toString()));
+    calls.add(
+        AwsCall.post("StartExecution input empty", start, execution().put("input", "").toString()));
     calls.add(
         AwsCall.post(
             "StartExecution name of 10,000 characters",
@@ -91,12 +114,18 @@ final class StepFunctionsFuzz {
         AwsCall.post(
             "SendTaskSuccess output over 256 KiB",
             api.target("SendTaskSuccess"),
-            object().put("taskToken", "t").put("output", "\"" + MalformedBodies.huge(300_000) + "\"").toString()));
+            object()
+                .put("taskToken", "t")
+                .put("output", "\"" + MalformedBodies.huge(300_000) + "\"")
+                .toString()));
     calls.add(
         AwsCall.post(
             "SendTaskSuccess task token of 100,000 characters",
             api.target("SendTaskSuccess"),
-            object().put("taskToken", MalformedBodies.huge(100_000)).put("output", "{}").toString()));
+            object()
+                .put("taskToken", MalformedBodies.huge(100_000))
+                .put("output", "{}")
+                .toString()));
     calls.add(
         AwsCall.post(
             "ListExecutions maxResults over 1000",
@@ -106,25 +135,36 @@ final class StepFunctionsFuzz {
         AwsCall.post(
             "ListExecutions maxResults past a 64-bit integer",
             api.target("ListExecutions"),
-            "{\"stateMachineArn\":\"" + machineArn + "\",\"maxResults\":123456789012345678901234567890}"));
+            "{\"stateMachineArn\":\""
+                + machineArn
+                + "\",\"maxResults\":123456789012345678901234567890}"));
     calls.add(
         AwsCall.post(
             "ListExecutions statusFilter unknown",
             api.target("ListExecutions"),
-            object().put("stateMachineArn", machineArn).put("statusFilter", "SLEEPING").toString()));
+            object()
+                .put("stateMachineArn", machineArn)
+                .put("statusFilter", "SLEEPING")
+                .toString()));
     calls.add(
         AwsCall.post(
             "GetExecutionHistory nextToken forged",
             api.target("GetExecutionHistory"),
-            object().put("executionArn", executionArn).put("nextToken", "forged-token").toString()));
+            object()
+                .put("executionArn", executionArn)
+                .put("nextToken", "forged-token")
+                .toString()));
     ObjectNode tooManyTags = object().put("resourceArn", machineArn);
     for (int i = 0; i < 60; i++) {
       tooManyTags.withArray("tags").addObject().put("key", "k" + i).put("value", "v");
     }
-    calls.add(AwsCall.post("TagResource 60 tags", api.target("TagResource"), tooManyTags.toString()));
+    calls.add(
+        AwsCall.post("TagResource 60 tags", api.target("TagResource"), tooManyTags.toString()));
     ObjectNode longKey = object().put("resourceArn", machineArn);
     longKey.putArray("tags").addObject().put("key", MalformedBodies.huge(200)).put("value", "v");
-    calls.add(AwsCall.post("TagResource key of 200 characters", api.target("TagResource"), longKey.toString()));
+    calls.add(
+        AwsCall.post(
+            "TagResource key of 200 characters", api.target("TagResource"), longKey.toString()));
     return calls;
   }
 
@@ -137,13 +177,17 @@ final class StepFunctionsFuzz {
     samples.put("CreateStateMachine", create);
     samples.put("DescribeStateMachine", object().put("stateMachineArn", machineArn));
     samples.put("ListStateMachines", object().put("maxResults", 10).put("nextToken", "t"));
-    ObjectNode update = object().put("stateMachineArn", machineArn).put("definition", PASS).put("roleArn", ROLE);
+    ObjectNode update =
+        object().put("stateMachineArn", machineArn).put("definition", PASS).put("roleArn", ROLE);
     update.putObject("loggingConfiguration").put("level", "OFF");
     update.putObject("tracingConfiguration").put("enabled", false);
     samples.put("UpdateStateMachine", update);
     samples.put(
         "DeleteStateMachine",
-        object().put("stateMachineArn", "arn:aws:states:us-east-1:000000000000:stateMachine:fuzz-absent"));
+        object()
+            .put(
+                "stateMachineArn",
+                "arn:aws:states:us-east-1:000000000000:stateMachine:fuzz-absent"));
     samples.put(
         "ValidateStateMachineDefinition",
         object().put("definition", PASS).put("type", "STANDARD").put("maxResults", 10));
@@ -151,11 +195,17 @@ final class StepFunctionsFuzz {
     samples.put("StartExecution", execution().put("input", "{}").put("traceHeader", "Root=1"));
     samples.put("StartSyncExecution", execution().put("input", "{}"));
     samples.put("DescribeExecution", object().put("executionArn", executionArn));
-    samples.put("StopExecution", object().put("executionArn", executionArn).put("error", "E").put("cause", "C"));
-    samples.put("RedriveExecution", object().put("executionArn", executionArn).put("clientToken", "t"));
+    samples.put(
+        "StopExecution",
+        object().put("executionArn", executionArn).put("error", "E").put("cause", "C"));
+    samples.put(
+        "RedriveExecution", object().put("executionArn", executionArn).put("clientToken", "t"));
     samples.put(
         "ListExecutions",
-        object().put("stateMachineArn", machineArn).put("statusFilter", "RUNNING").put("maxResults", 10));
+        object()
+            .put("stateMachineArn", machineArn)
+            .put("statusFilter", "RUNNING")
+            .put("maxResults", 10));
     samples.put(
         "GetExecutionHistory",
         object()
@@ -164,7 +214,9 @@ final class StepFunctionsFuzz {
             .put("reverseOrder", true)
             .put("includeExecutionData", true));
     samples.put("SendTaskSuccess", object().put("taskToken", "fuzz-token").put("output", "{}"));
-    samples.put("SendTaskFailure", object().put("taskToken", "fuzz-token").put("error", "E").put("cause", "C"));
+    samples.put(
+        "SendTaskFailure",
+        object().put("taskToken", "fuzz-token").put("error", "E").put("cause", "C"));
     samples.put("SendTaskHeartbeat", object().put("taskToken", "fuzz-token"));
     samples.put("ListMapRuns", object().put("executionArn", executionArn).put("maxResults", 10));
     String mapRun = "arn:aws:states:us-east-1:000000000000:mapRun:fuzz-machine/m:1";

@@ -46,7 +46,10 @@ class AwsCliDrivesTheLocalServicesTest {
 
   @Test
   void createStartWaitAnswerDescribeAndReadHistory() throws Exception {
-    String queueUrl = cli(aws.sqsEndpoint().toString(), "sqs", "create-queue", "--queue-name", "cli-questions").get("QueueUrl").asText();
+    String queueUrl =
+        cli(aws.sqsEndpoint().toString(), "sqs", "create-queue", "--queue-name", "cli-questions")
+            .get("QueueUrl")
+            .asText();
     Path definition = tmp.resolve("definition.json");
     try (InputStream in = getClass().getResourceAsStream("/awscli/wait-for-token.asl.json")) {
       Files.write(definition, in.readAllBytes());
@@ -54,37 +57,101 @@ class AwsCliDrivesTheLocalServicesTest {
     String sfn = aws.stepFunctionsEndpoint().toString();
 
     String stateMachineArn =
-        cli(sfn, "stepfunctions", "create-state-machine", "--name", "cli-waits",
-                "--definition", "file://" + definition, "--role-arn", "arn:aws:iam::000000000000:role/cli")
-            .get("stateMachineArn").asText();
+        cli(
+                sfn,
+                "stepfunctions",
+                "create-state-machine",
+                "--name",
+                "cli-waits",
+                "--definition",
+                "file://" + definition,
+                "--role-arn",
+                "arn:aws:iam::000000000000:role/cli")
+            .get("stateMachineArn")
+            .asText();
     String executionArn =
-        cli(sfn, "stepfunctions", "start-execution", "--state-machine-arn", stateMachineArn, "--name", "first",
-                "--input", JSON.createObjectNode().put("queueUrl", queueUrl).put("question", "six times seven?").toString())
-            .get("executionArn").asText();
+        cli(
+                sfn,
+                "stepfunctions",
+                "start-execution",
+                "--state-machine-arn",
+                stateMachineArn,
+                "--name",
+                "first",
+                "--input",
+                JSON.createObjectNode()
+                    .put("queueUrl", queueUrl)
+                    .put("question", "six times seven?")
+                    .toString())
+            .get("executionArn")
+            .asText();
     assertThat(executionArn).endsWith(":execution:cli-waits:first");
 
     JsonNode message =
-        await().atMost(Duration.ofSeconds(30))
-            .until(() -> cli(aws.sqsEndpoint().toString(), "sqs", "receive-message", "--queue-url", queueUrl, "--wait-time-seconds", "1").path("Messages"),
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () ->
+                    cli(
+                            aws.sqsEndpoint().toString(),
+                            "sqs",
+                            "receive-message",
+                            "--queue-url",
+                            queueUrl,
+                            "--wait-time-seconds",
+                            "1")
+                        .path("Messages"),
                 JsonNode::isArray);
     JsonNode body = JSON.readTree(message.get(0).get("Body").asText());
     assertThat(body.get("question").asText()).isEqualTo("six times seven?");
-    assertThat(cli(sfn, "stepfunctions", "describe-execution", "--execution-arn", executionArn).get("status").asText()).isEqualTo("RUNNING");
+    assertThat(
+            cli(sfn, "stepfunctions", "describe-execution", "--execution-arn", executionArn)
+                .get("status")
+                .asText())
+        .isEqualTo("RUNNING");
 
-    cli(sfn, "stepfunctions", "send-task-success", "--task-token", body.get("token").asText(), "--task-output", "{\"answer\":42}");
+    cli(
+        sfn,
+        "stepfunctions",
+        "send-task-success",
+        "--task-token",
+        body.get("token").asText(),
+        "--task-output",
+        "{\"answer\":42}");
 
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> cli(sfn, "stepfunctions", "describe-execution", "--execution-arn", executionArn).get("status").asText(), "SUCCEEDED"::equals);
-    JsonNode execution = cli(sfn, "stepfunctions", "describe-execution", "--execution-arn", executionArn);
-    assertThat(JSON.readTree(execution.get("output").asText()).at("/answer/answer").asInt()).isEqualTo(42);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                cli(sfn, "stepfunctions", "describe-execution", "--execution-arn", executionArn)
+                    .get("status")
+                    .asText(),
+            "SUCCEEDED"::equals);
+    JsonNode execution =
+        cli(sfn, "stepfunctions", "describe-execution", "--execution-arn", executionArn);
+    assertThat(JSON.readTree(execution.get("output").asText()).at("/answer/answer").asInt())
+        .isEqualTo(42);
     List<String> types = new ArrayList<>();
-    cli(sfn, "stepfunctions", "get-execution-history", "--execution-arn", executionArn).get("events").forEach(e -> types.add(e.get("type").asText()));
-    assertThat(types).startsWith("ExecutionStarted").endsWith("ExecutionSucceeded").contains("TaskSubmitted", "TaskSucceeded");
+    cli(sfn, "stepfunctions", "get-execution-history", "--execution-arn", executionArn)
+        .get("events")
+        .forEach(e -> types.add(e.get("type").asText()));
+    assertThat(types)
+        .startsWith("ExecutionStarted")
+        .endsWith("ExecutionSucceeded")
+        .contains("TaskSubmitted", "TaskSucceeded");
   }
 
   @Test
   void anAnswerWithAnUnknownTokenIsRefusedAsAwsRefusesIt() throws Exception {
-    CliResult result = run(aws.stepFunctionsEndpoint().toString(), "stepfunctions", "send-task-success", "--task-token", "not-a-token", "--task-output", "{}");
+    CliResult result =
+        run(
+            aws.stepFunctionsEndpoint().toString(),
+            "stepfunctions",
+            "send-task-success",
+            "--task-token",
+            "not-a-token",
+            "--task-output",
+            "{}");
     assertThat(result.exit()).isNotZero();
     assertThat(result.stderr()).contains("InvalidToken");
   }
@@ -97,8 +164,10 @@ class AwsCliDrivesTheLocalServicesTest {
 
   private record CliResult(int exit, String stdout, String stderr) {}
 
-  private static CliResult run(String endpoint, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "json"));
+  private static CliResult run(String endpoint, String... args)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "json"));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     Map<String, String> env = builder.environment();
@@ -112,12 +181,16 @@ class AwsCliDrivesTheLocalServicesTest {
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
-    return new CliResult(process.exitValue(), new String(stdout, StandardCharsets.UTF_8), new String(stderr, StandardCharsets.UTF_8));
+    return new CliResult(
+        process.exitValue(),
+        new String(stdout, StandardCharsets.UTF_8),
+        new String(stderr, StandardCharsets.UTF_8));
   }
 
   private static boolean awsCliPresent() {
     try {
-      return new ProcessBuilder("aws", "--version").redirectErrorStream(true).start().waitFor() == 0;
+      return new ProcessBuilder("aws", "--version").redirectErrorStream(true).start().waitFor()
+          == 0;
     } catch (IOException | InterruptedException e) {
       return false;
     }

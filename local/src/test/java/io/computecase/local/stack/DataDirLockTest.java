@@ -17,10 +17,12 @@ class DataDirLockTest {
   void aSecondStackOnTheFolderIsToldWhoHoldsIt() throws Exception {
     Path dir = tmp.resolve("data");
     try (DataDirLock held = DataDirLock.take(dir)) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+          .isEqualTo("rwx------");
       assertThatThrownBy(() -> DataDirLock.take(dir))
           .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageStartingWith("--data-dir " + dir + " is in use by process " + ProcessHandle.current().pid())
+          .hasMessageStartingWith(
+              "--data-dir " + dir + " is in use by process " + ProcessHandle.current().pid())
           .hasMessageEndingWith("stop that stack first, or give another folder");
     }
     DataDirLock.take(dir).close(); // free again once the first let go

@@ -53,7 +53,8 @@ class SqsDirectBatchesTest {
         actors.actorOf(
             Props.create(
                 QueueManagerActor.class,
-                () -> new QueueManagerActor(new NowProvider(), SqsLimits.strict(), Option.empty())));
+                () ->
+                    new QueueManagerActor(new NowProvider(), SqsLimits.strict(), Option.empty())));
     int port = AwsPorts.freePort();
     server =
         SQSRestServerBuilder.withActorSystem(actors)
@@ -119,7 +120,9 @@ class SqsDirectBatchesTest {
 
   private static String md5(String text) throws Exception {
     return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        .formatHex(
+            MessageDigest.getInstance("MD5")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -128,7 +131,8 @@ class SqsDirectBatchesTest {
     int before = overHttp.get();
 
     JsonNode answer =
-        direct.invoke("SendMessageBatch", batch(queueUrl, "{\"n\":0}", "caf\u00e9 \uD83D\uDE00", "third"));
+        direct.invoke(
+            "SendMessageBatch", batch(queueUrl, "{\"n\":0}", "caf\u00e9 \uD83D\uDE00", "third"));
 
     assertThat(overHttp.get()).isEqualTo(before);
     assertThat(answer.path("Failed")).isEmpty();
@@ -137,7 +141,8 @@ class SqsDirectBatchesTest {
     assertThat(answer.path("Successful").get(1).path("MD5OfMessageBody").asText())
         .isEqualTo(md5("caf\u00e9 \uD83D\uDE00"));
     List<Message> received = receiveAll(queueUrl, 3);
-    assertThat(received).extracting(Message::body)
+    assertThat(received)
+        .extracting(Message::body)
         .containsExactlyInAnyOrder("{\"n\":0}", "caf\u00e9 \uD83D\uDE00", "third");
     for (Message message : received) {
       assertThat(message.md5OfBody()).isEqualTo(md5(message.body()));
@@ -186,12 +191,17 @@ class SqsDirectBatchesTest {
                                   .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
                       .messages();
               received.addAll(messages);
-              messages.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+              messages.forEach(
+                  m ->
+                      sqs.deleteMessage(
+                          b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
               return received.size() >= 3;
             });
     assertThat(received).extracting(Message::body).containsExactly("a", "b", "c");
-    assertThat(received.get(0).attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)).isEqualTo("group-1");
-    // The same deduplication ids a second time were taken and dropped, as SQS does within 5 minutes.
+    assertThat(received.get(0).attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+        .isEqualTo("group-1");
+    // The same deduplication ids a second time were taken and dropped, as SQS does within 5
+    // minutes.
     assertThat(
             sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
                 .messages())
@@ -203,7 +213,9 @@ class SqsDirectBatchesTest {
     String standard = sqs.createQueue(b -> b.queueName("direct-other")).queueUrl();
     String fifo =
         sqs.createQueue(
-                b -> b.queueName("direct-other.fifo").attributes(java.util.Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
+                b ->
+                    b.queueName("direct-other.fifo")
+                        .attributes(java.util.Map.of(QueueAttributeName.FIFO_QUEUE, "true")))
             .queueUrl();
 
     ObjectNode badCharacter = batch(standard, "ok", "bell \u0007");
@@ -218,7 +230,9 @@ class SqsDirectBatchesTest {
     ObjectNode duplicateIds = batch(standard, "x", "y");
     ((ObjectNode) duplicateIds.path("Entries").get(1)).put("Id", "0");
     ObjectNode groupOnStandard = batch(standard, "x");
-    ((ObjectNode) groupOnStandard.path("Entries").get(0)).put("MessageGroupId", "g").put("MessageDeduplicationId", "d");
+    ((ObjectNode) groupOnStandard.path("Entries").get(0))
+        .put("MessageGroupId", "g")
+        .put("MessageDeduplicationId", "d");
     ObjectNode fifoWithoutGroup = batch(fifo, "x");
     String big = "x".repeat(200 * 1024);
 
@@ -240,7 +254,9 @@ class SqsDirectBatchesTest {
       } catch (RuntimeException elasticMqRefused) {
         // ElasticMQ's answer, whatever it is, is the one the caller gets.
       }
-      assertThat(overHttp.get()).as(request.toString().substring(0, Math.min(200, request.toString().length()))).isEqualTo(before + 1);
+      assertThat(overHttp.get())
+          .as(request.toString().substring(0, Math.min(200, request.toString().length())))
+          .isEqualTo(before + 1);
     }
   }
 
@@ -248,7 +264,8 @@ class SqsDirectBatchesTest {
   void otherOperationsGoOverHttp() {
     int before = overHttp.get();
     JsonNode answer =
-        direct.invoke("CreateQueue", AwsJson.MAPPER.createObjectNode().put("QueueName", "direct-created"));
+        direct.invoke(
+            "CreateQueue", AwsJson.MAPPER.createObjectNode().put("QueueName", "direct-created"));
 
     assertThat(overHttp.get()).isEqualTo(before + 1);
     assertThat(answer.path("QueueUrl").asText()).endsWith("/direct-created");

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 
 /**
  * The AWS names of one install. Everything it creates begins with its prefix, so two installs in
- * one account (two clusters, or two releases) never share a bus, state machine, queue or rule,
- * and IAM policies can be scoped to {@code <prefix>-*}. A namespaced target's names also end in a
- * hash of the install, its namespace and its name, so team A's target {@code gpu} and team B's
- * are two queues and two rules.
+ * one account (two clusters, or two releases) never share a bus, state machine, queue or rule, and
+ * IAM policies can be scoped to {@code <prefix>-*}. A namespaced target's names also end in a hash
+ * of the install, its namespace and its name, so team A's target {@code gpu} and team B's are two
+ * queues and two rules.
  *
  * <p>Names stay within AWS's limits: 64 characters for an EventBridge rule (the tightest), 80 for
  * an SQS queue, whose dead-letter queue adds {@code -dlq}. A long target name is cut to fit; the
@@ -52,8 +52,7 @@ public record AwsNames(String prefix) {
 
   /** The queue, dead-letter queue and rule of one target. */
   public TargetNames of(TargetKey target) {
-    String base =
-        target.isNamespaced() ? namespaced(target) : installWide(target.name());
+    String base = target.isNamespaced() ? namespaced(target) : installWide(target.name());
     return new TargetNames(base, base + "-dlq", base);
   }
 
@@ -81,7 +80,8 @@ public record AwsNames(String prefix) {
   private String namespaced(TargetKey target) {
     String hash = hash(prefix + "\n" + target.namespace() + "\n" + target.name());
     int room = NAME_MAX - prefix.length() - hash.length() - 2;
-    String shown = target.name().length() <= room ? target.name() : target.name().substring(0, room);
+    String shown =
+        target.name().length() <= room ? target.name() : target.name().substring(0, room);
     return prefix + "-" + shown + "-" + hash;
   }
 

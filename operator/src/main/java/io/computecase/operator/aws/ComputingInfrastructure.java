@@ -21,8 +21,7 @@ public final class ComputingInfrastructure {
   public ComputingInfrastructure(AwsClients aws, OperatorConfig config) {
     this.aws = aws;
     this.config = config;
-    this.routing =
-        new TargetRouting(aws.sqs(), aws.events(), config.busName(), config.awsNames());
+    this.routing = new TargetRouting(aws.sqs(), aws.events(), config.busName(), config.awsNames());
   }
 
   /** Converges everything; returns the state machine ARN and the targets' resources. */

@@ -2,4 +2,8 @@ package io.computecase.operator.aws;
 
 /** The AWS resources routing one compute target's items to its workers. */
 public record TargetResources(
-    TargetKey target, String queueUrl, String queueArn, String deadLetterQueueUrl, String ruleArn) {}
+    TargetKey target,
+    String queueUrl,
+    String queueArn,
+    String deadLetterQueueUrl,
+    String ruleArn) {}

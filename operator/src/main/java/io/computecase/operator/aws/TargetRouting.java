@@ -38,7 +38,8 @@ public final class TargetRouting {
    * The rule's pattern: item events routed to these case targets of the target's namespace (or of
    * the install), optionally narrowed by the item's content.
    */
-  public static String eventPattern(TargetKey target, List<String> routeFrom, JsonNode itemPattern) {
+  public static String eventPattern(
+      TargetKey target, List<String> routeFrom, JsonNode itemPattern) {
     ObjectNode pattern = MAPPER.createObjectNode();
     pattern.putArray("source").add("computecase.io");
     pattern.putArray("detail-type").add("ComputeCaseItem");
@@ -105,9 +106,13 @@ public final class TargetRouting {
     // EventBridge may send to a queue only when the queue's policy lets the rule do so: without
     // it every item would be undeliverable on AWS. The dead-letter queue needs the same grant.
     sqs.setQueueAttributes(
-        r -> r.queueUrl(queueUrl).attributes(Map.of(QueueAttributeName.POLICY, deliveryPolicy(queueArn, ruleArn))));
+        r ->
+            r.queueUrl(queueUrl)
+                .attributes(Map.of(QueueAttributeName.POLICY, deliveryPolicy(queueArn, ruleArn))));
     sqs.setQueueAttributes(
-        r -> r.queueUrl(dlqUrl).attributes(Map.of(QueueAttributeName.POLICY, deliveryPolicy(dlqArn, ruleArn))));
+        r ->
+            r.queueUrl(dlqUrl)
+                .attributes(Map.of(QueueAttributeName.POLICY, deliveryPolicy(dlqArn, ruleArn))));
     return new TargetResources(target, queueUrl, queueArn, dlqUrl, ruleArn);
   }
 

@@ -42,7 +42,8 @@ public final class OperatorConfig {
     this.accountId = b.accountId;
     this.awsNames = new AwsNames(b.resourcePrefix);
     this.busName = b.busName != null ? b.busName : awsNames.bus();
-    this.stateMachineName = b.stateMachineName != null ? b.stateMachineName : awsNames.stateMachine();
+    this.stateMachineName =
+        b.stateMachineName != null ? b.stateMachineName : awsNames.stateMachine();
     this.stateMachineRoleArn =
         b.stateMachineRoleArn != null
             ? b.stateMachineRoleArn
@@ -132,7 +133,8 @@ public final class OperatorConfig {
     get.apply("POD_NAMESPACE").ifPresent(b::leaseNamespace);
     get.apply("POD_NAME").ifPresent(b::leaseIdentity);
     get.apply("COMPUTECASE_LEASE_DURATION_SECONDS")
-        .map(v -> java.time.Duration.ofSeconds(positiveInt("COMPUTECASE_LEASE_DURATION_SECONDS", v)))
+        .map(
+            v -> java.time.Duration.ofSeconds(positiveInt("COMPUTECASE_LEASE_DURATION_SECONDS", v)))
         .ifPresent(b::leaseDuration);
     // A container's replica that loses its Lease exits, so two leaders never write at once; the
     // Deployment starts it again as a follower.

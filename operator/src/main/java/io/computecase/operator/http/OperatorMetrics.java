@@ -1,8 +1,8 @@
 package io.computecase.operator.http;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -43,18 +43,47 @@ public final class OperatorMetrics {
           .description("Executions started.")
           .register(registry);
   private final Timer reconcileSeconds =
-      seconds("computecase.reconcile.duration", "Reconcile durations.", 0.005, 0.01, 0.05, 0.1,
-          0.5, 1, 5);
+      seconds(
+          "computecase.reconcile.duration",
+          "Reconcile durations.",
+          0.005,
+          0.01,
+          0.05,
+          0.1,
+          0.5,
+          1,
+          5);
   private final Timer startLatency =
       seconds(
           "computecase.start.latency",
           "From a ComputeCase's creation to its StartExecution.",
-          0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30);
+          0.05,
+          0.1,
+          0.25,
+          0.5,
+          1,
+          2.5,
+          5,
+          10,
+          30);
   private final Timer itemSeconds =
       seconds(
           "computecase.item.duration",
           "Computing time of succeeded items, as their workers report it (durationMs).",
-          0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600);
+          0.01,
+          0.05,
+          0.1,
+          0.25,
+          0.5,
+          1,
+          2.5,
+          5,
+          10,
+          30,
+          60,
+          300,
+          900,
+          3600);
 
   public OperatorMetrics() {
     for (String phase : PHASES) {

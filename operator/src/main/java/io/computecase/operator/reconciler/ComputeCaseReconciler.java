@@ -6,12 +6,12 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Summary;
 import io.computecase.operator.execution.ExecutionInput;
-import io.computecase.operator.target.CaseRoutes;
 import io.computecase.operator.execution.ExecutionNames;
 import io.computecase.operator.logging.CaseLogContext;
 import io.computecase.operator.observer.ExecutionSnapshot;
 import io.computecase.operator.status.CasePhase;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
+import io.computecase.operator.target.CaseRoutes;
 import io.computecase.operator.validation.SpecProblem;
 import io.computecase.operator.validation.SpecProblemException;
 import io.javaoperatorsdk.operator.api.config.informer.Informer;
@@ -92,14 +92,16 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
       return afterFinish(cc);
     }
     if (status == null || status.getExecutionArn() == null) {
-      Optional<SpecProblem> problem = services.validator().firstProblem(cc.getMetadata().getNamespace(), cc.getSpec());
+      Optional<SpecProblem> problem =
+          services.validator().firstProblem(cc.getMetadata().getNamespace(), cc.getSpec());
       com.fasterxml.jackson.databind.node.ArrayNode items = null;
       if (problem.isEmpty()) {
         CaseRoutes.Route route =
             services.routes().in(cc.getMetadata().getNamespace()).get(target(cc));
         if (route != null && !route.ready()) {
           // its rule may not exist yet: items put on the bus now would match nothing
-          return write(cc, services.recorder().waitingForTarget(cc, route.target().toString()), true);
+          return write(
+              cc, services.recorder().waitingForTarget(cc, route.target().toString()), true);
         }
         try {
           items = services.items().resolve(cc);

@@ -55,8 +55,8 @@ public final class ComputeCaseStatusRecorder {
   }
 
   /**
-   * A valid case whose target exists but is still being provisioned: nothing is started until
-   * its queue and rule exist, and the message says what the case waits for.
+   * A valid case whose target exists but is still being provisioned: nothing is started until its
+   * queue and rule exist, and the message says what the case waits for.
    */
   public ComputeCaseStatus waitingForTarget(ComputeCase cc, String target) {
     ComputeCaseStatus s = copy(cc);

@@ -29,10 +29,10 @@ public final class CaseRoutes {
   }
 
   /**
-   * Where a case target's items go: the route key its events carry, the target that serves it,
-   * and whether that target's queue and rule exist for its current spec. Items put on the bus
-   * before its rule exists would match nothing and be lost, so a case waits for a target that is
-   * not ready yet.
+   * Where a case target's items go: the route key its events carry, the target that serves it, and
+   * whether that target's queue and rule exist for its current spec. Items put on the bus before
+   * its rule exists would match nothing and be lost, so a case waits for a target that is not ready
+   * yet.
    */
   public record Route(String key, TargetKey target, boolean ready) {}
 
@@ -40,7 +40,9 @@ public final class CaseRoutes {
   public Map<String, Route> in(String namespace) {
     Map<String, Route> routes = new TreeMap<>();
     installWide.forEach(
-        t -> routes.put(t, new Route(TargetKey.installWide(t).route(t), TargetKey.installWide(t), true)));
+        t ->
+            routes.put(
+                t, new Route(TargetKey.installWide(t).route(t), TargetKey.installWide(t), true)));
     try {
       for (ComputeTarget target :
           client.resources(ComputeTarget.class).inNamespace(namespace).list().getItems()) {

@@ -178,7 +178,8 @@ public final class ComputeTargetReconciler
   }
 
   private static TargetKey key(ComputeTarget target) {
-    return TargetKey.namespaced(target.getMetadata().getNamespace(), target.getMetadata().getName());
+    return TargetKey.namespaced(
+        target.getMetadata().getNamespace(), target.getMetadata().getName());
   }
 
   /** Running cases of the target's namespace that name one of its routed targets. */
@@ -186,7 +187,8 @@ public final class ComputeTargetReconciler
     List<String> routed = routedTargets(target);
     List<String> holders = new ArrayList<>();
     String namespace = target.getMetadata().getNamespace();
-    for (ComputeCase cc : client.resources(ComputeCase.class).inNamespace(namespace).list().getItems()) {
+    for (ComputeCase cc :
+        client.resources(ComputeCase.class).inNamespace(namespace).list().getItems()) {
       boolean uses = cc.getSpec() != null && routed.contains(cc.getSpec().getTarget());
       boolean running =
           cc.getStatus() != null

@@ -46,13 +46,18 @@ public final class WorkerDeployment {
     if (computation != null) {
       if (computation.getExecMaxTimeoutSeconds() != null) {
         env.add(
-            env("COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS", computation.getExecMaxTimeoutSeconds().toString()));
+            env(
+                "COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS",
+                computation.getExecMaxTimeoutSeconds().toString()));
       }
       if (Boolean.TRUE.equals(computation.getExecAwsCredentials())) {
         env.add(env("COMPUTECASE_EXEC_AWS_CREDENTIALS", "true"));
       }
       if (computation.getExecEnvironment() != null && !computation.getExecEnvironment().isEmpty()) {
-        env.add(env("COMPUTECASE_EXEC_ENVIRONMENT", String.join(",", computation.getExecEnvironment())));
+        env.add(
+            env(
+                "COMPUTECASE_EXEC_ENVIRONMENT",
+                String.join(",", computation.getExecEnvironment())));
       }
     }
     JsonNode settings = computation == null ? null : computation.getSettings();

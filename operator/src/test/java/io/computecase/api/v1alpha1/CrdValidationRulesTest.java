@@ -22,8 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ComputeCase CRD's CEL rules (x-kubernetes-validations on spec), compiled and run with Google's
- * CEL as an API server runs them: a rule that does not compile would get the whole CRD refused.
+ * The ComputeCase CRD's CEL rules (x-kubernetes-validations on spec), compiled and run with
+ * Google's CEL as an API server runs them: a rule that does not compile would get the whole CRD
+ * refused.
  */
 class CrdValidationRulesTest {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -39,7 +40,8 @@ class CrdValidationRulesTest {
   @BeforeAll
   static void read() throws Exception {
     Path committed = Path.of(System.getProperty("computecase.committedCrds", "../crds"));
-    JsonNode crd = YAML.readTree(Files.readString(committed.resolve("computecases.computecase.io-v1.yml")));
+    JsonNode crd =
+        YAML.readTree(Files.readString(committed.resolve("computecases.computecase.io-v1.yml")));
     rules = new ArrayList<>();
     crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/x-kubernetes-validations")
         .forEach(rules::add);

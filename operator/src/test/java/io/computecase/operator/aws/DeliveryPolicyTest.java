@@ -22,7 +22,8 @@ class DeliveryPolicyTest {
     assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
     assertThat(statement.at("/Principal/Service").asText()).isEqualTo("events.amazonaws.com");
     assertThat(statement.get("Action").asText()).isEqualTo("sqs:SendMessage");
-    assertThat(statement.get("Resource").asText()).isEqualTo("arn:aws:sqs:eu-west-1:123456789012:computecase-cpu");
+    assertThat(statement.get("Resource").asText())
+        .isEqualTo("arn:aws:sqs:eu-west-1:123456789012:computecase-cpu");
     assertThat(statement.at("/Condition/ArnEquals/aws:SourceArn").asText())
         .isEqualTo("arn:aws:events:eu-west-1:123456789012:rule/computecase/computecase-cpu");
   }

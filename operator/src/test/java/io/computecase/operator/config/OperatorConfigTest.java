@@ -83,9 +83,7 @@ class OperatorConfigTest {
         .hasMessageContaining("prefix 'Team_X'")
         .hasMessageContaining("COMPUTECASE_RESOURCE_PREFIX");
     assertThatThrownBy(
-            () ->
-                OperatorConfig.fromEnvironment(
-                    Map.of("COMPUTECASE_TARGETS", "t".repeat(60))))
+            () -> OperatorConfig.fromEnvironment(Map.of("COMPUTECASE_TARGETS", "t".repeat(60))))
         .hasMessageContaining("over EventBridge's 64 characters")
         .hasMessageContaining("at most 52 characters");
   }

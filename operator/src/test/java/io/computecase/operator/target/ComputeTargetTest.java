@@ -279,8 +279,10 @@ class ComputeTargetTest {
     ComputeCase waiting =
         stack.awaitCase(
             "patient",
-            c -> c.getStatus() != null && c.getStatus().getMessage() != null
-                && c.getStatus().getMessage().contains("Waiting for ComputeTarget"));
+            c ->
+                c.getStatus() != null
+                    && c.getStatus().getMessage() != null
+                    && c.getStatus().getMessage().contains("Waiting for ComputeTarget"));
     assertThat(waiting.getStatus().getPhase()).isEqualTo("Pending");
     assertThat(waiting.getStatus().getExecutionArn()).isNull();
     assertThat(waiting.getStatus().getConditions())

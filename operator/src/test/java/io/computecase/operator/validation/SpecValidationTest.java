@@ -2,9 +2,8 @@ package io.computecase.operator.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.ConfigMapKeyRef;
@@ -48,7 +47,8 @@ class SpecValidationTest {
                 .addToData("empty", "{\"requests\": []}")
                 .addToData("scalars", "[1, 2]")
                 // a ConfigMap may hold 1 MiB; an execution input only 256 KiB
-                .addToData("large", "[" + "{\"caseId\":\"0\"},".repeat(20_000) + "{\"caseId\":\"1\"}]")
+                .addToData(
+                    "large", "[" + "{\"caseId\":\"0\"},".repeat(20_000) + "{\"caseId\":\"1\"}]")
                 .build())
         .create();
     stack.startOperator();

@@ -73,9 +73,9 @@ public final class AwsClients {
 
   /**
    * With an endpoint override the target is usually a local engine that checks no signature: with
-   * no AWS credentials about, the worker sends its requests unsigned there, as the AWS CLI's
-   * {@code --no-sign-request} does (SigV4 was about a quarter of the CPU the SDK spent on each
-   * answer). Real credentials still win when present, and are used to sign.
+   * no AWS credentials about, the worker sends its requests unsigned there, as the AWS CLI's {@code
+   * --no-sign-request} does (SigV4 was about a quarter of the CPU the SDK spent on each answer).
+   * Real credentials still win when present, and are used to sign.
    */
   static AwsCredentialsProvider localCredentials() {
     return AwsCredentialsProviderChain.builder()

@@ -50,9 +50,10 @@ public record ExecSettings(
   /** The program's environment, taken from {@code worker}'s by name: nothing else passes. */
   public java.util.Map<String, String> programEnvironment(java.util.Map<String, String> worker) {
     java.util.Map<String, String> passed = new java.util.TreeMap<>();
-    List<List<String>> allowed = awsCredentials
-        ? List.of(BASE_ENVIRONMENT, environment, AWS_ENVIRONMENT)
-        : List.of(BASE_ENVIRONMENT, environment);
+    List<List<String>> allowed =
+        awsCredentials
+            ? List.of(BASE_ENVIRONMENT, environment, AWS_ENVIRONMENT)
+            : List.of(BASE_ENVIRONMENT, environment);
     for (List<String> names : allowed) {
       for (String name : names) {
         String value = worker.get(name);

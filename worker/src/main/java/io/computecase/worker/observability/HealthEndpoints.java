@@ -22,7 +22,11 @@ public final class HealthEndpoints implements AutoCloseable {
 
   /** Serves on {@code host} (an address of this machine; 0.0.0.0 for every interface). */
   public HealthEndpoints(
-      String host, int port, BooleanSupplier live, BooleanSupplier ready, Supplier<String> metrics) {
+      String host,
+      int port,
+      BooleanSupplier live,
+      BooleanSupplier ready,
+      Supplier<String> metrics) {
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
     } catch (IOException e) {

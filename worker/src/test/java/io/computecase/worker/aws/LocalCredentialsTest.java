@@ -75,7 +75,6 @@ class LocalCredentialsTest {
     assertThat(authorizations)
         .singleElement()
         .satisfies(
-            header ->
-                assertThat(header).startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"));
+            header -> assertThat(header).startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/"));
   }
 }

@@ -91,7 +91,10 @@ class MalformedRequestTest {
   @Test
   void anEntryMemberOfTheWrongTypeFailsTheWholeCall() throws Exception {
     JsonNode error =
-        error(call("PutEvents", "{\"Entries\":[{\"Source\":[\"x\"],\"DetailType\":\"d\",\"Detail\":\"{}\"}]}"));
+        error(
+            call(
+                "PutEvents",
+                "{\"Entries\":[{\"Source\":[\"x\"],\"DetailType\":\"d\",\"Detail\":\"{}\"}]}"));
 
     assertThat(error.get("__type").asText()).isEqualTo("SerializationException");
     assertThat(error.get("message").asText()).contains("Source");
@@ -101,10 +104,19 @@ class MalformedRequestTest {
 
   @Test
   void tagsAndTagKeysOfTheWrongTypeAreASerializationException() throws Exception {
-    assertThat(error(call("CreateEventBus", "{\"Name\":\"typed\",\"Tags\":[{\"Key\":1,\"Value\":\"v\"}]}")).get("__type").asText())
+    assertThat(
+            error(
+                    call(
+                        "CreateEventBus",
+                        "{\"Name\":\"typed\",\"Tags\":[{\"Key\":1,\"Value\":\"v\"}]}"))
+                .get("__type")
+                .asText())
         .isEqualTo("SerializationException");
     assertThat(
-            error(call("UntagResource", "{\"ResourceARN\":\"arn:aws:events:us-east-1:000000000000:event-bus/default\",\"TagKeys\":\"k\"}"))
+            error(
+                    call(
+                        "UntagResource",
+                        "{\"ResourceARN\":\"arn:aws:events:us-east-1:000000000000:event-bus/default\",\"TagKeys\":\"k\"}"))
                 .get("__type")
                 .asText())
         .isEqualTo("SerializationException");
@@ -116,7 +128,8 @@ class MalformedRequestTest {
   @Test
   void aPatternOverTheModelsLengthIsAValidationException() throws Exception {
     String pattern = "{\\\"source\\\":[\\\"" + "x".repeat(5000) + "\\\"]}";
-    JsonNode error = error(call("PutRule", "{\"Name\":\"long\",\"EventPattern\":\"" + pattern + "\"}"));
+    JsonNode error =
+        error(call("PutRule", "{\"Name\":\"long\",\"EventPattern\":\"" + pattern + "\"}"));
 
     assertThat(error.get("__type").asText()).isEqualTo("ValidationException");
     assertThat(error.get("message").asText()).contains("eventPattern").contains("4096");

@@ -59,7 +59,8 @@ public final class PutEventsThroughput {
     }
   }
 
-  private static void awaitDepth(TestBed bed, String url, int events, long pollMillis) throws InterruptedException {
+  private static void awaitDepth(TestBed bed, String url, int events, long pollMillis)
+      throws InterruptedException {
     while (bed.depth(url) < events) {
       Thread.sleep(pollMillis);
     }

@@ -41,7 +41,9 @@ class StopDeliversAcceptedEventsTest {
     }
   }
 
-  /** SQS answering each send 20 ms late, so a burst is still being delivered when the stop comes. */
+  /**
+   * SQS answering each send 20 ms late, so a burst is still being delivered when the stop comes.
+   */
   private static AwsJsonService slow(AwsJsonService sqs) {
     return (String operation, JsonNode request) -> {
       if (operation.startsWith("SendMessage")) {

@@ -22,8 +22,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
- * The pieces a test talks to: an embedded ElasticMQ (shared by the test JVM), the local
- * EventBridge served on a free port, and real AWS SDK v2 clients for both.
+ * The pieces a test talks to: an embedded ElasticMQ (shared by the test JVM), the local EventBridge
+ * served on a free port, and real AWS SDK v2 clients for both.
  */
 final class TestBed implements AutoCloseable {
   static final String ACCOUNT = "000000000000";
@@ -63,8 +63,7 @@ final class TestBed implements AutoCloseable {
   private static synchronized String sharedSqs() {
     if (elasticMq == null) {
       SQSRestServer started = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0).start();
-      sharedSqsEndpoint =
-          "http://127.0.0.1:" + started.waitUntilStarted().localAddress().getPort();
+      sharedSqsEndpoint = "http://127.0.0.1:" + started.waitUntilStarted().localAddress().getPort();
       elasticMq = started;
       Runtime.getRuntime().addShutdownHook(new Thread(started::stopAndWait, "elasticmq-stop"));
     }

@@ -173,8 +173,8 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     }
 
     /**
-     * Persist every resource under this directory and load what is there on start; the bearer
-     * token and the serving certificate are kept there too, so kubeconfigs outlive restarts.
+     * Persist every resource under this directory and load what is there on start; the bearer token
+     * and the serving certificate are kept there too, so kubeconfigs outlive restarts.
      */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir;
@@ -239,12 +239,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
       dispatcher[0] = new ApiServerDispatcher(catalog, resources, address);
       HttpFront front =
           new HttpFront(
-              dispatcher[0],
-              hub,
-              catalog,
-              tables,
-              new RequestAuthentication(token),
-              certificate);
+              dispatcher[0], hub, catalog, tables, new RequestAuthentication(token), certificate);
       int boundPort;
       try {
         boundPort = front.start(host, port);

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Only holders of the kubeconfig drive the embedded API server: HTTPS that kubectl verifies, and
- * a bearer token on every request, refused as kube-apiserver refuses a missing or wrong one.
+ * Only holders of the kubeconfig drive the embedded API server: HTTPS that kubectl verifies, and a
+ * bearer token on every request, refused as kube-apiserver refuses a missing or wrong one.
  */
 class ApiServerAuthenticationTest {
 
@@ -102,7 +102,8 @@ class ApiServerAuthenticationTest {
   void writesAndWatchesNeedTheTokenToo() throws Exception {
     HttpResponse<String> create =
         http.send(
-            HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/namespaces/default/configmaps"))
+            HttpRequest.newBuilder(
+                    URI.create(server.url() + "/api/v1/namespaces/default/configmaps"))
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
@@ -133,7 +134,8 @@ class ApiServerAuthenticationTest {
     for (String host : new String[] {"127.0.0.1", "localhost"}) {
       HttpResponse<String> response =
           http.send(
-              HttpRequest.newBuilder(URI.create("https://" + host + ":" + port + "/healthz")).build(),
+              HttpRequest.newBuilder(URI.create("https://" + host + ":" + port + "/healthz"))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(host).isEqualTo(200);
     }

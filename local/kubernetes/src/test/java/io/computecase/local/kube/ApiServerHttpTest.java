@@ -206,13 +206,17 @@ class ApiServerHttpTest {
   void aBodyOverThreeMebibytesIsRefusedAsTheApiServerDoes() throws Exception {
     String big =
         "{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"big\"},"
-            + "\"data\":{\"x\":\"" + "a".repeat(4 * 1024 * 1024) + "\"}}";
+            + "\"data\":{\"x\":\""
+            + "a".repeat(4 * 1024 * 1024)
+            + "\"}}";
     HttpResponse<String> refused =
         send("POST", "/api/v1/namespaces/default/configmaps", "application/json", big);
     assertThat(refused.statusCode()).isEqualTo(413);
     JsonNode status = JSON.readTree(refused.body());
     assertThat(status.path("reason").asText()).isEqualTo("RequestEntityTooLarge");
-    assertThat(status.path("message").asText()).isEqualTo("Request entity too large: limit is 3145728");
-    assertThat(send("GET", "/api/v1/namespaces/default/configmaps/big", null, null).statusCode()).isEqualTo(404);
+    assertThat(status.path("message").asText())
+        .isEqualTo("Request entity too large: limit is 3145728");
+    assertThat(send("GET", "/api/v1/namespaces/default/configmaps/big", null, null).statusCode())
+        .isEqualTo(404);
   }
 }

@@ -14,14 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 class KubeconfigTest {
   @TempDir Path tmp;
 
-  private static final String PEM = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
+  private static final String PEM =
+      "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n";
 
   @Test
   void isWrittenReadableByItsOwnerOnly() throws Exception {
     Path file =
         new Kubeconfig("https://127.0.0.1:6443", "the-token", PEM)
             .writeTo(tmp.resolve("sub/kubeconfig"));
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(Files.readString(file))
         .contains("server: https://127.0.0.1:6443")
         .contains("token: \"the-token\"")
@@ -39,7 +41,8 @@ class KubeconfigTest {
 
     new Kubeconfig("https://127.0.0.1:6443", "the-token", PEM).writeTo(file);
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(Files.readString(file)).contains("the-token");
     try (var left = Files.list(tmp)) {
       assertThat(left).containsExactly(file); // no temporary file left beside it

@@ -12,7 +12,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.http.HttpClient;
-import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.http.WebSocket;
 import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
@@ -28,12 +27,14 @@ import org.junit.jupiter.api.Test;
 /**
  * A watch's query parameters are checked as a list's are, before the watch starts: one that does
  * not parse is answered 400 with a Status, over HTTP streaming and over WebSocket alike. Found by
- * the fuzz suite (issue #15): timeoutSeconds=abc was served and never ended, and resourceVersion=abc
- * was answered 200 and then an ERROR event.
+ * the fuzz suite (issue #15): timeoutSeconds=abc was served and never ended, and
+ * resourceVersion=abc was answered 200 and then an ERROR event.
  */
 class WatchParametersTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CASES = "/apis/computecase.io/v1alpha1/namespaces/default/computecases";
+  private static final String CASES =
+      "/apis/computecase.io/v1alpha1/namespaces/default/computecases";
+
   /** Far longer than any answer takes: a watch that is served instead of refused runs past it. */
   private static final long ANSWER_SECONDS = 20;
 
@@ -57,7 +58,8 @@ class WatchParametersTest {
   }
 
   private static CompletableFuture<HttpResponse<String>> get(String pathAndQuery) {
-    return http.sendAsync(http.newHttpRequestBuilder().uri(base + pathAndQuery).build(), String.class);
+    return http.sendAsync(
+        http.newHttpRequestBuilder().uri(base + pathAndQuery).build(), String.class);
   }
 
   /** The 400 Status a refused watch is answered with, as kube-apiserver words a BadRequest. */
@@ -66,7 +68,8 @@ class WatchParametersTest {
     try {
       response = get(pathAndQuery).get(ANSWER_SECONDS, TimeUnit.SECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("GET " + pathAndQuery + " was served as a watch that does not end", e);
+      throw new AssertionError(
+          "GET " + pathAndQuery + " was served as a watch that does not end", e);
     }
     assertThat(response.code()).as("GET " + pathAndQuery + ": " + response.body()).isEqualTo(400);
     JsonNode status = JSON.readTree(response.body());
@@ -81,7 +84,8 @@ class WatchParametersTest {
   @Test
   void aTimeoutThatIsNoNonNegativeIntegerIsABadRequest() throws Exception {
     for (String timeout : new String[] {"abc", "-1", "1.5", "0.1s", "99999999999999999999"}) {
-      assertThat(badRequest(CASES + "?watch=true&timeoutSeconds=" + timeout).path("message").asText())
+      assertThat(
+              badRequest(CASES + "?watch=true&timeoutSeconds=" + timeout).path("message").asText())
           .startsWith("timeoutSeconds: Invalid value: \"" + timeout + "\"");
     }
   }
@@ -89,7 +93,8 @@ class WatchParametersTest {
   @Test
   void aResourceVersionTheServerNeverGaveOutIsABadRequest() throws Exception {
     for (String version : new String[] {"abc", "-1", "1e3", "99999999999999999999"}) {
-      assertThat(badRequest(CASES + "?watch=true&resourceVersion=" + version).path("message").asText())
+      assertThat(
+              badRequest(CASES + "?watch=true&resourceVersion=" + version).path("message").asText())
           .startsWith("resourceVersion: Invalid value: \"" + version + "\"");
     }
     // a list checks the same ListOptions
@@ -101,7 +106,8 @@ class WatchParametersTest {
   void selectorsAndLimitsOfAWatchAreCheckedAsAList() throws Exception {
     assertThat(badRequest(CASES + "?watch=true&labelSelector=a+in+%28b").path("message").asText())
         .contains("labelSelector");
-    assertThat(badRequest(CASES + "?watch=true&fieldSelector=metadata.name").path("message").asText())
+    assertThat(
+            badRequest(CASES + "?watch=true&fieldSelector=metadata.name").path("message").asText())
         .contains("invalid selector");
     badRequest(CASES + "?watch=true&limit=abc");
     // the legacy watch of one object by its path
@@ -131,13 +137,15 @@ class WatchParametersTest {
                         new ListOptionsBuilder().withResourceVersion("abc").build(),
                         new Watcher<GenericKubernetesResource>() {
                           @Override
-                          public void eventReceived(Action action, GenericKubernetesResource resource) {}
+                          public void eventReceived(
+                              Action action, GenericKubernetesResource resource) {}
 
                           @Override
                           public void onClose(WatcherException cause) {}
                         }))
         .isInstanceOfSatisfying(
-            KubernetesClientException.class, refused -> assertThat(refused.getCode()).isEqualTo(400));
+            KubernetesClientException.class,
+            refused -> assertThat(refused.getCode()).isEqualTo(400));
   }
 
   @Test
@@ -159,7 +167,9 @@ class WatchParametersTest {
         .until(watch::isDone);
     HttpResponse<String> ended = watch.get();
     assertThat(ended.code()).isEqualTo(200);
-    assertThat(ended.body()).as("no ERROR event: the watch ended as timed out").doesNotContain("ERROR");
+    assertThat(ended.body())
+        .as("no ERROR event: the watch ended as timed out")
+        .doesNotContain("ERROR");
   }
 
   @Test

@@ -40,9 +40,11 @@ public final class AwsJsonHttpClient implements AwsJsonService {
               .timeout(Duration.ofSeconds(60))
               .header("Content-Type", contentType)
               .header("X-Amz-Target", targetPrefix + "." + operation)
-              .POST(HttpRequest.BodyPublishers.ofByteArray(AwsJson.MAPPER.writeValueAsBytes(request)))
+              .POST(
+                  HttpRequest.BodyPublishers.ofByteArray(AwsJson.MAPPER.writeValueAsBytes(request)))
               .build();
-      HttpResponse<byte[]> response = HTTP.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          HTTP.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
       JsonNode body =
           response.body().length == 0
               ? AwsJson.MAPPER.createObjectNode()
@@ -51,12 +53,16 @@ public final class AwsJsonHttpClient implements AwsJsonService {
         String type = body.path("__type").asText("InternalFailure");
         // AWS JSON error types may carry a namespace ("com.amazonaws.sqs#QueueDoesNotExist").
         String code = type.substring(type.indexOf('#') + 1);
-        String message = body.hasNonNull("message") ? body.get("message").asText() : body.path("Message").asText("");
+        String message =
+            body.hasNonNull("message")
+                ? body.get("message").asText()
+                : body.path("Message").asText("");
         throw new AwsServiceException(code, response.statusCode(), message);
       }
       return body;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot reach " + endpoint + " for " + targetPrefix + "." + operation, e);
+      throw new UncheckedIOException(
+          "Cannot reach " + endpoint + " for " + targetPrefix + "." + operation, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted calling " + targetPrefix + "." + operation, e);

@@ -31,16 +31,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An HTTP server on loopback speaking one AWS JSON protocol (1.0 or 1.1): a POST to {@code /}
- * whose {@code X-Amz-Target} header is {@code <TargetPrefix>.<Operation>} is served by that
- * operation's handler. Errors come back in AWS's JSON error shape ({@code __type}, {@code
- * message}) with the {@code x-amzn-ErrorType} header and the error's HTTP status, so unmodified
- * AWS SDKs and the AWS CLI understand them.
+ * An HTTP server on loopback speaking one AWS JSON protocol (1.0 or 1.1): a POST to {@code /} whose
+ * {@code X-Amz-Target} header is {@code <TargetPrefix>.<Operation>} is served by that operation's
+ * handler. Errors come back in AWS's JSON error shape ({@code __type}, {@code message}) with the
+ * {@code x-amzn-ErrorType} header and the error's HTTP status, so unmodified AWS SDKs and the AWS
+ * CLI understand them.
  *
  * <p>Connections are served by one Vert.x event loop, which only reads requests and writes
  * responses; operations run on the server's own threads, since some block (long polls, synchronous
- * executions). The JDK's built-in server, used before, cost several times more CPU per request,
- * and a fan-out answers every item with a request.
+ * executions). The JDK's built-in server, used before, cost several times more CPU per request, and
+ * a fan-out answers every item with a request.
  */
 public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AwsJsonServer.class);
@@ -55,8 +55,8 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
   private final int queueCapacity;
 
   /**
-   * The largest request body read: above any valid request (a state machine definition is at most
-   * 1 MiB, escaped in the JSON request; payloads at most 256 KiB), so that no client can make the
+   * The largest request body read: above any valid request (a state machine definition is at most 1
+   * MiB, escaped in the JSON request; payloads at most 256 KiB), so that no client can make the
    * server buffer without end.
    */
   public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
@@ -186,11 +186,12 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
                 }
               }
             })
-        .onFailure(e -> {
-          if (!request.response().ended()) {
-            request.response().setStatusCode(400).end();
-          }
-        });
+        .onFailure(
+            e -> {
+              if (!request.response().ended()) {
+                request.response().setStatusCode(400).end();
+              }
+            });
   }
 
   private static boolean declaredTooLarge(String contentLength) {
@@ -242,10 +243,11 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
                 + " request is that large (payloads are limited to 256 KiB)"));
     HttpConnection connection = request.connection();
     long timer = vertx.setTimer(LINGER_MS, t -> connection.close());
-    request.endHandler(done -> {
-      vertx.cancelTimer(timer);
-      connection.close();
-    });
+    request.endHandler(
+        done -> {
+          vertx.cancelTimer(timer);
+          connection.close();
+        });
   }
 
   private void writeError(HttpServerRequest request, AwsServiceException e) {
@@ -283,7 +285,8 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
     } catch (JsonProcessingException e) {
       LOG.error("{} request {}: the answer cannot be written as JSON", targetPrefix, requestId, e);
       status = 500;
-      bytes = AwsJson.MAPPER.createObjectNode().put("__type", "InternalFailure").toString().getBytes();
+      bytes =
+          AwsJson.MAPPER.createObjectNode().put("__type", "InternalFailure").toString().getBytes();
       response.putHeader("x-amzn-ErrorType", "InternalFailure");
     }
     response
@@ -323,14 +326,12 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
               : AwsJson.MAPPER.readTree(raw.getBytes());
     } catch (JsonProcessingException e) {
       throw new AwsServiceException(
-          "SerializationException",
-          "Request body is not valid JSON: " + e.getOriginalMessage());
+          "SerializationException", "Request body is not valid JSON: " + e.getOriginalMessage());
     } catch (java.io.IOException e) {
       throw new AwsServiceException("SerializationException", "Request body cannot be read");
     }
     if (request == null || !request.isObject()) {
-      throw new AwsServiceException(
-          "SerializationException", "Request body must be a JSON object");
+      throw new AwsServiceException("SerializationException", "Request body must be a JSON object");
     }
     return invoke(operation, request);
   }
@@ -386,12 +387,13 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
     }
 
     /**
-     * Requests that may wait for a free thread; past that they are answered ThrottlingException,
-     * so a flood cannot grow the server's memory without end.
+     * Requests that may wait for a free thread; past that they are answered ThrottlingException, so
+     * a flood cannot grow the server's memory without end.
      */
     public Builder queueCapacity(int queueCapacity) {
       if (queueCapacity < 1) {
-        throw new IllegalArgumentException("queueCapacity must be at least 1, got " + queueCapacity);
+        throw new IllegalArgumentException(
+            "queueCapacity must be at least 1, got " + queueCapacity);
       }
       this.queueCapacity = queueCapacity;
       return this;

@@ -14,8 +14,8 @@ public interface AwsJsonService {
 
   /**
    * Whether {@code operation} may block its caller (wait on a long poll, a synchronous execution,
-   * another server). One that doesn't (a task token's answer, a put of events) is short and can
-   * be called on any thread, an event loop included, without a hand-off to a blocking pool.
+   * another server). One that doesn't (a task token's answer, a put of events) is short and can be
+   * called on any thread, an event loop included, without a hand-off to a blocking pool.
    */
   default boolean blocks(String operation) {
     return true;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * Reads members of an AWS JSON request, failing as AWS does with a {@code ValidationException}
- * that names the member when a required one is missing or has the wrong type.
+ * Reads members of an AWS JSON request, failing as AWS does with a {@code ValidationException} that
+ * names the member when a required one is missing or has the wrong type.
  */
 public final class RequestFields {
   private final JsonNode request;
@@ -81,7 +81,9 @@ public final class RequestFields {
     }
     java.util.List<JsonNode> elements = new java.util.ArrayList<>();
     for (JsonNode element : value) {
-      boolean fits = element.isNull() || (elementType.equals("string") ? element.isTextual() : element.isObject());
+      boolean fits =
+          element.isNull()
+              || (elementType.equals("string") ? element.isTextual() : element.isObject());
       if (!fits) {
         throw new AwsServiceException(
             "SerializationException",

@@ -26,12 +26,16 @@ class AwsJsonServerTest {
         AwsJsonServer.builder("AWSStepFunctions", "1.0")
             .operation(
                 "ListStateMachines",
-                request -> AwsJson.MAPPER.createObjectNode().set("stateMachines", AwsJson.MAPPER.createArrayNode()))
+                request ->
+                    AwsJson.MAPPER
+                        .createObjectNode()
+                        .set("stateMachines", AwsJson.MAPPER.createArrayNode()))
             .operation(
                 "DescribeStateMachine",
                 request -> {
                   String arn = new RequestFields(request).requiredString("stateMachineArn");
-                  throw new AwsServiceException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+                  throw new AwsServiceException(
+                      "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
                 })
             .operation("DescribeExecution", request -> servedOn())
             .nonBlockingOperation("SendTaskHeartbeat", request -> servedOn())
@@ -45,7 +49,8 @@ class AwsJsonServerTest {
         SfnClient.builder()
             .endpointOverride(URI.create(server.endpoint()))
             .region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
             .build();
   }
 
@@ -101,7 +106,10 @@ class AwsJsonServerTest {
     SfnException e =
         catchThrowableOfType(
             SfnException.class,
-            () -> sfn.describeStateMachine(b -> b.stateMachineArn("arn:aws:states:us-east-1:000000000000:stateMachine:x")));
+            () ->
+                sfn.describeStateMachine(
+                    b ->
+                        b.stateMachineArn("arn:aws:states:us-east-1:000000000000:stateMachine:x")));
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("StateMachineDoesNotExist");
     assertThat(e.statusCode()).isEqualTo(400);
     assertThat(e.awsErrorDetails().errorMessage()).contains("stateMachine:x");
@@ -111,7 +119,9 @@ class AwsJsonServerTest {
   void missingRequiredMemberIsAValidationException() throws Exception {
     HttpResponse<String> response = post("AWSStepFunctions.DescribeStateMachine", "{}");
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(response.body()).contains("\"__type\":\"ValidationException\"").contains("'stateMachineArn'");
+    assertThat(response.body())
+        .contains("\"__type\":\"ValidationException\"")
+        .contains("'stateMachineArn'");
   }
 
   @Test
@@ -133,12 +143,23 @@ class AwsJsonServerTest {
   void membersOfTheWrongJsonTypeAreASerializationException() {
     RequestFields fields =
         new RequestFields(AwsJson.MAPPER.createObjectNode().put("tags", "k=v").put("logging", 1));
-    assertThat(catchThrowableOfType(AwsServiceException.class, () -> fields.optionalList("tags", "structure")).code())
+    assertThat(
+            catchThrowableOfType(
+                    AwsServiceException.class, () -> fields.optionalList("tags", "structure"))
+                .code())
         .isEqualTo("SerializationException");
-    assertThat(catchThrowableOfType(AwsServiceException.class, () -> fields.optionalStructure("logging")).code())
+    assertThat(
+            catchThrowableOfType(
+                    AwsServiceException.class, () -> fields.optionalStructure("logging"))
+                .code())
         .isEqualTo("SerializationException");
-    RequestFields list = new RequestFields(AwsJson.MAPPER.createObjectNode().set("keys", AwsJson.MAPPER.createArrayNode().add(1)));
-    assertThat(catchThrowableOfType(AwsServiceException.class, () -> list.optionalList("keys", "string")).getMessage())
+    RequestFields list =
+        new RequestFields(
+            AwsJson.MAPPER.createObjectNode().set("keys", AwsJson.MAPPER.createArrayNode().add(1)));
+    assertThat(
+            catchThrowableOfType(
+                    AwsServiceException.class, () -> list.optionalList("keys", "string"))
+                .getMessage())
         .contains("'keys'");
     assertThat(fields.optionalList("absent", "string")).isEmpty();
   }

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What no client can make a local AWS server do: buffer a body without end, or queue requests
- * without end. AWS documents no error for a body larger than any valid request; the 413 with
- * {@code RequestEntityTooLargeException} is our guess, the closest error AWS services document.
+ * without end. AWS documents no error for a body larger than any valid request; the 413 with {@code
+ * RequestEntityTooLargeException} is our guess, the closest error AWS services document.
  *
  * <p>The oversized bodies go through a plain socket with a read timeout, so what the test sees is
  * exactly what the server wrote, whatever an HTTP client library does with an early answer.
@@ -72,9 +72,12 @@ class RequestBoundsTest {
   /** The status line and headers the server wrote, up to the blank line. */
   private static List<String> responseHead(Socket socket) throws IOException {
     BufferedReader reader =
-        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+        new BufferedReader(
+            new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
     List<String> lines = new ArrayList<>();
-    for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+    for (String line = reader.readLine();
+        line != null && !line.isEmpty();
+        line = reader.readLine()) {
       lines.add(line);
     }
     return lines;
@@ -88,7 +91,9 @@ class RequestBoundsTest {
       socket.setSoTimeout((int) PATIENCE.toMillis());
       socket
           .getOutputStream()
-          .write(head("Content-Length: " + (AwsJsonServer.MAX_BODY_BYTES + 1)).getBytes(StandardCharsets.US_ASCII));
+          .write(
+              head("Content-Length: " + (AwsJsonServer.MAX_BODY_BYTES + 1))
+                  .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
 
       List<String> head = responseHead(socket);
@@ -163,7 +168,8 @@ class RequestBoundsTest {
             .timeout(Duration.ofMinutes(2))
             .POST(HttpRequest.BodyPublishers.ofString("{}"))
             .build();
-    CompletableFuture<HttpResponse<String>> running = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<HttpResponse<String>> running =
+        HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     await().atMost(PATIENCE).until(() -> started.get() == 1);
 
     // the only thread is held: of five more, the first to arrive waits in the only place in the
@@ -172,8 +178,11 @@ class RequestBoundsTest {
     for (int i = 0; i < 5; i++) {
       more.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
     }
-    await().atMost(PATIENCE).until(() -> more.stream().filter(CompletableFuture::isDone).count() == 4);
-    for (CompletableFuture<HttpResponse<String>> answered : more.stream().filter(CompletableFuture::isDone).toList()) {
+    await()
+        .atMost(PATIENCE)
+        .until(() -> more.stream().filter(CompletableFuture::isDone).count() == 4);
+    for (CompletableFuture<HttpResponse<String>> answered :
+        more.stream().filter(CompletableFuture::isDone).toList()) {
       assertThat(answered.get().statusCode()).isEqualTo(400);
       assertThat(AwsJson.MAPPER.readTree(answered.get().body()).path("__type").asText())
           .isEqualTo("ThrottlingException");
@@ -183,7 +192,10 @@ class RequestBoundsTest {
     release.countDown();
     assertThat(running.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     CompletableFuture<HttpResponse<String>> queued =
-        more.stream().filter(f -> !f.isDone() || f.join().statusCode() == 200).findFirst().orElseThrow();
+        more.stream()
+            .filter(f -> !f.isDone() || f.join().statusCode() == 200)
+            .findFirst()
+            .orElseThrow();
     assertThat(queued.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
   }
 }

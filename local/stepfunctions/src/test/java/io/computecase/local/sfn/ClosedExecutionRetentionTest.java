@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.sfn.model.ResourceNotFoundException;
 
 /**
  * A long-running engine keeps closed executions for a time and up to a count per state machine,
- * then forgets them with their Map Runs and children, as AWS forgets executions after 90 days;
- * a running execution is never forgotten.
+ * then forgets them with their Map Runs and children, as AWS forgets executions after 90 days; a
+ * running execution is never forgotten.
  */
 class ClosedExecutionRetentionTest {
   private final EngineFixture fixture = new EngineFixture();
@@ -32,9 +32,14 @@ class ClosedExecutionRetentionTest {
   }
 
   private String runToEnd(String machine, String input) {
-    String arn = fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input(input)).executionArn();
-    await().atMost(Duration.ofSeconds(30))
-        .until(() -> fixture.sfn.describeExecution(b -> b.executionArn(arn)).status() == ExecutionStatus.SUCCEEDED);
+    String arn =
+        fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input(input)).executionArn();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                fixture.sfn.describeExecution(b -> b.executionArn(arn)).status()
+                    == ExecutionStatus.SUCCEEDED);
     return arn;
   }
 
@@ -43,12 +48,14 @@ class ClosedExecutionRetentionTest {
     fixture.engine.engine().retainClosed(Duration.ofDays(90), 3);
     String machine =
         fixture.createMachineFromText(
-            "kept", "{\"StartAt\": \"Done\", \"States\": {\"Done\": {\"Type\": \"Pass\", \"End\": true}}}");
+            "kept",
+            "{\"StartAt\": \"Done\", \"States\": {\"Done\": {\"Type\": \"Pass\", \"End\": true}}}");
     String waiting =
         fixture.createMachineFromText(
             "waiting",
             "{\"StartAt\": \"Wait\", \"States\": {\"Wait\": {\"Type\": \"Wait\", \"Seconds\": 3600, \"End\": true}}}");
-    String open = fixture.sfn.startExecution(b -> b.stateMachineArn(waiting).input("{}")).executionArn();
+    String open =
+        fixture.sfn.startExecution(b -> b.stateMachineArn(waiting).input("{}")).executionArn();
 
     List<String> closed = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -61,7 +68,8 @@ class ClosedExecutionRetentionTest {
         .containsExactlyInAnyOrderElementsOf(closed.subList(2, 5));
     assertThatThrownBy(() -> fixture.sfn.describeExecution(b -> b.executionArn(closed.get(0))))
         .isInstanceOf(ExecutionDoesNotExistException.class);
-    assertThat(fixture.sfn.describeExecution(b -> b.executionArn(open)).status()).isEqualTo(ExecutionStatus.RUNNING);
+    assertThat(fixture.sfn.describeExecution(b -> b.executionArn(open)).status())
+        .isEqualTo(ExecutionStatus.RUNNING);
   }
 
   @Test
@@ -78,7 +86,8 @@ class ClosedExecutionRetentionTest {
                 "StartAt": "Item", "States": {"Item": {"Type": "Pass", "End": true}}}}}}
             """);
     String first = runToEnd(machine, "{\"items\": [1, 2, 3]}");
-    String mapRun = fixture.sfn.listMapRuns(b -> b.executionArn(first)).mapRuns().get(0).mapRunArn();
+    String mapRun =
+        fixture.sfn.listMapRuns(b -> b.executionArn(first)).mapRuns().get(0).mapRunArn();
     List<String> children =
         fixture.sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions().stream()
             .map(e -> e.executionArn())
@@ -106,7 +115,8 @@ class ClosedExecutionRetentionTest {
     fixture.engine.engine().retainClosed(Duration.ofDays(90), 1_000);
     String machine =
         fixture.createMachineFromText(
-            "aged", "{\"StartAt\": \"Done\", \"States\": {\"Done\": {\"Type\": \"Pass\", \"End\": true}}}");
+            "aged",
+            "{\"StartAt\": \"Done\", \"States\": {\"Done\": {\"Type\": \"Pass\", \"End\": true}}}");
     String old = runToEnd(machine);
     fixture.clock.advance(Duration.ofDays(91));
 

@@ -201,7 +201,8 @@ class ExecutionApiTest {
             + "\"Done\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}";
     String machine = fixture.createMachineFromText("m", definition);
     fixture.bus.failWith("InternalException");
-    String arn = fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("[1,2,3]")).executionArn();
+    String arn =
+        fixture.sfn.startExecution(b -> b.stateMachineArn(machine).input("[1,2,3]")).executionArn();
     assertThat(fixture.awaitEnd(arn).error()).isEqualTo("States.ExceedToleratedFailureThreshold");
     String mapRun = fixture.sfn.listMapRuns(b -> b.executionArn(arn)).mapRuns().get(0).mapRunArn();
     fixture.bus.failWith(null);
@@ -223,7 +224,11 @@ class ExecutionApiTest {
             .toList();
     assertThat(inputs).containsExactly("1", "2", "2", "3");
     assertThat(
-            fixture.sfn.getExecutionHistory(b -> b.executionArn(arn).maxResults(100)).events().stream()
+            fixture
+                .sfn
+                .getExecutionHistory(b -> b.executionArn(arn).maxResults(100))
+                .events()
+                .stream()
                 .map(HistoryEvent::type)
                 .toList())
         .containsSubsequence(

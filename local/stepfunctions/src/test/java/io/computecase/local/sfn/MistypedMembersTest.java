@@ -31,7 +31,8 @@ class MistypedMembersTest {
   }
 
   private static ObjectNode machine(String name) {
-    return AwsJson.MAPPER.createObjectNode()
+    return AwsJson.MAPPER
+        .createObjectNode()
         .put("name", name)
         .put("definition", PASS)
         .put("roleArn", EngineFixture.ROLE);
@@ -52,8 +53,12 @@ class MistypedMembersTest {
     enabledAString.putObject("tracingConfiguration").put("enabled", "yes");
 
     for (ObjectNode request :
-        new ObjectNode[] {tagsAnObject, keyAList, loggingABoolean, levelAnObject, tracingAList, enabledAString}) {
-      assertThat(refused("CreateStateMachine", request).code()).as(request.toString()).isEqualTo("SerializationException");
+        new ObjectNode[] {
+          tagsAnObject, keyAList, loggingABoolean, levelAnObject, tracingAList, enabledAString
+        }) {
+      assertThat(refused("CreateStateMachine", request).code())
+          .as(request.toString())
+          .isEqualTo("SerializationException");
     }
     assertThat(fixture.sfn.listStateMachines().stateMachines()).isEmpty();
   }
@@ -67,7 +72,8 @@ class MistypedMembersTest {
     }
     ObjectNode longKey = AwsJson.MAPPER.createObjectNode().put("resourceArn", arn);
     longKey.putArray("tags").addObject().put("key", "k".repeat(129)).put("value", "v");
-    ObjectNode keysAString = AwsJson.MAPPER.createObjectNode().put("resourceArn", arn).put("tagKeys", "k");
+    ObjectNode keysAString =
+        AwsJson.MAPPER.createObjectNode().put("resourceArn", arn).put("tagKeys", "k");
 
     assertThat(refused("TagResource", tooMany).code()).isEqualTo("TooManyTags");
     assertThat(refused("TagResource", longKey).code()).isEqualTo("ValidationException");
@@ -79,19 +85,27 @@ class MistypedMembersTest {
   void anUnknownStatusFilterOrAMistypedValidateTypeIsRefused() {
     String arn = fixture.createMachineFromText("filtered", PASS);
     AwsServiceException filter =
-        refused("ListExecutions", AwsJson.MAPPER.createObjectNode().put("stateMachineArn", arn).put("statusFilter", "SLEEPING"));
+        refused(
+            "ListExecutions",
+            AwsJson.MAPPER
+                .createObjectNode()
+                .put("stateMachineArn", arn)
+                .put("statusFilter", "SLEEPING"));
     assertThat(filter.code()).isEqualTo("ValidationException");
     assertThat(filter.getMessage()).contains("statusFilter").contains("RUNNING");
     ObjectNode validate = AwsJson.MAPPER.createObjectNode().put("definition", PASS);
     validate.putObject("type");
-    assertThat(refused("ValidateStateMachineDefinition", validate).code()).isEqualTo("SerializationException");
+    assertThat(refused("ValidateStateMachineDefinition", validate).code())
+        .isEqualTo("SerializationException");
   }
 
   @Test
   void anEmptyInputIsInvalidExecutionInput() {
     String arn = fixture.createMachineFromText("empty-input", PASS);
     AwsServiceException empty =
-        refused("StartExecution", AwsJson.MAPPER.createObjectNode().put("stateMachineArn", arn).put("input", ""));
+        refused(
+            "StartExecution",
+            AwsJson.MAPPER.createObjectNode().put("stateMachineArn", arn).put("input", ""));
     assertThat(empty.code()).isEqualTo("InvalidExecutionInput");
     assertThat(fixture.sfn.listExecutions(b -> b.stateMachineArn(arn)).executions()).isEmpty();
   }

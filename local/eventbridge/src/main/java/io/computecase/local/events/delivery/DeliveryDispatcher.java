@@ -8,7 +8,6 @@ import io.computecase.local.protocol.AwsJsonService;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DeliveryDispatcher implements AutoCloseable {
   private final AwsJsonService sqs;
   private final AwsJsonService states;
+
   /** How long a stop waits for accepted events to reach their targets. */
   private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(10);
 

@@ -10,9 +10,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The one bearer token the embedded API server accepts: 256 random bits, kept in the data
- * directory (mode 0600) so kubeconfigs stay valid across restarts, or made anew on each start
- * without one.
+ * The one bearer token the embedded API server accepts: 256 random bits, kept in the data directory
+ * (mode 0600) so kubeconfigs stay valid across restarts, or made anew on each start without one.
  */
 public final class BearerToken {
 
@@ -58,8 +57,8 @@ public final class BearerToken {
   }
 
   /**
-   * Whether an Authorization header carries this token. The comparison takes the same time
-   * wherever the first wrong character is, so timing does not reveal the token bit by bit.
+   * Whether an Authorization header carries this token. The comparison takes the same time wherever
+   * the first wrong character is, so timing does not reveal the token bit by bit.
    */
   public boolean matches(String authorization) {
     if (authorization == null) {

@@ -3,9 +3,9 @@ package io.computecase.local.kube.auth;
 import java.util.Set;
 
 /**
- * Decides which requests the API server serves: those carrying its bearer token, and the few
- * paths a real kube-apiserver shows to anyone (its system:public-info-viewer role). Everything else
- * is answered 401 Unauthorized, as a kube-apiserver with anonymous requests turned off answers.
+ * Decides which requests the API server serves: those carrying its bearer token, and the few paths
+ * a real kube-apiserver shows to anyone (its system:public-info-viewer role). Everything else is
+ * answered 401 Unauthorized, as a kube-apiserver with anonymous requests turned off answers.
  */
 public final class RequestAuthentication {
 

@@ -66,7 +66,8 @@ public final class ObjectPatcher {
       String op = operation.path("op").asText("");
       if (op.equals("remove") || op.equals("replace")) {
         String path = operation.path("path").asText("");
-        if (!path.isEmpty() && document.at(com.fasterxml.jackson.core.JsonPointer.compile(path)).isMissingNode()) {
+        if (!path.isEmpty()
+            && document.at(com.fasterxml.jackson.core.JsonPointer.compile(path)).isMissingNode()) {
           throw new IllegalArgumentException("unable to " + op + " nonexistent location: " + path);
         }
       }

@@ -86,8 +86,7 @@ public final class HttpFront implements AutoCloseable {
                               .setCertValue(
                                   io.vertx.core.buffer.Buffer.buffer(certificate.certificatePem()))
                               .setKeyValue(
-                                  io.vertx.core.buffer.Buffer.buffer(
-                                      certificate.privateKeyPem()))))
+                                  io.vertx.core.buffer.Buffer.buffer(certificate.privateKeyPem()))))
               .requestHandler(this::route)
               .listen()
               .toCompletionStage()
@@ -111,7 +110,10 @@ public final class HttpFront implements AutoCloseable {
       write(
           request.response(),
           ApiResponses.status(
-              413, "RequestEntityTooLarge", "Request entity too large: limit is " + MAX_BODY_BYTES, null));
+              413,
+              "RequestEntityTooLarge",
+              "Request entity too large: limit is " + MAX_BODY_BYTES,
+              null));
       return;
     }
     Optional<ResourcePath> path = ResourcePath.parse(request.uri());
@@ -188,7 +190,8 @@ public final class HttpFront implements AutoCloseable {
    * The request's body, read up to {@link #MAX_BODY_BYTES}: a longer one (chunked, with no length
    * given) is answered 413 as it passes the limit, never buffered whole.
    */
-  private static io.vertx.core.Future<io.vertx.core.buffer.Buffer> readBody(HttpServerRequest request) {
+  private static io.vertx.core.Future<io.vertx.core.buffer.Buffer> readBody(
+      HttpServerRequest request) {
     io.vertx.core.Promise<io.vertx.core.buffer.Buffer> body = io.vertx.core.Promise.promise();
     io.vertx.core.buffer.Buffer collected = io.vertx.core.buffer.Buffer.buffer();
     request.handler(
@@ -201,7 +204,10 @@ public final class HttpFront implements AutoCloseable {
             write(
                 request.response(),
                 ApiResponses.status(
-                    413, "RequestEntityTooLarge", "Request entity too large: limit is " + MAX_BODY_BYTES, null));
+                    413,
+                    "RequestEntityTooLarge",
+                    "Request entity too large: limit is " + MAX_BODY_BYTES,
+                    null));
             body.fail("too large");
             return;
           }
@@ -291,8 +297,7 @@ public final class HttpFront implements AutoCloseable {
                 // the end waits behind what the client has not read; a client that never reads
                 // again loses the connection, so its buffers are freed too
                 long timer =
-                    vertx.setTimer(
-                        LAGGING_CLOSE_MILLIS, ignored -> request.connection().close());
+                    vertx.setTimer(LAGGING_CLOSE_MILLIS, ignored -> request.connection().close());
                 out.end().onComplete(ignored -> vertx.cancelTimer(timer));
               }
             });

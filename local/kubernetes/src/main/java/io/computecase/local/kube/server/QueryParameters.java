@@ -13,31 +13,50 @@ import java.util.regex.Pattern;
  * would select by some other reading of it, and a bad timeout would leave a watch open for ever.
  */
 final class QueryParameters {
-  private static final String PREFIX = "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?";
+  private static final String PREFIX =
+      "([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?";
   private static final String KEY = PREFIX + "[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?";
   private static final String VALUE = "([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?";
   private static final Pattern LABEL_REQUIREMENT =
       Pattern.compile(
-          "\\s*(!?\\s*" + KEY + "|" + KEY + "\\s*(=|==|!=)\\s*" + VALUE + "|" + KEY
-              + "\\s+(in|notin)\\s*\\(\\s*" + VALUE + "(\\s*,\\s*" + VALUE + ")*\\s*\\)|" + KEY
+          "\\s*(!?\\s*"
+              + KEY
+              + "|"
+              + KEY
+              + "\\s*(=|==|!=)\\s*"
+              + VALUE
+              + "|"
+              + KEY
+              + "\\s+(in|notin)\\s*\\(\\s*"
+              + VALUE
+              + "(\\s*,\\s*"
+              + VALUE
+              + ")*\\s*\\)|"
+              + KEY
               + "\\s*[<>]\\s*-?[0-9]+)\\s*");
-  private static final Pattern FIELD_REQUIREMENT = Pattern.compile("[A-Za-z0-9._/-]+(=|==|!=)[^=!]*");
+  private static final Pattern FIELD_REQUIREMENT =
+      Pattern.compile("[A-Za-z0-9._/-]+(=|==|!=)[^=!]*");
   private static final Set<String> FIELD_VALIDATION = Set.of("Ignore", "Warn", "Strict");
 
   private QueryParameters() {}
 
   /**
-   * Checks the ListOptions a list and a watch share, as the API server decodes them before it
-   * lists or starts a watch: labelSelector, fieldSelector, limit, resourceVersion and
-   * timeoutSeconds. allowWatchBookmarks and sendInitialEvents are not checked: the server reads any
-   * value but "false" and "0" as true, so none is refused.
+   * Checks the ListOptions a list and a watch share, as the API server decodes them before it lists
+   * or starts a watch: labelSelector, fieldSelector, limit, resourceVersion and timeoutSeconds.
+   * allowWatchBookmarks and sendInitialEvents are not checked: the server reads any value but
+   * "false" and "0" as true, so none is refused.
    */
   static void checkList(ResourcePath path) {
     String labels = path.query().get("labelSelector");
     if (labels != null) {
       for (String requirement : requirements(labels)) {
         if (!LABEL_REQUIREMENT.matcher(requirement).matches()) {
-          throw badRequest("unable to parse requirement: \"" + requirement + "\" in labelSelector \"" + labels + "\"");
+          throw badRequest(
+              "unable to parse requirement: \""
+                  + requirement
+                  + "\" in labelSelector \""
+                  + labels
+                  + "\"");
         }
       }
     }
@@ -45,7 +64,8 @@ final class QueryParameters {
     if (fields != null && !fields.isBlank()) {
       for (String requirement : fields.split(",", -1)) {
         if (!FIELD_REQUIREMENT.matcher(requirement.strip()).matches()) {
-          throw badRequest("invalid selector: '" + fields + "'; can't understand '" + requirement + "'");
+          throw badRequest(
+              "invalid selector: '" + fields + "'; can't understand '" + requirement + "'");
         }
       }
     }
@@ -56,13 +76,17 @@ final class QueryParameters {
     String timeout = path.query().get("timeoutSeconds");
     if (timeout != null && !isNonNegativeLong(timeout)) {
       throw badRequest(
-          "timeoutSeconds: Invalid value: \"" + timeout + "\": must be a non-negative integer (seconds)");
+          "timeoutSeconds: Invalid value: \""
+              + timeout
+              + "\": must be a non-negative integer (seconds)");
     }
     String version = path.query().get("resourceVersion");
     if (version != null && !version.isEmpty() && !isNonNegativeLong(version)) {
       // this server's versions are its store's counter; anything else is no version it gave out
       throw badRequest(
-          "resourceVersion: Invalid value: \"" + version + "\": must be empty or a resourceVersion"
+          "resourceVersion: Invalid value: \""
+              + version
+              + "\": must be empty or a resourceVersion"
               + " this server gave out (a non-negative integer); list first and watch from the"
               + " list's resourceVersion");
     }
@@ -90,19 +114,23 @@ final class QueryParameters {
   static void checkWrite(ResourcePath path) {
     String dryRun = path.query().get("dryRun");
     if (dryRun != null && !dryRun.isEmpty() && !dryRun.equals("All")) {
-      throw invalidOptions("dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
+      throw invalidOptions(
+          "dryRun: Unsupported value: \"" + dryRun + "\": supported values: \"All\"");
     }
     String fieldValidation = path.query().get("fieldValidation");
     if (fieldValidation != null
         && !fieldValidation.isEmpty()
         && FIELD_VALIDATION.stream().noneMatch(fieldValidation::equalsIgnoreCase)) {
       throw invalidOptions(
-          "fieldValidation: Unsupported value: \"" + fieldValidation + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
+          "fieldValidation: Unsupported value: \""
+              + fieldValidation
+              + "\": supported values: \"Ignore\", \"Strict\", \"Warn\"");
     }
   }
 
   private static InvalidObjectException invalidOptions(String cause) {
-    return new InvalidObjectException(422, "Invalid", "CreateOptions.meta.k8s.io \"\" is invalid: " + cause);
+    return new InvalidObjectException(
+        422, "Invalid", "CreateOptions.meta.k8s.io \"\" is invalid: " + cause);
   }
 
   /** The requirements of a label selector: split on commas outside parentheses. */

@@ -166,7 +166,10 @@ public final class ResourceRequests {
       return ApiResponses.status(
           405,
           "MethodNotAllowed",
-          "POST is not supported on an object (" + path.objectPath() + "); create it in " + path.collectionPath(),
+          "POST is not supported on an object ("
+              + path.objectPath()
+              + "); create it in "
+              + path.collectionPath(),
           path);
     }
     JsonNode object = readObject(request);
@@ -183,12 +186,15 @@ public final class ResourceRequests {
       throw new InvalidObjectException(
           422,
           "Invalid",
-          type.kind() + " \"\" is invalid: metadata.name: Required value: name or generateName is required",
+          type.kind()
+              + " \"\" is invalid: metadata.name: Required value: name or generateName is required",
           type.kind(),
           "",
           List.of(
               new io.computecase.local.kube.validation.Cause(
-                  "metadata.name", "FieldValueRequired", "Required value: name or generateName is required")));
+                  "metadata.name",
+                  "FieldValueRequired",
+                  "Required value: name or generateName is required")));
     }
     validator.validate(type, object, path.query().get("fieldValidation"));
     if (path.isDryRun()) {
@@ -261,7 +267,10 @@ public final class ResourceRequests {
   private static final String NAME_SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
   private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
-  /** Names an object that gives only {@code generateName} as the API server does: five random characters. */
+  /**
+   * Names an object that gives only {@code generateName} as the API server does: five random
+   * characters.
+   */
   private static void generateName(ObjectNode object) {
     ObjectNode metadata = object.with("metadata");
     String prefix = metadata.path("generateName").asText("");
@@ -291,14 +300,21 @@ public final class ResourceRequests {
       throw new InvalidObjectException(
           400,
           "BadRequest",
-          "the name of the object (" + name + ") does not match the name on the URL (" + path.name() + ")");
+          "the name of the object ("
+              + name
+              + ") does not match the name on the URL ("
+              + path.name()
+              + ")");
     }
   }
 
   /** The server's 400 for a body in another namespace than the URL's. */
   static void checkNamespace(ResourceType type, ResourcePath path, JsonNode object) {
     String namespace = object.path("metadata").path("namespace").asText("");
-    if (type.namespaced() && path.namespace() != null && !namespace.isEmpty() && !namespace.equals(path.namespace())) {
+    if (type.namespaced()
+        && path.namespace() != null
+        && !namespace.isEmpty()
+        && !namespace.equals(path.namespace())) {
       throw new InvalidObjectException(
           400,
           "BadRequest",

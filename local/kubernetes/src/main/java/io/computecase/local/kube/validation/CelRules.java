@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A CRD schema's {@code x-kubernetes-validations}, run with Google's CEL as the API server runs
  * them: each rule sees the value at its schema node as {@code self}; a transition rule (one that
- * names {@code oldSelf}) runs only on an update of a value that existed before. A rule that does not
- * hold becomes a field cause with the rule's reason and message.
+ * names {@code oldSelf}) runs only on an update of a value that existed before. A rule that does
+ * not hold becomes a field cause with the rule's reason and message.
  */
 final class CelRules {
 
@@ -61,7 +61,9 @@ final class CelRules {
     return false;
   }
 
-  /** Adds a cause to {@code invalid} for every rule under {@code schema} that {@code value} breaks. */
+  /**
+   * Adds a cause to {@code invalid} for every rule under {@code schema} that {@code value} breaks.
+   */
   void check(JsonNode schema, JsonNode value, JsonNode old, String path, List<Cause> invalid) {
     if (value == null || value.isMissingNode() || value.isNull()) {
       return;
@@ -102,7 +104,9 @@ final class CelRules {
     Compiled compiled = programs.computeIfAbsent(text, CelRules::compile);
     String field = path + rule.path("fieldPath").asText("");
     if (compiled.error() != null) {
-      invalid.add(new Cause(field, "FieldValueInvalid", "Invalid value: \"" + text + "\": " + compiled.error()));
+      invalid.add(
+          new Cause(
+              field, "FieldValueInvalid", "Invalid value: \"" + text + "\": " + compiled.error()));
       return;
     }
     if (compiled.transition() && (old == null || old.isNull() || old.isMissingNode())) {
@@ -117,7 +121,11 @@ final class CelRules {
     try {
       result = compiled.program().eval(variables);
     } catch (CelEvaluationException e) {
-      invalid.add(new Cause(field, "FieldValueInvalid", "Invalid value: \"" + SchemaValidator.typeOf(value) + "\": " + e.getMessage()));
+      invalid.add(
+          new Cause(
+              field,
+              "FieldValueInvalid",
+              "Invalid value: \"" + SchemaValidator.typeOf(value) + "\": " + e.getMessage()));
       return;
     }
     if (Boolean.TRUE.equals(result)) {

@@ -76,14 +76,26 @@ final class CrdValidator {
     if (!crd.isObject()) {
       return;
     }
-    com.fasterxml.jackson.databind.node.ObjectNode status = ((com.fasterxml.jackson.databind.node.ObjectNode) crd).putObject("status");
+    com.fasterxml.jackson.databind.node.ObjectNode status =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) crd).putObject("status");
     status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
     com.fasterxml.jackson.databind.node.ArrayNode conditions = status.putArray("conditions");
-    String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    conditions.addObject().put("type", "NamesAccepted").put("status", "True").put("reason", "NoConflicts")
-        .put("message", "no conflicts found").put("lastTransitionTime", now);
-    conditions.addObject().put("type", "Established").put("status", "True").put("reason", "InitialNamesAccepted")
-        .put("message", "the initial names have been accepted").put("lastTransitionTime", now);
+    String now =
+        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    conditions
+        .addObject()
+        .put("type", "NamesAccepted")
+        .put("status", "True")
+        .put("reason", "NoConflicts")
+        .put("message", "no conflicts found")
+        .put("lastTransitionTime", now);
+    conditions
+        .addObject()
+        .put("type", "Established")
+        .put("status", "True")
+        .put("reason", "InitialNamesAccepted")
+        .put("message", "the initial names have been accepted")
+        .put("lastTransitionTime", now);
     com.fasterxml.jackson.databind.node.ArrayNode stored = status.putArray("storedVersions");
     for (JsonNode version : crd.path("spec").path("versions")) {
       if (version.path("storage").asBoolean(false)) {

@@ -13,14 +13,23 @@ import java.util.Map;
  */
 public final class ObjectShape {
   private static final List<String> STRING_FIELDS =
-      List.of("name", "namespace", "generateName", "resourceVersion", "uid", "creationTimestamp", "deletionTimestamp");
+      List.of(
+          "name",
+          "namespace",
+          "generateName",
+          "resourceVersion",
+          "uid",
+          "creationTimestamp",
+          "deletionTimestamp");
 
   private ObjectShape() {}
 
   /** Throws the server's 400 when {@code object} cannot be an object of {@code type}. */
   public static void check(ResourceType type, JsonNode object) {
     JsonNode apiVersion = object.get("apiVersion");
-    if (apiVersion != null && !apiVersion.isNull() && !apiVersion.asText().equals(type.apiVersion())) {
+    if (apiVersion != null
+        && !apiVersion.isNull()
+        && !apiVersion.asText().equals(type.apiVersion())) {
       throw badRequest(
           "the API version in the data ("
               + (apiVersion.isTextual() ? apiVersion.asText() : apiVersion.toString())
@@ -29,7 +38,9 @@ public final class ObjectShape {
               + ")");
     }
     JsonNode kind = object.get("kind");
-    if (kind != null && !kind.isNull() && !(kind.isTextual() && kind.asText().equals(type.kind()))) {
+    if (kind != null
+        && !kind.isNull()
+        && !(kind.isTextual() && kind.asText().equals(type.kind()))) {
       throw undecodable(type, "the kind in the data (" + kind + ") is not \"" + type.kind() + "\"");
     }
     JsonNode metadata = object.get("metadata");
@@ -37,12 +48,14 @@ public final class ObjectShape {
       return;
     }
     if (!metadata.isObject()) {
-      throw undecodable(type, "metadata must be an object (ObjectMeta), not " + SchemaValidator.typeOf(metadata));
+      throw undecodable(
+          type, "metadata must be an object (ObjectMeta), not " + SchemaValidator.typeOf(metadata));
     }
     for (String field : STRING_FIELDS) {
       JsonNode value = metadata.get(field);
       if (value != null && !value.isNull() && !value.isTextual()) {
-        throw undecodable(type, "metadata." + field + " must be a string, not " + SchemaValidator.typeOf(value));
+        throw undecodable(
+            type, "metadata." + field + " must be a string, not " + SchemaValidator.typeOf(value));
       }
     }
     for (String map : List.of("labels", "annotations")) {
@@ -51,13 +64,20 @@ public final class ObjectShape {
         continue;
       }
       if (!value.isObject()) {
-        throw undecodable(type, "metadata." + map + " must be a map of strings, not " + SchemaValidator.typeOf(value));
+        throw undecodable(
+            type,
+            "metadata." + map + " must be a map of strings, not " + SchemaValidator.typeOf(value));
       }
       for (Map.Entry<String, JsonNode> entry : value.properties()) {
         if (!entry.getValue().isTextual()) {
           throw undecodable(
               type,
-              "metadata." + map + "." + entry.getKey() + " must be a string, not " + SchemaValidator.typeOf(entry.getValue()));
+              "metadata."
+                  + map
+                  + "."
+                  + entry.getKey()
+                  + " must be a string, not "
+                  + SchemaValidator.typeOf(entry.getValue()));
         }
       }
     }
@@ -75,7 +95,13 @@ public final class ObjectShape {
 
   private static InvalidObjectException undecodable(ResourceType type, String why) {
     return badRequest(
-        type.kind() + " in version \"" + type.version() + "\" cannot be handled as a " + type.kind() + ": " + why);
+        type.kind()
+            + " in version \""
+            + type.version()
+            + "\" cannot be handled as a "
+            + type.kind()
+            + ": "
+            + why);
   }
 
   private static InvalidObjectException badRequest(String message) {

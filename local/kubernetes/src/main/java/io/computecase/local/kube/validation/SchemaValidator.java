@@ -29,11 +29,25 @@ public final class SchemaValidator {
   /** The fields of ObjectMeta (meta/v1), every one a custom resource's metadata may have. */
   private static final java.util.Set<String> OBJECT_META_FIELDS =
       java.util.Set.of(
-          "name", "generateName", "namespace", "selfLink", "uid", "resourceVersion", "generation",
-          "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels",
-          "annotations", "ownerReferences", "finalizers", "managedFields");
+          "name",
+          "generateName",
+          "namespace",
+          "selfLink",
+          "uid",
+          "resourceVersion",
+          "generation",
+          "creationTimestamp",
+          "deletionTimestamp",
+          "deletionGracePeriodSeconds",
+          "labels",
+          "annotations",
+          "ownerReferences",
+          "finalizers",
+          "managedFields");
 
-  /** Validates (and prunes) a new {@code object} in place; throws when the server would reject it. */
+  /**
+   * Validates (and prunes) a new {@code object} in place; throws when the server would reject it.
+   */
   public void validate(ResourceType type, JsonNode object, String fieldValidation) {
     validate(type, object, null, fieldValidation);
   }
@@ -51,7 +65,13 @@ public final class SchemaValidator {
                 throw new InvalidObjectException(
                     422,
                     "Invalid",
-                    qualifiedKind(type) + " \"" + objectName + "\" is invalid: " + cause.field() + ": " + cause.message(),
+                    qualifiedKind(type)
+                        + " \""
+                        + objectName
+                        + "\" is invalid: "
+                        + cause.field()
+                        + ": "
+                        + cause.message(),
                     type.kind(),
                     objectName,
                     java.util.List.of(cause));
@@ -89,11 +109,14 @@ public final class SchemaValidator {
     JsonNode metadata = object.get("metadata");
     if (metadata != null && metadata.isObject()) {
       List<String> unknownMeta = new ArrayList<>();
-      metadata.fieldNames().forEachRemaining(f -> {
-        if (!OBJECT_META_FIELDS.contains(f)) {
-          unknownMeta.add(f);
-        }
-      });
+      metadata
+          .fieldNames()
+          .forEachRemaining(
+              f -> {
+                if (!OBJECT_META_FIELDS.contains(f)) {
+                  unknownMeta.add(f);
+                }
+              });
       unknownMeta.forEach(f -> unknown.add("metadata." + f));
       if (!"Strict".equalsIgnoreCase(fieldValidation)) {
         unknownMeta.forEach(((ObjectNode) metadata)::remove);
@@ -293,7 +316,11 @@ public final class SchemaValidator {
           new Cause(
               path,
               "FieldValueTooMany",
-              "Too many: " + size + ": must have at most " + schema.get("maxItems").asInt() + " items"));
+              "Too many: "
+                  + size
+                  + ": must have at most "
+                  + schema.get("maxItems").asInt()
+                  + " items"));
     }
     if (schema.has("minItems") && size < schema.get("minItems").asInt()) {
       invalid.add(
@@ -353,7 +380,9 @@ public final class SchemaValidator {
             });
   }
 
-  /** How the server names a kind in messages: {@code ComputeCase.computecase.io}, {@code ConfigMap}. */
+  /**
+   * How the server names a kind in messages: {@code ComputeCase.computecase.io}, {@code ConfigMap}.
+   */
   private static String qualifiedKind(ResourceType type) {
     return type.group().isEmpty() ? type.kind() : type.kind() + "." + type.group();
   }

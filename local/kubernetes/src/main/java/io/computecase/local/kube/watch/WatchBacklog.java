@@ -9,8 +9,8 @@ import java.util.List;
  * The events of one watch not yet handed to its connection. Writers only append (and never wait);
  * the connection's thread takes events off only as fast as the client reads them. Live events are
  * bounded in count and characters: a watcher that falls further behind has its watch ended and its
- * queue freed, as kube-apiserver ends an unresponsive watcher, so a client that stops reading
- * costs the server at most the bound and slows no one else.
+ * queue freed, as kube-apiserver ends an unresponsive watcher, so a client that stops reading costs
+ * the server at most the bound and slows no one else.
  */
 final class WatchBacklog {
 

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Fans committed changes out to open watches. Keeps the current objects and a bounded history so a
  * watch can start at a resourceVersion (as kubectl and informers do after a list) without gaps.
- * Each watch has a bounded backlog: one whose client stops reading is ended, never buffered
- * without end, and never slows writers or other watches.
+ * Each watch has a bounded backlog: one whose client stops reading is ended, never buffered without
+ * end, and never slows writers or other watches.
  */
 public final class WatchHub {
 
@@ -44,11 +44,17 @@ public final class WatchHub {
     this(DEFAULT_BACKLOG_EVENTS, DEFAULT_BACKLOG_CHARS);
   }
 
-  /** A hub whose watchers may each fall {@code events} events or {@code chars} characters behind. */
+  /**
+   * A hub whose watchers may each fall {@code events} events or {@code chars} characters behind.
+   */
   public WatchHub(int events, long chars) {
     if (events < 1 || chars < 1) {
       throw new IllegalArgumentException(
-          "a watch backlog holds at least one event, got " + events + " events, " + chars + " chars");
+          "a watch backlog holds at least one event, got "
+              + events
+              + " events, "
+              + chars
+              + " chars");
     }
     this.backlogEvents = events;
     this.backlogChars = chars;

@@ -15,7 +15,9 @@ public interface WatchSink {
   /** Runs a task on the connection's thread, in the order given. */
   void execute(Runnable task);
 
-  /** True while the connection's outbound buffer is full: the client reads slower than events come. */
+  /**
+   * True while the connection's outbound buffer is full: the client reads slower than events come.
+   */
   boolean backedUp();
 
   /** Calls back once, when the client has read enough for writing to go on. */
@@ -28,8 +30,8 @@ public interface WatchSink {
   void fail(int code, String reason, String message);
 
   /**
-   * Ends the watch without an event, as the API server ends a watcher that fell too far behind;
-   * the client watches again from the last resourceVersion it saw.
+   * Ends the watch without an event, as the API server ends a watcher that fell too far behind; the
+   * client watches again from the last resourceVersion it saw.
    */
   void end();
 }

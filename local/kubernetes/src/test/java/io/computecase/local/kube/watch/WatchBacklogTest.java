@@ -76,13 +76,15 @@ class WatchBacklogTest {
   private static ResourceChange change(String name) {
     ObjectNode object = JsonNodeFactory.instance.objectNode();
     object.putObject("metadata").put("name", name);
-    return new ResourceChange(ResourceChange.Type.ADDED, "/api/v1/namespaces/default/configmaps", object, 1);
+    return new ResourceChange(
+        ResourceChange.Type.ADDED, "/api/v1/namespaces/default/configmaps", object, 1);
   }
 
   @Test
   void missedEventsComeFirstThenLiveOnesInOrder() {
     TestingWatchSink sink = new TestingWatchSink();
-    WatchBacklog backlog = new WatchBacklog(sink, List.of(change("old-1"), change("old-2")), 10, 1_000);
+    WatchBacklog backlog =
+        new WatchBacklog(sink, List.of(change("old-1"), change("old-2")), 10, 1_000);
 
     backlog.start();
     assertThat(backlog.offer(change("new-1"))).isTrue();

@@ -200,7 +200,8 @@ final class ExecutionOperations {
     }
     String statusFilter = fields.optionalString("statusFilter").orElse(null);
     enumValue("statusFilter", statusFilter, STATUS_FILTERS);
-    enumValue("redriveFilter", fields.optionalString("redriveFilter").orElse(null), REDRIVE_FILTERS);
+    enumValue(
+        "redriveFilter", fields.optionalString("redriveFilter").orElse(null), REDRIVE_FILTERS);
     if (statusFilter != null) {
       all.removeIf(e -> !e.status().apiName().equals(statusFilter));
     }

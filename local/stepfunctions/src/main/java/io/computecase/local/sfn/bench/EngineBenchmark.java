@@ -22,7 +22,7 @@ public final class EngineBenchmark {
   public static final int WAITING_TASKS = 100_000;
 
   private static final String PASS_MAP =
-      """
+"""
 {"QueryLanguage": "JSONata", "StartAt": "Items", "States": {
   "Items": {"Type": "Map", "Items": "{% [1..$states.input.count] %}",
     "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
@@ -31,7 +31,7 @@ public final class EngineBenchmark {
 """;
 
   private static final String WAITING_MAP =
-      """
+"""
 {"QueryLanguage": "JSONata", "StartAt": "Items", "States": {
   "Items": {"Type": "Map", "Items": "{% [1..$states.input.count] %}",
     "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},

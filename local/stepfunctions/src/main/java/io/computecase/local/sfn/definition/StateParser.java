@@ -114,7 +114,8 @@ final class StateParser {
       return;
     }
     if (!assign.isObject()) {
-      diagnostics.schema("The value for the field 'Assign' must be a JSON object", location + "/Assign");
+      diagnostics.schema(
+          "The value for the field 'Assign' must be a JSON object", location + "/Assign");
       return;
     }
     for (Iterator<String> names = assign.fieldNames(); names.hasNext(); ) {

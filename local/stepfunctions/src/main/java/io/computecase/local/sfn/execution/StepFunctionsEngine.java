@@ -301,7 +301,10 @@ public final class StepFunctionsEngine implements AutoCloseable {
   public void retainClosed(Duration age, int perStateMachine) {
     if (age.isNegative() || perStateMachine < 0) {
       throw new IllegalArgumentException(
-          "retention must be a positive age and a count of 0 or more, got " + age + " and " + perStateMachine);
+          "retention must be a positive age and a count of 0 or more, got "
+              + age
+              + " and "
+              + perStateMachine);
     }
     this.closedRetention = age;
     this.closedKept = perStateMachine;

@@ -5,8 +5,9 @@ import java.util.AbstractList;
 import java.util.RandomAccess;
 
 /**
- * A JSON array as the list JSONata works on (it may replace elements in place, never resize), converting an element only when an
- * expression reaches it, so indexing one item of a large array costs one element's conversion.
+ * A JSON array as the list JSONata works on (it may replace elements in place, never resize),
+ * converting an element only when an expression reaches it, so indexing one item of a large array
+ * costs one element's conversion.
  */
 final class JsonArrayView extends AbstractList<Object> implements RandomAccess {
   private static final Object UNCONVERTED = new Object();

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A JSON object as the map JSONata works on, converting a member only when an expression
- * reaches it. The engine only rewrites values in place through entries (null markers in its
- * result), which the entry set supports. A Map iteration's selector reads two fields of a parent input that may hold 10,000
- * items; converting that input whole for every iteration made a Distributed Map quadratic.
+ * A JSON object as the map JSONata works on, converting a member only when an expression reaches
+ * it. The engine only rewrites values in place through entries (null markers in its result), which
+ * the entry set supports. A Map iteration's selector reads two fields of a parent input that may
+ * hold 10,000 items; converting that input whole for every iteration made a Distributed Map
+ * quadratic.
  */
 final class JsonObjectView extends AbstractMap<String, Object> {
   private final JsonNode node;

@@ -7,20 +7,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A JSONata expression that only names fields down from one part of {@code $states}, such as
- * {@code $states.input.request.busName} or {@code $states.context.Map.Item.Value}: the most common
+ * A JSONata expression that only names fields down from one part of {@code $states}, such as {@code
+ * $states.input.request.busName} or {@code $states.context.Map.Item.Value}: the most common
  * expression in a state machine, and one whose value is plain to read from the JSON itself.
  *
  * <p>Reading it directly skips the JSONata engine (a copy of the parsed program, a frame, the
  * bindings and the walk through converted values), which was the larger part of evaluating such an
  * expression for every item of a Map. The direct read only answers where the answer is plainly
- * JSONata's: each step lands on an object member, and the value found is not an array (JSONata
- * maps a path over arrays and flattens what it finds). Anything else, including a missing member,
- * is left to the engine, which gives its own result or error.
+ * JSONata's: each step lands on an object member, and the value found is not an array (JSONata maps
+ * a path over arrays and flattens what it finds). Anything else, including a missing member, is
+ * left to the engine, which gives its own result or error.
  */
 final class StatesPath {
-  private static final Pattern SHAPE =
-      Pattern.compile("\\$states(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+  private static final Pattern SHAPE = Pattern.compile("\\$states(\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
   /** Words JSONata reads as literals or operators, not field names, inside a path. */
   private static final Set<String> KEYWORDS =

@@ -2,7 +2,6 @@ package io.computecase.local.sfn.query;
 
 import static io.computecase.local.sfn.query.QueryFixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -11,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Paths down $states are read without the JSONata engine; whatever the JSON, the value (or the
- * error) must be the engine's own. Each path is checked against the same path in parentheses,
- * which the engine evaluates.
+ * error) must be the engine's own. Each path is checked against the same path in parentheses, which
+ * the engine evaluates.
  */
 class StatesPathTest {
   private static final String INPUT =
@@ -105,7 +104,8 @@ class StatesPathTest {
   @Test
   void objectsAndScalarsAreReadDirectlyAndTheRestIsLeftToTheEngine() {
     assertThat(StatesPath.of("$states.input.request").read(SCOPE)).isNotNull();
-    assertThat(StatesPath.of("$states.input.request.parameters.whole").read(SCOPE)).isEqualTo(json("5"));
+    assertThat(StatesPath.of("$states.input.request.parameters.whole").read(SCOPE))
+        .isEqualTo(json("5"));
     assertThat(StatesPath.of("$states.context.Map.Item.Index").read(SCOPE)).isNotNull();
     assertThat(StatesPath.of("$states.result.durationMs").read(SCOPE)).isEqualTo(json("12"));
 
@@ -113,14 +113,18 @@ class StatesPathTest {
     assertThat(StatesPath.of("$states.input.rows.v").read(SCOPE)).isNull();
     assertThat(StatesPath.of("$states.input.missing").read(SCOPE)).isNull();
     assertThat(StatesPath.of("$states.input.text.length").read(SCOPE)).isNull();
-    assertThat(StatesPath.of("$states.result.durationMs").read(QueryScope.of(json("{}"), null, Map.of()))).isNull();
+    assertThat(
+            StatesPath.of("$states.result.durationMs")
+                .read(QueryScope.of(json("{}"), null, Map.of())))
+        .isNull();
   }
 
   @Test
   void aValueReadDirectlyIsACopyNotTheInputItself() {
     JsonNode input = json("{\"request\": {\"a\": {\"b\": 1}}}");
     JsonNode read =
-        Jsonata.evaluate("{% $states.input.request %}", QueryScope.of(input, QueryFixtures.CONTEXT, Map.of()));
+        Jsonata.evaluate(
+            "{% $states.input.request %}", QueryScope.of(input, QueryFixtures.CONTEXT, Map.of()));
 
     assertThat(read).isEqualTo(input.get("request")).isNotSameAs(input.get("request"));
     assertThat(read.get("a")).isNotSameAs(input.get("request").get("a"));
