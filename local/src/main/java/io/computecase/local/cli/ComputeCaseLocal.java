@@ -2,6 +2,8 @@ package io.computecase.local.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The `computecase-local` command line: the embedded stack, its demo and its benchmarks. */
 @Command(
@@ -19,6 +21,14 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class ComputeCaseLocal {
+  @Option(
+      names = CommandLogging.VERBOSE,
+      scope = ScopeType.INHERIT,
+      description =
+          "Print the operator's, the engines' and the libraries' log lines on stderr instead of"
+              + " the log file.")
+  boolean verbose;
+
   /** Bad options and inputs are the user's to fix: say what and how, without a stack trace. */
   static final CommandLine.IExecutionExceptionHandler USER_ERRORS =
       (e, cmd, parsed) -> {
@@ -34,6 +44,11 @@ public final class ComputeCaseLocal {
     if (tuned.isPresent()) {
       System.exit(JvmTuning.run(tuned.get()));
     }
+    CommandLogging.configure(args)
+        .ifPresent(
+            file ->
+                System.err.println(
+                    "Logs: " + file + " (" + CommandLogging.VERBOSE + " prints them here)"));
     CommandLine commandLine = new CommandLine(new ComputeCaseLocal());
     commandLine.setExecutionExceptionHandler(USER_ERRORS);
     System.exit(commandLine.execute(args));
