@@ -37,18 +37,19 @@ import scala.Option;
  * goes straight to ElasticMQ's queue actors, every other call (and any batch this class does not
  * answer exactly as ElasticMQ's HTTP API would) goes over HTTP.
  *
- * <p>On AWS, EventBridge does not deliver to its SQS targets through the public SQS endpoint either.
- * Here the HTTP round trip cost, for each batch of ten events, the JDK client's request, Pekko
- * HTTP's parsing and routing, and ElasticMQ's per-character body check and MD5 formatting: about a
- * seventh of the whole stack's CPU on a fan-out. The messages land in the same queues through the
- * same actor messages ElasticMQ's own API sends, so a worker receives them exactly as before.
+ * <p>On AWS, EventBridge does not deliver to its SQS targets through the public SQS endpoint
+ * either. Here the HTTP round trip cost, for each batch of ten events, the JDK client's request,
+ * Pekko HTTP's parsing and routing, and ElasticMQ's per-character body check and MD5 formatting:
+ * about a seventh of the whole stack's CPU on a fan-out. The messages land in the same queues
+ * through the same actor messages ElasticMQ's own API sends, so a worker receives them exactly as
+ * before.
  *
  * <p>A batch is taken here only when it is the plain shape EventBridge sends and ElasticMQ would
- * accept it whole: one to ten entries with distinct ids, each only an {@code Id}, a
- * {@code MessageBody} of SQS's characters within 256 KiB (the whole batch too), and for a FIFO
- * queue a valid {@code MessageGroupId} and {@code MessageDeduplicationId}, for a standard queue
- * neither. Anything else, an unknown queue included, goes over HTTP and gets ElasticMQ's own
- * answer, errors and all.
+ * accept it whole: one to ten entries with distinct ids, each only an {@code Id}, a {@code
+ * MessageBody} of SQS's characters within 256 KiB (the whole batch too), and for a FIFO queue a
+ * valid {@code MessageGroupId} and {@code MessageDeduplicationId}, for a standard queue neither.
+ * Anything else, an unknown queue included, goes over HTTP and gets ElasticMQ's own answer, errors
+ * and all.
  */
 final class SqsDirectBatches implements AwsJsonService {
   private static final String SEND_MESSAGE_BATCH = "SendMessageBatch";
@@ -102,12 +103,15 @@ final class SqsDirectBatches implements AwsJsonService {
     for (int i = 0; i < entries.size(); i++) {
       // Told in order from one thread, so a FIFO queue keeps the batch's order.
       sent.add(
-          Patterns.ask(queue.get(), SendMessage.apply(message(entries.get(i), i, data.isFifo())), ASK_TIMEOUT)
+          Patterns.ask(
+                  queue.get(),
+                  SendMessage.apply(message(entries.get(i), i, data.isFifo())),
+                  ASK_TIMEOUT)
               .toCompletableFuture());
     }
     ObjectNode answer = AwsJson.MAPPER.createObjectNode();
+    // no "Failed" member: ElasticMQ's API leaves it out when every entry succeeded
     ArrayNode successful = answer.putArray("Successful");
-    answer.putArray("Failed");
     for (int i = 0; i < entries.size(); i++) {
       MessageData message = (MessageData) await(sent.get(i));
       JsonNode entry = entries.get(i);
@@ -125,7 +129,8 @@ final class SqsDirectBatches implements AwsJsonService {
   }
 
   private static NewMessageData message(JsonNode entry, int orderIndex, boolean fifo) {
-    Option<String> group = fifo ? Option.apply(entry.get("MessageGroupId").asText()) : Option.empty();
+    Option<String> group =
+        fifo ? Option.apply(entry.get("MessageGroupId").asText()) : Option.empty();
     Option<DeduplicationId> deduplication =
         fifo
             ? Option.apply(new DeduplicationId(entry.get("MessageDeduplicationId").asText()))
@@ -170,10 +175,16 @@ final class SqsDirectBatches implements AwsJsonService {
       }
       JsonNode id = entry.get("Id");
       JsonNode body = entry.get("MessageBody");
-      if (id == null || !id.isTextual() || !ENTRY_ID.matcher(id.textValue()).matches() || !ids.add(id.textValue())) {
+      if (id == null
+          || !id.isTextual()
+          || !ENTRY_ID.matcher(id.textValue()).matches()
+          || !ids.add(id.textValue())) {
         return false;
       }
-      if (body == null || !body.isTextual() || body.textValue().isEmpty() || !validBody(body.textValue())) {
+      if (body == null
+          || !body.isTextual()
+          || body.textValue().isEmpty()
+          || !validBody(body.textValue())) {
         return false;
       }
       bytes += body.textValue().getBytes(StandardCharsets.UTF_8).length;
@@ -220,7 +231,8 @@ final class SqsDirectBatches implements AwsJsonService {
   private static String md5(String body) {
     try {
       return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(body.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is missing from this JVM", e);
     }
