@@ -3,11 +3,12 @@ package io.computecase.local.sfn;
 import io.computecase.local.protocol.AwsJsonServer;
 import io.computecase.local.protocol.AwsJsonService;
 import io.computecase.local.sfn.api.StepFunctionsApi;
-import io.computecase.local.sfn.execution.StateMachineCatalog;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
-import io.computecase.local.sfn.integration.EventsPutEvents;
-import io.computecase.local.sfn.integration.SqsSendMessage;
-import io.computecase.local.sfn.integration.StatesStartExecution;
+import io.computecase.local.sfn.execution.steps.StateSteps;
+import io.computecase.local.sfn.integration.services.EventsPutEvents;
+import io.computecase.local.sfn.integration.services.SqsSendMessage;
+import io.computecase.local.sfn.integration.services.StatesStartExecution;
+import io.computecase.local.sfn.machines.StateMachineCatalog;
 import io.computecase.local.sfn.persistence.EnginePersistence;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,8 @@ public final class LocalStepFunctions implements AutoCloseable {
   private final EnginePersistence persistence;
 
   private LocalStepFunctions(Builder builder) {
-    this.engine = new StepFunctionsEngine(builder.region, builder.accountId, builder.clock);
+    this.engine =
+        new StepFunctionsEngine(builder.region, builder.accountId, builder.clock, new StateSteps());
     engine.retainClosed(builder.closedRetention, builder.closedKept);
     if (builder.clock instanceof TestingClock testing) {
       testing.onAdvance(engine.timers()::wake);

@@ -3,7 +3,7 @@ package io.computecase.local.sfn.api;
 import io.computecase.local.protocol.AwsServiceException;
 import io.computecase.local.protocol.OperationHandler;
 import io.computecase.local.sfn.definition.InvalidDefinitionException;
-import io.computecase.local.sfn.execution.EngineException;
+import io.computecase.local.sfn.errors.EngineException;
 
 /** The one place where domain exceptions become AWS's error codes and HTTP statuses. */
 final class ErrorTranslation {

@@ -1,7 +1,7 @@
 package io.computecase.local.sfn.api;
 
-import io.computecase.local.sfn.execution.EngineError;
-import io.computecase.local.sfn.execution.EngineException;
+import io.computecase.local.sfn.errors.EngineError;
+import io.computecase.local.sfn.errors.EngineException;
 
 /** AWS's rules for state machine and execution names and for Step Functions ARNs. */
 final class ResourceNames {

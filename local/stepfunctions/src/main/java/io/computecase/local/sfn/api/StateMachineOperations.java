@@ -7,13 +7,13 @@ import io.computecase.local.protocol.AwsServiceException;
 import io.computecase.local.protocol.RequestFields;
 import io.computecase.local.sfn.definition.DefinitionParser;
 import io.computecase.local.sfn.definition.Diagnostic;
-import io.computecase.local.sfn.execution.EngineError;
-import io.computecase.local.sfn.execution.EngineException;
+import io.computecase.local.sfn.errors.EngineError;
+import io.computecase.local.sfn.errors.EngineException;
 import io.computecase.local.sfn.execution.Execution;
 import io.computecase.local.sfn.execution.MachineRevision;
-import io.computecase.local.sfn.execution.StateMachine;
-import io.computecase.local.sfn.execution.StateMachineCatalog;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.machines.StateMachine;
+import io.computecase.local.sfn.machines.StateMachineCatalog;
 import java.util.List;
 import java.util.Optional;
 

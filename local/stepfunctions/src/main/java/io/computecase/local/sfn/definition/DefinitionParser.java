@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.sfn.query.QueryLanguage;
-import io.computecase.local.sfn.states.ChoiceState;
 import io.computecase.local.sfn.states.State;
+import io.computecase.local.sfn.states.StateGraph;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -203,16 +203,7 @@ public final class DefinitionParser {
       if (state == null || !reached.add(name)) {
         continue;
       }
-      if (state.fields().next() != null) {
-        pending.add(state.fields().next());
-      }
-      if (state instanceof ChoiceState choice) {
-        choice.choices().forEach(c -> pending.add(c.next()));
-        if (choice.defaultNext() != null) {
-          pending.add(choice.defaultNext());
-        }
-      }
-      states.catchTargets(state).forEach(pending::add);
+      pending.addAll(state.transitions());
     }
     for (String name : parsed.keySet()) {
       if (!reached.contains(name)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.sfn.query.JsonPaths;
 import io.computecase.local.sfn.query.Jsonata;
 import io.computecase.local.sfn.query.PayloadTemplate;
+import io.computecase.local.sfn.states.NumberSource;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;

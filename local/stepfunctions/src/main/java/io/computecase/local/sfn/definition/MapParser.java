@@ -3,8 +3,11 @@ package io.computecase.local.sfn.definition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.sfn.query.QueryLanguage;
+import io.computecase.local.sfn.states.Catcher;
 import io.computecase.local.sfn.states.MapState;
+import io.computecase.local.sfn.states.Retrier;
 import io.computecase.local.sfn.states.StateFields;
+import io.computecase.local.sfn.states.StateGraph;
 import java.util.List;
 
 /** Parses a Map state: its processor (ItemProcessor or legacy Iterator), items and limits. */

@@ -2,10 +2,8 @@ package io.computecase.local.sfn.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.sfn.query.QueryLanguage;
-import io.computecase.local.sfn.states.MapState;
-import io.computecase.local.sfn.states.ParallelState;
-import io.computecase.local.sfn.states.State;
-import io.computecase.local.sfn.states.TaskState;
+import io.computecase.local.sfn.states.Catcher;
+import io.computecase.local.sfn.states.Retrier;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,16 +86,6 @@ final class RecoveryParser {
               c.path("Next").asText(null)));
     }
     return result;
-  }
-
-  List<String> targets(State state) {
-    List<Catcher> catchers =
-        state instanceof TaskState t
-            ? t.catchers()
-            : state instanceof ParallelState p
-                ? p.catchers()
-                : state instanceof MapState m ? m.catchers() : List.of();
-    return catchers.stream().map(Catcher::next).toList();
   }
 
   private List<String> errorEquals(JsonNode rule, String at) {

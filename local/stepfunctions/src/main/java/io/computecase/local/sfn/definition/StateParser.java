@@ -7,10 +7,12 @@ import io.computecase.local.sfn.query.QueryLanguage;
 import io.computecase.local.sfn.states.ChoiceBranch;
 import io.computecase.local.sfn.states.ChoiceState;
 import io.computecase.local.sfn.states.FailState;
+import io.computecase.local.sfn.states.NumberSource;
 import io.computecase.local.sfn.states.ParallelState;
 import io.computecase.local.sfn.states.PassState;
 import io.computecase.local.sfn.states.State;
 import io.computecase.local.sfn.states.StateFields;
+import io.computecase.local.sfn.states.StateGraph;
 import io.computecase.local.sfn.states.SucceedState;
 import io.computecase.local.sfn.states.TaskState;
 import io.computecase.local.sfn.states.WaitState;
@@ -67,10 +69,6 @@ final class StateParser {
       case "Parallel" -> parallel(fields, node, language, location);
       default -> map(fields, node, language, location);
     };
-  }
-
-  List<String> catchTargets(State state) {
-    return recovery.targets(state);
   }
 
   private void checkFields(JsonNode node, String type, QueryLanguage language, String location) {

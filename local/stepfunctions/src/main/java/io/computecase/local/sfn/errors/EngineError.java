@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.errors;
 
 /** The API errors the engine answers with; each is mapped to AWS's error code in one place. */
 public enum EngineError {

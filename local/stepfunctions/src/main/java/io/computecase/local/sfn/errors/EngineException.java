@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.errors;
 
 /** A request the engine refuses, with the AWS error it corresponds to and AWS's wording. */
 public class EngineException extends RuntimeException {

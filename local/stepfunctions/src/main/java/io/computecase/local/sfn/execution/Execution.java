@@ -3,6 +3,7 @@ package io.computecase.local.sfn.execution;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
+import io.computecase.local.sfn.execution.history.HistoryRecorder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -92,7 +93,8 @@ public final class Execution {
     return mapRuns == null ? List.of() : List.copyOf(mapRuns);
   }
 
-  synchronized void addMapRun(MapRun run) {
+  /** A Map Run this execution started (or that was restored for it). */
+  public synchronized void addMapRun(MapRun run) {
     if (mapRuns == null) {
       mapRuns = new ArrayList<>(1);
     }
@@ -162,14 +164,15 @@ public final class Execution {
   }
 
   /** Registers what to cancel when the execution stops (waiting tasks, timers, child runs). */
-  synchronized void onAbort(Runnable hook) {
+  public synchronized void onAbort(Runnable hook) {
     if (abortHooks == null) {
       abortHooks = new ArrayList<>(2);
     }
     abortHooks.add(hook);
   }
 
-  synchronized void forgetAbort(Runnable hook) {
+  /** The hook's wait has ended: nothing to cancel any more. */
+  public synchronized void forgetAbort(Runnable hook) {
     if (abortHooks != null) {
       abortHooks.remove(hook);
     }

@@ -1,6 +1,7 @@
 package io.computecase.local.sfn.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.sfn.execution.tokens.ResumableWait;
 import java.util.Map;
 
 /**

@@ -1,6 +1,9 @@
 package io.computecase.local.sfn.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.sfn.execution.history.EventDetails;
+import io.computecase.local.sfn.execution.tokens.ResumableWait;
+import io.computecase.local.sfn.execution.tokens.WaitingTask;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,7 +58,7 @@ public final class Frame {
   }
 
   /** A nested frame (branch, iteration) that reads a copy of this frame's variables. */
-  Frame branch() {
+  public Frame branch() {
     return new Frame(engine, execution, new HashMap<>(variables), lastEventId);
   }
 
@@ -64,11 +67,11 @@ public final class Frame {
   }
 
   /** Stops this branch at its next state: its Parallel or Map has already failed. */
-  void cancel() {
+  public void cancel() {
     cancelled = true;
   }
 
-  boolean cancelled() {
+  public boolean cancelled() {
     return cancelled;
   }
 
@@ -87,13 +90,13 @@ public final class Frame {
   }
 
   /** The task this frame now waits on for a token (null token: none). */
-  void waiting(String token, WaitingTask task) {
+  public void waiting(String token, WaitingTask task) {
     this.waiting = task;
     this.waitingToken = token;
   }
 
   /** Forgets the wait once it has ended, unless a newer one has replaced it. */
-  void waited(WaitingTask task) {
+  public void waited(WaitingTask task) {
     if (waiting == task) {
       waiting = null;
       waitingToken = null;
@@ -108,7 +111,7 @@ public final class Frame {
       return null;
     }
     return new ResumableWait(
-        token, task.timeoutDueMillis, task.heartbeatDueMillis, task.heartbeatMillis);
+        token, task.timeoutDueMillis(), task.heartbeatDueMillis(), task.heartbeatMillis());
   }
 
   /** A wait restored from a snapshot, for the resumed Task to take instead of dispatching. */

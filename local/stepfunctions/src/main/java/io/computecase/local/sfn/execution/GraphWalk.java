@@ -1,10 +1,11 @@
 package io.computecase.local.sfn.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.computecase.local.sfn.definition.StateGraph;
+import io.computecase.local.sfn.execution.history.EventDetails;
+import io.computecase.local.sfn.execution.history.HistoryRecorder;
 import io.computecase.local.sfn.query.QueryException;
 import io.computecase.local.sfn.states.State;
-import io.computecase.local.sfn.states.Transition;
+import io.computecase.local.sfn.states.StateGraph;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -13,7 +14,7 @@ import java.util.concurrent.CompletionException;
  * the payload quota, and continues at once when a state finished synchronously (a loop, not
  * recursion) or on the engine's executor when it finished later.
  */
-final class GraphWalk {
+public final class GraphWalk {
   private final StateGraph graph;
   private final Frame frame;
   private final Ending done;
@@ -38,7 +39,7 @@ final class GraphWalk {
   }
 
   /** Runs the graph; completes with its output or a StateFailure. */
-  static CompletableFuture<JsonNode> start(StateGraph graph, Frame frame, JsonNode input) {
+  public static CompletableFuture<JsonNode> start(StateGraph graph, Frame frame, JsonNode input) {
     return startAt(graph, graph.startAt(), frame, input);
   }
 
@@ -101,7 +102,7 @@ final class GraphWalk {
           new StateRun(frame, state, currentInput, frame.engine().clock().millis(), entered);
       CompletableFuture<Transition> pending;
       try {
-        pending = state.run(run);
+        pending = frame.engine().stateRunner().run(run);
       } catch (RuntimeException e) {
         pending = CompletableFuture.failedFuture(e);
       }
@@ -179,7 +180,7 @@ final class GraphWalk {
   }
 
   /** Any failure as the ASL error it is. */
-  static StateFailure asStateFailure(Throwable failure) {
+  public static StateFailure asStateFailure(Throwable failure) {
     Throwable cause = failure;
     while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();

@@ -46,18 +46,18 @@ public final class MapRun {
   }
 
   /** Which Map state ran it, its label, and room for one result per unit. */
-  synchronized void plan(String mapStateName, String mapLabel, int units) {
+  public synchronized void plan(String mapStateName, String mapLabel, int units) {
     this.stateName = mapStateName;
     this.label = mapLabel;
     this.outputs = new JsonNode[units];
     this.succeeded = new boolean[units];
   }
 
-  synchronized boolean ranState(String mapStateName, int units) {
+  public synchronized boolean ranState(String mapStateName, int units) {
     return mapStateName.equals(stateName) && outputs != null && outputs.length == units;
   }
 
-  synchronized String label() {
+  public synchronized String label() {
     return label;
   }
 
@@ -66,11 +66,11 @@ public final class MapRun {
   }
 
   /** Whether the unit has a result (it ended, successfully or not). */
-  synchronized boolean hasResult(int unit) {
+  public synchronized boolean hasResult(int unit) {
     return outputs[unit] != null;
   }
 
-  synchronized boolean[] succeededUnits() {
+  public synchronized boolean[] succeededUnits() {
     return succeeded.clone();
   }
 
@@ -106,7 +106,7 @@ public final class MapRun {
   }
 
   /** Whether this run was restored running and waits for its Map state to take it up (once). */
-  synchronized boolean takeResume(String mapStateName, int units) {
+  public synchronized boolean takeResume(String mapStateName, int units) {
     if (restoredChildren == null || resumeTaken || !ranState(mapStateName, units)) {
       return false;
     }
@@ -115,26 +115,26 @@ public final class MapRun {
   }
 
   /** The restored child of this unit, once; null when the unit had none. */
-  Execution takeRestoredChild(int unit) {
+  public Execution takeRestoredChild(int unit) {
     Map<Integer, Execution> restored = restoredChildren;
     return restored == null ? null : restored.remove(unit);
   }
 
-  synchronized void result(int unit, JsonNode output, boolean success) {
+  public synchronized void result(int unit, JsonNode output, boolean success) {
     outputs[unit] = output;
     succeeded[unit] = success;
   }
 
-  synchronized boolean succeeded(int unit) {
+  public synchronized boolean succeeded(int unit) {
     return succeeded[unit];
   }
 
-  synchronized JsonNode[] outputs() {
+  public synchronized JsonNode[] outputs() {
     return outputs.clone();
   }
 
   /** RedriveExecution reached this failed run: only units that did not succeed run again. */
-  void redrive(long atMillis) {
+  public void redrive(long atMillis) {
     items.redrive();
     executions.redrive();
     redriveCount++;
@@ -172,7 +172,7 @@ public final class MapRun {
     return status;
   }
 
-  void end(String finalStatus, long atMillis) {
+  public void end(String finalStatus, long atMillis) {
     stopMillis = atMillis;
     status = finalStatus;
   }
@@ -189,7 +189,7 @@ public final class MapRun {
     return List.copyOf(children);
   }
 
-  void addChild(int unit, Execution child) {
+  public void addChild(int unit, Execution child) {
     child.unitIndex(unit);
     children.add(child);
   }
@@ -222,7 +222,7 @@ public final class MapRun {
   }
 
   /** Whether failures so far exceed what the run tolerates (AWS compares to the total). */
-  boolean toleranceExceeded() {
+  public boolean toleranceExceeded() {
     long failures = items.failed() + items.timedOut() + items.aborted();
     long total = items.total();
     if (failures == 0) {

@@ -15,24 +15,24 @@ public final class MapRunCounters {
   private final AtomicLong aborted = new AtomicLong();
   private final AtomicLong total = new AtomicLong();
 
-  void planned(long count) {
+  public void planned(long count) {
     total.addAndGet(count);
     pending.addAndGet(count);
   }
 
-  void started(long count) {
+  public void started(long count) {
     pending.addAndGet(-count);
     running.addAndGet(count);
   }
 
   /** A running unit ended with the given status. */
-  void ended(long count, ExecutionStatus end) {
+  public void ended(long count, ExecutionStatus end) {
     running.addAndGet(-count);
     counterFor(end).addAndGet(count);
   }
 
   /** Units that never started because the run stopped. */
-  void abortPending() {
+  public void abortPending() {
     long left = pending.getAndSet(0);
     aborted.addAndGet(left);
   }
@@ -44,7 +44,7 @@ public final class MapRunCounters {
   }
 
   /** Back to nothing planned: a resumed run counts its units again from their results. */
-  void reset() {
+  public void reset() {
     for (AtomicLong counter :
         List.of(pending, running, succeeded, failed, timedOut, aborted, total)) {
       counter.set(0);

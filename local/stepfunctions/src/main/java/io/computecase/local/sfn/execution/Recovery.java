@@ -1,9 +1,8 @@
 package io.computecase.local.sfn.execution;
 
-import io.computecase.local.sfn.definition.Catcher;
-import io.computecase.local.sfn.definition.ErrorMatching;
-import io.computecase.local.sfn.definition.Retrier;
-import io.computecase.local.sfn.states.Transition;
+import io.computecase.local.sfn.states.Catcher;
+import io.computecase.local.sfn.states.ErrorMatching;
+import io.computecase.local.sfn.states.Retrier;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;

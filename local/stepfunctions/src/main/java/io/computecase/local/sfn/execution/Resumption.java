@@ -1,10 +1,8 @@
 package io.computecase.local.sfn.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.computecase.local.sfn.definition.StateGraph;
+import io.computecase.local.sfn.execution.history.HistoryEvent;
 import io.computecase.local.sfn.states.MapState;
-import io.computecase.local.sfn.states.ParallelState;
-import io.computecase.local.sfn.states.State;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.List;
@@ -138,29 +136,8 @@ public final class Resumption {
    */
   public static MachineRevision childRevision(
       StepFunctionsEngine engine, MachineRevision parent, String mapStateName, String label) {
-    MapState map = findMap(parent.graph(), mapStateName);
-    return map == null ? null : DistributedMapRun.childRevision(engine, parent, map, label);
-  }
-
-  private static MapState findMap(StateGraph graph, String name) {
-    State direct = graph.state(name);
-    if (direct instanceof MapState map) {
-      return map;
-    }
-    for (State state : graph.states().values()) {
-      MapState found = null;
-      if (state instanceof MapState map) {
-        found = findMap(map.settings().processor(), name);
-      } else if (state instanceof ParallelState parallel) {
-        for (StateGraph branch : parallel.branches()) {
-          found = found != null ? found : findMap(branch, name);
-        }
-      }
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
+    MapState map = parent.graph().findMap(mapStateName);
+    return map == null ? null : parent.forMapRun(map, label, engine);
   }
 
   /**

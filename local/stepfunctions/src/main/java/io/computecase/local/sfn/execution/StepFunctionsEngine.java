@@ -1,6 +1,13 @@
 package io.computecase.local.sfn.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.sfn.errors.EngineError;
+import io.computecase.local.sfn.errors.EngineException;
+import io.computecase.local.sfn.execution.history.EventDetails;
+import io.computecase.local.sfn.execution.timers.Timers;
+import io.computecase.local.sfn.execution.tokens.Heartbeats;
+import io.computecase.local.sfn.execution.tokens.TaskOutcome;
+import io.computecase.local.sfn.execution.tokens.TaskTokenRegistry;
 import io.computecase.local.sfn.integration.ServiceIntegration;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The engine's runtime: executions and Map Runs in memory, the shared executors, timers and the
- * task token registry. It launches, ends and stops executions; the API layer asks it questions.
+ * task token registry. It launches, ends and stops executions, each state run by the {@link
+ * StateRunner} it was built with; the API layer asks it questions.
  */
 public final class StepFunctionsEngine implements AutoCloseable {
   private final String region;
@@ -26,7 +34,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
   private final ExecutorService blockingExecutor;
   private final Timers timers;
   private final TaskTokenRegistry tokens = new TaskTokenRegistry();
-  private final Heartbeats heartbeats = new Heartbeats(this);
+  private final Heartbeats heartbeats;
+  private final StateRunner stateRunner;
   private final Map<String, ServiceIntegration> integrations = new ConcurrentHashMap<>();
   private final ExecutionStore store = new ExecutionStore();
   private volatile Duration closedRetention = Duration.ofDays(90);
@@ -34,16 +43,20 @@ public final class StepFunctionsEngine implements AutoCloseable {
   // Read before written so that busy engines do not keep bouncing the cache line between cores.
   private volatile boolean changed;
 
-  public StepFunctionsEngine(String region, String accountId, Clock clock) {
+  /** An engine whose states are run by {@code stateRunner} (the steps package's StateSteps). */
+  public StepFunctionsEngine(
+      String region, String accountId, Clock clock, StateRunner stateRunner) {
     this.region = region;
     this.accountId = accountId;
     this.clock = clock;
+    this.stateRunner = stateRunner;
     this.executor =
         Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), daemon("sfn-engine"));
     // Service calls block on HTTP; they get their own pool so states never wait behind them.
     this.blockingExecutor = Executors.newFixedThreadPool(64, daemon("sfn-integration"));
     this.timers = new Timers(clock, executor);
+    this.heartbeats = new Heartbeats(clock, timers, tokens);
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String prefix) {
@@ -86,6 +99,11 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
   public Heartbeats heartbeats() {
     return heartbeats;
+  }
+
+  /** What runs each state a graph walk enters. */
+  public StateRunner stateRunner() {
+    return stateRunner;
   }
 
   public void addIntegration(ServiceIntegration integration) {
@@ -144,7 +162,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
   }
 
-  void registerMapRun(MapRun run) {
+  /** Makes a Map Run findable by its ARN (DescribeMapRun). */
+  public void registerMapRun(MapRun run) {
     store.registerMapRun(run);
   }
 
@@ -178,7 +197,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
    * Continues an execution restored from a snapshot in the state it was in, without entering that
    * state again (a waiting task waits on with its token); completes with its end status.
    */
-  CompletableFuture<ExecutionStatus> resume(Execution execution) {
+  public CompletableFuture<ExecutionStatus> resume(Execution execution) {
     Frame frame = execution.topFrame();
     if (frame == null || frame.currentState() == null) {
       if (execution.history().size() == 0) {

@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.states;
+package io.computecase.local.sfn.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

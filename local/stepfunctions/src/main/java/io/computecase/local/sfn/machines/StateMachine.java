@@ -1,5 +1,6 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.machines;
 
+import io.computecase.local.sfn.execution.MachineRevision;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,7 +1,11 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.machines;
 
 import io.computecase.local.sfn.definition.DefinitionParser;
 import io.computecase.local.sfn.definition.StateMachineDefinition;
+import io.computecase.local.sfn.errors.EngineError;
+import io.computecase.local.sfn.errors.EngineException;
+import io.computecase.local.sfn.execution.MachineRevision;
+import io.computecase.local.sfn.execution.StepFunctionsEngine;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;

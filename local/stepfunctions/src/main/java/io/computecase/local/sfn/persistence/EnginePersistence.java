@@ -1,8 +1,8 @@
 package io.computecase.local.sfn.persistence;
 
 import io.computecase.local.sfn.execution.Resumption;
-import io.computecase.local.sfn.execution.StateMachineCatalog;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.machines.StateMachineCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

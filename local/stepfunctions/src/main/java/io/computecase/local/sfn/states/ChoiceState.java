@@ -1,46 +1,30 @@
 package io.computecase.local.sfn.states;
 
-import io.computecase.local.sfn.execution.StateFailure;
-import io.computecase.local.sfn.execution.StateRun;
-import io.computecase.local.sfn.query.QueryScope;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /** Choice: goes to the Next of the first rule that matches, else to Default, else fails. */
-public final class ChoiceState extends State {
-  private final List<ChoiceBranch> choices;
-  private final String defaultNext;
+public record ChoiceState(StateFields fields, List<ChoiceBranch> choices, String defaultNext)
+    implements State {
 
-  public ChoiceState(StateFields fields, List<ChoiceBranch> choices, String defaultNext) {
-    super(fields);
-    this.choices = List.copyOf(choices);
-    this.defaultNext = defaultNext;
+  public ChoiceState {
+    choices = List.copyOf(choices);
   }
 
   @Override
-  public CompletableFuture<Transition> run(StateRun run) {
-    QueryScope scope = run.scope(run.pathInput());
+  public <R, A> R accept(StateVisitor<R, A> visitor, A argument) {
+    return visitor.choice(this, argument);
+  }
+
+  @Override
+  public List<String> transitions() {
+    List<String> targets = new ArrayList<>(State.super.transitions());
     for (ChoiceBranch choice : choices) {
-      if (choice.condition().matches(scope)) {
-        Transition through = run.passThrough(choice.output(), choice.assign());
-        return CompletableFuture.completedFuture(new Transition(choice.next(), through.output()));
-      }
+      targets.add(choice.next());
     }
     if (defaultNext != null) {
-      Transition through = run.passThrough();
-      return CompletableFuture.completedFuture(new Transition(defaultNext, through.output()));
+      targets.add(defaultNext);
     }
-    return CompletableFuture.failedFuture(
-        new StateFailure(
-            "States.NoChoiceMatched",
-            "No Matches! State '" + name() + "' could not find a choice to match."));
-  }
-
-  public List<ChoiceBranch> choices() {
-    return choices;
-  }
-
-  public String defaultNext() {
-    return defaultNext;
+    return targets;
   }
 }

@@ -1,24 +1,15 @@
 package io.computecase.local.sfn.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.computecase.local.sfn.definition.Catcher;
-import io.computecase.local.sfn.definition.NumberSource;
-import io.computecase.local.sfn.definition.Retrier;
-import io.computecase.local.sfn.definition.StateGraph;
-import io.computecase.local.sfn.execution.MapIterations;
-import io.computecase.local.sfn.execution.Recovery;
-import io.computecase.local.sfn.execution.StateRun;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Map: runs its item processor once per item (or batch), inline in this execution or, in
  * DISTRIBUTED mode, as child executions of a Map Run.
  */
-public final class MapState extends State {
-  private final Settings settings;
-  private final List<Retrier> retriers;
-  private final List<Catcher> catchers;
+public record MapState(
+    StateFields fields, Settings settings, List<Retrier> retriers, List<Catcher> catchers)
+    implements State {
 
   /** Everything a Map run needs besides the shared fields. */
   public record Settings(
@@ -37,25 +28,18 @@ public final class MapState extends State {
       NumberSource maxInputBytesPerBatch,
       JsonNode batchInput) {}
 
-  public MapState(
-      StateFields fields, Settings settings, List<Retrier> retriers, List<Catcher> catchers) {
-    super(fields);
-    this.settings = settings;
-    this.retriers = List.copyOf(retriers);
-    this.catchers = List.copyOf(catchers);
-  }
-
-  public Settings settings() {
-    return settings;
+  public MapState {
+    retriers = List.copyOf(retriers);
+    catchers = List.copyOf(catchers);
   }
 
   @Override
-  public CompletableFuture<Transition> run(StateRun run) {
-    return Recovery.run(
-        run, retriers, catchers, () -> MapIterations.run(run, this).thenApply(run::finish));
+  public <R, A> R accept(StateVisitor<R, A> visitor, A argument) {
+    return visitor.map(this, argument);
   }
 
-  public List<Catcher> catchers() {
-    return catchers;
+  @Override
+  public List<StateGraph> subgraphs() {
+    return settings.processor() == null ? List.of() : List.of(settings.processor());
   }
 }

@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.definition;
+package io.computecase.local.sfn.states;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.sfn.eval.Evaluation;

@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.definition;
+package io.computecase.local.sfn.states;
 
 import java.util.List;
 

@@ -1,16 +1,9 @@
 package io.computecase.local.sfn.states;
 
-import io.computecase.local.sfn.execution.StateRun;
-import java.util.concurrent.CompletableFuture;
-
 /** Succeed: ends its graph successfully with its (filtered) input. */
-public final class SucceedState extends State {
-  public SucceedState(StateFields fields) {
-    super(fields);
-  }
-
+public record SucceedState(StateFields fields) implements State {
   @Override
-  public CompletableFuture<Transition> run(StateRun run) {
-    return CompletableFuture.completedFuture(run.passThrough());
+  public <R, A> R accept(StateVisitor<R, A> visitor, A argument) {
+    return visitor.succeed(this, argument);
   }
 }

@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.history;
 
 /**
  * One entry of an execution's history (ids are ints: AWS caps a history at 25,000 events): AWS's

@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.history;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class HistoryRecorder {
   }
 
   /** Puts back events read from a snapshot, before anything else is appended. */
-  synchronized void restore(List<HistoryEvent> restored) {
+  public synchronized void restore(List<HistoryEvent> restored) {
     events.clear();
     events.addAll(restored);
   }

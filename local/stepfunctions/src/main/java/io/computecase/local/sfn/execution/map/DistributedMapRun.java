@@ -1,10 +1,19 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.protocol.Uuids;
+import io.computecase.local.sfn.execution.Execution;
+import io.computecase.local.sfn.execution.ExecutionStatus;
+import io.computecase.local.sfn.execution.Frame;
+import io.computecase.local.sfn.execution.MachineRevision;
+import io.computecase.local.sfn.execution.MapRun;
+import io.computecase.local.sfn.execution.StateFailure;
+import io.computecase.local.sfn.execution.StateRun;
+import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.execution.history.EventDetails;
 import io.computecase.local.sfn.states.MapState;
 import java.util.HashMap;
 import java.util.List;
@@ -52,22 +61,7 @@ final class DistributedMapRun {
     MachineRevision parent = frame.execution().revision();
     String machineName = parent.stateMachineName().split("/")[0];
     this.arnPrefix = engine.arn("execution", machineName + "/" + label) + ":";
-    this.childRevision = childRevision(engine, parent, map, label);
-  }
-
-  /** What a Map Run's children run: the Map's item processor, named after the machine and label. */
-  static MachineRevision childRevision(
-      StepFunctionsEngine engine, MachineRevision parent, MapState map, String label) {
-    String machineName = parent.stateMachineName().split("/")[0];
-    return new MachineRevision(
-        engine.arn("stateMachine", machineName + "/" + label),
-        machineName + "/" + label,
-        map.settings().processorDefinition(),
-        map.settings().processor(),
-        null,
-        parent.roleArn(),
-        null,
-        engine.clock().millis());
+    this.childRevision = parent.forMapRun(map, label, engine);
   }
 
   static CompletableFuture<JsonNode> run(

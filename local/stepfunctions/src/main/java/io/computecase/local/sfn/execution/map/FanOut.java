@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.map;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

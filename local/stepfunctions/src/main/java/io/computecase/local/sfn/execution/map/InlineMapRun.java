@@ -1,8 +1,12 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.computecase.local.protocol.AwsJson;
+import io.computecase.local.sfn.execution.Frame;
+import io.computecase.local.sfn.execution.GraphWalk;
+import io.computecase.local.sfn.execution.StateRun;
+import io.computecase.local.sfn.execution.history.EventDetails;
 import io.computecase.local.sfn.states.MapState;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

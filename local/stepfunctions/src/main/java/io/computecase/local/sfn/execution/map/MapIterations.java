@@ -1,13 +1,16 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
-import io.computecase.local.sfn.definition.NumberSource;
 import io.computecase.local.sfn.eval.Evaluation;
+import io.computecase.local.sfn.execution.PayloadLimits;
+import io.computecase.local.sfn.execution.StateFailure;
+import io.computecase.local.sfn.execution.StateRun;
 import io.computecase.local.sfn.query.QueryScope;
 import io.computecase.local.sfn.states.MapState;
+import io.computecase.local.sfn.states.NumberSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

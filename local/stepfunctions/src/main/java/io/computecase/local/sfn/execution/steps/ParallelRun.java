@@ -1,21 +1,23 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.computecase.local.protocol.AwsJson;
-import io.computecase.local.sfn.definition.StateGraph;
+import io.computecase.local.sfn.execution.Frame;
+import io.computecase.local.sfn.execution.GraphWalk;
+import io.computecase.local.sfn.execution.StateRun;
+import io.computecase.local.sfn.states.StateGraph;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A Parallel state's branches, each in its own frame; the first failure fails the state. */
-public final class ParallelRun {
+final class ParallelRun {
   private ParallelRun() {}
 
   /** Completes with the branch outputs in order, or fails as soon as one branch fails. */
-  public static CompletableFuture<JsonNode> run(
-      StateRun run, List<StateGraph> branches, JsonNode input) {
+  static CompletableFuture<JsonNode> run(StateRun run, List<StateGraph> branches, JsonNode input) {
     Frame frame = run.frame();
     frame.record("ParallelStateStarted", null);
     JsonNode[] outputs = new JsonNode[branches.size()];

@@ -1,6 +1,15 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.sfn.execution.Frame;
+import io.computecase.local.sfn.execution.StateFailure;
+import io.computecase.local.sfn.execution.StateRun;
+import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.execution.history.EventDetails;
+import io.computecase.local.sfn.execution.tokens.ResumableWait;
+import io.computecase.local.sfn.execution.tokens.TaskOutcome;
+import io.computecase.local.sfn.execution.tokens.TaskTokenRegistry;
+import io.computecase.local.sfn.execution.tokens.WaitingTask;
 import io.computecase.local.sfn.integration.IntegrationFailure;
 import io.computecase.local.sfn.integration.IntegrationPattern;
 import io.computecase.local.sfn.integration.ServiceIntegration;
@@ -14,7 +23,7 @@ import java.util.concurrent.CompletionException;
  * TaskScheduled, TaskStarted, then TaskSucceeded, or TaskSubmitted and a wait for the token, ending
  * in TaskSucceeded, TaskFailed or TaskTimedOut.
  */
-public final class TaskDispatch {
+final class TaskDispatch {
   private final StateRun run;
   private final TaskResource resource;
   private final Frame frame;
@@ -26,12 +35,12 @@ public final class TaskDispatch {
   }
 
   /** A fresh token for a .waitForTaskToken task, to put into its context before parameters. */
-  public static String issueToken(StateRun run) {
+  static String issueToken(StateRun run) {
     return run.frame().engine().tokens().issue();
   }
 
   /** Calls the service; completes with the task's result, or fails with a StateFailure. */
-  public static CompletableFuture<JsonNode> dispatch(
+  static CompletableFuture<JsonNode> dispatch(
       StateRun run,
       TaskResource resource,
       JsonNode parameters,
@@ -128,7 +137,7 @@ public final class TaskDispatch {
    * Waits again, after a restart, on a task that was waiting for its token: same token, same
    * deadlines; the service is not called again (its event was already delivered).
    */
-  public static CompletableFuture<JsonNode> resume(
+  static CompletableFuture<JsonNode> resume(
       StateRun run, TaskResource resource, ResumableWait wait) {
     return new TaskDispatch(run, resource).resume(wait);
   }
@@ -161,11 +170,11 @@ public final class TaskDispatch {
         };
     frame.execution().onAbort(abort);
     if (timeoutDueMillis > 0) {
-      waiting.timeoutDueMillis = timeoutDueMillis;
-      waiting.timeout =
+      waiting.timeoutDue(timeoutDueMillis);
+      waiting.timeoutTimer(
           engine
               .timers()
-              .schedule(timeoutDueMillis, () -> expire(waiting, token, new TaskOutcome.Timeout()));
+              .schedule(timeoutDueMillis, () -> expire(waiting, token, new TaskOutcome.Timeout())));
     }
     return abort;
   }

@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.timers;
 
 import java.time.Clock;
 import java.util.PriorityQueue;

@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.tokens;
 
 /**
  * A task waiting for its token as a snapshot keeps it: the token and when its timers are due

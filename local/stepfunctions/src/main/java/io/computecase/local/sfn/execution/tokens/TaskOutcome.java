@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.tokens;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

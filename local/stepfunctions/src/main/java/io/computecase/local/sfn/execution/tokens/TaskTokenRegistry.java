@@ -1,5 +1,7 @@
-package io.computecase.local.sfn.execution;
+package io.computecase.local.sfn.execution.tokens;
 
+import io.computecase.local.sfn.errors.EngineError;
+import io.computecase.local.sfn.errors.EngineException;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -38,11 +40,13 @@ public final class TaskTokenRegistry {
     serials.accumulateAndGet(serial, Math::max);
   }
 
-  void register(String token, WaitingTask task) {
+  /** The task now waits for this token. */
+  public void register(String token, WaitingTask task) {
     waiting.put(token, task);
   }
 
-  void remove(String token) {
+  /** The task no longer waits (it ended, timed out or was stopped). */
+  public void remove(String token) {
     waiting.remove(token);
   }
 
@@ -66,10 +70,10 @@ public final class TaskTokenRegistry {
     restartTimer.run();
   }
 
-  WaitingTask lookup(String token) {
-    return waiting.get(token);
-  }
-
+  /**
+   * The task waiting for this token, or (as AWS) TaskTimedOut for a token that no longer waits,
+   * TaskDoesNotExist for one never issued, InvalidToken for one that is not a token.
+   */
   WaitingTask find(String token) {
     WaitingTask task = waiting.get(token);
     if (task != null) {

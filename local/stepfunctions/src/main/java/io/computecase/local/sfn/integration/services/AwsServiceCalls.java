@@ -1,8 +1,9 @@
-package io.computecase.local.sfn.integration;
+package io.computecase.local.sfn.integration.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.protocol.AwsJsonService;
 import io.computecase.local.protocol.AwsServiceException;
+import io.computecase.local.sfn.integration.IntegrationFailure;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

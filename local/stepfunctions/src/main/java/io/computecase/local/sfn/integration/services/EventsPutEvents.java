@@ -1,10 +1,14 @@
-package io.computecase.local.sfn.integration;
+package io.computecase.local.sfn.integration.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.protocol.AwsJsonService;
+import io.computecase.local.sfn.integration.IntegrationFailure;
+import io.computecase.local.sfn.integration.IntegrationPattern;
+import io.computecase.local.sfn.integration.ServiceIntegration;
+import io.computecase.local.sfn.integration.TaskCall;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.integration;
+package io.computecase.local.sfn.integration.services;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +8,10 @@ import io.computecase.local.protocol.AwsServiceException;
 import io.computecase.local.sfn.execution.Execution;
 import io.computecase.local.sfn.execution.ExecutionStatus;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.integration.IntegrationFailure;
+import io.computecase.local.sfn.integration.IntegrationPattern;
+import io.computecase.local.sfn.integration.ServiceIntegration;
+import io.computecase.local.sfn.integration.TaskCall;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Iterator;

@@ -1,0 +1,5 @@
+/**
+ * The optimized service integrations, one class each (events:putEvents, sqs:sendMessage,
+ * states:startExecution), each declaring the patterns it supports.
+ */
+package io.computecase.local.sfn.integration.services;
