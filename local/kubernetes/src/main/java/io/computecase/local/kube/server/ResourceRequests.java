@@ -108,7 +108,12 @@ public final class ResourceRequests {
         case "PUT" -> replace(request, path, type);
         case "PATCH" -> patches.handle(request, path, type);
         case "DELETE" ->
-            path.name() == null ? fillStatus(crud.forward(request), path) : delete(path);
+            path.name() != null
+                ? delete(path)
+                // a dry run of deletecollection answers what it would delete, deleting nothing
+                : path.isDryRun()
+                    ? get(request, path, type)
+                    : fillStatus(crud.forward(request), path);
         default ->
             ApiResponses.status(
                 405,
@@ -130,13 +135,15 @@ public final class ResourceRequests {
         path.name() == null
             ? path.collectionPath()
             : path.objectPath() + (path.subresource() == null ? "" : "/" + path.subresource());
+    // The version is read before the objects: a write that lands between the two is then both
+    // in the list and sent again to a watch from this version, never in neither.
+    String listVersion = Long.toString(store.lastResourceVersion());
     CrudGateway.Answer answer = crud.call(HttpMethod.GET, target, null, null);
     if (!answer.ok() || answer.body() == null) {
       return notFound(path);
     }
     JsonNode body = answer.body();
     List<JsonNode> objects = new ArrayList<>();
-    String listVersion = Long.toString(store.lastResourceVersion());
     if (path.name() == null) {
       ObjectNode list = (ObjectNode) body;
       list.put("kind", type.kind() + "List").put("apiVersion", type.apiVersion());
