@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,8 @@ final class CommandLogging {
       Set.of("demo", "bench", "bench-engine", "serve-aws", "up");
 
   private static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   private CommandLogging() {}
 
@@ -53,7 +56,7 @@ final class CommandLogging {
    * In the data directory when the command has one, so a stack's log lives with its state;
    * otherwise a new file only its user can read (logs name task tokens and queue URLs).
    */
-  private static Path logFile(List<String> words) {
+  static Path logFile(List<String> words) {
     try {
       Optional<Path> dataDir = optionValue(words, "--data-dir").map(Path::of);
       if (dataDir.isPresent()) {
@@ -62,7 +65,14 @@ final class CommandLogging {
               dataDir.get(),
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         }
-        return dataDir.get().resolve("computecase-local.log");
+        Path file = dataDir.get().resolve("computecase-local.log");
+        // made, or narrowed, before slf4j-simple opens it: its own open would take the umask
+        if (Files.exists(file)) {
+          Files.setPosixFilePermissions(file, OWNER_ONLY);
+        } else {
+          Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
+        return file;
       }
       return Files.createTempFile("computecase-local-" + words.get(0) + "-", ".log");
     } catch (IOException e) {
