@@ -1,6 +1,6 @@
 package io.computecase.local.cli;
 
-import io.computecase.local.sfn.bench.EngineBenchmark;
+import io.computecase.local.bench.EngineBenchmark;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,4 +1,4 @@
-package io.computecase.local.sfn.bench;
+package io.computecase.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
