@@ -1,5 +1,6 @@
 package io.computecase.operator;
 
+import io.computecase.common.health.HealthAndMetricsServer;
 import io.computecase.operator.aws.AwsClients;
 import io.computecase.operator.aws.ComputingInfrastructure;
 import io.computecase.operator.aws.ProvisionedInfrastructure;
@@ -9,8 +10,8 @@ import io.computecase.operator.execution.ExecutionNames;
 import io.computecase.operator.execution.ExecutionRedriver;
 import io.computecase.operator.execution.ExecutionStarter;
 import io.computecase.operator.execution.ExecutionStopper;
-import io.computecase.operator.http.HealthServer;
 import io.computecase.operator.http.OperatorMetrics;
+import io.computecase.operator.http.OperatorProbes;
 import io.computecase.operator.observer.ExecutionObserver;
 import io.computecase.operator.observer.ItemDurations;
 import io.computecase.operator.observer.SummaryCollector;
@@ -49,7 +50,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
   private final AwsClients aws;
   private final ProvisionedInfrastructure infrastructure;
   private final OperatorMetrics metrics;
-  private final Optional<HealthServer> health;
+  private final Optional<HealthAndMetricsServer> health;
   private final AtomicBoolean stopped;
 
   private ComputeCaseOperator(
@@ -57,7 +58,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
       AwsClients aws,
       ProvisionedInfrastructure infrastructure,
       OperatorMetrics metrics,
-      Optional<HealthServer> health,
+      Optional<HealthAndMetricsServer> health,
       AtomicBoolean stopped) {
     this.stopped = stopped;
     this.operator = operator;
@@ -149,13 +150,24 @@ public final class ComputeCaseOperator implements AutoCloseable {
               }
             });
       }
-      operator.start();
-      AtomicBoolean ready = new AtomicBoolean(true);
-      Optional<HealthServer> health =
+      // Served before JOSDK starts: a port in use fails before anything reconciles, and /readyz
+      // answers 503 until the informers run.
+      Optional<HealthAndMetricsServer> health =
           config.httpPort() < 0
               ? Optional.empty()
               : Optional.of(
-                  new HealthServer(config.httpHost(), config.httpPort(), ready::get, metrics));
+                  HealthAndMetricsServer.start(
+                      config.httpHost(),
+                      config.httpPort(),
+                      metrics.registry().getPrometheusRegistry(),
+                      OperatorProbes.liveness(),
+                      OperatorProbes.readiness(operator.getRuntimeInfo(), stopped::get)));
+      try {
+        operator.start();
+      } catch (RuntimeException e) {
+        health.ifPresent(HealthAndMetricsServer::close);
+        throw e;
+      }
       LOG.info("ComputeCase operator started (state machine {})", infrastructure.stateMachineArn());
       ComputeCaseOperator started =
           new ComputeCaseOperator(operator, aws, infrastructure, metrics, health, stopped);
@@ -212,13 +224,13 @@ public final class ComputeCaseOperator implements AutoCloseable {
 
   /** The port of /healthz, /readyz and /metrics, when served. */
   public Optional<Integer> httpPort() {
-    return health.map(HealthServer::port);
+    return health.map(HealthAndMetricsServer::port);
   }
 
   /** Stops reconciling; executions keep running in AWS and are found again on the next start. */
   public void stop() {
     if (stopped.compareAndSet(false, true)) {
-      health.ifPresent(HealthServer::close);
+      health.ifPresent(HealthAndMetricsServer::close);
       operator.stop();
       aws.close();
     }

@@ -1,6 +1,9 @@
 package io.computecase.worker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.computecase.common.health.HealthAndMetricsServer;
+import io.computecase.common.health.HealthCheck;
+import io.computecase.common.health.HealthChecks;
 import io.computecase.worker.aws.AwsClients;
 import io.computecase.worker.computation.Computation;
 import io.computecase.worker.computation.ComputationCatalog;
@@ -10,7 +13,6 @@ import io.computecase.worker.delivery.PipelineParts;
 import io.computecase.worker.delivery.QueueMessages;
 import io.computecase.worker.delivery.QueuePollers;
 import io.computecase.worker.delivery.TaskAnswers;
-import io.computecase.worker.observability.HealthEndpoints;
 import io.computecase.worker.observability.ItemTracing;
 import io.computecase.worker.observability.WorkerMetrics;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 public final class Worker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String POLLER_ENDED = "a poller thread has ended";
 
   private final WorkerConfig config;
   private final String queueUrl;
@@ -41,7 +44,9 @@ public final class Worker implements AutoCloseable {
   private final QueueMessages messages;
   private final ItemPipeline pipeline;
   private final QueuePollers pollers;
-  private final HealthEndpoints http;
+  private final HealthChecks liveness;
+  private final HealthChecks readiness;
+  private final HealthAndMetricsServer http;
   private volatile boolean stopping;
   private boolean stopped;
 
@@ -88,15 +93,28 @@ public final class Worker implements AutoCloseable {
               config.waitTimeSeconds(),
               slots,
               pipeline);
+      this.liveness =
+          HealthChecks.builder()
+              // a poller that ended on its own will not come back: restart the container
+              .add("pollers", HealthCheck.holds(() -> stopping || pollers.alive(), POLLER_ENDED))
+              .build();
+      this.readiness =
+          HealthChecks.builder()
+              .add("stopping", HealthCheck.holds(() -> !stopping, "the worker shuts down"))
+              .add("pollers", HealthCheck.holds(pollers::alive, POLLER_ENDED))
+              .add(
+                  "queue",
+                  HealthCheck.holds(pollers::receiving, "the last receive did not reach the queue"))
+              .build();
       this.http =
           config.httpPort() < 0
               ? null
-              : new HealthEndpoints(
+              : HealthAndMetricsServer.start(
                   config.httpHost(),
                   config.httpPort(),
-                  this::isLive,
-                  this::isReady,
-                  metrics::prometheusText);
+                  metrics.registry().getPrometheusRegistry(),
+                  liveness,
+                  readiness);
     } catch (RuntimeException e) {
       sqs.close();
       sfn.close();
@@ -137,12 +155,14 @@ public final class Worker implements AutoCloseable {
     return http == null ? OptionalInt.empty() : OptionalInt.of(http.port());
   }
 
+  /** What {@code /healthz} answers: the pollers run, or the worker stops on purpose. */
   public boolean isLive() {
-    return stopping || pollers.alive();
+    return liveness.run().healthy();
   }
 
+  /** What {@code /readyz} answers: receiving from the queue, and not shutting down. */
   public boolean isReady() {
-    return !stopping && pollers.alive() && pollers.receiving();
+    return readiness.run().healthy();
   }
 
   /**

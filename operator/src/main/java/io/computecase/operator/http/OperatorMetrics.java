@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The operator's metrics, kept in a Micrometer registry and scraped in the Prometheus text format
- * on /metrics.
+ * The operator's metrics, kept in a Micrometer registry whose Prometheus registry /metrics serves
+ * (see {@link io.computecase.common.health.HealthAndMetricsServer}).
  */
 public final class OperatorMetrics {
   private static final List<String> PHASES =
@@ -163,10 +163,5 @@ public final class OperatorMetrics {
   /** The registry, for instrumentation that registers its own meters. */
   public PrometheusMeterRegistry registry() {
     return registry;
-  }
-
-  /** The Prometheus text exposition of every metric. */
-  public String scrape() {
-    return registry.scrape();
   }
 }

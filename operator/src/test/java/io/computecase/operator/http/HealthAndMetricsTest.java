@@ -31,17 +31,35 @@ class HealthAndMetricsTest {
     stack.close();
   }
 
-  private static HttpResponse<String> get(String path) throws Exception {
+  private static HttpResponse<String> get(String path, String... headers) throws Exception {
     int port = stack.operator().httpPort().orElseThrow();
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
   void probesAnswerOk() throws Exception {
     assertThat(get("/healthz").statusCode()).isEqualTo(200);
+    assertThat(get("/healthz").body()).isEqualTo("ok\n");
     assertThat(get("/readyz").statusCode()).isEqualTo(200);
+    assertThat(get("/readyz?verbose").body())
+        .isEqualTo("[+]stopping ok\n[+]started ok\n[+]event-sources ok\nreadyz check passed\n");
+  }
+
+  @Test
+  void metricsAreOpenMetricsForAScraperThatAsks() throws Exception {
+    HttpResponse<String> metrics =
+        get("/metrics", "Accept", "application/openmetrics-text; version=1.0.0");
+
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .contains("application/openmetrics-text; version=1.0.0; charset=utf-8");
+    assertThat(metrics.body())
+        .contains("# TYPE computecase_reconcile_duration_seconds histogram\n")
+        .endsWith("# EOF\n");
   }
 
   @Test
@@ -59,7 +77,7 @@ class HealthAndMetricsTest {
               HttpResponse<String> metrics = get("/metrics");
               assertThat(metrics.statusCode()).isEqualTo(200);
               assertThat(metrics.headers().firstValue("Content-Type"))
-                  .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain; version=0.0.4"));
+                  .contains("text/plain; version=0.0.4; charset=utf-8");
               assertThat(metrics.body())
                   .contains("computecase_cases{phase=\"Failed\"} 1")
                   .contains("computecase_cases{phase=\"Running\"} 1")

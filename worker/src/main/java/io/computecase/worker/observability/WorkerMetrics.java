@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The worker's live counters and compute-duration histogram: the counters are plain adders on the
- * hot path, read by a Micrometer registry that /metrics scrapes in the Prometheus text format.
+ * hot path, read by a Micrometer registry that /metrics serves.
  */
 public final class WorkerMetrics {
   private static final double[] BUCKETS_SECONDS = {
@@ -91,8 +91,8 @@ public final class WorkerMetrics {
         inFlight.get());
   }
 
-  /** The Prometheus text exposition of every metric. */
-  public String prometheusText() {
-    return registry.scrape();
+  /** The registry, whose Prometheus registry /metrics serves. */
+  public PrometheusMeterRegistry registry() {
+    return registry;
   }
 }
