@@ -1,5 +1,6 @@
 package io.computecase.operator;
 
+import io.computecase.common.config.EnvironmentVariables;
 import io.computecase.operator.config.OperatorConfig;
 import io.computecase.operator.reconciler.ReconcileErrors;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,6 +10,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -38,7 +40,7 @@ public final class OperatorMain implements Callable<Integer> {
    * The OpenTelemetry SDK configured by the standard OTEL_* variables, when any exporter is
    * configured; otherwise tracing stays off (no exporter retrying a collector that is not there).
    */
-  static OpenTelemetry openTelemetry(java.util.Map<String, String> env) {
+  static OpenTelemetry openTelemetry(Map<String, String> env) {
     boolean configured =
         env.keySet().stream()
             .anyMatch(k -> k.startsWith("OTEL_EXPORTER_") || k.equals("OTEL_TRACES_EXPORTER"));
@@ -60,24 +62,23 @@ public final class OperatorMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    OperatorConfig env;
+    // an option stands for its variable and is read the same way, as in the worker
+    Map<String, String> env =
+        EnvironmentVariables.of(System.getenv())
+            .with("COMPUTECASE_HTTP_PORT", httpPort)
+            .with("COMPUTECASE_LEADER_ELECTION", leaderElection)
+            .asMap();
+    OperatorConfig config;
     try {
-      env = OperatorConfig.fromEnvironment(System.getenv());
+      config = OperatorConfig.fromEnvironment(env);
     } catch (IllegalArgumentException e) {
       System.err.println("computecase-operator: " + e.getMessage());
       return 2;
     }
-    OperatorConfig.Builder builder = env.toBuilder();
-    if (httpPort != null) {
-      builder.httpPort(httpPort);
-    }
-    if (leaderElection != null) {
-      builder.leaderElection(leaderElection);
-    }
     KubernetesClient client = new KubernetesClientBuilder().build();
     ComputeCaseOperator operator;
     try {
-      operator = ComputeCaseOperator.start(client, builder.build(), openTelemetry(System.getenv()));
+      operator = ComputeCaseOperator.start(client, config, openTelemetry(env));
     } catch (RuntimeException e) {
       // one line a platform team can act on, rather than a stack trace in the pod log
       System.err.println(

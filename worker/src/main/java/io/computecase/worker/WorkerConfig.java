@@ -1,5 +1,6 @@
 package io.computecase.worker;
 
+import io.computecase.common.config.EnvironmentVariables;
 import io.computecase.worker.computation.ExecSettings;
 import io.opentelemetry.api.OpenTelemetry;
 import java.net.InetAddress;
@@ -105,10 +106,13 @@ public final class WorkerConfig {
     return builderFromEnvironment(env).build();
   }
 
-  /** A builder holding what the environment variables say, for the caller to add to. */
+  /**
+   * A builder holding what the environment variables say, for the caller to add to; a malformed one
+   * is refused with the text the operator gives for the same mistake.
+   */
   public static Builder builderFromEnvironment(Map<String, String> env) {
     Builder b = builder();
-    EnvironmentReader read = new EnvironmentReader(env);
+    EnvironmentVariables read = EnvironmentVariables.of(env);
     read.string("COMPUTECASE_QUEUE_URL").ifPresent(b::queueUrl);
     read.string("COMPUTECASE_TARGET").ifPresent(b::target);
     read.string("COMPUTECASE_RESOURCE_PREFIX").ifPresent(b::resourcePrefix);
@@ -116,8 +120,8 @@ public final class WorkerConfig {
     read.positiveInt("COMPUTECASE_CONCURRENCY").ifPresent(b::concurrency);
     read.string("COMPUTECASE_COMPUTATION").ifPresent(b::computation);
     read.string("COMPUTECASE_WORKER_ID").ifPresent(b::workerId);
-    read.uri("COMPUTECASE_SFN_ENDPOINT").ifPresent(b::sfnEndpoint);
-    read.uri("COMPUTECASE_SQS_ENDPOINT").ifPresent(b::sqsEndpoint);
+    read.endpoint("COMPUTECASE_SFN_ENDPOINT").ifPresent(b::sfnEndpoint);
+    read.endpoint("COMPUTECASE_SQS_ENDPOINT").ifPresent(b::sqsEndpoint);
     b.httpPort(read.port("COMPUTECASE_HTTP_PORT").orElse(DEFAULT_HTTP_PORT));
     read.string("COMPUTECASE_HTTP_HOST").ifPresent(b::httpHost);
     read.positiveInt("COMPUTECASE_VISIBILITY_TIMEOUT_SECONDS")
@@ -125,21 +129,10 @@ public final class WorkerConfig {
     read.positiveInt("COMPUTECASE_POLLERS").ifPresent(b::pollers);
     read.positiveInt("COMPUTECASE_WAIT_TIME_SECONDS").ifPresent(b::waitTimeSeconds);
     read.string("COMPUTECASE_EXEC_COMMAND").ifPresent(b::execCommand);
-    read.positiveInt("COMPUTECASE_EXEC_TIMEOUT_SECONDS")
-        .ifPresent(s -> b.execTimeout(Duration.ofSeconds(s)));
-    read.positiveInt("COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS")
-        .ifPresent(s -> b.execMaxTimeout(Duration.ofSeconds(s)));
-    read.string("COMPUTECASE_EXEC_AWS_CREDENTIALS")
-        .map(v -> read.bool("COMPUTECASE_EXEC_AWS_CREDENTIALS", v))
-        .ifPresent(b::execAwsCredentials);
-    read.string("COMPUTECASE_EXEC_ENVIRONMENT")
-        .map(
-            v ->
-                java.util.Arrays.stream(v.split(","))
-                    .map(String::trim)
-                    .filter(n -> !n.isEmpty())
-                    .toList())
-        .ifPresent(b::execEnvironment);
+    read.seconds("COMPUTECASE_EXEC_TIMEOUT_SECONDS").ifPresent(b::execTimeout);
+    read.seconds("COMPUTECASE_EXEC_MAX_TIMEOUT_SECONDS").ifPresent(b::execMaxTimeout);
+    read.bool("COMPUTECASE_EXEC_AWS_CREDENTIALS").ifPresent(b::execAwsCredentials);
+    read.commaList("COMPUTECASE_EXEC_ENVIRONMENT").ifPresent(b::execEnvironment);
     return b;
   }
 

@@ -1,10 +1,10 @@
 package io.computecase.worker;
 
+import io.computecase.common.config.EnvironmentVariables;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -66,22 +66,23 @@ public final class WorkerMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Map<String, String> env = new HashMap<>(System.getenv());
-    override(env, "COMPUTECASE_QUEUE_URL", queueUrl);
-    override(env, "COMPUTECASE_TARGET", target);
-    override(env, "COMPUTECASE_CONCURRENCY", concurrency);
-    override(env, "COMPUTECASE_COMPUTATION", computation);
-    override(env, "COMPUTECASE_HTTP_PORT", httpPort);
-    override(env, "COMPUTECASE_EXEC_COMMAND", execCommand);
-    override(env, "COMPUTECASE_SHUTDOWN_GRACE_SECONDS", graceSeconds);
-    Duration grace =
-        new EnvironmentReader(env)
-            .positiveInt("COMPUTECASE_SHUTDOWN_GRACE_SECONDS")
-            .map(Duration::ofSeconds)
-            .orElse(Duration.ofSeconds(25));
+    // an option stands for its variable and is read the same way, as in the operator
+    EnvironmentVariables variables =
+        EnvironmentVariables.of(System.getenv())
+            .with("COMPUTECASE_QUEUE_URL", queueUrl)
+            .with("COMPUTECASE_TARGET", target)
+            .with("COMPUTECASE_CONCURRENCY", concurrency)
+            .with("COMPUTECASE_COMPUTATION", computation)
+            .with("COMPUTECASE_HTTP_PORT", httpPort)
+            .with("COMPUTECASE_EXEC_COMMAND", execCommand)
+            .with("COMPUTECASE_SHUTDOWN_GRACE_SECONDS", graceSeconds);
+    Map<String, String> env = variables.asMap();
     OpenTelemetry openTelemetry = openTelemetry(env);
+    Duration grace;
     WorkerConfig config;
     try {
+      grace =
+          variables.seconds("COMPUTECASE_SHUTDOWN_GRACE_SECONDS").orElse(Duration.ofSeconds(25));
       config = WorkerConfig.builderFromEnvironment(env).openTelemetry(openTelemetry).build();
     } catch (IllegalArgumentException e) {
       System.err.println("computecase-worker: " + e.getMessage());
@@ -130,11 +131,5 @@ public final class WorkerMain implements Callable<Integer> {
                     "otel.logs.exporter", "none"))
         .build()
         .getOpenTelemetrySdk();
-  }
-
-  private static void override(Map<String, String> env, String name, Object value) {
-    if (value != null) {
-      env.put(name, value.toString());
-    }
   }
 }

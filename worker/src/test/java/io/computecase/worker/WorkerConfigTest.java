@@ -75,6 +75,25 @@ class WorkerConfigTest {
         .hasMessageContaining("COMPUTECASE_HTTP_PORT");
   }
 
+  /** OperatorConfigTest expects these very texts from the operator for the same values. */
+  @Test
+  void aBadValueReadsAsItDoesInTheOperator() {
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.fromEnvironment(
+                    Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_HTTP_PORT", "abc")))
+        .hasMessage(
+            "COMPUTECASE_HTTP_PORT='abc' is not a port: set it to an integer between 0 and 65535"
+                + " (0 takes any free port, -1 serves none)");
+    assertThatThrownBy(
+            () ->
+                WorkerConfig.fromEnvironment(
+                    Map.of("COMPUTECASE_TARGET", "t", "COMPUTECASE_SQS_ENDPOINT", "sqs:9324")))
+        .hasMessage(
+            "COMPUTECASE_SQS_ENDPOINT='sqs:9324' is not an endpoint URL: set it like"
+                + " http://127.0.0.1:4566, or unset it to use AWS's default endpoint");
+  }
+
   @Test
   void theQueueMustBeGivenAndAUrlWinsOverATarget() {
     assertThatThrownBy(() -> WorkerConfig.fromEnvironment(Map.of()))
@@ -121,7 +140,8 @@ class WorkerConfigTest {
             () ->
                 WorkerConfig.fromEnvironment(
                     Map.of("COMPUTECASE_TARGET", "gpu", "COMPUTECASE_EXEC_AWS_CREDENTIALS", "yes")))
-        .hasMessage("COMPUTECASE_EXEC_AWS_CREDENTIALS must be true or false but is 'yes'");
+        .hasMessage(
+            "COMPUTECASE_EXEC_AWS_CREDENTIALS='yes' is not a boolean: set it to true or false");
     assertThatThrownBy(
             () ->
                 WorkerConfig.fromEnvironment(

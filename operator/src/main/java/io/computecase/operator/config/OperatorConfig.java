@@ -1,15 +1,16 @@
 package io.computecase.operator.config;
 
+import io.computecase.common.config.EnvironmentVariables;
 import io.computecase.operator.aws.AwsNames;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.UUID;
 
 /**
  * How the operator reaches AWS and what it provisions there, read from the environment in a
@@ -34,7 +35,7 @@ public final class OperatorConfig {
   private final String leaseNamespace;
   private final String leaseIdentity;
   private final boolean computeTargets;
-  private final java.time.Duration leaseDuration;
+  private final Duration leaseDuration;
   private final boolean exitOnLostLease;
 
   private OperatorConfig(Builder b) {
@@ -96,102 +97,36 @@ public final class OperatorConfig {
     return b;
   }
 
-  /** Reads the variables documented for the operator container; absent ones take defaults. */
+  /**
+   * Reads the variables documented for the operator container; absent or blank ones take defaults,
+   * and a malformed one is refused with the text the worker gives for the same mistake.
+   */
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
-    Function<String, Optional<String>> get =
-        name -> Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    EnvironmentVariables read = EnvironmentVariables.of(env);
     Builder b = builder();
-    get.apply("AWS_REGION").or(() -> get.apply("AWS_DEFAULT_REGION")).ifPresent(b::region);
-    get.apply("COMPUTECASE_ACCOUNT_ID").ifPresent(b::accountId);
-    get.apply("COMPUTECASE_RESOURCE_PREFIX").ifPresent(b::resourcePrefix);
-    get.apply("COMPUTECASE_BUS_NAME").ifPresent(b::busName);
-    get.apply("COMPUTECASE_STATE_MACHINE_NAME").ifPresent(b::stateMachineName);
-    get.apply("COMPUTECASE_STATE_MACHINE_ROLE_ARN").ifPresent(b::stateMachineRoleArn);
-    get.apply("COMPUTECASE_SFN_ENDPOINT")
-        .map(v -> endpoint("COMPUTECASE_SFN_ENDPOINT", v))
-        .ifPresent(b::sfnEndpoint);
-    get.apply("COMPUTECASE_EVENTS_ENDPOINT")
-        .map(v -> endpoint("COMPUTECASE_EVENTS_ENDPOINT", v))
-        .ifPresent(b::eventsEndpoint);
-    get.apply("COMPUTECASE_SQS_ENDPOINT")
-        .map(v -> endpoint("COMPUTECASE_SQS_ENDPOINT", v))
-        .ifPresent(b::sqsEndpoint);
-    get.apply("COMPUTECASE_WATCH_NAMESPACES")
-        .map(OperatorConfig::commaList)
-        .ifPresent(b::watchNamespaces);
-    get.apply("COMPUTECASE_TARGETS").map(OperatorConfig::commaList).ifPresent(b::targets);
-    get.apply("COMPUTECASE_MAX_RECEIVE_COUNT")
-        .map(v -> positiveInt("COMPUTECASE_MAX_RECEIVE_COUNT", v))
-        .ifPresent(b::maxReceiveCount);
-    get.apply("COMPUTECASE_HTTP_PORT")
-        .map(v -> port("COMPUTECASE_HTTP_PORT", v))
-        .ifPresent(b::httpPort);
-    get.apply("COMPUTECASE_HTTP_HOST").ifPresent(b::httpHost);
-    get.apply("COMPUTECASE_LEADER_ELECTION")
-        .map(Boolean::parseBoolean)
-        .ifPresent(b::leaderElection);
-    get.apply("POD_NAMESPACE").ifPresent(b::leaseNamespace);
-    get.apply("POD_NAME").ifPresent(b::leaseIdentity);
-    get.apply("COMPUTECASE_LEASE_DURATION_SECONDS")
-        .map(
-            v -> java.time.Duration.ofSeconds(positiveInt("COMPUTECASE_LEASE_DURATION_SECONDS", v)))
-        .ifPresent(b::leaseDuration);
+    read.string("AWS_REGION").or(() -> read.string("AWS_DEFAULT_REGION")).ifPresent(b::region);
+    read.string("COMPUTECASE_ACCOUNT_ID").ifPresent(b::accountId);
+    read.string("COMPUTECASE_RESOURCE_PREFIX").ifPresent(b::resourcePrefix);
+    read.string("COMPUTECASE_BUS_NAME").ifPresent(b::busName);
+    read.string("COMPUTECASE_STATE_MACHINE_NAME").ifPresent(b::stateMachineName);
+    read.string("COMPUTECASE_STATE_MACHINE_ROLE_ARN").ifPresent(b::stateMachineRoleArn);
+    read.endpoint("COMPUTECASE_SFN_ENDPOINT").ifPresent(b::sfnEndpoint);
+    read.endpoint("COMPUTECASE_EVENTS_ENDPOINT").ifPresent(b::eventsEndpoint);
+    read.endpoint("COMPUTECASE_SQS_ENDPOINT").ifPresent(b::sqsEndpoint);
+    read.commaList("COMPUTECASE_WATCH_NAMESPACES").ifPresent(b::watchNamespaces);
+    read.commaList("COMPUTECASE_TARGETS").ifPresent(b::targets);
+    read.positiveInt("COMPUTECASE_MAX_RECEIVE_COUNT").ifPresent(b::maxReceiveCount);
+    read.port("COMPUTECASE_HTTP_PORT").ifPresent(b::httpPort);
+    read.string("COMPUTECASE_HTTP_HOST").ifPresent(b::httpHost);
+    read.bool("COMPUTECASE_LEADER_ELECTION").ifPresent(b::leaderElection);
+    read.string("POD_NAMESPACE").ifPresent(b::leaseNamespace);
+    read.string("POD_NAME").ifPresent(b::leaseIdentity);
+    read.seconds("COMPUTECASE_LEASE_DURATION_SECONDS").ifPresent(b::leaseDuration);
     // A container's replica that loses its Lease exits, so two leaders never write at once; the
     // Deployment starts it again as a follower.
     b.exitOnLostLease(true);
-    get.apply("COMPUTECASE_COMPUTE_TARGETS")
-        .map(Boolean::parseBoolean)
-        .ifPresent(b::computeTargets);
+    read.bool("COMPUTECASE_COMPUTE_TARGETS").ifPresent(b::computeTargets);
     return b.build();
-  }
-
-  private static List<String> commaList(String value) {
-    return Stream.of(value.split(","))
-        .map(String::trim)
-        .filter(s -> !s.isEmpty())
-        .collect(Collectors.toList());
-  }
-
-  private static URI endpoint(String variable, String value) {
-    try {
-      URI uri = URI.create(value);
-      if (uri.getScheme() == null || uri.getHost() == null) {
-        throw new IllegalArgumentException("no scheme or host");
-      }
-      return uri;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          variable
-              + "='"
-              + value
-              + "' is not an endpoint URL; set it like http://127.0.0.1:4566"
-              + " or unset it to use AWS's default endpoint");
-    }
-  }
-
-  private static int positiveInt(String variable, String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below with the variable's name
-    }
-    throw new IllegalArgumentException(variable + "='" + value + "' must be a positive integer");
-  }
-
-  private static int port(String variable, String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n >= 0 && n <= 65535) {
-        return n;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below with the variable's name
-    }
-    throw new IllegalArgumentException(
-        variable + "='" + value + "' must be a port between 0 and 65535 (0 = any free port)");
   }
 
   public String region() {
@@ -277,7 +212,7 @@ public final class OperatorConfig {
     return computeTargets;
   }
 
-  public java.time.Duration leaseDuration() {
+  public Duration leaseDuration() {
     return leaseDuration;
   }
 
@@ -306,8 +241,8 @@ public final class OperatorConfig {
     private boolean leaderElection;
     private String leaseNamespace = "default";
     private String leaseIdentity =
-        "computecase-operator-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    private java.time.Duration leaseDuration = java.time.Duration.ofSeconds(15);
+        "computecase-operator-" + UUID.randomUUID().toString().substring(0, 8);
+    private Duration leaseDuration = Duration.ofSeconds(15);
     private boolean computeTargets = true;
     private boolean exitOnLostLease;
 
@@ -357,7 +292,7 @@ public final class OperatorConfig {
       return this;
     }
 
-    public Builder watchNamespaces(java.util.Collection<String> namespaces) {
+    public Builder watchNamespaces(Collection<String> namespaces) {
       this.watchNamespaces = Set.copyOf(namespaces);
       return this;
     }
@@ -400,7 +335,7 @@ public final class OperatorConfig {
     }
 
     /** How long a leader's Lease holds without renewal before another replica takes over. */
-    public Builder leaseDuration(java.time.Duration leaseDuration) {
+    public Builder leaseDuration(Duration leaseDuration) {
       this.leaseDuration = Objects.requireNonNull(leaseDuration);
       return this;
     }

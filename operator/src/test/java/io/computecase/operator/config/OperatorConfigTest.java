@@ -100,6 +100,23 @@ class OperatorConfigTest {
         .hasMessageContaining("between 0 and 65535");
     assertThatThrownBy(
             () -> OperatorConfig.fromEnvironment(Map.of("COMPUTECASE_MAX_RECEIVE_COUNT", "0")))
-        .hasMessageContaining("COMPUTECASE_MAX_RECEIVE_COUNT='0' must be a positive integer");
+        .hasMessageContaining("COMPUTECASE_MAX_RECEIVE_COUNT='0' is not a positive integer");
+    assertThatThrownBy(
+            () -> OperatorConfig.fromEnvironment(Map.of("COMPUTECASE_LEADER_ELECTION", "yes")))
+        .hasMessage("COMPUTECASE_LEADER_ELECTION='yes' is not a boolean: set it to true or false");
+  }
+
+  /** WorkerConfigTest expects these very texts from the worker for the same values. */
+  @Test
+  void aBadValueReadsAsItDoesInTheWorker() {
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("COMPUTECASE_HTTP_PORT", "abc")))
+        .hasMessage(
+            "COMPUTECASE_HTTP_PORT='abc' is not a port: set it to an integer between 0 and 65535"
+                + " (0 takes any free port, -1 serves none)");
+    assertThatThrownBy(
+            () -> OperatorConfig.fromEnvironment(Map.of("COMPUTECASE_SQS_ENDPOINT", "sqs:9324")))
+        .hasMessage(
+            "COMPUTECASE_SQS_ENDPOINT='sqs:9324' is not an endpoint URL: set it like"
+                + " http://127.0.0.1:4566, or unset it to use AWS's default endpoint");
   }
 }
