@@ -1,6 +1,5 @@
 package io.computecase.local.events.model;
 
-import io.computecase.local.events.transform.TargetInput;
 import java.util.Map;
 
 /**

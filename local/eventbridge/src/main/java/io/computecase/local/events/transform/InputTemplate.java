@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.events.model.Event;
 import io.computecase.local.events.model.EventsException;
+import io.computecase.local.events.model.TargetInput;
 import io.computecase.local.protocol.AwsJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package io.computecase.local.events.transform;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.events.model.EventsException;
+import io.computecase.local.events.model.TargetInput;
 import io.computecase.local.protocol.AwsJson;
 import java.util.Map;
 

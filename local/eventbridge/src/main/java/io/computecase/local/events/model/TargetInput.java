@@ -1,6 +1,4 @@
-package io.computecase.local.events.transform;
-
-import io.computecase.local.events.model.Event;
+package io.computecase.local.events.model;
 
 /**
  * What a target receives for an event: the whole event, a constant, a part of the event, or a
