@@ -1,6 +1,7 @@
 package io.computecase.operator;
 
 import io.computecase.common.health.HealthAndMetricsServer;
+import io.computecase.common.threads.DaemonThreads;
 import io.computecase.operator.aws.AwsClients;
 import io.computecase.operator.aws.ComputingInfrastructure;
 import io.computecase.operator.aws.ProvisionedInfrastructure;
@@ -196,17 +197,15 @@ public final class ComputeCaseOperator implements AutoCloseable {
         config.leaseIdentity(),
         config.exitOnLostLease() ? "exiting with status 1" : "stopping reconciliation");
     // from another thread: this one is the leader elector's, which stopping waits for
-    Thread exit =
-        new Thread(
+    new DaemonThreads("computecase-lost-lease")
+        .start(
             () -> {
               if (config.exitOnLostLease()) {
                 System.exit(1);
               } else {
                 Optional.ofNullable(running.get()).ifPresent(ComputeCaseOperator::stop);
               }
-            },
-            "computecase-lost-lease");
-    exit.start();
+            });
   }
 
   /** The state machine every case runs. */

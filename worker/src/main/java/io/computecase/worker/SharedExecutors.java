@@ -1,12 +1,11 @@
 package io.computecase.worker;
 
+import io.computecase.common.threads.DaemonThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The threads every worker in one JVM shares, so several in-process workers with a thousand items
@@ -26,7 +25,7 @@ final class SharedExecutors {
   final ExecutorService cpu;
 
   private SharedExecutors() {
-    scheduler = new ScheduledThreadPoolExecutor(2, daemon("computecase-timer"));
+    scheduler = new ScheduledThreadPoolExecutor(2, new DaemonThreads("computecase-timer"));
     scheduler.setRemoveOnCancelPolicy(true);
     callbacks =
         new ThreadPoolExecutor(
@@ -35,7 +34,7 @@ final class SharedExecutors {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            daemon("computecase-callback"));
+            new DaemonThreads("computecase-callback"));
     callbacks.allowCoreThreadTimeOut(true);
     // Visibility extensions and heartbeats must not queue behind a backlog of answers, or the
     // backlog itself would let messages reappear and tasks time out.
@@ -46,7 +45,7 @@ final class SharedExecutors {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            daemon("computecase-upkeep"));
+            new DaemonThreads("computecase-upkeep"));
     upkeep.allowCoreThreadTimeOut(true);
     int cores = Runtime.getRuntime().availableProcessors();
     ThreadPoolExecutor cpuPool =
@@ -56,7 +55,7 @@ final class SharedExecutors {
             30,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            daemon("computecase-cpu"));
+            new DaemonThreads("computecase-cpu"));
     cpuPool.allowCoreThreadTimeOut(true);
     cpu = cpuPool;
   }
@@ -81,14 +80,5 @@ final class SharedExecutors {
 
   int callbackThreads() {
     return CALLBACK_THREADS + UPKEEP_THREADS;
-  }
-
-  private static ThreadFactory daemon(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + count.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -1,5 +1,6 @@
 package io.computecase.worker.delivery;
 
+import io.computecase.common.threads.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -34,11 +35,9 @@ public final class QueueMessages implements AutoCloseable {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     // Two deleters, so one slow batch call does not hold up the next.
+    DaemonThreads deleterThreads = new DaemonThreads("computecase-deleter-" + workerId);
     for (int i = 0; i < DELETERS; i++) {
-      Thread deleter = new Thread(this::deleteLoop, "computecase-deleter-" + workerId + "-" + i);
-      deleter.setDaemon(true);
-      deleters.add(deleter);
-      deleter.start();
+      deleters.add(deleterThreads.start(this::deleteLoop));
     }
   }
 

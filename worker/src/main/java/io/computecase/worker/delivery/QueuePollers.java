@@ -1,5 +1,6 @@
 package io.computecase.worker.delivery;
 
+import io.computecase.common.threads.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,11 +54,9 @@ public final class QueuePollers {
   }
 
   public void start(int count, String workerId) {
+    DaemonThreads pollerThreads = new DaemonThreads("computecase-poller-" + workerId);
     for (int i = 0; i < count; i++) {
-      Thread thread = new Thread(this::poll, "computecase-poller-" + workerId + "-" + i);
-      thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
+      threads.add(pollerThreads.start(this::poll));
     }
   }
 
