@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
@@ -110,6 +111,9 @@ public final class ComputeCaseOperator implements AutoCloseable {
           new Operator(
               o -> {
                 o.withKubernetesClient(client)
+                    // JOSDK's own reconcile, event and retry metrics, on the same /metrics; not
+                    // per resource, so a million cases do not make a million series
+                    .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(metrics.registry()))
                     .withUseSSAToPatchPrimaryResource(false)
                     .withCloseClientOnStop(false);
                 if (config.leaderElection()) {

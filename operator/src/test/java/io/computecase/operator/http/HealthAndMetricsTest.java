@@ -84,7 +84,9 @@ class HealthAndMetricsTest {
                   .contains("computecase_executions_started_total 1")
                   .contains("# TYPE computecase_reconcile_duration_seconds histogram")
                   .containsPattern("computecase_reconcile_duration_seconds_count [1-9]")
-                  .contains("computecase_start_latency_seconds_count 1");
+                  .contains("computecase_start_latency_seconds_count 1")
+                  // JOSDK's own metrics, through its Micrometer support
+                  .containsPattern("operator_sdk_reconciliations_started_total\\{[^}]*\\} [1-9]");
             });
   }
 }
