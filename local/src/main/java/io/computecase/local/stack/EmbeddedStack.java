@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 
 /**
@@ -21,7 +23,8 @@ import java.util.Optional;
  */
 public final class EmbeddedStack implements AutoCloseable {
   public static final String REGION = EmbeddedAws.REGION;
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EmbeddedStack.class);
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(EmbeddedStack.class);
   private static final String LOOPBACK = "127.0.0.1";
 
   private final EmbeddedAws aws;
@@ -35,41 +38,72 @@ public final class EmbeddedStack implements AutoCloseable {
   private final DataDirLock dataDirLock; // null without a data directory
 
   private EmbeddedStack(Builder builder) {
-    KubernetesClient existing = builder.kubeconfig == null ? null : clientFor(builder.kubeconfig);
-    // before anything opens a file in it: a second stack on the folder stops here, naming the first
-    this.dataDirLock = builder.dataDir == null ? null : DataDirLock.take(builder.dataDir);
-    this.aws =
-        EmbeddedAws.start(
-            builder.awsBasePort, builder.dataDir == null ? null : builder.dataDir.resolve("aws"));
-    aws.stepFunctions().engine().retainClosed(builder.executionRetention, builder.executionsKept);
-    if (builder.kubeconfig == null) {
-      EmbeddedKubernetes.Builder kube = EmbeddedKubernetes.builder().port(builder.kubernetesPort);
-      if (builder.dataDir != null) {
-        kube.dataDir(builder.dataDir.resolve("kubernetes"));
+    // Each piece is closed again, newest first, when a later one fails to start (a port taken,
+    // the CRDs not established): a failed start leaves no lock, server or thread behind.
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      KubernetesClient existing =
+          builder.kubeconfig == null ? null : opened(opened, clientFor(builder.kubeconfig));
+      // before anything opens a file in it: a second stack on the folder stops here, naming the
+      // first
+      this.dataDirLock =
+          builder.dataDir == null ? null : opened(opened, DataDirLock.take(builder.dataDir));
+      this.aws =
+          opened(
+              opened,
+              EmbeddedAws.start(
+                  builder.awsBasePort,
+                  builder.dataDir == null ? null : builder.dataDir.resolve("aws")));
+      aws.stepFunctions().engine().retainClosed(builder.executionRetention, builder.executionsKept);
+      if (builder.kubeconfig == null) {
+        EmbeddedKubernetes.Builder kube = EmbeddedKubernetes.builder().port(builder.kubernetesPort);
+        if (builder.dataDir != null) {
+          kube.dataDir(builder.dataDir.resolve("kubernetes"));
+        }
+        this.kubernetes = opened(opened, kube.build());
+        this.client = kubernetes.client();
+      } else {
+        this.kubernetes = null;
+        this.client = existing;
       }
-      this.kubernetes = kube.build();
-      this.client = kubernetes.client();
-    } else {
-      this.kubernetes = null;
-      this.client = existing;
+      CustomResourceDefinitions.apply(client);
+      this.operatorConfig =
+          OperatorConfig.builder()
+              .region(REGION)
+              .sfnEndpoint(aws.stepFunctionsEndpoint())
+              .eventsEndpoint(aws.eventsEndpoint())
+              .sqsEndpoint(aws.sqsEndpoint())
+              .httpPort(0)
+              // one machine: nothing outside it reaches the operator's endpoints
+              .httpHost(LOOPBACK)
+              .build();
+      this.operator =
+          builder.runOperator
+              ? opened(opened, ComputeCaseOperator.start(client, operatorConfig))
+              : null;
+      this.kubelet =
+          opened(
+              opened,
+              new InProcessKubelet(
+                  client, aws.stepFunctionsEndpoint(), aws.sqsEndpoint(), builder.allowExec));
+      this.workers = builder.workers;
+      this.workerConcurrency = builder.workerConcurrency;
+      applyDefaultTarget(DefaultTarget.NAMESPACE);
+    } catch (RuntimeException | Error e) {
+      while (!opened.isEmpty()) {
+        try {
+          opened.pop().close();
+        } catch (Exception closing) {
+          e.addSuppressed(closing);
+        }
+      }
+      throw e;
     }
-    CustomResourceDefinitions.apply(client);
-    this.operatorConfig =
-        OperatorConfig.builder()
-            .region(REGION)
-            .sfnEndpoint(aws.stepFunctionsEndpoint())
-            .eventsEndpoint(aws.eventsEndpoint())
-            .sqsEndpoint(aws.sqsEndpoint())
-            .httpPort(0)
-            // one machine: nothing outside it reaches the operator's endpoints
-            .httpHost(LOOPBACK)
-            .build();
-    this.operator = builder.runOperator ? ComputeCaseOperator.start(client, operatorConfig) : null;
-    this.kubelet =
-        new InProcessKubelet(client, aws.stepFunctionsEndpoint(), aws.sqsEndpoint(), builder.allowExec);
-    this.workers = builder.workers;
-    this.workerConcurrency = builder.workerConcurrency;
-    applyDefaultTarget(DefaultTarget.NAMESPACE);
+  }
+
+  private static <T extends AutoCloseable> T opened(Deque<AutoCloseable> opened, T piece) {
+    opened.push(piece);
+    return piece;
   }
 
   private static KubernetesClient clientFor(Path kubeconfig) {
@@ -77,7 +111,8 @@ public final class EmbeddedStack implements AutoCloseable {
     try {
       contents = Files.readString(kubeconfig);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the kubeconfig " + kubeconfig + ": " + e.getMessage(), e);
     }
     // one HTTP stack on purpose: several are on the classpath and fabric8 would pick at random
     return new KubernetesClientBuilder()
@@ -102,7 +137,10 @@ public final class EmbeddedStack implements AutoCloseable {
   /** The embedded API server; fails when the stack runs against an existing one. */
   public EmbeddedKubernetes kubernetes() {
     return embeddedKubernetes()
-        .orElseThrow(() -> new IllegalStateException("this stack uses an existing API server: " + client.getMasterUrl()));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "this stack uses an existing API server: " + client.getMasterUrl()));
   }
 
   /** The API server's base URL, embedded or not. */
@@ -124,7 +162,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
   /** Crashes one worker of a target's Deployment and starts its replacement (chaos testing). */
   public java.util.Optional<io.computecase.worker.WorkerCounters> crashWorker(String target) {
-    return kubelet.crashOne(DefaultTarget.NAMESPACE, io.computecase.operator.target.WorkerDeployment.name(target));
+    return kubelet.crashOne(
+        DefaultTarget.NAMESPACE, io.computecase.operator.target.WorkerDeployment.name(target));
   }
 
   /** Stops the operator and starts a new one, as a pod restart would; cases must carry on. */
@@ -197,8 +236,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /**
      * Closed executions are kept this long (AWS: 90 days) and at most {@code perStateMachine} of
-     * each state machine (default 1,000), with their Map Runs and children, so a long-running
-     * stack does not grow without end.
+     * each state machine (default 1,000), with their Map Runs and children, so a long-running stack
+     * does not grow without end.
      */
     public Builder executionRetention(java.time.Duration age, int perStateMachine) {
       this.executionRetention = age;
@@ -226,7 +265,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public Builder workerConcurrency(int concurrency) {
       if (concurrency < 1) {
-        throw new IllegalArgumentException("--worker-concurrency must be at least 1, got " + concurrency);
+        throw new IllegalArgumentException(
+            "--worker-concurrency must be at least 1, got " + concurrency);
       }
       this.workerConcurrency = concurrency;
       return this;
