@@ -1,10 +1,12 @@
 package io.computecase.local.sfn.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.PathNotFoundException;
 import java.util.Optional;
 
 /**
@@ -17,7 +19,10 @@ public final class JsonPaths {
 
   /**
    * Selects what {@code path} points at. A definite path that matches nothing fails with
-   * States.Runtime, as AWS fails InputPath, OutputPath, ItemsPath and Choice variables.
+   * States.Runtime, as AWS fails InputPath, OutputPath, ItemsPath and Choice variables. An
+   * indefinite path (a wildcard, slice, filter or deep scan) selects a list, which is empty when
+   * nothing matches: also when a field on the way to the wildcard or slice is missing, or what the
+   * slice is applied to is not an array.
    */
   public static JsonNode select(String path, QueryScope scope) {
     CompiledPath compiled = CompiledPath.of(path);
@@ -37,6 +42,14 @@ public final class JsonPaths {
     try {
       Object value = compiled.jsonPath().read(document, JaywayJackson.CONFIGURATION);
       return JaywayJackson.toNode(value);
+    } catch (PathNotFoundException e) {
+      if (!compiled.jsonPath().isDefinite()) {
+        // jayway only tolerates a missing field after the path became indefinite; a list of
+        // matches is empty whichever step found nothing.
+        return JsonNodeFactory.instance.arrayNode();
+      }
+      throw new QueryException(
+          QueryException.RUNTIME, "Invalid path '" + path + "' : " + e.getMessage());
     } catch (JsonPathException | IllegalArgumentException e) {
       // PathNotFoundException words it as AWS does: "No results for path: $['x']".
       throw new QueryException(

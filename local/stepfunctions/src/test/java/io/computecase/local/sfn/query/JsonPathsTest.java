@@ -51,6 +51,43 @@ class JsonPathsTest {
   }
 
   @Test
+  void wildcardsAndSlicesOverMissingOrEmptyArraysSelectAnEmptyList() {
+    String input = "{\"empty\": [], \"one\": [{\"id\": 1}], \"n\": null}";
+    for (String path :
+        new String[] {
+          "$.missing[*]",
+          "$.missing[*].id",
+          "$.missing.deeper[*]",
+          "$.missing[1:]",
+          "$.missing[:1]",
+          "$.missing[1:].id",
+          "$.empty[*]",
+          "$.empty[*].id",
+          "$.empty[1:]",
+          "$.empty[:1].id",
+          "$.one[1:]",
+          "$.one[1:].id",
+          "$.n[1:]",
+          "$.n[*]"
+        }) {
+      assertThat(JsonPaths.select(path, scope(input))).as(path).isEqualTo(json("[]"));
+    }
+    assertThat(JsonPaths.select("$.one[:1].id", scope(input))).isEqualTo(json("[1]"));
+    assertThat(JsonPaths.select("$$.Missing[*]", scope(input))).isEqualTo(json("[]"));
+    assertThat(JsonPaths.select("$customer.missing[*]", scope(input))).isEqualTo(json("[]"));
+  }
+
+  @Test
+  void aDefinitePathThroughAMissingFieldStillFails() {
+    QueryException failure =
+        catchThrowableOfType(
+            QueryException.class, () -> JsonPaths.select("$.missing[0].id", scope(INPUT)));
+    assertThat(failure.error()).isEqualTo("States.Runtime");
+    assertThat(failure.cause())
+        .isEqualTo("Invalid path '$.missing[0].id' : Missing property in path $['missing']");
+  }
+
+  @Test
   void readsTheContextObject() {
     assertThat(JsonPaths.select("$$.Execution.Name", scope(INPUT))).isEqualTo(json("\"run-1\""));
     assertThat(JsonPaths.select("$$.Task.Token", scope(INPUT))).isEqualTo(json("\"token-1\""));
