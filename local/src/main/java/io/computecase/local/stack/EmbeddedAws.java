@@ -1,5 +1,6 @@
 package io.computecase.local.stack;
 
+import com.typesafe.config.ConfigFactory;
 import io.computecase.local.events.LocalEventBridge;
 import io.computecase.local.protocol.AwsJsonHttpClient;
 import io.computecase.local.protocol.AwsJsonServer;
@@ -8,22 +9,25 @@ import io.computecase.local.sfn.LocalStepFunctions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import com.typesafe.config.ConfigFactory;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
-import org.elasticmq.actor.QueueManagerActor;
-import org.elasticmq.util.NowProvider;
-import scala.Option;
 import org.elasticmq.NodeAddress;
+import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
 
 /**
  * The three AWS services of the embedded default, each served on loopback in its real wire
  * protocol: the local Step Functions engine, the local EventBridge and ElasticMQ for SQS. The
- * engine's events:putEvents integration reaches EventBridge in process; EventBridge delivers to
- * ElasticMQ over its SQS JSON API, exactly as it would to SQS.
+ * engine's events:putEvents integration reaches EventBridge in process; EventBridge delivers its
+ * plain batches to ElasticMQ's queue actors ({@link SqsDirectBatches}) and anything else over SQS's
+ * JSON API.
+ *
+ * <p>SQS's endpoint is an {@link SqsFront}, which refuses as SQS does the requests ElasticMQ
+ * answers wrongly and passes the others to ElasticMQ on a loopback port of its own.
  */
 public final class EmbeddedAws implements AutoCloseable {
   /** The region and account of every local service, so that ARNs agree across them. */
@@ -33,6 +37,7 @@ public final class EmbeddedAws implements AutoCloseable {
 
   private final ActorSystem sqsActors;
   private final SQSRestServer sqs;
+  private final SqsFront sqsFront;
   private final URI sqsEndpoint;
   private final LocalEventBridge events;
   private final LocalStepFunctions stepFunctions;
@@ -67,24 +72,29 @@ public final class EmbeddedAws implements AutoCloseable {
             : sqsActors.actorOf(
                 Props.create(
                     QueueManagerActor.class,
-                    () ->
-                        new QueueManagerActor(
-                            new NowProvider(), limits, Option.empty())),
+                    () -> new QueueManagerActor(new NowProvider(), limits, Option.empty())),
                 "sqs-queues");
     var sqsBuilder =
         SQSRestServerBuilder.withActorSystem(sqsActors)
             .withSQSLimits(limits)
             .withQueueManagerActor(queueManager);
+    // ElasticMQ listens on a port of its own; its queue URLs name the front's, which callers use.
     this.sqs =
         sqsBuilder
             .withInterface("127.0.0.1")
             .withAWSRegion(REGION)
             .withAWSAccountId(ACCOUNT_ID)
-            .withPort(sqsBoundPort)
+            .withPort(0)
             .withServerAddress(new NodeAddress("http", "127.0.0.1", sqsBoundPort, ""))
             .start();
-    sqs.waitUntilStarted();
-    this.sqsEndpoint = URI.create("http://127.0.0.1:" + sqsBoundPort);
+    int elasticMqPort = sqs.waitUntilStarted().localAddress().getPort();
+    try {
+      this.sqsFront = SqsFront.start(sqsBoundPort, elasticMqPort);
+    } catch (RuntimeException e) {
+      stopSqs();
+      throw e;
+    }
+    this.sqsEndpoint = sqsFront.endpoint();
     AwsJsonService sqsApi = new AwsJsonHttpClient(sqsEndpoint.toString(), "AmazonSQS", "1.0");
 
     // EventBridge can target state machines and Step Functions puts events on EventBridge:
@@ -95,7 +105,8 @@ public final class EmbeddedAws implements AutoCloseable {
             .region(REGION)
             .accountId(ACCOUNT_ID)
             .service("sqs", new SqsDirectBatches(queueManager, sqsApi))
-            .service("states", (operation, request) -> engine.get().api().invoke(operation, request));
+            .service(
+                "states", (operation, request) -> engine.get().api().invoke(operation, request));
     LocalStepFunctions.Builder sfnBuilder =
         LocalStepFunctions.builder().region(REGION).accountId(ACCOUNT_ID);
     if (dataDir != null) {
@@ -157,15 +168,27 @@ public final class EmbeddedAws implements AutoCloseable {
 
   @Override
   public void close() {
-    stepFunctionsServer.close();
-    eventsServer.close();
-    stepFunctions.close();
-    events.close();
+    try {
+      stepFunctionsServer.close();
+      eventsServer.close();
+      stepFunctions.close();
+      events.close();
+    } finally {
+      // SQS's threads are not daemons: they stop even when an engine fails to
+      sqsFront.close();
+      stopSqs();
+    }
+  }
+
+  private void stopSqs() {
     sqs.stopAndWait();
     sqsActors.terminate();
     try {
       // With a data directory the next start opens the same database: let this one finish.
-      sqsActors.getWhenTerminated().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      sqsActors
+          .getWhenTerminated()
+          .toCompletableFuture()
+          .get(30, java.util.concurrent.TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

@@ -22,15 +22,6 @@ final class AwsJsonFuzz {
 
   static List<AwsCall> calls(
       AwsJsonEndpoint api, Map<String, ObjectNode> samples, MalformedBodies bodies) {
-    return calls(api, samples, bodies, true);
-  }
-
-  /** As above; without {@code mistypedMembers}, no call gives a member of the wrong JSON type. */
-  static List<AwsCall> calls(
-      AwsJsonEndpoint api,
-      Map<String, ObjectNode> samples,
-      MalformedBodies bodies,
-      boolean mistypedMembers) {
     List<AwsCall> calls = new ArrayList<>();
     samples.forEach(
         (operation, sample) -> {
@@ -53,9 +44,7 @@ final class AwsJsonFuzz {
                   operation + " " + first + " nested too deep",
                   target,
                   MalformedBodies.deepMember(first)));
-          if (mistypedMembers) {
-            wrongTypes(operation, target, sample, bodies, calls);
-          }
+          wrongTypes(operation, target, sample, bodies, calls);
         });
     String someOperation = samples.keySet().iterator().next();
     for (String unknown :

@@ -33,7 +33,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MalformedRequestsFuzzTest {
   private static final long SEED = Long.getLong("fuzz.seed", 20_261_203L);
-  /** Used heap may grow this much over the barrage: far above what it should keep, far below a leak of bodies. */
+
+  /**
+   * Used heap may grow this much over the barrage: far above what it should keep, far below a leak
+   * of bodies.
+   */
   private static final long HEAP_GROWTH_BOUND = 256L * 1024 * 1024;
 
   private static final String RESOURCES = "ComputeCase and ComputeTarget resources";
@@ -56,8 +60,10 @@ class MalformedRequestsFuzzTest {
     bodies = new MalformedBodies(SEED);
     stack = EmbeddedStack.builder().workers(1).workerConcurrency(10).start();
     stepFunctionsApi =
-        new AwsJsonEndpoint("Step Functions", stack.aws().stepFunctionsEndpoint(), "AWSStepFunctions", "1.0");
-    eventBridgeApi = new AwsJsonEndpoint("EventBridge", stack.aws().eventsEndpoint(), "AWSEvents", "1.1");
+        new AwsJsonEndpoint(
+            "Step Functions", stack.aws().stepFunctionsEndpoint(), "AWSStepFunctions", "1.0");
+    eventBridgeApi =
+        new AwsJsonEndpoint("EventBridge", stack.aws().eventsEndpoint(), "AWSEvents", "1.1");
     sqsApi = new AwsJsonEndpoint("SQS", stack.aws().sqsEndpoint(), "AmazonSQS", "1.0");
     kubernetes = new KubernetesEndpoint(stack.client());
     stepFunctions = new StepFunctionsFuzz(stepFunctionsApi);
@@ -81,9 +87,14 @@ class MalformedRequestsFuzzTest {
             .mapToInt(Map.Entry::getValue)
             .sum();
     System.out.println(
-        "fuzz seed " + SEED + ": " + apiRequests + " malformed API requests and "
-            + COUNTS.getOrDefault(RESOURCES, 0) + " malformed resources; per API: " + COUNTS);
-    System.out.println("not sent, ElasticMQ answers wrongly: " + SqsFuzz.ELASTICMQ_DEVIATIONS_NOT_SENT);
+        "fuzz seed "
+            + SEED
+            + ": "
+            + apiRequests
+            + " malformed API requests and "
+            + COUNTS.getOrDefault(RESOURCES, 0)
+            + " malformed resources; per API: "
+            + COUNTS);
     if (stack != null) {
       stack.close();
     }
@@ -131,20 +142,30 @@ class MalformedRequestsFuzzTest {
     stepFunctions.stillServes();
     eventBridge.stillServes();
     sqs.stillServes();
-    kubernetes.ok(KubeCall.of("get " + KubernetesApiFuzz.CONFIG_MAP, "GET",
-        KubernetesApiFuzz.collections().get(0) + "/" + KubernetesApiFuzz.CONFIG_MAP, null, null));
+    kubernetes.ok(
+        KubeCall.of(
+            "get " + KubernetesApiFuzz.CONFIG_MAP,
+            "GET",
+            KubernetesApiFuzz.collections().get(0) + "/" + KubernetesApiFuzz.CONFIG_MAP,
+            null,
+            null));
     kubernetes.ok(validCase("fuzz-valid-after"));
     for (String name : List.of("fuzz-valid-before", "fuzz-valid-after")) {
-      Resource<ComputeCase> valid = stack.client().resources(ComputeCase.class).inNamespace("default").withName(name);
+      Resource<ComputeCase> valid =
+          stack.client().resources(ComputeCase.class).inNamespace("default").withName(name);
       await(name + " Succeeded")
           .atMost(Duration.ofMinutes(2))
           .pollInterval(Duration.ofMillis(200))
           .until(() -> phase(valid), "Succeeded"::equals);
     }
     long growth = usedHeapAfterGc() - heapBefore;
-    System.out.printf("used heap after GC grew by %d MiB over the barrage%n", growth / (1024 * 1024));
+    System.out.printf(
+        "used heap after GC grew by %d MiB over the barrage%n", growth / (1024 * 1024));
     assertThat(growth).as("used heap growth over the barrage, bytes").isLessThan(HEAP_GROWTH_BOUND);
-    int aws = COUNTS.getOrDefault("Step Functions", 0) + COUNTS.getOrDefault("EventBridge", 0) + COUNTS.getOrDefault("SQS", 0);
+    int aws =
+        COUNTS.getOrDefault("Step Functions", 0)
+            + COUNTS.getOrDefault("EventBridge", 0)
+            + COUNTS.getOrDefault("SQS", 0);
     int kubernetesApi = COUNTS.getOrDefault("Kubernetes", 0) + COUNTS.getOrDefault(BAD_QUERIES, 0);
     assertThat(aws + kubernetesApi).as("malformed API requests sent").isGreaterThanOrEqualTo(500);
     assertThat(COUNTS.getOrDefault(RESOURCES, 0))
@@ -152,21 +173,32 @@ class MalformedRequestsFuzzTest {
         .isGreaterThanOrEqualTo(50);
   }
 
-  private static <T> void refuseAll(String api, List<T> calls, Function<T, Optional<String>> check) {
+  private static <T> void refuseAll(
+      String api, List<T> calls, Function<T, Optional<String>> check) {
     List<String> problems = new ArrayList<>();
     for (T call : calls) {
-      check.apply(call).ifPresent(problem -> {
-        problems.add(problem);
-        System.out.println("NOT REFUSED PROPERLY: " + problem);
-      });
+      check
+          .apply(call)
+          .ifPresent(
+              problem -> {
+                problems.add(problem);
+                System.out.println("NOT REFUSED PROPERLY: " + problem);
+              });
     }
     COUNTS.put(api, calls.size());
-    System.out.printf("%s: %d malformed requests, %d not refused properly%n", api, calls.size(), problems.size());
-    assertThat(problems).as("%s answers that are not a 4xx in its error shape (seed %d)", api, SEED).isEmpty();
+    System.out.printf(
+        "%s: %d malformed requests, %d not refused properly%n", api, calls.size(), problems.size());
+    assertThat(problems)
+        .as("%s answers that are not a 4xx in its error shape (seed %d)", api, SEED)
+        .isEmpty();
   }
 
   private static KubeCall validCase(String name) {
-    return KubeCall.of("create " + name, "POST", ComputeResourceFuzz.CASES, "application/json",
+    return KubeCall.of(
+        "create " + name,
+        "POST",
+        ComputeResourceFuzz.CASES,
+        "application/json",
         ComputeResourceFuzz.validCase(name).toString());
   }
 
@@ -175,7 +207,10 @@ class MalformedRequestsFuzzTest {
     return current == null || current.getStatus() == null ? null : current.getStatus().getPhase();
   }
 
-  /** Used heap after full collections, the lowest of three, so garbage not yet collected is not counted. */
+  /**
+   * Used heap after full collections, the lowest of three, so garbage not yet collected is not
+   * counted.
+   */
   private static long usedHeapAfterGc() {
     long lowest = Long.MAX_VALUE;
     for (int i = 0; i < 3; i++) {

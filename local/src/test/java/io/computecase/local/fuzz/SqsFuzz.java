@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Malformed calls to SQS (ElasticMQ, in its SQS JSON protocol): the generic barrage over a sample
- * of every operation, plus sizes and counts SQS bounds. Samples name the fuzz's own queues, never
- * the operator's; the ones that delete or purge name a queue of their own.
+ * Malformed calls to SQS (the embedded SQS endpoint, in SQS's JSON protocol): the generic barrage
+ * over a sample of every operation, members of the wrong JSON type included, plus batches with no
+ * entries and sizes and counts SQS bounds. Samples name the fuzz's own queues, never the
+ * operator's; the ones that delete or purge name a queue of their own.
  */
 final class SqsFuzz {
   private final AwsJsonEndpoint api;
@@ -22,50 +23,45 @@ final class SqsFuzz {
 
   /** The queues the samples name. */
   void prepare() {
-    queueUrl = api.ok("CreateQueue", object().put("QueueName", "fuzz-queue").toString()).path("QueueUrl").asText();
-    victimUrl = api.ok("CreateQueue", object().put("QueueName", "fuzz-victim").toString()).path("QueueUrl").asText();
+    queueUrl =
+        api.ok("CreateQueue", object().put("QueueName", "fuzz-queue").toString())
+            .path("QueueUrl")
+            .asText();
+    victimUrl =
+        api.ok("CreateQueue", object().put("QueueName", "fuzz-victim").toString())
+            .path("QueueUrl")
+            .asText();
   }
 
   /** Valid calls that must still succeed after the barrage. */
   void stillServes() {
-    api.ok("SendMessage", object().put("QueueUrl", queueUrl).put("MessageBody", "after the barrage").toString());
+    api.ok(
+        "SendMessage",
+        object().put("QueueUrl", queueUrl).put("MessageBody", "after the barrage").toString());
     api.ok("GetQueueAttributes", object().put("QueueUrl", queueUrl).toString());
   }
 
-  /**
-   * Inputs ElasticMQ 1.6.11 answers wrongly, most with a 500 and a plain-text body ("There was an internal server
-   * error.") where SQS answers 400 with a JSON error: we cannot patch the library, so they are left
-   * out of the barrage. SQS answers a member of the wrong JSON type with {@code
-   * com.amazon.coral.service#SerializationException} and a missing, empty or foreign target with
-   * {@code UnknownOperationException}.
-   */
-  static final List<String> ELASTICMQ_DEVIATIONS_NOT_SENT =
-      List.of(
-          "any member of the wrong JSON type (every operation)",
-          "no X-Amz-Target header",
-          "X-Amz-Target \"AmazonSQS.\" (no operation)",
-          "X-Amz-Target \"AmazonSQS.../CreateQueue\"",
-          "X-Amz-Target of another service's prefix (\"Other_20250101.CreateQueue\")",
-          "X-Amz-Target without a prefix (\"CreateQueue\")",
-          "SendMessageBatch with no entries: 200 {\"Successful\":[]} where SQS answers"
-              + " EmptyBatchRequest (400)");
-
-  private static final List<String> EXCLUDED_TARGET_LABELS =
-      List.of(
-          "no X-Amz-Target",
-          "unknown operation AmazonSQS.",
-          "unknown operation AmazonSQS.../CreateQueue",
-          "unknown operation Other_20250101.CreateQueue",
-          "unknown operation CreateQueue");
-
   List<AwsCall> calls(MalformedBodies bodies) {
-    List<AwsCall> calls = new ArrayList<>(AwsJsonFuzz.calls(api, samples(), bodies, false));
-    calls.removeIf(call -> EXCLUDED_TARGET_LABELS.contains(call.label()));
+    List<AwsCall> calls = new ArrayList<>(AwsJsonFuzz.calls(api, samples(), bodies));
+    for (String batch :
+        List.of("SendMessageBatch", "DeleteMessageBatch", "ChangeMessageVisibilityBatch")) {
+      ObjectNode noEntries = object().put("QueueUrl", queueUrl);
+      noEntries.putArray("Entries");
+      calls.add(AwsCall.post(batch + " with no entries", api.target(batch), noEntries.toString()));
+      calls.add(
+          AwsCall.post(
+              batch + " without Entries",
+              api.target(batch),
+              object().put("QueueUrl", queueUrl).toString()));
+    }
     calls.add(
         AwsCall.post(
             "SendMessage body over 256 KiB",
             api.target("SendMessage"),
-            object().put("QueueUrl", queueUrl).put("MessageBody", MalformedBodies.huge(300_000)).toString()));
+            object()
+                .put("QueueUrl", queueUrl)
+                .put("MessageBody", MalformedBodies.huge(300_000))
+                .toString()));
     calls.add(
         AwsCall.post(
             "SendMessage empty body",
@@ -75,7 +71,11 @@ final class SqsFuzz {
         AwsCall.post(
             "SendMessage DelaySeconds over 900",
             api.target("SendMessage"),
-            object().put("QueueUrl", queueUrl).put("MessageBody", "m").put("DelaySeconds", 901).toString()));
+            object()
+                .put("QueueUrl", queueUrl)
+                .put("MessageBody", "m")
+                .put("DelaySeconds", 901)
+                .toString()));
     calls.add(
         AwsCall.post(
             "ReceiveMessage MaxNumberOfMessages over 10",
@@ -88,7 +88,9 @@ final class SqsFuzz {
             object().put("QueueName", MalformedBodies.huge(10_000)).toString()));
     calls.add(
         AwsCall.post(
-            "CreateQueue name with a space", api.target("CreateQueue"), object().put("QueueName", "a b").toString()));
+            "CreateQueue name with a space",
+            api.target("CreateQueue"),
+            object().put("QueueName", "a b").toString()));
     calls.add(
         AwsCall.post(
             "GetQueueUrl of a queue that is not there",
@@ -98,7 +100,9 @@ final class SqsFuzz {
     for (int i = 0; i < 11; i++) {
       tooMany.withArray("Entries").addObject().put("Id", "m" + i).put("MessageBody", "m");
     }
-    calls.add(AwsCall.post("SendMessageBatch 11 entries", api.target("SendMessageBatch"), tooMany.toString()));
+    calls.add(
+        AwsCall.post(
+            "SendMessageBatch 11 entries", api.target("SendMessageBatch"), tooMany.toString()));
     return calls;
   }
 
@@ -111,24 +115,45 @@ final class SqsFuzz {
     samples.put("ListQueues", object().put("QueueNamePrefix", "fuzz").put("MaxResults", 10));
     samples.put("DeleteQueue", object().put("QueueUrl", victimUrl));
     samples.put("PurgeQueue", object().put("QueueUrl", victimUrl));
-    ObjectNode send = object().put("QueueUrl", queueUrl).put("MessageBody", "m").put("DelaySeconds", 0);
-    send.putObject("MessageAttributes").putObject("a").put("DataType", "String").put("StringValue", "v");
+    ObjectNode send =
+        object().put("QueueUrl", queueUrl).put("MessageBody", "m").put("DelaySeconds", 0);
+    send.putObject("MessageAttributes")
+        .putObject("a")
+        .put("DataType", "String")
+        .put("StringValue", "v");
     samples.put("SendMessage", send);
     ObjectNode sendBatch = object().put("QueueUrl", queueUrl);
     sendBatch.putArray("Entries").addObject().put("Id", "m1").put("MessageBody", "m");
     samples.put("SendMessageBatch", sendBatch);
     samples.put(
         "ReceiveMessage",
-        object().put("QueueUrl", queueUrl).put("MaxNumberOfMessages", 1).put("VisibilityTimeout", 0).put("WaitTimeSeconds", 0));
-    samples.put("DeleteMessage", object().put("QueueUrl", queueUrl).put("ReceiptHandle", "fuzz-receipt"));
+        object()
+            .put("QueueUrl", queueUrl)
+            .put("MaxNumberOfMessages", 1)
+            .put("VisibilityTimeout", 0)
+            .put("WaitTimeSeconds", 0));
+    samples.put(
+        "DeleteMessage", object().put("QueueUrl", queueUrl).put("ReceiptHandle", "fuzz-receipt"));
     ObjectNode deleteBatch = object().put("QueueUrl", queueUrl);
-    deleteBatch.putArray("Entries").addObject().put("Id", "m1").put("ReceiptHandle", "fuzz-receipt");
+    deleteBatch
+        .putArray("Entries")
+        .addObject()
+        .put("Id", "m1")
+        .put("ReceiptHandle", "fuzz-receipt");
     samples.put("DeleteMessageBatch", deleteBatch);
     samples.put(
         "ChangeMessageVisibility",
-        object().put("QueueUrl", queueUrl).put("ReceiptHandle", "fuzz-receipt").put("VisibilityTimeout", 0));
+        object()
+            .put("QueueUrl", queueUrl)
+            .put("ReceiptHandle", "fuzz-receipt")
+            .put("VisibilityTimeout", 0));
     ObjectNode visibilityBatch = object().put("QueueUrl", queueUrl);
-    visibilityBatch.putArray("Entries").addObject().put("Id", "m1").put("ReceiptHandle", "fuzz-receipt").put("VisibilityTimeout", 0);
+    visibilityBatch
+        .putArray("Entries")
+        .addObject()
+        .put("Id", "m1")
+        .put("ReceiptHandle", "fuzz-receipt")
+        .put("VisibilityTimeout", 0);
     samples.put("ChangeMessageVisibilityBatch", visibilityBatch);
     ObjectNode attributes = object().put("QueueUrl", queueUrl);
     attributes.putArray("AttributeNames").add("All");
