@@ -1,6 +1,7 @@
 package io.computecase.local.sfn.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.sfn.query.Intrinsics;
 import io.computecase.local.sfn.query.JsonPaths;
 import io.computecase.local.sfn.query.Jsonata;
 import io.computecase.local.sfn.query.PayloadTemplate;
@@ -34,6 +35,27 @@ final class FieldReader {
     }
     report(JsonPaths.validatePath(value.asText()), field, location);
     return value.asText();
+  }
+
+  /**
+   * A Path field that may instead call an intrinsic function (a Fail state's ErrorPath and
+   * CausePath): its text, or null when absent.
+   */
+  String pathOrIntrinsic(JsonNode node, String field, String location) {
+    JsonNode value = node.get(field);
+    if (value != null && value.isTextual() && Intrinsics.isIntrinsic(value.textValue())) {
+      Intrinsics.validate(value.textValue())
+          .ifPresent(
+              problem ->
+                  diagnostics.schema(
+                      "The value for the field '"
+                          + field
+                          + "' must be a valid JSONPath or a valid intrinsic function call: "
+                          + problem,
+                      location + "/" + field));
+      return value.textValue();
+    }
+    return path(node, field, location);
   }
 
   /** InputPath/OutputPath: "$" when absent, null when set to JSON null (AWS: empty object). */

@@ -61,8 +61,8 @@ final class StateParser {
               fields,
               node.get("Error"),
               node.get("Cause"),
-              read.path(node, "ErrorPath", location),
-              read.path(node, "CausePath", location));
+              read.pathOrIntrinsic(node, "ErrorPath", location),
+              read.pathOrIntrinsic(node, "CausePath", location));
       case "Wait" -> wait(fields, node, location);
       case "Choice" -> choice(fields, node, language, location);
       case "Task" -> task(fields, node, location);

@@ -1,10 +1,13 @@
 package io.computecase.local.sfn.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.computecase.local.sfn.query.Intrinsics;
 import io.computecase.local.sfn.query.JsonPaths;
 import io.computecase.local.sfn.query.Jsonata;
 import io.computecase.local.sfn.query.PayloadTemplate;
 import io.computecase.local.sfn.query.QueryScope;
+import io.computecase.local.sfn.query.Timestamps;
+import java.time.Instant;
 
 /**
  * The engine's one door to the query languages (JSONPath paths and payload templates, JSONata
@@ -31,6 +34,37 @@ public final class Evaluation {
   /** Evaluates every {@code {% %}} string in a JSON template (Arguments, Output, Assign...). */
   public static JsonNode jsonataTemplate(JsonNode template, QueryScope scope, String field) {
     return Jsonata.evaluateTemplate(template, scope, field);
+  }
+
+  /**
+   * Evaluates a JSONata field that must give a JSON array (a Map's Items), evaluating each {@code
+   * {% %}} element of a literal array.
+   */
+  public static JsonNode jsonataArray(JsonNode template, QueryScope scope, String field) {
+    return Jsonata.evaluateArray(template, scope, field);
+  }
+
+  /** The expression of a {@code "{% ... %}"} string, between the delimiters, as causes quote it. */
+  public static String jsonataBody(String expression) {
+    return Jsonata.body(expression);
+  }
+
+  /**
+   * The instant an ASL timestamp names (RFC 3339 with an uppercase T and Z, or an offset); null for
+   * anything else.
+   */
+  public static Instant timestamp(JsonNode value) {
+    return Timestamps.parse(value);
+  }
+
+  /**
+   * A Path or, where a field takes either (a Fail state's ErrorPath and CausePath), an intrinsic
+   * function call.
+   */
+  public static JsonNode selectOrCall(String pathOrIntrinsic, QueryScope scope) {
+    return Intrinsics.isIntrinsic(pathOrIntrinsic)
+        ? Intrinsics.evaluate(pathOrIntrinsic, scope)
+        : JsonPaths.select(pathOrIntrinsic, scope);
   }
 
   /**

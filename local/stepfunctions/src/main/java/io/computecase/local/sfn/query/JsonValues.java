@@ -47,6 +47,31 @@ final class JsonValues {
     return node.hashCode();
   }
 
+  /**
+   * A value as a cause names it: its JSON type and, for all but null, the value ("a string
+   * (\"abc\")", "null"); long values are cut at 100 characters.
+   */
+  static String describe(JsonNode value) {
+    if (value == null || value.isMissingNode()) {
+      return "nothing";
+    }
+    String kind =
+        switch (value.getNodeType()) {
+          case STRING -> "a string";
+          case NUMBER -> "a number";
+          case BOOLEAN -> "a boolean";
+          case NULL -> "null";
+          case ARRAY -> "an array";
+          case OBJECT -> "an object";
+          default -> "a " + value.getNodeType().name().toLowerCase();
+        };
+    if (value.isNull()) {
+      return kind;
+    }
+    String text = value.toString();
+    return kind + " (" + (text.length() > 100 ? text.substring(0, 100) + "..." : text) + ")";
+  }
+
   /** Wraps a node so that hash-based collections use ASL equality. */
   record Key(JsonNode node) {
     @Override

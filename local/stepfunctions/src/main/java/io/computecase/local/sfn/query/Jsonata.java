@@ -148,6 +148,28 @@ public final class Jsonata {
     return template;
   }
 
+  /**
+   * Evaluates a field that must give a JSON array (a Map's Items): an expression, or a literal
+   * array whose {@code {% %}} elements are each evaluated. Any other result fails with
+   * States.QueryEvaluationError naming the field.
+   */
+  public static JsonNode evaluateArray(JsonNode template, QueryScope scope, String field) {
+    JsonNode value = evaluateTemplate(template, scope, field);
+    if (value != null && value.isArray()) {
+      return value;
+    }
+    String source =
+        template.isTextual() && isExpression(template.textValue())
+            ? body(template.textValue())
+            : template.toString();
+    throw new QueryException(
+        QueryException.QUERY_EVALUATION_ERROR,
+        sentence(source, field)
+            + " returned "
+            + JsonValues.describe(value)
+            + ", but the field must be a JSON array.");
+  }
+
   /** Why "{% expr %}" does not parse, or empty when it does. */
   public static Optional<String> validate(String expression) {
     if (!isExpression(expression)) {
@@ -167,7 +189,7 @@ public final class Jsonata {
   }
 
   /** The expression between the delimiters, trimmed. */
-  static String body(String expression) {
+  public static String body(String expression) {
     String trimmed = expression.trim();
     if (trimmed.startsWith(OPEN) && trimmed.endsWith(CLOSE) && trimmed.length() >= 4) {
       return trimmed.substring(OPEN.length(), trimmed.length() - CLOSE.length()).trim();

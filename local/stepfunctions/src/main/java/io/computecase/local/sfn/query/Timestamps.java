@@ -7,11 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** RFC 3339 timestamps as ASL compares them ("2016-03-14T01:59:00Z", offsets, fractions). */
-final class Timestamps {
+public final class Timestamps {
   private Timestamps() {}
 
   /** The instant a JSON string names, or null when it is not a string or not a timestamp. */
-  static Instant parse(JsonNode value) {
+  public static Instant parse(JsonNode value) {
     return value != null && value.isTextual() ? parse(value.textValue()) : null;
   }
 

@@ -35,4 +35,25 @@ public record NumberSource(String field, Double literal, String path, String jso
     }
     return value.doubleValue();
   }
+
+  /**
+   * The value for this run where only a whole number of at least zero makes sense (MaxConcurrency):
+   * a fraction or a negative number fails the state with States.Runtime, as a value that is not a
+   * number does.
+   */
+  public long resolveCount(QueryScope scope) {
+    double value = resolve(scope);
+    if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
+      throw new QueryException(
+          "States.Runtime",
+          "The value for the field '"
+              + (path != null ? field + "Path" : field)
+              + "' must be a non-negative integer, but the "
+              + (path != null ? "path '" + path + "'" : "expression '" + jsonata + "'")
+              + " returned "
+              + (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value))
+              + ".");
+    }
+    return (long) value;
+  }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.sfn.eval.Evaluation;
 import io.computecase.local.sfn.execution.PayloadLimits;
-import io.computecase.local.sfn.execution.StateFailure;
 import io.computecase.local.sfn.execution.StateRun;
+import io.computecase.local.sfn.query.QueryException;
 import io.computecase.local.sfn.query.QueryScope;
 import io.computecase.local.sfn.states.MapState;
 import io.computecase.local.sfn.states.NumberSource;
@@ -48,20 +48,14 @@ public final class MapIterations {
               : Evaluation.payloadTemplate(selector, itemScope));
     }
     List<JsonNode> units = batches(settings, selected, scope);
-    int maxConcurrency = (int) resolve(settings.maxConcurrency(), scope, 0);
-    if (maxConcurrency < 0) {
-      throw new StateFailure(
-          "States.Runtime",
-          "The MaxConcurrency value must be a non-negative integer, but was "
-              + maxConcurrency
-              + ".");
-    }
+    int maxConcurrency =
+        settings.maxConcurrency() == null ? 0 : (int) settings.maxConcurrency().resolveCount(scope);
     if (settings.distributed()) {
       double percentage = resolve(settings.toleratedFailurePercentage(), scope, -1);
       long count = (long) resolve(settings.toleratedFailureCount(), scope, -1);
       if (settings.toleratedFailurePercentage() != null && (percentage < 0 || percentage > 100)) {
-        throw new StateFailure(
-            "States.Runtime",
+        throw new QueryException(
+            QueryException.RUNTIME,
             "The ToleratedFailurePercentage value must be a number between 0 and 100, but was "
                 + percentage
                 + ".");
@@ -78,27 +72,25 @@ public final class MapIterations {
       JsonNode filtered,
       QueryScope scope,
       StateRun run) {
+    if (jsonata && settings.items() != null) {
+      // A literal array's {% %} elements are expressions too, each evaluated on its own.
+      return Evaluation.jsonataArray(settings.items(), scope, "Items");
+    }
     JsonNode items;
     String described;
     if (jsonata) {
-      if (settings.items() == null) {
-        items = run.input();
-        described = "$states.input";
-      } else {
-        items =
-            Evaluation.isJsonata(settings.items())
-                ? Evaluation.jsonata(settings.items().textValue(), scope)
-                : settings.items();
-        described = settings.items().toString();
-      }
+      items = run.input();
+      described = "$states.input";
     } else {
       String path = settings.itemsPath() == null ? "$" : settings.itemsPath();
       items = path.equals("$") ? filtered : Evaluation.select(path, scope);
       described = path;
     }
     if (items == null || !items.isArray()) {
-      throw new StateFailure(
-          jsonata ? "States.QueryEvaluationError" : "States.Runtime",
+      // A QueryException is a runtime error of this state: its cause names the state and the
+      // event that entered it, as AWS words every such failure.
+      throw new QueryException(
+          jsonata ? QueryException.QUERY_EVALUATION_ERROR : QueryException.RUNTIME,
           "Unable to apply ItemsPath "
               + described
               + " to the input: the items must be a JSON array, but were "
