@@ -39,6 +39,18 @@ final class SqsRefusal extends Exception {
     return new SqsRefusal("com.amazon.coral.service#UnknownOperationException", null, 400, message);
   }
 
+  /**
+   * A request without a member SQS requires: the common error {@code MissingParameter} of the SQS
+   * API reference. Its JSON {@code __type} is not documented; it follows SQS's other errors.
+   */
+  static SqsRefusal missingParameter(String member, String where) {
+    return new SqsRefusal(
+        "com.amazonaws.sqs#MissingParameter",
+        "MissingParameter;Sender",
+        400,
+        "The request must contain the parameter " + member + where + ".");
+  }
+
   /** A batch operation with no entries. */
   static SqsRefusal emptyBatch(String entryType) {
     return new SqsRefusal(

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -146,7 +147,8 @@ final class SqsShapes {
    * A JSON object of named members, each of its own shape. A member SQS does not know is skipped,
    * as SQS skips it.
    */
-  record Structure(String name, Map<String, Shape> members) implements Shape {
+  record Structure(String name, Map<String, Shape> members, List<String> required)
+      implements Shape {
     @Override
     public int read(JsonParser json) throws IOException, SqsRefusal {
       readCounting(json, null);
@@ -162,10 +164,15 @@ final class SqsShapes {
         throw mistyped(json, "a " + name);
       }
       int count = -1;
+      int requiredSeen = 0; // one bit per required member, in the order of required
       while (json.nextToken() == JsonToken.FIELD_NAME) {
         String member = json.currentName();
         if (json.nextToken() == JsonToken.VALUE_NULL) {
           continue;
+        }
+        int requiredIndex = required.indexOf(member);
+        if (requiredIndex >= 0) {
+          requiredSeen |= 1 << requiredIndex;
         }
         Shape shape = members.get(member);
         if (shape == null) {
@@ -174,6 +181,11 @@ final class SqsShapes {
           count = shape.read(json);
         } else {
           shape.read(json);
+        }
+      }
+      for (int i = 0; i < required.size(); i++) {
+        if ((requiredSeen & (1 << i)) == 0) {
+          throw SqsRefusal.missingParameter(required.get(i), at(json));
         }
       }
       return count;
@@ -337,7 +349,8 @@ final class SqsShapes {
       members.put(field.locationName(), shape(field, visiting));
     }
     visiting.remove(type);
-    return new Structure(pojoName(builder), Map.copyOf(members));
+    String name = pojoName(builder);
+    return new Structure(name, Map.copyOf(members), SqsRequiredMembers.of(name));
   }
 
   /** {@code SendMessageBatchRequestEntry} for its builder: the builders are nested in the pojos. */

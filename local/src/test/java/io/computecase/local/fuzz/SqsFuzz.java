@@ -1,6 +1,7 @@
 package io.computecase.local.fuzz;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.stack.SqsRequiredMembers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,18 @@ final class SqsFuzz {
 
   List<AwsCall> calls(MalformedBodies bodies) {
     List<AwsCall> calls = new ArrayList<>(AwsJsonFuzz.calls(api, samples(), bodies));
+    // every sample without each member SQS requires: ElasticMQ answered those with a 500
+    for (var sample : samples().entrySet()) {
+      for (String member : SqsRequiredMembers.of(sample.getKey() + "Request")) {
+        ObjectNode without = sample.getValue().deepCopy();
+        without.remove(member);
+        calls.add(
+            AwsCall.post(
+                sample.getKey() + " without " + member,
+                api.target(sample.getKey()),
+                without.toString()));
+      }
+    }
     for (String batch :
         List.of("SendMessageBatch", "DeleteMessageBatch", "ChangeMessageVisibilityBatch")) {
       ObjectNode noEntries = object().put("QueueUrl", queueUrl);

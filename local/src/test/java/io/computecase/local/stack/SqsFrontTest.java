@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -197,6 +199,50 @@ class SqsFrontTest {
       assertThat(refused.awsErrorDetails().errorCode())
           .isEqualTo("AWS.SimpleQueueService.EmptyBatchRequest");
       assertThat(refused.awsErrorDetails().errorMessage()).contains("at least one");
+    }
+  }
+
+  @Test
+  void aMissingRequiredMemberIsAMissingParameter() throws Exception {
+    HttpResponse<String> noQueue = post("SendMessage", "{\"MessageBody\":\"m\"}");
+    assertRefused(noQueue, "com.amazonaws.sqs#MissingParameter", "MissingParameter;Sender");
+    assertThat(JSON.readTree(noQueue.body()).path("message").asText())
+        .isEqualTo("The request must contain the parameter QueueUrl.");
+
+    // a null member is an absent one
+    HttpResponse<String> nullBody =
+        post("SendMessage", "{\"QueueUrl\":\"" + queueUrl + "\",\"MessageBody\":null}");
+    assertRefused(nullBody, "com.amazonaws.sqs#MissingParameter", "MissingParameter;Sender");
+
+    HttpResponse<String> entryWithoutBody =
+        post(
+            "SendMessageBatch",
+            "{\"QueueUrl\":\""
+                + queueUrl
+                + "\",\"Entries\":[{\"Id\":\"a\",\"MessageBody\":\"m\"},{\"Id\":\"b\"}]}");
+    assertRefused(
+        entryWithoutBody, "com.amazonaws.sqs#MissingParameter", "MissingParameter;Sender");
+    assertThat(JSON.readTree(entryWithoutBody.body()).path("message").asText())
+        .isEqualTo("The request must contain the parameter MessageBody (at /Entries/1).");
+
+    SqsException refused =
+        catchThrowableOfType(
+            () -> sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle("r")),
+            SqsException.class);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("MissingParameter");
+    assertThat(refused.awsErrorDetails().errorMessage()).contains("VisibilityTimeout");
+  }
+
+  @Test
+  void everyRequiredMemberNamesAMemberOfTheSdkModel() throws Exception {
+    for (var required : SqsRequiredMembers.all().entrySet()) {
+      Class<?> type =
+          Class.forName("software.amazon.awssdk.services.sqs.model." + required.getKey());
+      var fields =
+          ((SdkPojo) type.getMethod("builder").invoke(null))
+              .sdkFields().stream().map(SdkField::locationName).toList();
+      assertThat(fields).as(required.getKey()).containsAll(required.getValue());
     }
   }
 
