@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Applies the project's generated CRDs (bundled from {@code crds/}) to an API server, as {@code
- * kubectl apply -f crds/} does on a cluster, and waits until the server serves them; the file
- * names follow from the model classes.
+ * kubectl apply -f crds/} does on a cluster, and waits until the server serves them; the file names
+ * follow from the model classes.
  */
 final class CustomResourceDefinitions {
   private static final List<Class<? extends CustomResource<?, ?>>> MODEL =
@@ -38,17 +38,27 @@ final class CustomResourceDefinitions {
       String file = "/crds/" + CustomResource.getCRDName(type) + "-v1.yml";
       try (InputStream in = CustomResourceDefinitions.class.getResourceAsStream(file)) {
         if (in == null) {
-          throw new IllegalStateException("The build bundled no " + file + " (generated into crds/ by the operator build)");
+          throw new IllegalStateException(
+              "The build bundled no " + file + " (generated into crds/ by the operator build)");
         }
-        CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-        client.apiextensions().v1().customResourceDefinitions().resource(crd).createOr(existing -> existing.update());
+        CustomResourceDefinition crd =
+            client.apiextensions().v1().customResourceDefinitions().load(in).item();
+        client
+            .apiextensions()
+            .v1()
+            .customResourceDefinitions()
+            .resource(crd)
+            .createOr(existing -> existing.update());
         // The API server serves the new kind only once it reports the CRD Established.
         client
             .apiextensions()
             .v1()
             .customResourceDefinitions()
             .withName(crd.getMetadata().getName())
-            .waitUntilCondition(CustomResourceDefinitions::established, ESTABLISHED_WITHIN.toSeconds(), TimeUnit.SECONDS);
+            .waitUntilCondition(
+                CustomResourceDefinitions::established,
+                ESTABLISHED_WITHIN.toSeconds(),
+                TimeUnit.SECONDS);
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read " + file, e);
       }

@@ -36,7 +36,8 @@ final class DataDirLock implements AutoCloseable {
       }
       Path file = dir.resolve(".lock");
       FileChannel channel =
-          FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock;
       try {
         lock = channel.tryLock();
@@ -55,13 +56,17 @@ final class DataDirLock implements AutoCloseable {
       }
       channel.truncate(0);
       ProcessHandle self = ProcessHandle.current();
-      String command = self.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("java");
+      String command =
+          self.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("java");
       channel.write(
-          ByteBuffer.wrap(("process " + self.pid() + " (" + command + ")").getBytes(StandardCharsets.UTF_8)), 0);
+          ByteBuffer.wrap(
+              ("process " + self.pid() + " (" + command + ")").getBytes(StandardCharsets.UTF_8)),
+          0);
       channel.force(false);
       return new DataDirLock(channel, lock);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot lock the data directory " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot lock the data directory " + dir + ": " + e.getMessage(), e);
     }
   }
 

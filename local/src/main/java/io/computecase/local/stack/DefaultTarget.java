@@ -8,8 +8,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 /**
  * The ComputeTarget {@code default} of the embedded stack, as a platform team would apply it in
  * each namespace that runs cases (a case only sees the targets of its own namespace): its replicas
- * and concurrency come from the command line. Its image is never pulled here; the
- * in-process kubelet runs the worker code itself.
+ * and concurrency come from the command line. Its image is never pulled here; the in-process
+ * kubelet runs the worker code itself.
  */
 final class DefaultTarget {
   static final String NAME = "default";
@@ -26,6 +26,10 @@ final class DefaultTarget {
     ComputeTarget target = new ComputeTarget();
     target.setMetadata(new ObjectMetaBuilder().withName(NAME).withNamespace(namespace).build());
     target.setSpec(spec);
-    client.resources(ComputeTarget.class).inNamespace(namespace).resource(target).createOr(existing -> existing.update());
+    client
+        .resources(ComputeTarget.class)
+        .inNamespace(namespace)
+        .resource(target)
+        .createOr(existing -> existing.update());
   }
 }

@@ -13,9 +13,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,17 +35,21 @@ final class InProcessKubelet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(InProcessKubelet.class);
 
   private final KubernetesClient client;
+
   /** Whether Deployments of exec targets run: their programs would run as this machine's user. */
   private final boolean allowExec;
+
   private final URI sfnEndpoint;
   private final URI sqsEndpoint;
   private final Map<String, Deque<Worker>> pods = new HashMap<>();
   // One thread applies every change in order, so the informer's thread never waits on a worker.
-  private final ExecutorService sync = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "in-process-kubelet");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService sync =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "in-process-kubelet");
+            t.setDaemon(true);
+            return t;
+          });
   private final SharedIndexInformer<Deployment> informer;
 
   InProcessKubelet(KubernetesClient client, URI sfnEndpoint, URI sqsEndpoint, boolean allowExec) {
@@ -54,23 +58,28 @@ final class InProcessKubelet implements AutoCloseable {
     this.sfnEndpoint = sfnEndpoint;
     this.sqsEndpoint = sqsEndpoint;
     this.informer =
-        client.apps().deployments().inAnyNamespace().withLabel(WORKER_LABEL, WORKER_LABEL_VALUE)
-            .inform(new ResourceEventHandler<>() {
-              @Override
-              public void onAdd(Deployment deployment) {
-                sync.execute(() -> converge(deployment));
-              }
+        client
+            .apps()
+            .deployments()
+            .inAnyNamespace()
+            .withLabel(WORKER_LABEL, WORKER_LABEL_VALUE)
+            .inform(
+                new ResourceEventHandler<>() {
+                  @Override
+                  public void onAdd(Deployment deployment) {
+                    sync.execute(() -> converge(deployment));
+                  }
 
-              @Override
-              public void onUpdate(Deployment before, Deployment after) {
-                sync.execute(() -> converge(after));
-              }
+                  @Override
+                  public void onUpdate(Deployment before, Deployment after) {
+                    sync.execute(() -> converge(after));
+                  }
 
-              @Override
-              public void onDelete(Deployment deployment, boolean unknownFinalState) {
-                sync.execute(() -> scaleTo(key(deployment), deployment, 0));
-              }
-            });
+                  @Override
+                  public void onDelete(Deployment deployment, boolean unknownFinalState) {
+                    sync.execute(() -> scaleTo(key(deployment), deployment, 0));
+                  }
+                });
   }
 
   /** Workers running now for a Deployment, by namespace/name. */
@@ -80,30 +89,32 @@ final class InProcessKubelet implements AutoCloseable {
   }
 
   /**
-   * Kills one running worker of a Deployment without any shutdown, as a crashed pod, and starts
-   * its replacement, as the kubelet restarts a crashed container. Returns the killed worker's
-   * counters, or nothing when the Deployment runs no worker.
+   * Kills one running worker of a Deployment without any shutdown, as a crashed pod, and starts its
+   * replacement, as the kubelet restarts a crashed container. Returns the killed worker's counters,
+   * or nothing when the Deployment runs no worker.
    */
   java.util.Optional<io.computecase.worker.WorkerCounters> crashOne(String namespace, String name) {
-    java.util.concurrent.CompletableFuture<java.util.Optional<io.computecase.worker.WorkerCounters>> crashed =
-        new java.util.concurrent.CompletableFuture<>();
-    sync.execute(() -> {
-      Deque<Worker> workers;
-      synchronized (this) {
-        workers = pods.get(namespace + "/" + name);
-      }
-      if (workers == null || workers.isEmpty()) {
-        crashed.complete(java.util.Optional.empty());
-        return;
-      }
-      Worker victim = workers.removeLast();
-      victim.halt();
-      Deployment deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
-      if (deployment != null) {
-        workers.push(Worker.start(configFor(deployment, workers.size())));
-      }
-      crashed.complete(java.util.Optional.of(victim.counters()));
-    });
+    java.util.concurrent.CompletableFuture<java.util.Optional<io.computecase.worker.WorkerCounters>>
+        crashed = new java.util.concurrent.CompletableFuture<>();
+    sync.execute(
+        () -> {
+          Deque<Worker> workers;
+          synchronized (this) {
+            workers = pods.get(namespace + "/" + name);
+          }
+          if (workers == null || workers.isEmpty()) {
+            crashed.complete(java.util.Optional.empty());
+            return;
+          }
+          Worker victim = workers.removeLast();
+          victim.halt();
+          Deployment deployment =
+              client.apps().deployments().inNamespace(namespace).withName(name).get();
+          if (deployment != null) {
+            workers.push(Worker.start(configFor(deployment, workers.size())));
+          }
+          crashed.complete(java.util.Optional.of(victim.counters()));
+        });
     return crashed.join();
   }
 
@@ -119,32 +130,38 @@ final class InProcessKubelet implements AutoCloseable {
           key(deployment));
     }
     try {
-      client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
+      client
+          .apps()
+          .deployments()
+          .inNamespace(deployment.getMetadata().getNamespace())
           .withName(deployment.getMetadata().getName())
-          .editStatus(d -> {
-            d.setStatus(new DeploymentStatusBuilder()
-                .withObservedGeneration(d.getMetadata().getGeneration())
-                .withReplicas(running)
-                .withUpdatedReplicas(running)
-                .withReadyReplicas(running)
-                .withAvailableReplicas(running)
-                // as a real cluster reports pods it cannot create
-                .withConditions(
-                    refused
-                        ? java.util.List.of(
-                            new io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder()
-                                .withType("ReplicaFailure")
-                                .withStatus("True")
-                                .withReason("ExecNotAllowed")
-                                .withMessage(
-                                    "computecase-local runs exec computations only when started"
-                                        + " with up --allow-exec: their programs run as this"
-                                        + " machine's user")
-                                .build())
-                        : java.util.List.of())
-                .build());
-            return d;
-          });
+          .editStatus(
+              d -> {
+                d.setStatus(
+                    new DeploymentStatusBuilder()
+                        .withObservedGeneration(d.getMetadata().getGeneration())
+                        .withReplicas(running)
+                        .withUpdatedReplicas(running)
+                        .withReadyReplicas(running)
+                        .withAvailableReplicas(running)
+                        // as a real cluster reports pods it cannot create
+                        .withConditions(
+                            refused
+                                ? java.util.List.of(
+                                    new io.fabric8.kubernetes.api.model.apps
+                                            .DeploymentConditionBuilder()
+                                        .withType("ReplicaFailure")
+                                        .withStatus("True")
+                                        .withReason("ExecNotAllowed")
+                                        .withMessage(
+                                            "computecase-local runs exec computations only when started"
+                                                + " with up --allow-exec: their programs run as this"
+                                                + " machine's user")
+                                        .build())
+                                : java.util.List.of())
+                        .build());
+                return d;
+              });
     } catch (RuntimeException e) {
       LOG.warn("Cannot record the status of Deployment {}: {}", key(deployment), e.getMessage());
     }
@@ -215,7 +232,8 @@ final class InProcessKubelet implements AutoCloseable {
   private static boolean runsExec(Deployment deployment) {
     return deployment.getSpec().getTemplate().getSpec().getContainers().stream()
         .flatMap(c -> c.getEnv().stream())
-        .anyMatch(e -> e.getName().equals("COMPUTECASE_COMPUTATION") && "exec".equals(e.getValue()));
+        .anyMatch(
+            e -> e.getName().equals("COMPUTECASE_COMPUTATION") && "exec".equals(e.getValue()));
   }
 
   private static String key(Deployment deployment) {
