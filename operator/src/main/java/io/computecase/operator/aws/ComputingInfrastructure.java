@@ -1,6 +1,7 @@
 package io.computecase.operator.aws;
 
 import io.computecase.operator.config.OperatorConfig;
+import io.computecase.operator.config.TargetKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;

@@ -3,6 +3,8 @@ package io.computecase.operator.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.operator.config.AwsNames;
+import io.computecase.operator.config.TargetKey;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;

@@ -1,7 +1,6 @@
 package io.computecase.operator.config;
 
 import io.computecase.common.config.EnvironmentVariables;
-import io.computecase.operator.aws.AwsNames;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package io.computecase.operator.target;
 
 import io.computecase.api.v1alpha1.ComputeTarget;
-import io.computecase.operator.aws.TargetKey;
+import io.computecase.operator.config.TargetKey;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package io.computecase.operator.aws;
+package io.computecase.operator.config;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package io.computecase.operator.aws;
+package io.computecase.operator.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
