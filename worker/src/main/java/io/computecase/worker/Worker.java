@@ -9,11 +9,11 @@ import io.computecase.worker.computation.Computation;
 import io.computecase.worker.computation.ComputationCatalog;
 import io.computecase.worker.computation.ComputationEnvironment;
 import io.computecase.worker.delivery.ItemPipeline;
+import io.computecase.worker.delivery.ItemTracing;
 import io.computecase.worker.delivery.PipelineParts;
 import io.computecase.worker.delivery.QueueMessages;
 import io.computecase.worker.delivery.QueuePollers;
 import io.computecase.worker.delivery.TaskAnswers;
-import io.computecase.worker.observability.ItemTracing;
 import io.computecase.worker.observability.WorkerMetrics;
 import java.time.Duration;
 import java.util.OptionalInt;
@@ -146,8 +146,19 @@ public final class Worker implements AutoCloseable {
     return queueUrl;
   }
 
+  /** What this worker has done since it started, read from its live metrics. */
   public WorkerCounters counters() {
-    return metrics.snapshot();
+    return new WorkerCounters(
+        metrics.received.sum(),
+        metrics.succeeded.sum(),
+        metrics.failed.sum(),
+        metrics.refused.sum(),
+        metrics.redeliveries.sum(),
+        metrics.duplicates.sum(),
+        metrics.malformed.sum(),
+        metrics.callbackErrors.sum(),
+        metrics.released.sum(),
+        metrics.inFlight.get());
   }
 
   /** The port of the HTTP endpoints, when served. */
@@ -203,7 +214,7 @@ public final class Worker implements AutoCloseable {
       sfn.close();
       SharedExecutors.release(executors);
       stopped = true;
-      LOG.info("Worker {} stopped: {}", config.workerId(), metrics.snapshot());
+      LOG.info("Worker {} stopped: {}", config.workerId(), counters());
     }
   }
 
@@ -236,7 +247,7 @@ public final class Worker implements AutoCloseable {
           "Worker {} halted, dropping {} items in flight: {}",
           config.workerId(),
           dropped,
-          metrics.snapshot());
+          counters());
     }
   }
 

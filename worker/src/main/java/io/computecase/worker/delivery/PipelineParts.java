@@ -1,6 +1,5 @@
 package io.computecase.worker.delivery;
 
-import io.computecase.worker.observability.ItemTracing;
 import io.computecase.worker.observability.WorkerMetrics;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,6 +1,5 @@
 package io.computecase.worker.observability;
 
-import io.computecase.worker.WorkerCounters;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
@@ -75,20 +74,6 @@ public final class WorkerMetrics {
   /** Records how long one item's computation took. */
   public void observeCompute(long nanos) {
     computeDuration.record(nanos, TimeUnit.NANOSECONDS);
-  }
-
-  public WorkerCounters snapshot() {
-    return new WorkerCounters(
-        received.sum(),
-        succeeded.sum(),
-        failed.sum(),
-        refused.sum(),
-        redeliveries.sum(),
-        duplicates.sum(),
-        malformed.sum(),
-        callbackErrors.sum(),
-        released.sum(),
-        inFlight.get());
   }
 
   /** The registry, whose Prometheus registry /metrics serves. */

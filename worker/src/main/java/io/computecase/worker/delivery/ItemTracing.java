@@ -1,6 +1,5 @@
-package io.computecase.worker.observability;
+package io.computecase.worker.delivery;
 
-import io.computecase.worker.delivery.ItemEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
