@@ -3,7 +3,10 @@ package io.computecase.local.kube.server;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.kube.discovery.ResourcePath;
+import io.computecase.local.kube.validation.InvalidObjectException;
 import io.fabric8.mockwebserver.http.MockResponse;
 
 /** Builds the API server's responses: JSON bodies and meta/v1 Status errors kubectl can print. */
@@ -34,6 +37,29 @@ public final class ApiResponses {
   /** A Status with a reason such as NotFound, AlreadyExists, Conflict, BadRequest or Invalid. */
   public static MockResponse status(int code, String reason, String message, ResourcePath path) {
     return json(code, statusBody(code, reason, message, path));
+  }
+
+  /** The Status of a rejected request, with the object's kind, name and field causes. */
+  public static MockResponse status(InvalidObjectException e, ResourcePath path) {
+    ObjectNode status = statusBody(e.code(), e.reason(), e.getMessage(), path);
+    ObjectNode details = status.with("details");
+    if (e.kind() != null) {
+      details.put("kind", e.kind());
+    }
+    if (e.name() != null && !e.name().isEmpty()) {
+      details.put("name", e.name());
+    }
+    if (!e.causes().isEmpty()) {
+      ArrayNode list = details.putArray("causes");
+      e.causes()
+          .forEach(
+              cause ->
+                  list.addObject()
+                      .put("reason", cause.reason())
+                      .put("message", cause.message())
+                      .put("field", cause.field()));
+    }
+    return json(e.code(), status);
   }
 
   public static ObjectNode statusBody(int code, String reason, String message, ResourcePath path) {

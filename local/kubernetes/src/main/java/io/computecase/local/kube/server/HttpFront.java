@@ -3,6 +3,7 @@ package io.computecase.local.kube.server;
 import io.computecase.local.kube.auth.RequestAuthentication;
 import io.computecase.local.kube.auth.ServingCertificate;
 import io.computecase.local.kube.discovery.ResourceCatalog;
+import io.computecase.local.kube.discovery.ResourcePath;
 import io.computecase.local.kube.discovery.ResourceType;
 import io.computecase.local.kube.store.ResourceChange;
 import io.computecase.local.kube.table.TableConverter;
@@ -173,7 +174,7 @@ public final class HttpFront implements AutoCloseable {
       QueryParameters.checkList(path);
       return true;
     } catch (InvalidObjectException e) {
-      write(request.response(), ApiResponses.json(e.code(), e.status(path)));
+      write(request.response(), ApiResponses.status(e, path));
       return false;
     }
   }
@@ -285,7 +286,9 @@ public final class HttpFront implements AutoCloseable {
               @Override
               public void fail(int code, String reason, String message) {
                 if (!out.ended() && !out.closed()) {
-                  out.end(WatchEvents.error(code, reason, message) + "\n");
+                  out.end(
+                      WatchEvents.error(ApiResponses.statusBody(code, reason, message, null))
+                          + "\n");
                 }
               }
 
@@ -357,7 +360,8 @@ public final class HttpFront implements AutoCloseable {
               @Override
               public void fail(int code, String reason, String message) {
                 if (!socket.isClosed()) {
-                  socket.writeTextMessage(WatchEvents.error(code, reason, message));
+                  socket.writeTextMessage(
+                      WatchEvents.error(ApiResponses.statusBody(code, reason, message, null)));
                   socket.close();
                 }
               }

@@ -2,6 +2,7 @@ package io.computecase.local.kube.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.kube.discovery.ResourcePath;
 import io.computecase.local.kube.discovery.ResourceType;
 import io.computecase.local.kube.patch.ObjectPatcher;
 import io.computecase.local.kube.patch.PatchType;

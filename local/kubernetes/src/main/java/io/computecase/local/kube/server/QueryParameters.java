@@ -1,5 +1,6 @@
 package io.computecase.local.kube.server;
 
+import io.computecase.local.kube.discovery.ResourcePath;
 import io.computecase.local.kube.validation.InvalidObjectException;
 import java.util.ArrayList;
 import java.util.List;

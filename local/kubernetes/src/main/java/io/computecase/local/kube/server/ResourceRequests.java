@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.kube.discovery.ResourceCatalog;
+import io.computecase.local.kube.discovery.ResourcePath;
 import io.computecase.local.kube.discovery.ResourceType;
 import io.computecase.local.kube.store.ObservableCrudDispatcher;
 import io.computecase.local.kube.table.TableConverter;
@@ -122,7 +123,7 @@ public final class ResourceRequests {
                 path);
       };
     } catch (InvalidObjectException e) {
-      return ApiResponses.json(e.code(), e.status(path));
+      return ApiResponses.status(e, path);
     }
   }
 

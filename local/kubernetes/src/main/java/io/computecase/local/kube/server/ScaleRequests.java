@@ -3,6 +3,7 @@ package io.computecase.local.kube.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.kube.discovery.ResourcePath;
 import io.computecase.local.kube.discovery.ScalePaths;
 import io.computecase.local.kube.patch.ObjectPatcher;
 import io.computecase.local.kube.patch.PatchType;

@@ -1,9 +1,5 @@
 package io.computecase.local.kube.validation;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.computecase.local.kube.server.ApiResponses;
-import io.computecase.local.kube.server.ResourcePath;
 import java.util.List;
 
 /**
@@ -40,24 +36,18 @@ public class InvalidObjectException extends RuntimeException {
     return causes;
   }
 
-  public ObjectNode status(ResourcePath path) {
-    ObjectNode status = ApiResponses.statusBody(code, reason, getMessage(), path);
-    ObjectNode details = status.with("details");
-    if (kind != null) {
-      details.put("kind", kind);
-    }
-    if (name != null && !name.isEmpty()) {
-      details.put("name", name);
-    }
-    if (!causes.isEmpty()) {
-      ArrayNode list = details.putArray("causes");
-      causes.forEach(
-          cause ->
-              list.addObject()
-                  .put("reason", cause.reason())
-                  .put("message", cause.message())
-                  .put("field", cause.field()));
-    }
-    return status;
+  /** The reason of the Status, such as Invalid or BadRequest. */
+  public String reason() {
+    return reason;
+  }
+
+  /** The kind of the rejected object, or null when the request named none. */
+  public String kind() {
+    return kind;
+  }
+
+  /** The name of the rejected object, or null (or empty) when it had none. */
+  public String name() {
+    return name;
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.kube.discovery.ResourceType;
-import io.computecase.local.kube.server.ApiResponses;
 import io.computecase.local.kube.store.ResourceChange;
 import io.computecase.local.kube.table.TableConverter;
 import java.util.List;
@@ -42,9 +41,10 @@ public final class WatchEvents {
     return write(event);
   }
 
-  public static String error(int code, String reason, String message) {
+  /** An ERROR event carrying {@code status}, a meta/v1 Status. */
+  public static String error(JsonNode status) {
     ObjectNode event = JSON.createObjectNode().put("type", "ERROR");
-    event.set("object", ApiResponses.statusBody(code, reason, message, null));
+    event.set("object", status);
     return write(event);
   }
 

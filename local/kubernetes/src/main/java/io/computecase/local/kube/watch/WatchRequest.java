@@ -1,6 +1,6 @@
 package io.computecase.local.kube.watch;
 
-import io.computecase.local.kube.server.ResourcePath;
+import io.computecase.local.kube.discovery.ResourcePath;
 import io.computecase.local.kube.store.ResourceChange;
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package io.computecase.local.kube.server;
+package io.computecase.local.kube.discovery;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
