@@ -82,8 +82,9 @@ final class MapParser {
       read.jsonataTemplate(node, "Items", location);
     }
     if (!distributed) {
-      for (String field :
-          List.of("ToleratedFailurePercentage", "ToleratedFailureCount", "ItemBatcher", "Label")) {
+      // The tolerated failure thresholds are accepted in INLINE mode too, where no Map Run
+      // counts failures: there they change nothing.
+      for (String field : List.of("ItemBatcher", "Label")) {
         if (node.has(field) || node.has(field + "Path")) {
           diagnostics.schema(
               "The field '" + field + "' is only supported for a Map state in DISTRIBUTED mode",

@@ -46,16 +46,6 @@ public final class ChoiceRules {
     if (condition == null) {
       throw invalid("The field 'Condition' is required in a JSONata choice rule", location);
     }
-    if (!condition.isTextual() || !Jsonata.isExpression(condition.textValue())) {
-      throw invalid(
-          "The value for the field 'Condition' must be a JSONata expression written as {% ... %}",
-          location + "/Condition");
-    }
-    Jsonata.validate(condition.textValue())
-        .ifPresent(
-            problem -> {
-              throw invalid(problem, location + "/Condition");
-            });
     for (Iterator<String> names = choice.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!name.equals("Condition") && !RULE_FIELDS.contains(name)) {
@@ -64,6 +54,21 @@ public final class ChoiceRules {
             location + "/" + name);
       }
     }
+    if (condition.isBoolean()) {
+      // A constant condition, as {% true %} is one.
+      return new ConstantCondition(condition.booleanValue());
+    }
+    if (!condition.isTextual() || !Jsonata.isExpression(condition.textValue())) {
+      throw invalid(
+          "The value for the field 'Condition' must be a boolean or a JSONata expression written as"
+              + " {% ... %}",
+          location + "/Condition");
+    }
+    Jsonata.validate(condition.textValue())
+        .ifPresent(
+            problem -> {
+              throw invalid(problem, location + "/Condition");
+            });
     return new JsonataCondition(condition.textValue(), field);
   }
 

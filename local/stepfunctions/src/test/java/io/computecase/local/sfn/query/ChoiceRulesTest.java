@@ -179,10 +179,14 @@ class ChoiceRulesTest {
         .isEqualTo(
             "SCHEMA_VALIDATION_FAILED: The field 'Condition' is required in a JSONata choice rule"
                 + " at /Choices/0");
-    assertThat(jsonataDiagnostic("{\"Condition\": true, \"Next\": \"X\"}"))
+    assertThat(jsonataDiagnostic("{\"Condition\": 1, \"Next\": \"X\"}"))
         .isEqualTo(
-            "SCHEMA_VALIDATION_FAILED: The value for the field 'Condition' must be a JSONata"
-                + " expression written as {% ... %} at /Choices/0/Condition");
+            "SCHEMA_VALIDATION_FAILED: The value for the field 'Condition' must be a boolean or a"
+                + " JSONata expression written as {% ... %} at /Choices/0/Condition");
+    assertThat(jsonataDiagnostic("{\"Condition\": \"true\", \"Next\": \"X\"}"))
+        .isEqualTo(
+            "SCHEMA_VALIDATION_FAILED: The value for the field 'Condition' must be a boolean or a"
+                + " JSONata expression written as {% ... %} at /Choices/0/Condition");
     assertThat(jsonataDiagnostic("{\"Condition\": \"{% 1 = %}\", \"Next\": \"X\"}"))
         .isEqualTo(
             "SCHEMA_VALIDATION_FAILED: The JSONata expression '1 =' could not be parsed. S0207:"
@@ -193,6 +197,22 @@ class ChoiceRulesTest {
         .isEqualTo(
             "SCHEMA_VALIDATION_FAILED: The field 'Variable' is not supported in a JSONata choice"
                 + " rule; use 'Condition' at /Choices/0/Variable");
+  }
+
+  @Test
+  void aJsonataConditionWrittenAsABooleanIsAConstantGuess() {
+    // Issue #18: AWS takes a constant Condition; a JSON boolean is read as {% true %} or
+    // {% false %} would be (the Guide documents only the expression).
+    assertThat(
+            ChoiceRules.parse(
+                    json("{\"Condition\": true, \"Next\": \"X\"}"), QueryLanguage.JSONATA, 0)
+                .matches(scope("{}")))
+        .isTrue();
+    assertThat(
+            ChoiceRules.parse(
+                    json("{\"Condition\": false, \"Next\": \"X\"}"), QueryLanguage.JSONATA, 0)
+                .matches(scope("{}")))
+        .isFalse();
   }
 
   private static String diagnostic(String rule, int index) {
