@@ -35,6 +35,7 @@ import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -117,7 +118,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
                     .withUseSSAToPatchPrimaryResource(false)
                     .withCloseClientOnStop(false);
                 if (config.leaderElection()) {
-                  java.time.Duration lease = config.leaseDuration();
+                  Duration lease = config.leaseDuration();
                   o.withLeaderElectionConfiguration(
                       new LeaderElectionConfiguration(
                           "computecase-operator",

@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -238,7 +240,7 @@ public final class WorkerConfig {
     private Duration execMaxTimeout = Duration.ofHours(1);
     private String httpHost = "0.0.0.0";
     private boolean execAwsCredentials;
-    private java.util.List<String> execEnvironment = java.util.List.of();
+    private List<String> execEnvironment = List.of();
     private OpenTelemetry openTelemetry = OpenTelemetry.noop();
 
     private Builder() {}
@@ -332,7 +334,7 @@ public final class WorkerConfig {
 
     /** The address of the health and metrics endpoints; 127.0.0.1 keeps them on this machine. */
     public Builder httpHost(String httpHost) {
-      this.httpHost = java.util.Objects.requireNonNull(httpHost);
+      this.httpHost = Objects.requireNonNull(httpHost);
       return this;
     }
 
@@ -349,8 +351,8 @@ public final class WorkerConfig {
     }
 
     /** Further variables of the worker's environment that exec's program sees. */
-    public Builder execEnvironment(java.util.List<String> names) {
-      this.execEnvironment = java.util.List.copyOf(names);
+    public Builder execEnvironment(List<String> names) {
+      this.execEnvironment = List.copyOf(names);
       return this;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.local.stack.EmbeddedStack;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -130,7 +131,7 @@ final class BenchCommand implements Callable<Integer> {
                 ? first
                 : runs.get(i)
                     .follow(
-                        new ProgressView(new PrintWriter(java.io.Writer.nullWriter())),
+                        new ProgressView(new PrintWriter(Writer.nullWriter())),
                         Duration.ofSeconds(timeoutSeconds));
         if (!"Succeeded".equals(status.getPhase())) {
           out.println("BENCH FAILED case=" + i + " phase=" + status.getPhase());
@@ -189,7 +190,7 @@ final class BenchCommand implements Callable<Integer> {
                   warmupItems,
                   JSON.createObjectNode().put("computeMs", 0))
               .follow(
-                  new ProgressView(new PrintWriter(java.io.Writer.nullWriter())),
+                  new ProgressView(new PrintWriter(Writer.nullWriter())),
                   Duration.ofSeconds(timeoutSeconds));
       JitActivity.Interval interval = jit.endInterval();
       out.printf(

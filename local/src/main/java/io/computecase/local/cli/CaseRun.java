@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
+import io.computecase.api.v1alpha1.Generate;
 import io.computecase.api.v1alpha1.Progress;
 import io.computecase.local.report.CaseTimeline;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -40,7 +41,7 @@ final class CaseRun {
     ComputeCaseSpec spec = new ComputeCaseSpec();
     spec.setItems(items);
     if (generateCount != null) {
-      io.computecase.api.v1alpha1.Generate generate = new io.computecase.api.v1alpha1.Generate();
+      Generate generate = new Generate();
       generate.setCount(generateCount);
       spec.setGenerate(generate);
     }

@@ -1,5 +1,6 @@
 package io.computecase.local.cli;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ final class JvmTuning {
     Process child;
     try {
       child = new ProcessBuilder(command).inheritIO().start();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("Cannot start " + command.get(0) + ": " + e.getMessage(), e);
     }
     Thread stopChild =

@@ -4,6 +4,7 @@ import io.computecase.local.stack.EmbeddedStack;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -110,7 +111,7 @@ final class UpCommand implements Callable<Integer> {
             .kubeconfig(kubeconfig == null ? null : kubeconfig.toAbsolutePath())
             .runOperator(!noOperator)
             .allowExec(allowExec)
-            .executionRetention(java.time.Duration.ofDays(keepExecutionsDays), keepExecutions)
+            .executionRetention(Duration.ofDays(keepExecutionsDays), keepExecutions)
             .workers(stack.workers)
             .workerConcurrency(stack.workerConcurrency)
             .start();

@@ -8,10 +8,14 @@ import io.computecase.local.protocol.AwsJsonService;
 import io.computecase.local.sfn.LocalStepFunctions;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
+import org.elasticmq.Limits;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -64,7 +68,7 @@ public final class EmbeddedAws implements AutoCloseable {
                         + Runtime.getRuntime().availableProcessors()
                         + "\npekko.actor.default-dispatcher.throughput = 64")
                 .withFallback(ConfigFactory.load()));
-    org.elasticmq.Limits limits = SqsLimits.strict();
+    Limits limits = SqsLimits.strict();
     // The stack makes the queue manager itself, so EventBridge can deliver to its actors directly.
     ActorRef queueManager =
         dataDir != null
@@ -185,13 +189,10 @@ public final class EmbeddedAws implements AutoCloseable {
     sqsActors.terminate();
     try {
       // With a data directory the next start opens the same database: let this one finish.
-      sqsActors
-          .getWhenTerminated()
-          .toCompletableFuture()
-          .get(30, java.util.concurrent.TimeUnit.SECONDS);
+      sqsActors.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+    } catch (ExecutionException | TimeoutException e) {
       // Stopping anyway: nothing more to do with an actor system that will not stop.
     }
     if (persistent) {

@@ -3,6 +3,8 @@ package io.computecase.local.stack;
 import io.computecase.local.kube.EmbeddedKubernetes;
 import io.computecase.operator.ComputeCaseOperator;
 import io.computecase.operator.config.OperatorConfig;
+import io.computecase.operator.target.WorkerDeployment;
+import io.computecase.worker.WorkerCounters;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -11,9 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole product on one machine: the local AWS services, a Kubernetes API server, the operator,
@@ -23,8 +28,7 @@ import java.util.Optional;
  */
 public final class EmbeddedStack implements AutoCloseable {
   public static final String REGION = EmbeddedAws.REGION;
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(EmbeddedStack.class);
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
   private static final String LOOPBACK = "127.0.0.1";
 
   private final EmbeddedAws aws;
@@ -161,9 +165,8 @@ public final class EmbeddedStack implements AutoCloseable {
   }
 
   /** Crashes one worker of a target's Deployment and starts its replacement (chaos testing). */
-  public java.util.Optional<io.computecase.worker.WorkerCounters> crashWorker(String target) {
-    return kubelet.crashOne(
-        DefaultTarget.NAMESPACE, io.computecase.operator.target.WorkerDeployment.name(target));
+  public Optional<WorkerCounters> crashWorker(String target) {
+    return kubelet.crashOne(DefaultTarget.NAMESPACE, WorkerDeployment.name(target));
   }
 
   /** Stops the operator and starts a new one, as a pod restart would; cases must carry on. */
@@ -179,7 +182,7 @@ public final class EmbeddedStack implements AutoCloseable {
 
   /** Workers running now for a ComputeTarget's Deployment in a namespace. */
   public int runningWorkers(String namespace, String target) {
-    return kubelet.running(namespace, io.computecase.operator.target.WorkerDeployment.name(target));
+    return kubelet.running(namespace, WorkerDeployment.name(target));
   }
 
   /**
@@ -231,7 +234,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private Path kubeconfig;
     private boolean runOperator = true;
     private boolean allowExec;
-    private java.time.Duration executionRetention = java.time.Duration.ofDays(90);
+    private Duration executionRetention = Duration.ofDays(90);
     private int executionsKept = 1_000;
 
     /**
@@ -239,7 +242,7 @@ public final class EmbeddedStack implements AutoCloseable {
      * each state machine (default 1,000), with their Map Runs and children, so a long-running stack
      * does not grow without end.
      */
-    public Builder executionRetention(java.time.Duration age, int perStateMachine) {
+    public Builder executionRetention(Duration age, int perStateMachine) {
       this.executionRetention = age;
       this.executionsKept = perStateMachine;
       return this;

@@ -2,6 +2,7 @@ package io.computecase.local.stack;
 
 import io.computecase.worker.Worker;
 import io.computecase.worker.WorkerConfig;
+import io.computecase.worker.WorkerCounters;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -17,6 +18,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -93,9 +96,8 @@ final class InProcessKubelet implements AutoCloseable {
    * replacement, as the kubelet restarts a crashed container. Returns the killed worker's counters,
    * or nothing when the Deployment runs no worker.
    */
-  java.util.Optional<io.computecase.worker.WorkerCounters> crashOne(String namespace, String name) {
-    java.util.concurrent.CompletableFuture<java.util.Optional<io.computecase.worker.WorkerCounters>>
-        crashed = new java.util.concurrent.CompletableFuture<>();
+  Optional<WorkerCounters> crashOne(String namespace, String name) {
+    CompletableFuture<Optional<WorkerCounters>> crashed = new CompletableFuture<>();
     sync.execute(
         () -> {
           Deque<Worker> workers;
@@ -103,7 +105,7 @@ final class InProcessKubelet implements AutoCloseable {
             workers = pods.get(namespace + "/" + name);
           }
           if (workers == null || workers.isEmpty()) {
-            crashed.complete(java.util.Optional.empty());
+            crashed.complete(Optional.empty());
             return;
           }
           Worker victim = workers.removeLast();
@@ -113,7 +115,7 @@ final class InProcessKubelet implements AutoCloseable {
           if (deployment != null) {
             workers.push(Worker.start(configFor(deployment, workers.size())));
           }
-          crashed.complete(java.util.Optional.of(victim.counters()));
+          crashed.complete(Optional.of(victim.counters()));
         });
     return crashed.join();
   }
@@ -147,7 +149,7 @@ final class InProcessKubelet implements AutoCloseable {
                         // as a real cluster reports pods it cannot create
                         .withConditions(
                             refused
-                                ? java.util.List.of(
+                                ? List.of(
                                     new io.fabric8.kubernetes.api.model.apps
                                             .DeploymentConditionBuilder()
                                         .withType("ReplicaFailure")
@@ -158,7 +160,7 @@ final class InProcessKubelet implements AutoCloseable {
                                                 + " with up --allow-exec: their programs run as this"
                                                 + " machine's user")
                                         .build())
-                                : java.util.List.of())
+                                : List.of())
                         .build());
                 return d;
               });

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -46,8 +47,8 @@ public final class AwsClients implements AutoCloseable {
     builder.credentialsProvider(credentials(endpoint.isPresent()));
     endpoint.ifPresent(builder::endpointOverride);
     builder.overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
-    if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?>) {
-      ((software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?>) builder)
+    if (builder instanceof SdkSyncClientBuilder<?, ?>) {
+      ((SdkSyncClientBuilder<?, ?>) builder)
           .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64));
     }
     return builder;

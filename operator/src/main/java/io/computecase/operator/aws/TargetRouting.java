@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.operator.config.AwsNames;
 import io.computecase.operator.config.TargetKey;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
@@ -62,7 +66,7 @@ public final class TargetRouting {
     ObjectNode redrive = MAPPER.createObjectNode();
     redrive.put("deadLetterTargetArn", dlqArn);
     redrive.put("maxReceiveCount", String.valueOf(settings.maxReceiveCount()));
-    Map<QueueAttributeName, String> attributes = new java.util.HashMap<>();
+    Map<QueueAttributeName, String> attributes = new HashMap<>();
     attributes.put(QueueAttributeName.REDRIVE_POLICY, redrive.toString());
     if (settings.visibilityTimeoutSeconds() != null) {
       attributes.put(
@@ -120,7 +124,7 @@ public final class TargetRouting {
 
   /** Which install, namespace and target a queue serves, for whoever lists the account's queues. */
   private Map<String, String> tags(TargetKey target) {
-    Map<String, String> tags = new java.util.LinkedHashMap<>();
+    Map<String, String> tags = new LinkedHashMap<>();
     tags.put("computecase.io/install", names.prefix());
     if (target.isNamespaced()) {
       tags.put("computecase.io/namespace", target.namespace());
@@ -149,14 +153,14 @@ public final class TargetRouting {
     try {
       events.removeTargets(r -> r.rule(named.rule()).eventBusName(busName).ids("queue"));
       events.deleteRule(r -> r.name(named.rule()).eventBusName(busName));
-    } catch (software.amazon.awssdk.services.eventbridge.model.ResourceNotFoundException e) {
+    } catch (ResourceNotFoundException e) {
       // already gone
     }
     for (String name : List.of(named.queue(), named.deadLetterQueue())) {
       try {
         String url = sqs.getQueueUrl(r -> r.queueName(name)).queueUrl();
         sqs.deleteQueue(r -> r.queueUrl(url));
-      } catch (software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException e) {
+      } catch (QueueDoesNotExistException e) {
         // already gone
       }
     }

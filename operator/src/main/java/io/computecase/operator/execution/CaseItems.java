@@ -1,5 +1,6 @@
 package io.computecase.operator.execution;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -81,7 +82,7 @@ public final class CaseItems {
     JsonNode parsed;
     try {
       parsed = MAPPER.readTree(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new SpecProblemException(
           "InvalidItemsSource",
           where

@@ -11,6 +11,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Locale;
+import org.slf4j.Logger;
 
 /**
  * The operator's logging, found by logback through ServiceLoader: INFO and above to stdout, as
@@ -36,7 +37,7 @@ public final class OperatorLogging extends ContextAwareBase implements Configura
     console.setName("console");
     console.setEncoder(encoder(System.getenv(FORMAT_VARIABLE), context));
     console.start();
-    var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    var root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.INFO);
     root.addAppender(console);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;

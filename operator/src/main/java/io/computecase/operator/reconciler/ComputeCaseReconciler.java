@@ -2,6 +2,7 @@ package io.computecase.operator.reconciler;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Summary;
@@ -24,8 +25,10 @@ import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,7 +97,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
     if (status == null || status.getExecutionArn() == null) {
       Optional<SpecProblem> problem =
           services.validator().firstProblem(cc.getMetadata().getNamespace(), cc.getSpec());
-      com.fasterxml.jackson.databind.node.ArrayNode items = null;
+      ArrayNode items = null;
       if (problem.isEmpty()) {
         CaseRoutes.Route route =
             services.routes().in(cc.getMetadata().getNamespace()).get(target(cc));
@@ -135,8 +138,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
     return observe(cc);
   }
 
-  private void start(
-      ComputeCase cc, String executionArn, java.util.function.Function<String, String> input) {
+  private void start(ComputeCase cc, String executionArn, Function<String, String> input) {
     boolean startedNow =
         services
             .tracing()
@@ -158,10 +160,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
         services
             .metrics()
             .started(
-                Duration.between(
-                            java.time.Instant.parse(created),
-                            java.time.Instant.now(services.clock()))
-                        .toMillis()
+                Duration.between(Instant.parse(created), Instant.now(services.clock())).toMillis()
                     / 1000.0);
       }
       services.events().normal(cc, "ExecutionStarted", "Started execution " + executionArn);
@@ -169,8 +168,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
     }
   }
 
-  private String buildInput(
-      ComputeCase cc, com.fasterxml.jackson.databind.node.ArrayNode items, String traceparent) {
+  private String buildInput(ComputeCase cc, ArrayNode items, String traceparent) {
     return ExecutionInput.build(cc, items, services.busName(), route(cc), traceparent);
   }
 
@@ -290,12 +288,11 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
     if (ttl == null || ttl < 0) {
       return control;
     }
-    java.time.Instant finishedAt =
+    Instant finishedAt =
         status.getCompletionTime() == null
-            ? java.time.Instant.now(services.clock())
-            : java.time.Instant.parse(status.getCompletionTime());
-    Duration left =
-        Duration.between(java.time.Instant.now(services.clock()), finishedAt.plusSeconds(ttl));
+            ? Instant.now(services.clock())
+            : Instant.parse(status.getCompletionTime());
+    Duration left = Duration.between(Instant.now(services.clock()), finishedAt.plusSeconds(ttl));
     if (left.isNegative() || left.isZero()) {
       services.client().resource(cc).delete();
       return UpdateControl.noUpdate();

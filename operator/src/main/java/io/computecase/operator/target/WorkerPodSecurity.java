@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
+import java.util.Map;
 
 /**
  * What the worker pods need to pass the "restricted" Pod Security Standard, and to be scheduled
@@ -53,7 +54,7 @@ final class WorkerPodSecurity {
         .build();
   }
 
-  private static boolean empty(java.util.Map<String, Quantity> quantities) {
+  private static boolean empty(Map<String, Quantity> quantities) {
     return quantities == null || quantities.isEmpty();
   }
 }

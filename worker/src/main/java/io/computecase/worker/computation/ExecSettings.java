@@ -2,7 +2,9 @@ package io.computecase.worker.computation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * How {@code exec} runs a program, as the worker's target sets it: the command, its default and
@@ -48,8 +50,8 @@ public record ExecSettings(
   }
 
   /** The program's environment, taken from {@code worker}'s by name: nothing else passes. */
-  public java.util.Map<String, String> programEnvironment(java.util.Map<String, String> worker) {
-    java.util.Map<String, String> passed = new java.util.TreeMap<>();
+  public Map<String, String> programEnvironment(Map<String, String> worker) {
+    Map<String, String> passed = new TreeMap<>();
     List<List<String>> allowed =
         awsCredentials
             ? List.of(BASE_ENVIRONMENT, environment, AWS_ENVIRONMENT)

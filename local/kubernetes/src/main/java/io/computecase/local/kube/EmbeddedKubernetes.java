@@ -27,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
@@ -268,8 +269,7 @@ public final class EmbeddedKubernetes implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
           Files.createDirectories(dir);
           try {
-            Files.setPosixFilePermissions(
-                dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
           } catch (UnsupportedOperationException e) {
             // not a POSIX file system: its own permissions apply
           }

@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -327,7 +328,7 @@ public final class AwsJsonServer implements AwsJsonService, AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new AwsServiceException(
           "SerializationException", "Request body is not valid JSON: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AwsServiceException("SerializationException", "Request body cannot be read");
     }
     if (request == null || !request.isObject()) {

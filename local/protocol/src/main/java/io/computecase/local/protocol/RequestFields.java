@@ -1,6 +1,8 @@
 package io.computecase.local.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,16 +72,16 @@ public final class RequestFields {
    * {@code elementType} ("string" or "structure"), is a {@code SerializationException}, as AWS
    * answers a value its deserializer cannot read.
    */
-  public java.util.List<JsonNode> optionalList(String member, String elementType) {
+  public List<JsonNode> optionalList(String member, String elementType) {
     JsonNode value = request.get(member);
     if (value == null || value.isNull()) {
-      return java.util.List.of();
+      return List.of();
     }
     if (!value.isArray()) {
       throw new AwsServiceException(
           "SerializationException", "Member '" + member + "' must be a list");
     }
-    java.util.List<JsonNode> elements = new java.util.ArrayList<>();
+    List<JsonNode> elements = new ArrayList<>();
     for (JsonNode element : value) {
       boolean fits =
           element.isNull()

@@ -7,6 +7,7 @@ import io.computecase.local.events.model.ResourceArns;
 import io.computecase.local.events.model.RuleState;
 import io.computecase.local.events.registry.BusRegistry;
 import io.computecase.local.events.routing.EventRouter;
+import io.computecase.local.protocol.AwsJsonService;
 import io.computecase.local.protocol.AwsServiceException;
 import io.computecase.local.protocol.OperationHandler;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import java.util.TreeMap;
  * The EventBridge API in process: one handler per operation, domain errors mapped to AWS errors
  * here and only here. Served over HTTP by wrapping each operation in an AwsJsonServer.
  */
-public final class EventBridgeOperations implements io.computecase.local.protocol.AwsJsonService {
+public final class EventBridgeOperations implements AwsJsonService {
   private final Map<String, OperationHandler> handlers = new TreeMap<>();
 
   public EventBridgeOperations(

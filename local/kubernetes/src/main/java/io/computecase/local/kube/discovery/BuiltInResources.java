@@ -1,6 +1,7 @@
 package io.computecase.local.kube.discovery;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The built-in kinds this server serves: the ones kubectl, JOSDK and the operator use. */
 final class BuiltInResources {
@@ -115,7 +116,7 @@ final class BuiltInResources {
         "v1",
         kind,
         plural,
-        kind.toLowerCase(java.util.Locale.ROOT),
+        kind.toLowerCase(Locale.ROOT),
         shortNames,
         List.of(),
         namespaced,

@@ -3,6 +3,7 @@ package io.computecase.local.kube.discovery;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads the served resource types out of a CustomResourceDefinition object. */
 final class CustomResourceTypes {
@@ -14,7 +15,7 @@ final class CustomResourceTypes {
     JsonNode names = spec.path("names");
     String kind = names.path("kind").asText();
     String plural = names.path("plural").asText();
-    String singular = names.path("singular").asText(kind.toLowerCase(java.util.Locale.ROOT));
+    String singular = names.path("singular").asText(kind.toLowerCase(Locale.ROOT));
     boolean namespaced = !"Cluster".equals(spec.path("scope").asText("Namespaced"));
     List<ResourceType> types = new ArrayList<>();
     for (JsonNode version : spec.path("versions")) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.kube.discovery.ResourceCatalog;
 import io.computecase.local.kube.discovery.ResourceType;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -83,8 +85,8 @@ public final class OpenApiDocuments {
     if (type.group().isEmpty()) {
       return "io.k8s.api.core." + type.version() + "." + type.kind();
     }
-    List<String> parts = new java.util.ArrayList<>(List.of(type.group().split("\\.")));
-    java.util.Collections.reverse(parts);
+    List<String> parts = new ArrayList<>(List.of(type.group().split("\\.")));
+    Collections.reverse(parts);
     return String.join(".", parts) + "." + type.version() + "." + type.kind();
   }
 

@@ -1,7 +1,10 @@
 package io.computecase.local.kube.patch;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -20,9 +23,7 @@ public final class ObjectPatcher {
 
   // a body of one JSON value and then more is refused, as the API server's decoder refuses it
   private static final ObjectMapper JSON =
-      com.fasterxml.jackson.databind.json.JsonMapper.builder()
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private static final YAMLMapper YAML = new YAMLMapper();
 
   /** Parses a patch body; apply patches may be YAML. */
@@ -66,8 +67,7 @@ public final class ObjectPatcher {
       String op = operation.path("op").asText("");
       if (op.equals("remove") || op.equals("replace")) {
         String path = operation.path("path").asText("");
-        if (!path.isEmpty()
-            && document.at(com.fasterxml.jackson.core.JsonPointer.compile(path)).isMissingNode()) {
+        if (!path.isEmpty() && document.at(JsonPointer.compile(path)).isMissingNode()) {
           throw new IllegalArgumentException("unable to " + op + " nonexistent location: " + path);
         }
       }

@@ -18,6 +18,8 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -25,6 +27,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.PemKeyCertOptions;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -140,10 +143,7 @@ public final class HttpFront implements AutoCloseable {
                           () ->
                               dispatcher.dispatch(
                                   new RecordedRequest(
-                                      request
-                                          .version()
-                                          .alpnName()
-                                          .toUpperCase(java.util.Locale.ROOT),
+                                      request.version().alpnName().toUpperCase(Locale.ROOT),
                                       HttpMethod.fromVertx(request.method()),
                                       request.uri(),
                                       Headers.builder().addAll(request.headers()).build(),
@@ -191,9 +191,8 @@ public final class HttpFront implements AutoCloseable {
    * The request's body, read up to {@link #MAX_BODY_BYTES}: a longer one (chunked, with no length
    * given) is answered 413 as it passes the limit, never buffered whole.
    */
-  private static io.vertx.core.Future<io.vertx.core.buffer.Buffer> readBody(
-      HttpServerRequest request) {
-    io.vertx.core.Promise<io.vertx.core.buffer.Buffer> body = io.vertx.core.Promise.promise();
+  private static Future<io.vertx.core.buffer.Buffer> readBody(HttpServerRequest request) {
+    Promise<io.vertx.core.buffer.Buffer> body = Promise.promise();
     io.vertx.core.buffer.Buffer collected = io.vertx.core.buffer.Buffer.buffer();
     request.handler(
         chunk -> {

@@ -1,7 +1,9 @@
 package io.computecase.local.kube.server;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.kube.discovery.ResourceCatalog;
@@ -9,6 +11,7 @@ import io.computecase.local.kube.discovery.ResourcePath;
 import io.computecase.local.kube.discovery.ResourceType;
 import io.computecase.local.kube.store.ObservableCrudDispatcher;
 import io.computecase.local.kube.table.TableConverter;
+import io.computecase.local.kube.validation.Cause;
 import io.computecase.local.kube.validation.InvalidObjectException;
 import io.computecase.local.kube.validation.ObjectShape;
 import io.computecase.local.kube.validation.SchemaValidator;
@@ -17,8 +20,10 @@ import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,9 +35,7 @@ public final class ResourceRequests {
 
   // a body of one JSON value and then more is refused, as the API server's decoder refuses it
   private static final ObjectMapper JSON =
-      com.fasterxml.jackson.databind.json.JsonMapper.builder()
-          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .build();
+      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private final ResourceCatalog catalog;
   private final CrudGateway crud;
@@ -84,7 +87,7 @@ public final class ResourceRequests {
               + "\"",
           path);
     }
-    String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
     if (method.equals("GET")) {
       return serve(request, path, type, method);
     }
@@ -199,7 +202,7 @@ public final class ResourceRequests {
           type.kind(),
           "",
           List.of(
-              new io.computecase.local.kube.validation.Cause(
+              new Cause(
                   "metadata.name",
                   "FieldValueRequired",
                   "Required value: name or generateName is required")));
@@ -273,7 +276,7 @@ public final class ResourceRequests {
 
   // the alphabet and length of the API server's generated name suffixes (no vowels, no look-alikes)
   private static final String NAME_SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
-  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * Names an object that gives only {@code generateName} as the API server does: five random

@@ -11,6 +11,7 @@ import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,7 +36,7 @@ final class ScaleRequests {
     }
     ObjectNode owner = (ObjectNode) found.get();
     ObjectNode scale = scaleOf(owner, paths);
-    String method = request.getMethod().toUpperCase(java.util.Locale.ROOT);
+    String method = request.getMethod().toUpperCase(Locale.ROOT);
     if (method.equals("GET")) {
       return ApiResponses.json(200, scale);
     }

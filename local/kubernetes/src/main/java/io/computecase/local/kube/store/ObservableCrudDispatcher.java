@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -55,7 +56,7 @@ public class ObservableCrudDispatcher extends KubernetesCrudDispatcher {
       // servers or restarts.
       oldKey = new AttributeSet(); // matches nothing, so a create removes nothing
       if (json != null && resource != null && resource.getMetadata() != null) {
-        String uid = java.util.UUID.randomUUID().toString();
+        String uid = UUID.randomUUID().toString();
         resource.getMetadata().setUid(uid);
         json = withUid(json, uid);
       }

@@ -1,6 +1,10 @@
 package io.computecase.local.kube.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,12 +80,10 @@ final class CrdValidator {
     if (!crd.isObject()) {
       return;
     }
-    com.fasterxml.jackson.databind.node.ObjectNode status =
-        ((com.fasterxml.jackson.databind.node.ObjectNode) crd).putObject("status");
+    ObjectNode status = ((ObjectNode) crd).putObject("status");
     status.set("acceptedNames", crd.path("spec").path("names").deepCopy());
-    com.fasterxml.jackson.databind.node.ArrayNode conditions = status.putArray("conditions");
-    String now =
-        java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    ArrayNode conditions = status.putArray("conditions");
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     conditions
         .addObject()
         .put("type", "NamesAccepted")
@@ -96,7 +98,7 @@ final class CrdValidator {
         .put("reason", "InitialNamesAccepted")
         .put("message", "the initial names have been accepted")
         .put("lastTransitionTime", now);
-    com.fasterxml.jackson.databind.node.ArrayNode stored = status.putArray("storedVersions");
+    ArrayNode stored = status.putArray("storedVersions");
     for (JsonNode version : crd.path("spec").path("versions")) {
       if (version.path("storage").asBoolean(false)) {
         stored.add(version.path("name").asText());

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks an object against its CRD's structural schema the way the API server does: wrong types,
@@ -18,8 +20,8 @@ public final class SchemaValidator {
   private final CelRules rules = new CelRules();
 
   /** Errors after which the API server does not run the CEL rules (a value of the wrong shape). */
-  private static final java.util.Set<String> BLOCKS_RULES =
-      java.util.Set.of(
+  private static final Set<String> BLOCKS_RULES =
+      Set.of(
           "FieldValueTypeInvalid",
           "FieldValueRequired",
           "FieldValueNotSupported",
@@ -27,8 +29,8 @@ public final class SchemaValidator {
           "FieldValueTooMany");
 
   /** The fields of ObjectMeta (meta/v1), every one a custom resource's metadata may have. */
-  private static final java.util.Set<String> OBJECT_META_FIELDS =
-      java.util.Set.of(
+  private static final Set<String> OBJECT_META_FIELDS =
+      Set.of(
           "name",
           "generateName",
           "namespace",
@@ -74,7 +76,7 @@ public final class SchemaValidator {
                         + cause.message(),
                     type.kind(),
                     objectName,
-                    java.util.List.of(cause));
+                    List.of(cause));
               });
     }
     if (type.kind().equals("CustomResourceDefinition")) {
@@ -295,7 +297,7 @@ public final class SchemaValidator {
                   + " chars long"));
     }
     String pattern = schema.path("pattern").asText("");
-    if (!pattern.isEmpty() && !java.util.regex.Pattern.compile(pattern).matcher(text).find()) {
+    if (!pattern.isEmpty() && !Pattern.compile(pattern).matcher(text).find()) {
       invalid.add(
           new Cause(
               path,
