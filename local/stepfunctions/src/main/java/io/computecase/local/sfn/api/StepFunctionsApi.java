@@ -6,7 +6,9 @@ import io.computecase.local.protocol.AwsJsonService;
 import io.computecase.local.protocol.AwsServiceException;
 import io.computecase.local.protocol.OperationHandler;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.execution.teststate.StateTester;
 import io.computecase.local.sfn.machines.StateMachineCatalog;
+import io.computecase.local.sfn.machines.StateTests;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +40,7 @@ public final class StepFunctionsApi implements AwsJsonService {
     TaskOperations tasks = new TaskOperations(engine);
     MapRunOperations mapRuns = new MapRunOperations(engine);
     TagOperations tags = new TagOperations(catalog);
+    TestStateOperation testState = new TestStateOperation(new StateTests(new StateTester(engine)));
     add("CreateStateMachine", machines::create);
     add("DescribeStateMachine", machines::describe);
     add("ListStateMachines", machines::list);
@@ -61,6 +64,7 @@ public final class StepFunctionsApi implements AwsJsonService {
     add("TagResource", tags::tag);
     add("UntagResource", tags::untag);
     add("ListTagsForResource", tags::list);
+    add("TestState", testState::test);
   }
 
   private void add(String operation, OperationHandler handler) {
@@ -83,7 +87,8 @@ public final class StepFunctionsApi implements AwsJsonService {
     return operation.startsWith("Describe")
         || operation.startsWith("List")
         || operation.startsWith("Get")
-        || operation.startsWith("Validate");
+        || operation.startsWith("Validate")
+        || operation.equals("TestState");
   }
 
   @Override

@@ -42,7 +42,22 @@ public final class DefinitionParser {
     return parser.diagnostics.all();
   }
 
-  private StateMachineDefinition parseText(String text) {
+  /**
+   * TestState's definition of one state: a state object, checked as a state of a machine is, whose
+   * Next and Catch targets lie outside it. The state is called {@code name}.
+   */
+  public static State parseState(String text, String name) {
+    DefinitionParser parser = new DefinitionParser();
+    JsonNode root = parser.root(text);
+    State state = root == null ? null : parser.states.parse(name, root, QueryLanguage.JSONPATH, "");
+    if (!parser.diagnostics.isEmpty()) {
+      throw new InvalidDefinitionException(parser.diagnostics.all());
+    }
+    return state;
+  }
+
+  /** The definition's JSON object, or null with a diagnostic. */
+  private JsonNode root(String text) {
     if (text == null || text.isBlank()) {
       diagnostics.add("MISSING_DESCRIPTION", "The definition is empty", "/");
       return null;
@@ -59,6 +74,14 @@ public final class DefinitionParser {
     }
     if (root == null || !root.isObject()) {
       diagnostics.add("INVALID_JSON_DESCRIPTION", "The definition must be a JSON object", "/");
+      return null;
+    }
+    return root;
+  }
+
+  private StateMachineDefinition parseText(String text) {
+    JsonNode root = root(text);
+    if (root == null) {
       return null;
     }
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {

@@ -3,6 +3,7 @@ package io.computecase.local.sfn.execution;
 import io.computecase.local.sfn.states.Catcher;
 import io.computecase.local.sfn.states.ErrorMatching;
 import io.computecase.local.sfn.states.Retrier;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,6 +32,10 @@ public final class Recovery {
     this.catchers = catchers;
     this.attempt = attempt;
     this.attempts = new int[retriers.size()];
+    if (run.once()) {
+      // TestState: the retries said to have happened already (stateConfiguration).
+      Arrays.fill(attempts, run.retryCount());
+    }
   }
 
   /** Runs the attempt under the state's Retry and Catch rules. */
@@ -79,6 +84,10 @@ public final class Recovery {
       if (attempts[i] >= retrier.maxAttempts()) {
         break;
       }
+      if (run.once()) {
+        run.observer().retriable(i, retrier.delaySeconds(attempts[i]), failure);
+        return CompletableFuture.failedFuture(failure);
+      }
       double delay = retrier.delaySeconds(attempts[i]);
       if (retrier.fullJitter()) {
         delay = ThreadLocalRandom.current().nextDouble() * delay;
@@ -92,8 +101,10 @@ public final class Recovery {
     if (ErrorMatching.isTerminal(error) && "States.Runtime".equals(error)) {
       return CompletableFuture.failedFuture(failure);
     }
-    for (Catcher catcher : catchers) {
+    for (int i = 0; i < catchers.size(); i++) {
+      Catcher catcher = catchers.get(i);
       if (catcher.matches(error)) {
+        run.observer().caught(i, failure);
         try {
           return CompletableFuture.completedFuture(
               new Transition(

@@ -28,6 +28,10 @@ public final class StateRun {
   private ObjectNode plainContext;
 
   private final long enteredEventId;
+  // Set only for TestState's run of one state on its own (see StateTrial).
+  private PipelineObserver observer = PipelineObserver.NONE;
+  private boolean once;
+  private ObjectNode givenContext;
 
   StateRun(Frame frame, State state, JsonNode input, long enteredMillis, long enteredEventId) {
     this.frame = frame;
@@ -81,22 +85,54 @@ public final class StateRun {
     this.plainContext = null;
   }
 
+  int retryCount() {
+    return retryCount;
+  }
+
+  /**
+   * Makes this a TestState run: tried once (Retry and Catch tell the observer what they would do),
+   * no waiting, each pipeline stage told to the observer, and the given context object if any.
+   */
+  void trial(PipelineObserver stages, ObjectNode context, int retriesSoFar) {
+    this.observer = stages;
+    this.once = true;
+    this.givenContext = context;
+    retryCount(retriesSoFar);
+  }
+
+  /** Who is told this run's pipeline stages (no one, outside TestState). */
+  public PipelineObserver observer() {
+    return observer;
+  }
+
+  /** A TestState run: one attempt, told rather than retried. */
+  boolean once() {
+    return once;
+  }
+
   /** The input after InputPath (JSONPath); the raw input for JSONata states. */
   public JsonNode pathInput() {
     StateFields f = state.fields();
     if (f.jsonata()) {
       return input;
     }
+    JsonNode filtered;
     if (f.inputPath() == null) {
-      return AwsJson.MAPPER.createObjectNode();
+      filtered = AwsJson.MAPPER.createObjectNode();
+    } else {
+      filtered = f.inputPath().equals("$") ? input : Evaluation.select(f.inputPath(), scope(input));
     }
-    return f.inputPath().equals("$") ? input : Evaluation.select(f.inputPath(), scope(input));
+    observer.afterInputPath(filtered);
+    return filtered;
   }
 
   /** The effective input after Parameters (JSONPath), evaluated on the filtered input. */
   public JsonNode parametersApplied(JsonNode filtered) {
     JsonNode parameters = state.fields().parameters();
-    return parameters == null ? filtered : Evaluation.payloadTemplate(parameters, scope(filtered));
+    JsonNode effective =
+        parameters == null ? filtered : Evaluation.payloadTemplate(parameters, scope(filtered));
+    observer.afterParameters(effective);
+    return effective;
   }
 
   /** The scope expressions see, with this state's context object. */
@@ -114,6 +150,13 @@ public final class StateRun {
 
   /** The context object: Execution, State, StateMachine, and Task/Map members when present. */
   public ObjectNode context(String taskToken, ObjectNode mapItem) {
+    if (givenContext != null) {
+      ObjectNode given = givenContext.deepCopy();
+      if (taskToken != null && !given.has("Task")) {
+        given.putObject("Task").put("Token", taskToken);
+      }
+      return given;
+    }
     ObjectNode context = AwsJson.MAPPER.createObjectNode();
     Execution execution = frame.execution();
     context.set("Execution", execution.contextExecution());
@@ -136,6 +179,7 @@ public final class StateRun {
   /** From the state's result to its transition: the rest of the pipeline, then Assign. */
   public Transition finish(JsonNode result) {
     StateFields f = state.fields();
+    observer.result(result);
     JsonNode output;
     if (f.jsonata()) {
       QueryScope scope = scope(input).withResult(result);
@@ -147,11 +191,13 @@ public final class StateRun {
       if (f.resultSelector() != null) {
         selected = Evaluation.payloadTemplate(f.resultSelector(), scope(result));
       }
+      observer.afterResultSelector(selected);
       assign(f.assign(), scope(selected));
       JsonNode combined =
           f.resultPath() == null
               ? input
               : Evaluation.applyResultPath(input, f.resultPath(), selected);
+      observer.afterResultPath(combined);
       output = outputPath(f, combined);
     }
     return new Transition(f.next(), output == null ? NullNode.getInstance() : output);
@@ -236,7 +282,8 @@ public final class StateRun {
   /** Completes when the engine clock reaches the instant (now or past: at once). */
   public CompletableFuture<Void> delayUntil(Instant due) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    if (!due.isAfter(now())) {
+    // A TestState run does not wait: it reports where the state would go once the wait is over.
+    if (once || !due.isAfter(now())) {
       done.complete(null);
       return done;
     }
