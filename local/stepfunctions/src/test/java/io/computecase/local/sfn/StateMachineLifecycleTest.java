@@ -151,6 +151,28 @@ class StateMachineLifecycleTest {
   }
 
   @Test
+  void failStatePathsMayCallIntrinsicsButOnlyWellFormedOnes() {
+    // The Guide: ErrorPath and CausePath may be "an intrinsic function that returns a string".
+    String intrinsic =
+        "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\","
+            + "\"ErrorPath\":\"States.Format('{}.Failed', $.service)\","
+            + "\"CausePath\":\"States.JsonToString($)\"}}}";
+    assertThat(fixture.sfn.validateStateMachineDefinition(b -> b.definition(intrinsic)).result())
+        .isEqualTo(ValidateStateMachineDefinitionResultCode.OK);
+    String malformed =
+        "{\"StartAt\":\"F\",\"States\":{\"F\":{\"Type\":\"Fail\","
+            + "\"ErrorPath\":\"States.Format('{}', $.a\",\"CausePath\":\"cause\"}}}";
+    assertThat(
+            fixture.sfn.validateStateMachineDefinition(b -> b.definition(malformed)).diagnostics())
+        .extracting(
+            ValidateStateMachineDefinitionDiagnostic::code,
+            ValidateStateMachineDefinitionDiagnostic::location)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("SCHEMA_VALIDATION_FAILED", "/States/F/ErrorPath"),
+            org.assertj.core.groups.Tuple.tuple("SCHEMA_VALIDATION_FAILED", "/States/F/CausePath"));
+  }
+
+  @Test
   void variableNamesFollowAwsRules() {
     String badName =
         "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","

@@ -30,7 +30,7 @@ final class ArrayIntrinsics {
   static JsonNode partition(IntrinsicArguments args) {
     args.expectCount(2);
     ArrayNode array = args.array(0);
-    long size = args.integer(1);
+    long size = args.rounded(1);
     if (size <= 0) {
       throw args.failure(
           "The value of argument 2 of States.ArrayPartition (the chunk size) must be greater than"
@@ -62,9 +62,9 @@ final class ArrayIntrinsics {
 
   static JsonNode range(IntrinsicArguments args) {
     args.expectCount(3);
-    long first = args.int32(0);
-    long last = args.int32(1);
-    long step = args.int32(2);
+    long first = args.roundedInt32(0);
+    long last = args.roundedInt32(1);
+    long step = args.roundedInt32(2);
     if (step == 0) {
       throw args.failure("The value of argument 3 of States.ArrayRange (the step) must not be 0");
     }

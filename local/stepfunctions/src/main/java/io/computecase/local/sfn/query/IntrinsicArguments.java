@@ -3,6 +3,8 @@ package io.computecase.local.sfn.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -10,6 +12,9 @@ import java.util.List;
  * States.IntrinsicFailure naming the function, the argument and what was expected.
  */
 final class IntrinsicArguments {
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
   private final String function;
   private final JsonNode[] values;
   private final List<String> firstLiteralSegments;
@@ -115,9 +120,40 @@ final class IntrinsicArguments {
     return (long) number;
   }
 
+  /**
+   * A number argument rounded to the nearest integer, as the Guide says Step Functions rounds "a
+   * non-integer value" given to States.MathAdd, MathRandom, ArrayPartition and ArrayRange; a tie
+   * goes away from zero.
+   */
+  long rounded(int index) {
+    JsonNode value = values[index];
+    if (!value.isNumber()) {
+      throw wrongType(index, "an integer");
+    }
+    if (value.isIntegralNumber()) {
+      if (!value.canConvertToLong()) {
+        throw wrongType(index, "an integer");
+      }
+      return value.longValue();
+    }
+    BigDecimal whole = value.decimalValue().setScale(0, RoundingMode.HALF_UP);
+    if (whole.compareTo(LONG_MIN) < 0 || whole.compareTo(LONG_MAX) > 0) {
+      throw wrongType(index, "an integer");
+    }
+    return whole.longValueExact();
+  }
+
+  /** A number argument, rounded, that must fit in 32 bits, as AWS's Math intrinsics require. */
+  int roundedInt32(int index) {
+    return within32Bits(index, rounded(index));
+  }
+
   /** An integer argument that must fit in 32 bits, as AWS's Math intrinsics require. */
   int int32(int index) {
-    long value = integer(index);
+    return within32Bits(index, integer(index));
+  }
+
+  private int within32Bits(int index, long value) {
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
       throw failure(
           "The value of argument "

@@ -14,8 +14,8 @@ final class MathIntrinsics {
   /** A number from start (inclusive) to end (exclusive); the same seed gives the same number. */
   static JsonNode random(IntrinsicArguments args) {
     args.expectCountBetween(2, 3);
-    int start = args.int32(0);
-    int end = args.int32(1);
+    int start = args.roundedInt32(0);
+    int end = args.roundedInt32(1);
     if (end <= start) {
       throw args.failure(
           "The end ("
@@ -27,7 +27,7 @@ final class MathIntrinsics {
     long bound = (long) end - start;
     long offset;
     if (args.size() == 3) {
-      Random seeded = new Random(args.int32(2));
+      Random seeded = new Random(args.rounded(2));
       offset =
           bound <= Integer.MAX_VALUE
               ? seeded.nextInt((int) bound)
@@ -40,7 +40,8 @@ final class MathIntrinsics {
 
   static JsonNode add(IntrinsicArguments args) {
     args.expectCount(2);
-    long sum = (long) args.int32(0) + args.int32(1);
+    // The sum of two 32-bit values may leave 32 bits; it is given whole, not wrapped.
+    long sum = (long) args.roundedInt32(0) + args.roundedInt32(1);
     return ArrayIntrinsics.number(sum);
   }
 }
