@@ -196,6 +196,11 @@ public final class Execution {
     node.put("RoleArn", revision.roleArn());
     node.put("StartTime", ContextTimes.format(startMillis));
     node.put("RedriveCount", redriveCount);
+    if (redriveCount > 0) {
+      // The Guide: "the RedriveTime Context object is only available if you've redriven an
+      // execution".
+      node.put("RedriveTime", ContextTimes.format(redriveMillis));
+    }
     return node;
   }
 }
