@@ -192,13 +192,16 @@ public final class StateRun {
         selected = Evaluation.payloadTemplate(f.resultSelector(), scope(result));
       }
       observer.afterResultSelector(selected);
-      assign(f.assign(), scope(selected));
+      // Assign and the output are evaluated side by side: an OutputPath that reads a variable
+      // sees the value it had before this state's Assign.
+      Map<String, JsonNode> updates = assignments(f.assign(), scope(selected));
       JsonNode combined =
           f.resultPath() == null
               ? input
               : Evaluation.applyResultPath(input, f.resultPath(), selected);
       observer.afterResultPath(combined);
       output = outputPath(f, combined);
+      frame.variables().putAll(updates);
     }
     return new Transition(f.next(), output == null ? NullNode.getInstance() : output);
   }
@@ -221,8 +224,9 @@ public final class StateRun {
       assign(assignTemplate, scope);
     } else {
       JsonNode filtered = pathInput();
-      assign(assignTemplate, scope(filtered));
+      Map<String, JsonNode> updates = assignments(assignTemplate, scope(filtered));
       output = outputPath(f, filtered);
+      frame.variables().putAll(updates);
     }
     return new Transition(f.next(), output == null ? NullNode.getInstance() : output);
   }
@@ -263,8 +267,13 @@ public final class StateRun {
 
   /** Evaluates every Assign value against the variables as they were, then assigns them all. */
   private void assign(JsonNode template, QueryScope scope) {
+    frame.variables().putAll(assignments(template, scope));
+  }
+
+  /** The values an Assign gives, evaluated against the variables as they are; none assigned yet. */
+  private Map<String, JsonNode> assignments(JsonNode template, QueryScope scope) {
     if (template == null) {
-      return;
+      return Map.of();
     }
     JsonNode values =
         state.fields().jsonata()
@@ -276,7 +285,7 @@ public final class StateRun {
       Map.Entry<String, JsonNode> field = fields.next();
       updates.put(field.getKey(), field.getValue());
     }
-    frame.variables().putAll(updates);
+    return updates;
   }
 
   /** Completes when the engine clock reaches the instant (now or past: at once). */
