@@ -3,6 +3,7 @@ package io.computecase.local.sfn.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.protocol.AwsServiceException;
 import io.computecase.local.protocol.RequestFields;
 import io.computecase.local.sfn.definition.DefinitionParser;
@@ -15,6 +16,7 @@ import io.computecase.local.sfn.execution.StepFunctionsEngine;
 import io.computecase.local.sfn.machines.StateMachine;
 import io.computecase.local.sfn.machines.StateMachineCatalog;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** CreateStateMachine, DescribeStateMachine, ListStateMachines, Update, Delete, Validate. */
@@ -41,7 +43,7 @@ final class StateMachineOperations {
               + " [STANDARD, EXPRESS]");
     }
     // every member is read before the machine exists: a bad one must leave nothing behind
-    java.util.Map<String, String> tags = TagOperations.read(fields);
+    Map<String, String> tags = TagOperations.read(fields);
     Optional<JsonNode> logging = logging(fields);
     Optional<Boolean> tracing = tracing(fields);
     StateMachine machine = catalog.create(name, definition, roleArn, type);
@@ -200,7 +202,7 @@ final class StateMachineOperations {
       return defaultLogging();
     }
     try {
-      return io.computecase.local.protocol.AwsJson.MAPPER.readTree(machine.loggingConfiguration());
+      return AwsJson.MAPPER.readTree(machine.loggingConfiguration());
     } catch (Exception e) {
       return defaultLogging();
     }

@@ -19,6 +19,7 @@ import io.computecase.local.sfn.states.WaitState;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Builds one state from its JSON, reporting each malformed field with its location. */
 final class StateParser {
@@ -104,8 +105,7 @@ final class StateParser {
   }
 
   /** AWS's rule for variable names: a letter or underscore, then letters, digits, underscores. */
-  private static final java.util.regex.Pattern VARIABLE =
-      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,79}");
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,79}");
 
   private void checkVariableNames(JsonNode assign, String location) {
     if (assign == null) {

@@ -1,6 +1,8 @@
 package io.computecase.local.sfn.execution;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -24,7 +26,7 @@ final class ExecutionStore {
 
   /** Every top-level execution, grouped by state machine, each group in start order. */
   List<Execution> topLevel() {
-    List<Execution> all = new java.util.ArrayList<>();
+    List<Execution> all = new ArrayList<>();
     byMachine.values().forEach(all::addAll);
     return all;
   }
@@ -56,13 +58,13 @@ final class ExecutionStore {
     if (machine == null) {
       return 0;
     }
-    List<Execution> closed = new java.util.ArrayList<>();
+    List<Execution> closed = new ArrayList<>();
     for (Execution execution : machine) {
       if (!(execution.status() instanceof ExecutionStatus.Running)) {
         closed.add(execution);
       }
     }
-    closed.sort(java.util.Comparator.comparingLong(Execution::stopMillis).reversed());
+    closed.sort(Comparator.comparingLong(Execution::stopMillis).reversed());
     int evicted = 0;
     for (int i = 0; i < closed.size(); i++) {
       Execution execution = closed.get(i);

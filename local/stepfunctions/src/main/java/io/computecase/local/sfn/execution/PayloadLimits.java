@@ -3,6 +3,7 @@ package io.computecase.local.sfn.execution;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.protocol.AwsJson;
+import java.io.IOException;
 import java.io.OutputStream;
 
 /** AWS's 256 KiB quota on every state input, output, execution input and task result. */
@@ -50,7 +51,7 @@ public final class PayloadLimits {
       AwsJson.MAPPER.writeValue(counter, value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     return counter.count;

@@ -3,6 +3,7 @@ package io.computecase.local.sfn.execution;
 import io.computecase.local.sfn.states.Catcher;
 import io.computecase.local.sfn.states.ErrorMatching;
 import io.computecase.local.sfn.states.Retrier;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +97,7 @@ public final class Recovery {
       retryCount++;
       run.retryCount(retryCount);
       long due = run.now().toEpochMilli() + Math.round(delay * 1000);
-      return run.delayUntil(java.time.Instant.ofEpochMilli(due)).thenCompose(v -> next());
+      return run.delayUntil(Instant.ofEpochMilli(due)).thenCompose(v -> next());
     }
     if (ErrorMatching.isTerminal(error) && "States.Runtime".equals(error)) {
       return CompletableFuture.failedFuture(failure);

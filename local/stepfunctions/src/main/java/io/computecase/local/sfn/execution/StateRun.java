@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.sfn.eval.Evaluation;
 import io.computecase.local.sfn.execution.timers.Timers;
+import io.computecase.local.sfn.query.QueryException;
 import io.computecase.local.sfn.query.QueryScope;
 import io.computecase.local.sfn.states.State;
 import io.computecase.local.sfn.states.StateFields;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * One state's run within a frame: the shared input/output pipeline (InputPath, Parameters or
@@ -47,10 +49,10 @@ public final class StateRun {
    */
   public StateFailure asFailure(Throwable failure) {
     Throwable cause = failure;
-    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+    while (cause instanceof CompletionException && cause.getCause() != null) {
       cause = cause.getCause();
     }
-    if (cause instanceof io.computecase.local.sfn.query.QueryException query) {
+    if (cause instanceof QueryException query) {
       return new StateFailure(
           query.error(),
           "An error occurred while executing the state '"

@@ -2,6 +2,7 @@ package io.computecase.local.sfn.persistence;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -87,7 +88,7 @@ public final class SnapshotFile {
   }
 
   /** Jackson closes the stream it writes; the channel must stay open to be forced to disk. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
+  private static final class NonClosing extends FilterOutputStream {
     NonClosing(OutputStream out) {
       super(out);
     }

@@ -2,6 +2,7 @@ package io.computecase.local.sfn.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.RandomAccess;
 
 /**
@@ -26,7 +27,7 @@ final class JsonArrayView extends AbstractList<Object> implements RandomAccess {
     }
     if (elements == null) {
       elements = new Object[node.size()];
-      java.util.Arrays.fill(elements, UNCONVERTED);
+      Arrays.fill(elements, UNCONVERTED);
     }
     Object value = elements[index];
     if (value == UNCONVERTED) {

@@ -3,6 +3,8 @@ package io.computecase.local.sfn.execution.history;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The details of one history event, kept as small records holding references (not copies) to the
@@ -64,7 +66,7 @@ public sealed interface EventDetails {
     public ObjectNode render(boolean includeData) {
       ObjectNode n = rendered.deepCopy();
       if (!includeData) {
-        java.util.List<String> payloads = new java.util.ArrayList<>();
+        List<String> payloads = new ArrayList<>();
         n.fieldNames()
             .forEachRemaining(
                 f -> {

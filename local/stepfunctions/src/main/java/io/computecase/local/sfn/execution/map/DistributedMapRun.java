@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A Distributed Map: a Map Run whose units (items or batches) run as child executions, counted in
@@ -37,8 +38,7 @@ final class DistributedMapRun {
   private final boolean resumed;
   private final long itemsPerUnit;
   private final long itemTotal;
-  private final java.util.concurrent.atomic.AtomicBoolean failing =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean failing = new AtomicBoolean();
 
   private DistributedMapRun(
       StateRun run,

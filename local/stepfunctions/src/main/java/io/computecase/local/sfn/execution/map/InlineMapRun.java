@@ -9,7 +9,9 @@ import io.computecase.local.sfn.execution.StateRun;
 import io.computecase.local.sfn.execution.history.EventDetails;
 import io.computecase.local.sfn.states.MapState;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An inline Map: iterations in this execution, each in its own frame, with its own events. */
@@ -22,7 +24,7 @@ final class InlineMapRun {
     String name = map.name();
     frame.record("MapStateStarted", new EventDetails.MapStateStarted(units.size()));
     JsonNode[] outputs = new JsonNode[units.size()];
-    java.util.Queue<Frame> iterations = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    Queue<Frame> iterations = new ConcurrentLinkedQueue<>();
     CompletableFuture<JsonNode> result = new CompletableFuture<>();
     AtomicBoolean failed = new AtomicBoolean();
     FanOut.run(
