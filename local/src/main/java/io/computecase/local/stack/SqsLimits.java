@@ -59,7 +59,8 @@ final class SqsLimits {
 
     Strict(Limits strict) {
       this.strict = strict;
-      this.bodyCharacters = new LimitedValue<>(List$.MODULE$.empty().$colon$colon(new BodyCharacters()));
+      this.bodyCharacters =
+          new LimitedValue<>(List$.MODULE$.empty().$colon$colon(new BodyCharacters()));
     }
 
     @Override

@@ -15,9 +15,9 @@ import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
 import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
+import scala.util.Either;
 import scalikejdbc.ConnectionPool$;
 import scalikejdbc.ConnectionPoolSettings;
-import scala.util.Either;
 
 /**
  * ElasticMQ's queues and messages kept in an H2 database in the data directory, wired as
