@@ -81,6 +81,19 @@ record CompiledPath(
     return node;
   }
 
+  /**
+   * Whether this path reads {@code $$.Task} or below it while the context object has no Task: the
+   * Guide's context object has "Task" null outside a task state.
+   */
+  boolean readsAbsentTask(JsonNode document) {
+    return root == Root.CONTEXT
+        && !steps.isEmpty()
+        && "Task".equals(steps.get(0).name())
+        && document != null
+        && document.isObject()
+        && !document.has("Task");
+  }
+
   /** Null for the whole document; otherwise the jayway path for the part after the root. */
   private static JsonPath jayway(String afterRoot) {
     if (afterRoot.isEmpty()) {

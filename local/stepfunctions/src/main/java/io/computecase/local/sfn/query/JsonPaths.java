@@ -22,7 +22,10 @@ public final class JsonPaths {
    * States.Runtime, as AWS fails InputPath, OutputPath, ItemsPath and Choice variables. An
    * indefinite path (a wildcard, slice, filter or deep scan) selects a list, which is empty when
    * nothing matches: also when a field on the way to the wildcard or slice is missing, or what the
-   * slice is applied to is not an array.
+   * slice is applied to is not an array. An index past the end of an array is a definite path to
+   * nothing too: the ASL specification fails a path that "is legal but cannot be applied
+   * successfully". Outside a state that has a task token, {@code $$.Task} and what is under it are
+   * null, as the Guide says of the context object.
    */
   public static JsonNode select(String path, QueryScope scope) {
     CompiledPath compiled = CompiledPath.of(path);
@@ -38,9 +41,21 @@ public final class JsonPaths {
       if (found != null) {
         return found;
       }
+      if (compiled.readsAbsentTask(document)) {
+        // The Guide, on the context object: "The value for a Task field is null if the
+        // Parameters field is outside of a task state."
+        return NullNode.getInstance();
+      }
     }
     try {
       Object value = compiled.jsonPath().read(document, JaywayJackson.CONFIGURATION);
+      if (compiled.steps() != null) {
+        // The walk found nothing, yet jayway answers: an index past the end of an array, which
+        // jayway reads as null. The path names one node that is not there, as a missing field.
+        throw new QueryException(
+            QueryException.RUNTIME,
+            "Invalid path '" + path + "' : No results for path: " + compiled.jsonPath().getPath());
+      }
       return JaywayJackson.toNode(value);
     } catch (PathNotFoundException e) {
       if (!compiled.jsonPath().isDefinite()) {

@@ -5,6 +5,9 @@ import static io.computecase.local.sfn.query.QueryFixtures.scope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,6 +111,29 @@ class JsonPathsTest {
         catchThrowableOfType(QueryException.class, () -> JsonPaths.select("$.nope", scope(INPUT)));
     assertThat(failure.error()).isEqualTo("States.Runtime");
     assertThat(failure.cause()).isEqualTo("Invalid path '$.nope' : No results for path: $['nope']");
+  }
+
+  @Test
+  void anIndexPastTheEndOfAnArrayFailsAsAMissingFieldDoes() {
+    QueryException failure =
+        catchThrowableOfType(
+            QueryException.class, () -> JsonPaths.select("$.bar[5]", scope(INPUT)));
+    assertThat(failure.error()).isEqualTo("States.Runtime");
+    assertThat(failure.cause())
+        .isEqualTo("Invalid path '$.bar[5]' : No results for path: $['bar'][5]");
+    assertThat(JsonPaths.find("$.bar[5]", scope(INPUT))).isEmpty();
+  }
+
+  @Test
+  void theTaskOfAContextObjectWithoutOneIsNull() {
+    JsonNode noTask = ((ObjectNode) QueryFixtures.CONTEXT.deepCopy()).without("Task");
+    QueryScope outsideATask = QueryScope.of(json(INPUT), noTask, Map.of());
+    assertThat(JsonPaths.select("$$.Task", outsideATask).isNull()).isTrue();
+    assertThat(JsonPaths.select("$$.Task.Token", outsideATask).isNull()).isTrue();
+    assertThat(
+            catchThrowableOfType(
+                QueryException.class, () -> JsonPaths.select("$$.Nope", outsideATask)))
+        .isNotNull();
   }
 
   @Test

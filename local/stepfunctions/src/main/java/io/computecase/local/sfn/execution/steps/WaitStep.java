@@ -17,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * state and the event that entered it).
  */
 final class WaitStep {
+  /** The Guide: Seconds is "an integer value from 0 to 99999999". */
+  private static final long MAX_SECONDS = 99_999_999L;
+
   private WaitStep() {}
 
   static CompletableFuture<Transition> run(WaitState state, StateRun run) {
@@ -35,11 +38,10 @@ final class WaitStep {
       return timestamp(value, QueryException.RUNTIME, timestampPathProblem(value));
     }
     if (state.seconds() != null) {
-      JsonNode value =
-          Evaluation.isJsonata(state.seconds())
-              ? Evaluation.jsonata(state.seconds().textValue(), scope, "Seconds")
-              : state.seconds();
-      return afterSeconds(run, value);
+      if (Evaluation.isJsonata(state.seconds())) {
+        return afterJsonataSeconds(run, state.seconds().textValue(), scope);
+      }
+      return afterSeconds(run, state.seconds());
     }
     if (Evaluation.isJsonata(state.timestamp())) {
       // The Guide: "In JSONata states, you can specify a JSONata expression which results in a
@@ -58,6 +60,34 @@ final class WaitStep {
     }
     JsonNode value = state.timestamp();
     return timestamp(value, QueryException.RUNTIME, timestampPathProblem(value));
+  }
+
+  /**
+   * The Guide: "In JSONata states, you can alternatively specify a JSONata expression which must
+   * evaluate to an integer in the stated range" (0 to 99999999); what does not is the expression's
+   * failure, a States.QueryEvaluationError, as for an invalid Timestamp. JSONata has one number
+   * type, so a whole number such as {@code 4 / 2} is an integer.
+   */
+  private static Instant afterJsonataSeconds(StateRun run, String expression, QueryScope scope) {
+    JsonNode value = Evaluation.jsonata(expression, scope, "Seconds");
+    boolean whole =
+        value != null
+            && value.isNumber()
+            && value.decimalValue().stripTrailingZeros().scale() <= 0
+            && value.doubleValue() >= 0
+            && value.doubleValue() <= MAX_SECONDS;
+    if (!whole) {
+      throw new QueryException(
+          QueryException.QUERY_EVALUATION_ERROR,
+          "The JSONata expression '"
+              + Evaluation.jsonataBody(expression)
+              + "' specified for the field 'Seconds' returned "
+              + value
+              + ", which is not an integer from 0 to "
+              + MAX_SECONDS
+              + ".");
+    }
+    return run.now().plusSeconds(value.longValue());
   }
 
   private static Instant afterSeconds(StateRun run, JsonNode value) {
