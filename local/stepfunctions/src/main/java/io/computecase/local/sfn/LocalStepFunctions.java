@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * An embeddable local AWS Step Functions: the engine, its API in process, and the API served over
@@ -32,8 +33,8 @@ public final class LocalStepFunctions implements AutoCloseable {
     this.engine =
         new StepFunctionsEngine(builder.region, builder.accountId, builder.clock, new StateSteps());
     engine.retainClosed(builder.closedRetention, builder.closedKept);
-    if (builder.clock instanceof TestingClock testing) {
-      testing.onAdvance(engine.timers()::wake);
+    if (builder.clockAdvances != null) {
+      builder.clockAdvances.accept(engine.timers()::wake);
     }
     StateMachineCatalog catalog = new StateMachineCatalog(engine);
     this.api = new StepFunctionsApi(engine, catalog);
@@ -101,6 +102,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     private String region = "us-east-1";
     private String accountId = "000000000000";
     private Clock clock = Clock.systemUTC();
+    private Consumer<Runnable> clockAdvances;
     private final Map<String, AwsJsonService> integrations = new LinkedHashMap<>();
     private Path dataDirectory;
     private Duration snapshotInterval = Duration.ofSeconds(1);
@@ -119,9 +121,20 @@ public final class LocalStepFunctions implements AutoCloseable {
       return this;
     }
 
-    /** The clock of waits, timeouts and timestamps; a {@link TestingClock} for tests. */
+    /** The clock of waits, timeouts and timestamps; a test's clock that it moves by hand. */
     public Builder clock(Clock value) {
       this.clock = value;
+      return this;
+    }
+
+    /**
+     * For a clock that jumps instead of running (a test's): the engine gives {@code subscription}
+     * the callback to run after each jump, so that timers that came due fire at once rather than at
+     * their next check, up to a second later. A test's clock passes its listener registration, e.g.
+     * {@code onClockAdvance(clock::onAdvance)}.
+     */
+    public Builder onClockAdvance(Consumer<Runnable> subscription) {
+      this.clockAdvances = subscription;
       return this;
     }
 

@@ -2,7 +2,7 @@ package io.computecase.local.sfn.support;
 
 import io.computecase.local.protocol.AwsJsonServer;
 import io.computecase.local.sfn.LocalStepFunctions;
-import io.computecase.local.sfn.TestingClock;
+import io.computecase.testing.TestingClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,7 +42,7 @@ public final class EngineFixture implements AutoCloseable {
     LocalStepFunctions.Builder builder =
         LocalStepFunctions.builder().integration("events", bus).integration("sqs", queue);
     if (!realClock) {
-      builder.clock(clock);
+      builder.clock(clock).onClockAdvance(clock::onAdvance);
     }
     engine = builder.build();
     server = engine.serve(0);

@@ -2,7 +2,7 @@ package io.computecase.local.sfn.support;
 
 import io.computecase.local.protocol.AwsJsonServer;
 import io.computecase.local.sfn.LocalStepFunctions;
-import io.computecase.local.sfn.TestingClock;
+import io.computecase.testing.TestingClock;
 import java.net.URI;
 import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -31,6 +31,7 @@ public final class RestartableEngine implements AutoCloseable {
     engine =
         LocalStepFunctions.builder()
             .clock(clock)
+            .onClockAdvance(clock::onAdvance)
             .integration("events", bus)
             .dataDirectory(dataDirectory)
             .build();

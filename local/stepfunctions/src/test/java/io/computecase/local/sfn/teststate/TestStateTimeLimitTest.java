@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.computecase.local.protocol.AwsJsonServer;
 import io.computecase.local.protocol.AwsJsonService;
 import io.computecase.local.sfn.LocalStepFunctions;
-import io.computecase.local.sfn.TestingClock;
 import io.computecase.local.sfn.support.EngineFixture;
+import io.computecase.testing.TestingClock;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +45,11 @@ class TestStateTimeLimitTest {
       };
 
   private final LocalStepFunctions engine =
-      LocalStepFunctions.builder().clock(clock).integration("events", silentBus).build();
+      LocalStepFunctions.builder()
+          .clock(clock)
+          .onClockAdvance(clock::onAdvance)
+          .integration("events", silentBus)
+          .build();
   private final AwsJsonServer server = engine.serve(0);
   private final SfnClient sfn =
       SfnClient.builder()
