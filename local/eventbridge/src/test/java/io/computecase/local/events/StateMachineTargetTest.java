@@ -6,8 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.protocol.AwsJson;
+import io.computecase.testing.TestingStepFunctions;
+import io.computecase.testing.TestingStepFunctions.Execution;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,10 +18,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** A state machine target starts one execution per matched event, with the event as its input. */
 class StateMachineTargetTest {
-  private static final String MACHINE =
-      "arn:aws:states:us-east-1:000000000000:stateMachine:follow-up";
   private static final String ROLE = "arn:aws:iam::000000000000:role/events";
-  private static final TestingStepFunctions STATES = new TestingStepFunctions(Set.of(MACHINE));
+  private static final TestingStepFunctions STATES = new TestingStepFunctions();
+  private static final String MACHINE = STATES.createStateMachine("follow-up");
   private static TestBed bed;
 
   @BeforeAll
@@ -58,10 +58,9 @@ class StateMachineTargetTest {
 
     putCompleted("r-1");
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> !STATES.started().isEmpty());
-    TestingStepFunctions.Started started = STATES.started().get(0);
-    assertThat(started.stateMachineArn()).isEqualTo(MACHINE);
-    JsonNode input = AwsJson.MAPPER.readTree(started.input());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !STATES.executionsOf(MACHINE).isEmpty());
+    Execution started = STATES.executionsOf(MACHINE).get(0);
+    JsonNode input = AwsJson.MAPPER.readTree(started.input);
     assertThat(input.get("requestId").asText()).isEqualTo("r-1");
     assertThat(input.get("itemsSucceeded").asInt()).isEqualTo(3);
   }
