@@ -64,7 +64,7 @@ class SigtermTest {
             .redirectOutput(logs.resolve("worker.log").toFile());
     Map<String, String> env = builder.environment();
     env.put("COMPUTECASE_SQS_ENDPOINT", stack.sqsEndpoint());
-    env.put("COMPUTECASE_SFN_ENDPOINT", stack.sfn.endpoint());
+    env.put("COMPUTECASE_SFN_ENDPOINT", stack.sfn.endpoint().toString());
     env.put("COMPUTECASE_WAIT_TIME_SECONDS", "1");
     env.put("COMPUTECASE_WORKER_ID", "container-1");
     env.remove("COMPUTECASE_TARGET");

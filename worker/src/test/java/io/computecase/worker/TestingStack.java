@@ -3,6 +3,7 @@ package io.computecase.worker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
+import io.computecase.testing.TestingStepFunctions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,8 +24,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * One test's world: an embedded ElasticMQ (shared by the test JVM), a fresh compute-target queue
- * with its dead-letter queue, the Step Functions fake, and the workers the test starts; items are
- * sent as the EventBridge rule delivers them (the whole event envelope as the message body).
+ * with its dead-letter queue, the shared Step Functions fake, and the workers the test starts;
+ * items are sent as the EventBridge rule delivers them (the whole event envelope as the message
+ * body).
  */
 final class TestingStack implements AutoCloseable {
   private static final AtomicInteger QUEUES = new AtomicInteger();
