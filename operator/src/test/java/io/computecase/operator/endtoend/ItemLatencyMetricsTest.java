@@ -5,9 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
-import io.computecase.operator.testing.LocalEngines;
 import io.computecase.operator.testing.OperatorTestStack;
-import io.computecase.operator.testing.TestingWorker;
 import io.computecase.operator.testing.TestingWorker.Answer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,29 +24,21 @@ import org.junit.jupiter.api.Test;
 class ItemLatencyMetricsTest {
   private static final Map<String, Long> DURATIONS_MS = Map.of("0", 250L, "1", 500L, "2", 2000L);
   private OperatorTestStack stack;
-  private LocalEngines engines;
-  private TestingWorker worker;
 
   @BeforeEach
   void start() {
     stack = new OperatorTestStack();
-    engines = new LocalEngines(stack);
-    stack.startOperator(engines.config(stack));
-    worker =
-        new TestingWorker(
-            stack,
-            engines,
-            (caseId, delivery) ->
-                DURATIONS_MS.containsKey(caseId)
-                    ? new Answer.Succeed(DURATIONS_MS.get(caseId))
-                    : new Answer.Fail("ComputeError", "no duration for a failed item"));
+    stack.useLocalEngines();
+    stack.startOperator();
+    stack.startWorker(
+        (caseId, delivery) ->
+            DURATIONS_MS.containsKey(caseId)
+                ? new Answer.Succeed(DURATIONS_MS.get(caseId))
+                : new Answer.Fail("ComputeError", "no duration for a failed item"));
   }
 
   @AfterEach
-  void stop() throws InterruptedException {
-    worker.close();
-    stack.stopOperator();
-    engines.close();
+  void stop() {
     stack.close();
   }
 

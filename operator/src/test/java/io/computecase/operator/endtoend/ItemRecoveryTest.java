@@ -6,7 +6,6 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.api.v1alpha1.ItemRetry;
-import io.computecase.operator.testing.LocalEngines;
 import io.computecase.operator.testing.OperatorTestStack;
 import io.computecase.operator.testing.TestingWorker;
 import io.computecase.operator.testing.TestingWorker.Answer;
@@ -23,32 +22,24 @@ import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
  */
 class ItemRecoveryTest {
   private OperatorTestStack stack;
-  private LocalEngines engines;
   private TestingWorker worker;
 
   @BeforeEach
   void start() {
     stack = new OperatorTestStack();
-    engines = new LocalEngines(stack);
-    stack.startOperator(engines.config(stack));
+    stack.useLocalEngines();
+    stack.startOperator();
   }
 
   @AfterEach
-  void stop() throws InterruptedException {
-    if (worker != null) {
-      worker.close();
-    }
-    stack.stopOperator();
-    engines.close();
+  void stop() {
     stack.close();
   }
 
   @Test
   void anItemThatFailsTwiceThenSucceedsIsCountedOnceAsSucceeded() {
     worker =
-        new TestingWorker(
-            stack,
-            engines,
+        stack.startWorker(
             (caseId, delivery) ->
                 caseId.equals("1") && delivery < 3
                     ? new Answer.Fail("ComputeError", "attempt " + delivery + " failed")
@@ -87,9 +78,7 @@ class ItemRecoveryTest {
   @Test
   void anItemOutOfAttemptsShowsItsLastErrorOnStatus() {
     worker =
-        new TestingWorker(
-            stack,
-            engines,
+        stack.startWorker(
             (caseId, delivery) ->
                 caseId.equals("2")
                     ? new Answer.Fail("ComputeError", "attempt " + delivery + " failed")
@@ -116,9 +105,7 @@ class ItemRecoveryTest {
   @Test
   void aSilentWorkerFailsTheItemWithAHeartbeatTimeout() {
     worker =
-        new TestingWorker(
-            stack,
-            engines,
+        stack.startWorker(
             (caseId, delivery) ->
                 caseId.equals("0") ? new Answer.Silent() : new Answer.Succeed(10));
     ComputeCaseSpec spec = new ComputeCaseSpec();
@@ -145,9 +132,7 @@ class ItemRecoveryTest {
 
   @Test
   void heartbeatsKeepAnItemAliveLongerThanItsHeartbeatInterval() {
-    worker =
-        new TestingWorker(
-            stack, engines, (caseId, delivery) -> new Answer.HeartbeatThenSucceed(7, 500, 3000));
+    worker = stack.startWorker((caseId, delivery) -> new Answer.HeartbeatThenSucceed(7, 500, 3000));
     ComputeCaseSpec spec = new ComputeCaseSpec();
     spec.setGenerate(new Generate(2));
     // 2 s between heartbeats at most; the worker beats every 0.5 s for 3 s
@@ -172,9 +157,7 @@ class ItemRecoveryTest {
   @Test
   void aToleratedFailureCountLetsACaseWithThatManyFailuresSucceed() {
     worker =
-        new TestingWorker(
-            stack,
-            engines,
+        stack.startWorker(
             (caseId, delivery) ->
                 caseId.equals("1") || caseId.equals("3")
                     ? new Answer.Fail("ComputeError", "case " + caseId)
@@ -201,7 +184,7 @@ class ItemRecoveryTest {
 
   /** The states the item's child execution entered, in order, from its history. */
   private List<String> statesEntered(ComputeCase cc, String caseId) {
-    try (SfnClient sfn = engines.sfn()) {
+    try (SfnClient sfn = stack.sfnClient()) {
       String mapRun = cc.getStatus().getMapRunArn();
       for (ExecutionListItem child : sfn.listExecutions(r -> r.mapRunArn(mapRun)).executions()) {
         String input = sfn.describeExecution(r -> r.executionArn(child.executionArn())).input();

@@ -41,12 +41,12 @@ class AwsPermissionTest {
     assertThat(CaseLifecycleTest.condition(blocked, "Running").getMessage())
         .contains("states:StartExecution");
     assertThat(blocked.getStatus().getStartTime()).isNull();
-    assertThat(stack.sfn.executionOf(blocked)).isEmpty();
+    assertThat(stack.executionOf(blocked)).isEmpty();
 
     stack.sfn.denyStartExecution = false;
 
     ComputeCase running = stack.awaitCase("denied", c -> c.getStatus().getStartTime() != null);
     assertThat(running.getStatus().getPhase()).isEqualTo("Running");
-    assertThat(stack.sfn.executionOf(running)).isPresent();
+    assertThat(stack.executionOf(running)).isPresent();
   }
 }

@@ -9,7 +9,7 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.operator.testing.OperatorTestStack;
-import io.computecase.operator.testing.TestingStepFunctions;
+import io.computecase.testing.TestingStepFunctions;
 import io.fabric8.kubernetes.api.model.Condition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

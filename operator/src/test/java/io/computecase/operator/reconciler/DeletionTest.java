@@ -7,7 +7,7 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.operator.testing.OperatorTestStack;
-import io.computecase.operator.testing.TestingStepFunctions;
+import io.computecase.testing.TestingStepFunctions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +39,7 @@ class DeletionTest {
     stack.create("doomed", spec());
     ComputeCase running = stack.awaitCase("doomed", c -> c.getStatus().getStartTime() != null);
     assertThat(running.getMetadata().getFinalizers()).isNotEmpty();
-    TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
+    TestingStepFunctions.Execution execution = stack.executionOf(running).orElseThrow();
 
     stack.client.resource(running).delete();
 
@@ -53,7 +53,7 @@ class DeletionTest {
   void deletingAFinishedCaseStopsNothing() {
     stack.create("finished", spec());
     ComputeCase running = stack.awaitCase("finished", c -> c.getStatus().getStartTime() != null);
-    TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
+    TestingStepFunctions.Execution execution = stack.executionOf(running).orElseThrow();
     stack.sfn.finish(execution, "SUCCEEDED", "{}");
     ComputeCase done = stack.awaitCase("finished", OperatorTestStack.phase("Succeeded"));
 

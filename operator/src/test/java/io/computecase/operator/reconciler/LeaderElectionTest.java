@@ -9,7 +9,7 @@ import io.computecase.api.v1alpha1.Generate;
 import io.computecase.operator.ComputeCaseOperator;
 import io.computecase.operator.config.OperatorConfig;
 import io.computecase.operator.testing.OperatorTestStack;
-import io.computecase.operator.testing.TestingStepFunctions;
+import io.computecase.testing.TestingStepFunctions;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 /** Two replicas elect one leader through a Lease; when it goes, the other finishes the case. */
 class LeaderElectionTest {
   private OperatorTestStack stack;
-  private ComputeCaseOperator first;
-  private ComputeCaseOperator second;
 
   @BeforeEach
   void start() {
@@ -29,12 +27,6 @@ class LeaderElectionTest {
 
   @AfterEach
   void stop() {
-    if (first != null) {
-      first.stop();
-    }
-    if (second != null) {
-      second.stop();
-    }
     stack.close();
   }
 
@@ -55,8 +47,8 @@ class LeaderElectionTest {
 
   @Test
   void oneReplicaLeadsAndTheOtherTakesOverWithoutASecondExecution() {
-    first = ComputeCaseOperator.start(stack.client, replica("replica-a"));
-    second = ComputeCaseOperator.start(stack.client, replica("replica-b"));
+    ComputeCaseOperator first = stack.startOperator(replica("replica-a"));
+    ComputeCaseOperator second = stack.startOperator(replica("replica-b"));
     await().atMost(Duration.ofSeconds(20)).until(() -> holder() != null);
     ComputeCaseSpec spec = new ComputeCaseSpec();
     spec.setGenerate(new Generate(3));
@@ -64,17 +56,11 @@ class LeaderElectionTest {
     ComputeCase running = stack.awaitCase("led", c -> c.getStatus().getStartTime() != null);
 
     String leader = holder();
-    if (leader.equals("replica-a")) {
-      first.stop();
-      first = null;
-    } else {
-      second.stop();
-      second = null;
-    }
+    (leader.equals("replica-a") ? first : second).stop();
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> holder() != null && !holder().equals(leader));
-    TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
+    TestingStepFunctions.Execution execution = stack.executionOf(running).orElseThrow();
     stack.sfn.finish(execution, "SUCCEEDED", "{}");
 
     stack.awaitCase("led", OperatorTestStack.phase("Succeeded"));

@@ -7,7 +7,7 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.operator.testing.OperatorTestStack;
-import io.computecase.operator.testing.TestingStepFunctions;
+import io.computecase.testing.TestingStepFunctions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +32,7 @@ class RedriveTest {
     spec.setGenerate(new Generate(4));
     stack.create(name, spec);
     ComputeCase running = stack.awaitCase(name, c -> c.getStatus().getStartTime() != null);
-    TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
+    TestingStepFunctions.Execution execution = stack.executionOf(running).orElseThrow();
     TestingStepFunctions.MapRun run = stack.sfn.startMapRun(execution, 4);
     run.succeeded = status.equals("FAILED") ? 3 : 4;
     run.failed = status.equals("FAILED") ? 1 : 0;
@@ -57,7 +57,7 @@ class RedriveTest {
   @Test
   void redrivesAFailedCaseAndKeepsTheAttemptHistory() {
     ComputeCase failed = finished("flaky", "FAILED");
-    TestingStepFunctions.Execution execution = stack.sfn.executionOf(failed).orElseThrow();
+    TestingStepFunctions.Execution execution = stack.executionOf(failed).orElseThrow();
 
     annotate("flaky", "2026-11-29T00:00:00Z");
 

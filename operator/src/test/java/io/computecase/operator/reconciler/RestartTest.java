@@ -6,7 +6,7 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.operator.testing.OperatorTestStack;
-import io.computecase.operator.testing.TestingStepFunctions;
+import io.computecase.testing.TestingStepFunctions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class RestartTest {
 
     stack.stopOperator();
     stack.startOperator();
-    TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
+    TestingStepFunctions.Execution execution = stack.executionOf(running).orElseThrow();
     stack.sfn.startMapRun(execution, 5).succeeded = 5;
     stack.sfn.finish(
         execution, "SUCCEEDED", "{\"durationMs\":{\"min\":1,\"p50\":1,\"p95\":1,\"max\":1}}");

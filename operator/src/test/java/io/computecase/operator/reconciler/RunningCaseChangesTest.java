@@ -9,7 +9,7 @@ import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.api.v1alpha1.ItemRetry;
 import io.computecase.operator.testing.OperatorTestStack;
-import io.computecase.operator.testing.TestingStepFunctions;
+import io.computecase.testing.TestingStepFunctions;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,7 +46,7 @@ class RunningCaseChangesTest {
   void aNewMaxConcurrencyChangesTheRunningMapRun() {
     stack.create("throttled", spec(5));
     ComputeCase running = stack.awaitCase("throttled", c -> c.getStatus().getStartTime() != null);
-    TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
+    TestingStepFunctions.Execution execution = stack.executionOf(running).orElseThrow();
     TestingStepFunctions.MapRun run = stack.sfn.startMapRun(execution, 20);
     run.running = 5;
     assertThat(run.maxConcurrency).isEqualTo(5);
@@ -64,7 +64,7 @@ class RunningCaseChangesTest {
   void changingAFixedFieldIsRefusedWithAConditionAndTheExecutionKeepsItsInput() {
     stack.create("fixed", spec(0));
     ComputeCase running = stack.awaitCase("fixed", c -> c.getStatus().getStartTime() != null);
-    TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
+    TestingStepFunctions.Execution execution = stack.executionOf(running).orElseThrow();
     String input = execution.input;
 
     running.getSpec().setParameters(JSON.createObjectNode().put("computeMs", 99));
@@ -97,7 +97,7 @@ class RunningCaseChangesTest {
     stack.create("fixed-recovery", spec(0));
     ComputeCase running =
         stack.awaitCase("fixed-recovery", c -> c.getStatus().getStartTime() != null);
-    String input = stack.sfn.executionOf(running).orElseThrow().input;
+    String input = stack.executionOf(running).orElseThrow().input;
 
     running.getSpec().setRetry(new ItemRetry(5, 1, 2.0));
     running.getSpec().setHeartbeatSeconds(30);
@@ -113,7 +113,7 @@ class RunningCaseChangesTest {
                             k.getType().equals("SpecChangeRefused")
                                 && k.getStatus().equals("True")));
     assertThat(refused.getStatus().getPhase()).isEqualTo("Running");
-    assertThat(stack.sfn.executionOf(refused).orElseThrow().input)
+    assertThat(stack.executionOf(refused).orElseThrow().input)
         .isEqualTo(input)
         .contains("\"maxAttempts\":1");
   }
@@ -124,7 +124,7 @@ class RunningCaseChangesTest {
     spec.setTtlSecondsAfterFinished(1);
     stack.create("short-lived", spec);
     ComputeCase running = stack.awaitCase("short-lived", c -> c.getStatus().getStartTime() != null);
-    TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
+    TestingStepFunctions.Execution execution = stack.executionOf(running).orElseThrow();
     stack.sfn.finish(execution, "SUCCEEDED", "{}");
 
     await().atMost(Duration.ofSeconds(20)).until(() -> stack.get("short-lived") == null);

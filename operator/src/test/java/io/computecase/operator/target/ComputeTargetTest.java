@@ -13,7 +13,7 @@ import io.computecase.api.v1alpha1.ComputeTarget;
 import io.computecase.api.v1alpha1.ComputeTargetSpec;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.operator.testing.OperatorTestStack;
-import io.computecase.operator.testing.TestingStepFunctions;
+import io.computecase.testing.TestingStepFunctions;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -238,7 +238,7 @@ class ComputeTargetTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> get("busy").getStatus().getUsedBy() != null);
     assertThat(get("busy").getStatus().getUsedBy()).containsExactly("cases/holder");
     assertThat(get("busy").getStatus().getMessage()).contains("cases/holder");
-    TestingStepFunctions.Execution execution = stack.sfn.executionOf(running).orElseThrow();
+    TestingStepFunctions.Execution execution = stack.executionOf(running).orElseThrow();
     stack.sfn.finish(execution, "SUCCEEDED", "{}");
     stack.awaitCase("holder", OperatorTestStack.phase("Succeeded"));
 

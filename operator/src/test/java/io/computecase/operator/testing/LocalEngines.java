@@ -4,26 +4,22 @@ import io.computecase.local.events.LocalEventBridge;
 import io.computecase.local.protocol.AwsJsonHttpClient;
 import io.computecase.local.protocol.AwsJsonServer;
 import io.computecase.local.sfn.LocalStepFunctions;
-import io.computecase.operator.config.OperatorConfig;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicReference;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The project's real local Step Functions and EventBridge, wired to a test stack's ElasticMQ, so
- * the operator provisions and runs asl/computecase.asl.json on the engine that checks it.
+ * the operator provisions and runs asl/computecase.asl.json on the engine that checks it. Made by
+ * {@link OperatorTestStack#useLocalEngines}, which closes it.
  */
-public final class LocalEngines implements AutoCloseable {
+final class LocalEngines {
   private final LocalEventBridge events;
   private final LocalStepFunctions stepFunctions;
   private final AwsJsonServer eventsServer;
   private final AwsJsonServer sfnServer;
 
-  public LocalEngines(OperatorTestStack stack) {
-    var sqsApi = new AwsJsonHttpClient(stack.sqsEndpoint.toString(), "AmazonSQS", "1.0");
+  LocalEngines(URI sqsEndpoint) {
+    var sqsApi = new AwsJsonHttpClient(sqsEndpoint.toString(), "AmazonSQS", "1.0");
     AtomicReference<LocalStepFunctions> engine = new AtomicReference<>();
     events =
         LocalEventBridge.builder()
@@ -41,24 +37,15 @@ public final class LocalEngines implements AutoCloseable {
     sfnServer = stepFunctions.serve(0);
   }
 
-  /** The stack's configuration, pointed at these engines. */
-  public OperatorConfig config(OperatorTestStack stack) {
-    return stack.config().toBuilder()
-        .sfnEndpoint(URI.create(sfnServer.endpoint()))
-        .eventsEndpoint(URI.create(eventsServer.endpoint()))
-        .build();
+  URI sfnEndpoint() {
+    return URI.create(sfnServer.endpoint());
   }
 
-  public SfnClient sfn() {
-    return SfnClient.builder()
-        .endpointOverride(URI.create(sfnServer.endpoint()))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-        .build();
+  URI eventsEndpoint() {
+    return URI.create(eventsServer.endpoint());
   }
 
-  @Override
-  public void close() {
+  void close() {
     sfnServer.close();
     eventsServer.close();
     stepFunctions.close();

@@ -6,26 +6,35 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.operator.ComputeCaseOperator;
 import io.computecase.operator.config.OperatorConfig;
+import io.computecase.testing.TestingStepFunctions;
+import io.computecase.testing.TestingStepFunctions.Execution;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.opentelemetry.api.OpenTelemetry;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * One operator on the fabric8 mock API server (CRUD mode), a Testing Step Functions and
- * EventBridge, and a real embedded ElasticMQ: what the operator tests run against.
+ * What every operator test runs against: the fabric8 mock API server (CRUD mode), the shared
+ * TestingStepFunctions and a TestingEventBridge, or the project's real local engines in their place
+ * ({@link #useLocalEngines}), a real embedded ElasticMQ, and the operators and testing workers the
+ * test starts. Closing it stops them all.
  */
 public final class OperatorTestStack implements AutoCloseable {
   public static final String NAMESPACE = "cases";
@@ -36,7 +45,10 @@ public final class OperatorTestStack implements AutoCloseable {
   public final TestingEventBridge events = new TestingEventBridge();
   private final SQSRestServer sqsServer;
   public final URI sqsEndpoint;
-  private ComputeCaseOperator operator;
+  private final List<ComputeCaseOperator> operators = new CopyOnWriteArrayList<>();
+  private final List<TestingWorker> workers = new CopyOnWriteArrayList<>();
+  private LocalEngines engines;
+  private OperatorConfig lastConfig;
 
   public OperatorTestStack() {
     kubernetes =
@@ -57,13 +69,29 @@ public final class OperatorTestStack implements AutoCloseable {
     sqsEndpoint = URI.create("http://127.0.0.1:" + port);
   }
 
+  /**
+   * Runs the project's local Step Functions and EventBridge in place of the fakes: operators
+   * started from now on provision and run cases on them, and {@link #startWorker} answers their
+   * tokens.
+   */
+  public void useLocalEngines() {
+    if (engines == null) {
+      engines = new LocalEngines(sqsEndpoint);
+    }
+  }
+
+  private URI sfnEndpoint() {
+    return engines == null ? sfn.endpoint() : engines.sfnEndpoint();
+  }
+
+  /** A configuration on this stack's Step Functions, EventBridge and ElasticMQ. */
   public OperatorConfig config() {
     return OperatorConfig.builder()
-        .sfnEndpoint(sfn.endpoint())
-        .eventsEndpoint(events.endpoint())
+        .sfnEndpoint(sfnEndpoint())
+        .eventsEndpoint(engines == null ? events.endpoint() : engines.eventsEndpoint())
         .sqsEndpoint(sqsEndpoint)
         // the target TestingWorker serves, for cases of any namespace
-        .targets(java.util.List.of("default"))
+        .targets(List.of("default"))
         .httpPort(0)
         .build();
   }
@@ -72,26 +100,54 @@ public final class OperatorTestStack implements AutoCloseable {
     return startOperator(config());
   }
 
+  /** Starts one more operator (a replica, when leader election is on). */
   public ComputeCaseOperator startOperator(OperatorConfig config) {
-    operator = ComputeCaseOperator.start(client, config);
+    return started(config, ComputeCaseOperator.start(client, config));
+  }
+
+  public ComputeCaseOperator startOperator(OperatorConfig config, OpenTelemetry openTelemetry) {
+    return started(config, ComputeCaseOperator.start(client, config, openTelemetry));
+  }
+
+  private ComputeCaseOperator started(OperatorConfig config, ComputeCaseOperator operator) {
+    operators.add(operator);
+    lastConfig = config;
     return operator;
   }
 
-  public ComputeCaseOperator startOperator(
-      OperatorConfig config, io.opentelemetry.api.OpenTelemetry openTelemetry) {
-    operator = ComputeCaseOperator.start(client, config, openTelemetry);
-    return operator;
-  }
-
+  /** Stops every operator started. */
   public void stopOperator() {
-    if (operator != null) {
-      operator.stop();
-      operator = null;
-    }
+    operators.forEach(ComputeCaseOperator::stop);
+    operators.clear();
   }
 
+  /** Stops every operator and starts one again as the last one was configured: a restart. */
+  public ComputeCaseOperator restartOperator() {
+    stopOperator();
+    return startOperator(lastConfig);
+  }
+
+  /** The operator started last. */
   public ComputeCaseOperator operator() {
-    return operator;
+    return operators.isEmpty() ? null : operators.get(operators.size() - 1);
+  }
+
+  /**
+   * A worker on the default target's queue, answering as the script says; closed with the stack.
+   */
+  public TestingWorker startWorker(TestingWorker.Script script) {
+    TestingWorker worker = new TestingWorker(this, script);
+    workers.add(worker);
+    return worker;
+  }
+
+  /** A Step Functions client on this stack's Step Functions: the fake, or the local engine. */
+  public SfnClient sfnClient() {
+    return SfnClient.builder()
+        .endpointOverride(sfnEndpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+        .build();
   }
 
   public SqsClient sqs() {
@@ -130,9 +186,20 @@ public final class OperatorTestStack implements AutoCloseable {
     return cc -> phase.equals(cc.getStatus().getPhase());
   }
 
+  /**
+   * The execution the operator started for this case, found by the name it derives from the uid.
+   */
+  public Optional<Execution> executionOf(ComputeCase cc) {
+    return sfn.executionNamed("cc-" + cc.getMetadata().getUid());
+  }
+
   @Override
   public void close() {
+    workers.forEach(TestingWorker::close);
     stopOperator();
+    if (engines != null) {
+      engines.close();
+    }
     client.close();
     kubernetes.destroy();
     sfn.close();

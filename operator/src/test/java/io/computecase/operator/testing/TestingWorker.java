@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * A worker on the default target's queue that answers each item event as a script says, given the
  * item's caseId and which delivery of that caseId it is (1 for the first event, 2 for a retry,
- * ...).
+ * ...). Started by {@link OperatorTestStack#startWorker}, which closes it.
  */
 public final class TestingWorker implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,12 +51,12 @@ public final class TestingWorker implements AutoCloseable {
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
   private final Thread thread;
 
-  public TestingWorker(OperatorTestStack stack, LocalEngines engines, Script script) {
+  TestingWorker(OperatorTestStack stack, Script script) {
     thread =
         new Thread(
             () -> {
               try (SqsClient sqs = stack.sqs();
-                  SfnClient sfn = engines.sfn()) {
+                  SfnClient sfn = stack.sfnClient()) {
                 String url = sqs.getQueueUrl(r -> r.queueName("computecase-default")).queueUrl();
                 while (working.get()) {
                   for (Message m :
@@ -153,9 +153,13 @@ public final class TestingWorker implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     working.set(false);
     timer.shutdownNow();
-    thread.join(5000);
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

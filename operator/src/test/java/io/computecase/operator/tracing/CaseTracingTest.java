@@ -74,7 +74,7 @@ class CaseTracingTest {
     spec.setGenerate(new Generate(2));
     ComputeCase created = stack.create("traced", spec);
     ComputeCase running = stack.awaitCase("traced", c -> c.getStatus().getStartTime() != null);
-    String input = stack.sfn.executionOf(running).orElseThrow().input;
+    String input = stack.executionOf(running).orElseThrow().input;
     String traceparent =
         new ObjectMapper().readTree(input).path("request").path("traceparent").asText();
 

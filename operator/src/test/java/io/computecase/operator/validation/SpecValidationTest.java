@@ -282,7 +282,7 @@ class SpecValidationTest {
     assertThat(refused.getStatus().getExecutionArn()).isNull();
     assertThat(refused.getStatus().getObservedGeneration())
         .isEqualTo(refused.getMetadata().getGeneration());
-    assertThat(stack.sfn.executionOf(refused)).isEmpty();
+    assertThat(stack.executionOf(refused)).isEmpty();
   }
 
   @Test
@@ -313,7 +313,7 @@ class SpecValidationTest {
         stack.awaitCase("valid-neighbour", c -> c.getStatus().getStartTime() != null);
 
     assertThat(running.getStatus().getPhase()).isEqualTo("Running");
-    assertThat(stack.sfn.executionOf(running))
+    assertThat(stack.executionOf(running))
         .hasValueSatisfying(
             e -> assertThat(e.input).contains("{\"caseId\":\"0\"},{\"caseId\":\"1\"}"));
     assertThat(
