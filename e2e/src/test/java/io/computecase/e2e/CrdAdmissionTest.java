@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.computecase.local.kube.EmbeddedKubernetes;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -261,11 +263,11 @@ class CrdAdmissionTest {
   }
 
   private static String slug(String name) {
-    return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
   }
 
   private static RealCluster.Result embeddedKubectl(String stdin, String... args) {
-    List<String> command = new java.util.ArrayList<>();
+    List<String> command = new ArrayList<>();
     command.add(real.kubectlPath().toString());
     command.addAll(List.of(args));
     return RealCluster.exec(command, Map.of("KUBECONFIG", embeddedKubeconfig.toString()), stdin);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.computecase.api.v1alpha1.ComputeCase;
+import io.computecase.local.stack.EmbeddedStack;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
@@ -176,8 +177,6 @@ class OperatorFailoverTest {
   }
 
   private static String stateMachineArn() {
-    return "arn:aws:states:"
-        + io.computecase.local.stack.EmbeddedStack.REGION
-        + ":000000000000:stateMachine:computecase";
+    return "arn:aws:states:" + EmbeddedStack.REGION + ":000000000000:stateMachine:computecase";
   }
 }

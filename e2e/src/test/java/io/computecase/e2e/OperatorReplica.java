@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One replica of the operator as production runs it: the operator jar's own main in its own JVM,
@@ -105,7 +106,7 @@ final class OperatorReplica implements AutoCloseable {
       signal("CONT");
       process.destroy();
       try {
-        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
           process.destroyForcibly();
         }
       } catch (InterruptedException e) {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,7 +110,7 @@ class UpOnRealClusterTest {
                 "up",
                 "--kubeconfig",
                 tmp.resolve("absent").toString()),
-            java.util.Map.of(),
+            Map.of(),
             null);
     assertThat(refused.exit()).isNotZero();
     assertThat(refused.output())

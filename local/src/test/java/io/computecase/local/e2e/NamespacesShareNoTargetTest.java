@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -188,7 +189,7 @@ class NamespacesShareNoTargetTest {
             .mapRuns()
             .get(0)
             .mapRunArn();
-    List<JsonNode> outputs = new java.util.ArrayList<>();
+    List<JsonNode> outputs = new ArrayList<>();
     for (var child :
         fixture.sfn.listExecutionsPaginator(r -> r.mapRunArn(mapRunArn)).executions()) {
       for (var event :

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -51,7 +52,7 @@ final class AwsJsonFuzz {
         List.of(
             api.target("NoSuchOperation"),
             api.target(""),
-            api.target(someOperation.toLowerCase(java.util.Locale.ROOT)),
+            api.target(someOperation.toLowerCase(Locale.ROOT)),
             api.target(someOperation + "X"),
             api.target("../" + someOperation),
             api.target("Op" + "e".repeat(4000)),

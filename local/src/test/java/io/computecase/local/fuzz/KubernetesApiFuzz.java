@@ -1,6 +1,9 @@
 package io.computecase.local.fuzz;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.fuzz.KubernetesEndpoint.KubeCall;
+import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -328,15 +331,15 @@ final class KubernetesApiFuzz {
     return KubeCall.of(label, method, path, contentType, body);
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
+  private static JsonNode parse(String json) {
     try {
       return MalformedBodies.JSON.readTree(json);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException(e);
     }
   }
 
   private static String encode(String text) {
-    return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -117,6 +118,6 @@ final class MalformedBodies {
   }
 
   static String typeName(JsonNode value) {
-    return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return value.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

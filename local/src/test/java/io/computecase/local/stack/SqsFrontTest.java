@@ -17,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -493,8 +495,7 @@ class SqsFrontTest {
       if (headersEnd >= 0) {
         String length =
             text.lines()
-                .filter(
-                    line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+                .filter(line -> line.toLowerCase(Locale.ROOT).startsWith("content-length:"))
                 .findFirst()
                 .map(line -> line.substring(line.indexOf(':') + 1).strip())
                 .orElse("0");
@@ -503,7 +504,7 @@ class SqsFrontTest {
         }
       }
     }
-    return java.util.Arrays.copyOf(buffer, read);
+    return Arrays.copyOf(buffer, read);
   }
 
   /** An SDK client whose requests pass through {@code body} and {@code request} on their way. */

@@ -9,6 +9,7 @@ import org.elasticmq.StrictSQSLimits$;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import scala.collection.immutable.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -47,7 +48,7 @@ class SqsLimitsTest {
   void theCharacterSetIsElasticMqsStrictOneForEveryCodePoint() {
     @SuppressWarnings("unchecked")
     var strictRanges =
-        (scala.collection.immutable.List<RangeLimit<Object>>)
+        (List<RangeLimit<Object>>)
             ((LimitedValue<?>) StrictSQSLimits$.MODULE$.bodyValidCharactersLimit()).value();
     for (int codePoint = 0; codePoint <= Character.MAX_CODE_POINT + 1; codePoint++) {
       Integer boxed = codePoint;

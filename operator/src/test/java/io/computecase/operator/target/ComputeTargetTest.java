@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,8 +255,7 @@ class ComputeTargetTest {
                 .get())
         .isNull();
     try (SqsClient sqs = stack.sqs()) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> sqs.getQueueUrl(r -> r.queueName(named)))
+      Assertions.assertThatThrownBy(() -> sqs.getQueueUrl(r -> r.queueName(named)))
           .isInstanceOf(QueueDoesNotExistException.class);
     }
   }
@@ -348,8 +348,7 @@ class ComputeTargetTest {
                 .get())
         .isNull();
     try (SqsClient sqs = stack.sqs()) {
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> sqs.getQueueUrl(r -> r.queueName("computecase-" + name)))
+      Assertions.assertThatThrownBy(() -> sqs.getQueueUrl(r -> r.queueName("computecase-" + name)))
           .isInstanceOf(QueueDoesNotExistException.class);
     }
   }

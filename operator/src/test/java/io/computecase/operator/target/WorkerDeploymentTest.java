@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,7 +90,7 @@ class WorkerDeploymentTest {
     computation.setKind("exec");
     computation.setExecAwsCredentials(true);
     computation.setExecMaxTimeoutSeconds(600);
-    computation.setExecEnvironment(java.util.List.of("MODEL_DIR", "DATABASE_URL"));
+    computation.setExecEnvironment(List.of("MODEL_DIR", "DATABASE_URL"));
     target.getSpec().setComputation(computation);
 
     PodSpec pod = podOf(target);

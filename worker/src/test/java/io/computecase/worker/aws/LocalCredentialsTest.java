@@ -6,10 +6,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -53,11 +56,10 @@ class LocalCredentialsTest {
   @Test
   void withoutCredentialsTheAnswerGoesUnsigned() {
     // Only meaningful where no AWS credentials are configured, as on CI and in the embedded stack.
-    org.junit.jupiter.api.Assumptions.assumeTrue(
+    Assumptions.assumeTrue(
         System.getenv("AWS_ACCESS_KEY_ID") == null
             && System.getenv("AWS_PROFILE") == null
-            && !java.nio.file.Files.exists(
-                java.nio.file.Path.of(System.getProperty("user.home"), ".aws", "credentials")));
+            && !Files.exists(Path.of(System.getProperty("user.home"), ".aws", "credentials")));
     answerOnce();
     assertThat(authorizations).containsExactly("(none)");
   }

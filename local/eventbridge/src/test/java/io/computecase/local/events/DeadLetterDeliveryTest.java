@@ -10,6 +10,7 @@ import io.computecase.testing.TestingClock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,8 +82,7 @@ class DeadLetterDeliveryTest {
 
   private static Map<String, String> attributes(Message message) {
     return message.messageAttributes().entrySet().stream()
-        .collect(
-            java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stringValue()));
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().stringValue()));
   }
 
   @Test

@@ -1,5 +1,8 @@
 package io.computecase.local.events;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.computecase.local.protocol.AwsJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -90,9 +93,8 @@ public final class PutEventsThroughput {
                           .build());
                 }
                 if (inProcess) {
-                  com.fasterxml.jackson.databind.node.ObjectNode request =
-                      io.computecase.local.protocol.AwsJson.MAPPER.createObjectNode();
-                  com.fasterxml.jackson.databind.node.ArrayNode array = request.putArray("Entries");
+                  ObjectNode request = AwsJson.MAPPER.createObjectNode();
+                  ArrayNode array = request.putArray("Entries");
                   entries.forEach(
                       e ->
                           array

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.protocol.AwsJson;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class RoutingByPatternTest {
             .createQueue(
                 b ->
                     b.queueName("computecase-ordered.fifo")
-                        .attributesWithStrings(java.util.Map.of("FifoQueue", "true")))
+                        .attributesWithStrings(Map.of("FifoQueue", "true")))
             .queueUrl();
     bed.events.putRule(b -> b.name("computecase-ordered").eventPattern(targetPattern("ordered")));
     bed.events.putTargets(

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,7 +94,7 @@ class ApiServerAuthenticationTest {
                     .uri(server.url() + "/api/v1/namespaces/default")
                     .build(),
                 String.class)
-            .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            .get(30, TimeUnit.SECONDS);
 
     assertThat(response.code()).as(response.body()).isEqualTo(200);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,11 +140,7 @@ class ApiServerHttpTest {
         .configMaps()
         .inNamespace("default")
         .resource(
-            new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("patch-me")
-                .endMetadata()
-                .build())
+            new ConfigMapBuilder().withNewMetadata().withName("patch-me").endMetadata().build())
         .createOr(c -> c.update());
 
     HttpResponse<String> response =

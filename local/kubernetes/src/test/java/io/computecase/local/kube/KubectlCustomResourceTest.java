@@ -2,6 +2,7 @@ package io.computecase.local.kube;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -112,7 +113,7 @@ class KubectlCustomResourceTest {
         .events()
         .inNamespace("default")
         .resource(
-            new io.fabric8.kubernetes.api.model.EventBuilder()
+            new EventBuilder()
                 .withNewMetadata()
                 .withName(name)
                 .endMetadata()

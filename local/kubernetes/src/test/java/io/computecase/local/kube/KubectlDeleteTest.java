@@ -3,6 +3,8 @@ package io.computecase.local.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,8 +101,8 @@ class KubectlDeleteTest {
             "NotFound",
             "no kind serves /apis/computecase.io/v1alpha1/namespaces/default/computecases");
     kubectl.run("apply", "-f", ComputeCases.CRD_FILE.toString());
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(20))
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () ->
                 assertThat(kubectl.run("get", "computecases").err())

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,11 +129,7 @@ class PersistenceTest {
     GenericKubernetesResource resource = new GenericKubernetesResource();
     resource.setApiVersion("computecase.io/v1alpha1");
     resource.setKind("ComputeCase");
-    resource.setMetadata(
-        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
-            .withName(name)
-            .withNamespace("default")
-            .build());
+    resource.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("default").build());
     resource.setAdditionalProperty("spec", Map.of("target", "pricing", "maxConcurrency", 5));
     return resource;
   }
@@ -151,8 +149,7 @@ class PersistenceTest {
     Path file = data.resolve("resources/api_v1_namespaces_default_configmaps/items.json");
     Files.writeString(file, "{\"metadata\": ");
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> EmbeddedKubernetes.builder().dataDir(data).build())
+    Assertions.assertThatThrownBy(() -> EmbeddedKubernetes.builder().dataDir(data).build())
         .hasMessageContaining(file.toString())
         .hasMessageContaining("repair or delete the file");
   }

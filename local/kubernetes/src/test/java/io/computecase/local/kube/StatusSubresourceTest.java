@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,9 +134,8 @@ class StatusSubresourceTest {
             });
     created.getMetadata().setResourceVersion(stale);
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> ComputeCases.cases(client).resource(created).update())
-        .isInstanceOf(io.fabric8.kubernetes.client.KubernetesClientException.class)
+    Assertions.assertThatThrownBy(() -> ComputeCases.cases(client).resource(created).update())
+        .isInstanceOf(KubernetesClientException.class)
         .hasMessageContaining("the object has been modified");
   }
 

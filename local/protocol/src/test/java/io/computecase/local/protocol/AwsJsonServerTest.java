@@ -3,6 +3,7 @@ package io.computecase.local.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +61,7 @@ class AwsJsonServerTest {
     server.close();
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode servedOn() {
+  private static JsonNode servedOn() {
     return AwsJson.MAPPER.createObjectNode().put("thread", Thread.currentThread().getName());
   }
 

@@ -3,6 +3,8 @@ package io.computecase.local.sfn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.computecase.local.protocol.AwsJson;
+import io.computecase.local.protocol.AwsServiceException;
 import io.computecase.local.sfn.support.EngineFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -203,10 +205,8 @@ class ApiErrorsTest {
                     .api()
                     .invoke(
                         "StartSyncExecution",
-                        io.computecase.local.protocol.AwsJson.MAPPER
-                            .createObjectNode()
-                            .put("stateMachineArn", machine)),
-            io.computecase.local.protocol.AwsServiceException.class);
+                        AwsJson.MAPPER.createObjectNode().put("stateMachineArn", machine)),
+            AwsServiceException.class);
     assertThat(e.code())
         .isEqualTo(
             StateMachineTypeNotSupportedException.class.getSimpleName().replace("Exception", ""));

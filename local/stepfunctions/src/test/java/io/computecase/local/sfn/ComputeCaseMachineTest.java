@@ -10,6 +10,7 @@ import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.sfn.support.EngineFixture;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -66,7 +67,7 @@ class ComputeCaseMachineTest {
     assertThat(items.get(0).path("target").asText()).isEqualTo("default");
     assertThat(items.get(0).path("parameters").path("computeMs").asInt()).isEqualTo(5);
     assertThat(items.stream().map(d -> d.path("index").asInt()).sorted().toList())
-        .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 20).boxed().toList());
+        .containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList());
     for (JsonNode item : items) {
       int index = item.path("index").asInt();
       fixture.sfn.sendTaskSuccess(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.sfn.support.EngineFixture;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -114,7 +115,6 @@ class ContextObjectTest {
     assertThat(output.at("/after/count").asInt()).isEqualTo(1);
     assertThat(output.at("/after/time").asText())
         .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-    assertThat(java.time.Instant.parse(output.at("/after/time").asText()))
-        .isEqualTo(redriven.redriveDate());
+    assertThat(Instant.parse(output.at("/after/time").asText())).isEqualTo(redriven.redriveDate());
   }
 }

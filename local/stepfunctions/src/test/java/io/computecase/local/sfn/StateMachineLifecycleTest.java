@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.computecase.local.sfn.support.EngineFixture;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineResponse;
@@ -117,9 +118,9 @@ class StateMachineLifecycleTest {
             ValidateStateMachineDefinitionDiagnostic::code,
             ValidateStateMachineDefinitionDiagnostic::location)
         .contains(
-            org.assertj.core.groups.Tuple.tuple("MISSING_TRANSITION_TARGET", "/States/A/Next"),
-            org.assertj.core.groups.Tuple.tuple("INVALID_RESOURCE", "/States/B/Resource"),
-            org.assertj.core.groups.Tuple.tuple("SCHEMA_VALIDATION_FAILED", "/States/C/Type"));
+            Tuple.tuple("MISSING_TRANSITION_TARGET", "/States/A/Next"),
+            Tuple.tuple("INVALID_RESOURCE", "/States/B/Resource"),
+            Tuple.tuple("SCHEMA_VALIDATION_FAILED", "/States/C/Type"));
   }
 
   @Test
@@ -134,7 +135,7 @@ class StateMachineLifecycleTest {
         .extracting(
             ValidateStateMachineDefinitionDiagnostic::code,
             ValidateStateMachineDefinitionDiagnostic::location)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("UNREACHABLE_STATE", "/States/B"));
+        .containsExactly(Tuple.tuple("UNREACHABLE_STATE", "/States/B"));
     String loop = "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Next\":\"A\"}}}";
     assertThat(fixture.sfn.validateStateMachineDefinition(b -> b.definition(loop)).diagnostics())
         .extracting(ValidateStateMachineDefinitionDiagnostic::code)
@@ -168,8 +169,8 @@ class StateMachineLifecycleTest {
             ValidateStateMachineDefinitionDiagnostic::code,
             ValidateStateMachineDefinitionDiagnostic::location)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("SCHEMA_VALIDATION_FAILED", "/States/F/ErrorPath"),
-            org.assertj.core.groups.Tuple.tuple("SCHEMA_VALIDATION_FAILED", "/States/F/CausePath"));
+            Tuple.tuple("SCHEMA_VALIDATION_FAILED", "/States/F/ErrorPath"),
+            Tuple.tuple("SCHEMA_VALIDATION_FAILED", "/States/F/CausePath"));
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -161,7 +162,7 @@ class TaskCallbacksTest {
     ExecutorService pool = Executors.newFixedThreadPool(32);
     try {
       CompletableFuture.allOf(
-              java.util.stream.IntStream.range(0, count)
+              IntStream.range(0, count)
                   .mapToObj(
                       n ->
                           CompletableFuture.runAsync(
