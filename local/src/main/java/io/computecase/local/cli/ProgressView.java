@@ -13,16 +13,25 @@ final class ProgressView {
   private String lastLine = "";
 
   ProgressView(PrintWriter out) {
+    this(out, System.console() != null && !"dumb".equals(System.getenv("TERM")));
+  }
+
+  ProgressView(PrintWriter out, boolean terminal) {
     this.out = out;
-    this.terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
+    this.terminal = terminal;
   }
 
   void show(String phase, long total, long succeeded, long failed, long inFlight, double seconds) {
     long done = succeeded + failed;
+    double rate = seconds > 0 ? done / seconds : 0;
+    String eta =
+        done >= total || rate == 0
+            ? ""
+            : String.format(", ETA %.0f s", Math.ceil((total - done) / rate));
     String counts =
         String.format(
-            "%s %d/%d done, %d failed, %d in flight, %.1f s",
-            phase, done, total, failed, inFlight, seconds);
+            "%s %d/%d done, %d failed, %d in flight, %.0f items/s%s, %.1f s",
+            phase, done, total, failed, inFlight, rate, eta, seconds);
     if (terminal) {
       int filled = total == 0 ? 0 : (int) (WIDTH * done / total);
       out.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + counts + "   ");
