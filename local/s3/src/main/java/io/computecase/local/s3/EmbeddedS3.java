@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Properties;
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobProviderMetadata;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
-import org.jclouds.filesystem.FilesystemApiMetadata;
 import org.jclouds.filesystem.reference.FilesystemConstants;
 import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -55,7 +55,8 @@ public final class EmbeddedS3 implements AutoCloseable {
     BlobStoreContext blobs =
         // By its metadata, not its name: a lookup by name loads every provider S3Proxy lists,
         // the Azure one among them, whose SDK is left out.
-        ContextBuilder.newBuilder(new FilesystemApiMetadata())
+        ContextBuilder.newBuilder(new FilesystemNio2BlobProviderMetadata())
+            .credentials("local", "local")
             .overrides(settings)
             .modules(List.of(new SLF4JLoggingModule()))
             .buildView(BlobStoreContext.class);
