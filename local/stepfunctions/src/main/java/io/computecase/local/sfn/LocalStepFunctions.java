@@ -5,6 +5,8 @@ import io.computecase.local.protocol.AwsJsonService;
 import io.computecase.local.sfn.api.StepFunctionsApi;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
 import io.computecase.local.sfn.execution.steps.StateSteps;
+import io.computecase.local.sfn.integration.s3.ObjectStore;
+import io.computecase.local.sfn.integration.s3.S3ObjectStore;
 import io.computecase.local.sfn.integration.services.EventsPutEvents;
 import io.computecase.local.sfn.integration.services.SqsSendMessage;
 import io.computecase.local.sfn.integration.services.StatesStartExecution;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * An embeddable local AWS Step Functions: the engine, its API in process, and the API served over
@@ -31,7 +34,12 @@ public final class LocalStepFunctions implements AutoCloseable {
 
   private LocalStepFunctions(Builder builder) {
     this.engine =
-        new StepFunctionsEngine(builder.region, builder.accountId, builder.clock, new StateSteps());
+        new StepFunctionsEngine(
+            builder.region,
+            builder.accountId,
+            builder.clock,
+            new StateSteps(
+                builder.s3 == null ? ObjectStore.NOT_CONFIGURED : new S3ObjectStore(builder.s3)));
     engine.retainClosed(builder.closedRetention, builder.closedKept);
     if (builder.clockAdvances != null) {
       builder.clockAdvances.accept(engine.timers()::wake);
@@ -108,6 +116,7 @@ public final class LocalStepFunctions implements AutoCloseable {
     private Duration snapshotInterval = Duration.ofSeconds(1);
     private Duration closedRetention = Duration.ofDays(90);
     private int closedKept = 1_000;
+    private S3Client s3;
 
     private Builder() {}
 
@@ -141,6 +150,17 @@ public final class LocalStepFunctions implements AutoCloseable {
     /** The service behind an integration: "events" (EventBridge JSON 1.1) or "sqs" (SQS JSON). */
     public Builder integration(String service, AwsJsonService serviceApi) {
       integrations.put(service, serviceApi);
+      return this;
+    }
+
+    /**
+     * The S3 a Distributed Map's ItemReader reads its items from and its ResultWriter exports its
+     * results to (for the embedded S3, a client with path-style access pointed at it). Without one,
+     * such a Map fails with States.ItemReaderFailed or States.ResultWriterFailed, saying S3 is not
+     * configured. The engine does not close the client.
+     */
+    public Builder s3(S3Client client) {
+      this.s3 = client;
       return this;
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.sfn.query.QueryLanguage;
 import io.computecase.local.sfn.states.Catcher;
+import io.computecase.local.sfn.states.MapItemReader;
+import io.computecase.local.sfn.states.MapResultWriter;
 import io.computecase.local.sfn.states.MapState;
 import io.computecase.local.sfn.states.Retrier;
 import io.computecase.local.sfn.states.StateFields;
@@ -69,12 +71,9 @@ final class MapParser {
       }
       processorText = definition.toString();
     }
-    if (node.has("ItemReader")) {
-      diagnostics.schema(
-          "The local engine reads Map items from the state input only; 'ItemReader' (S3) is not"
-              + " supported",
-          location + "/ItemReader");
-    }
+    MapS3Parser s3 = new MapS3Parser(diagnostics, read);
+    MapItemReader itemReader = s3.itemReader(node, language, distributed, location);
+    MapResultWriter resultWriter = s3.resultWriter(node, language, distributed, location);
     if (language == QueryLanguage.JSONPATH) {
       read.template(node, "ItemSelector", location);
     } else {
@@ -109,7 +108,9 @@ final class MapParser {
             node.path("Label").isTextual() ? node.get("Label").asText() : null,
             batcher.isObject() ? read.number(batcher, "MaxItemsPerBatch", batcherAt, 1) : null,
             batcher.isObject() ? read.number(batcher, "MaxInputBytesPerBatch", batcherAt, 1) : null,
-            batcher.isObject() ? batcher.get("BatchInput") : null);
+            batcher.isObject() ? batcher.get("BatchInput") : null,
+            itemReader,
+            resultWriter);
     return new MapState(fields, settings, retriers, catchers);
   }
 }

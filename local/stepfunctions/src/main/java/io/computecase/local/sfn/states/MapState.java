@@ -26,7 +26,9 @@ public record MapState(
       String label,
       NumberSource maxItemsPerBatch,
       NumberSource maxInputBytesPerBatch,
-      JsonNode batchInput) {}
+      JsonNode batchInput,
+      MapItemReader itemReader,
+      MapResultWriter resultWriter) {}
 
   public MapState {
     retriers = List.copyOf(retriers);

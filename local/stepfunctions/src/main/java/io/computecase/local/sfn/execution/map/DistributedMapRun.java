@@ -14,13 +14,17 @@ import io.computecase.local.sfn.execution.StateFailure;
 import io.computecase.local.sfn.execution.StateRun;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
 import io.computecase.local.sfn.execution.history.EventDetails;
+import io.computecase.local.sfn.execution.map.writer.ResultExport;
+import io.computecase.local.sfn.states.MapResultWriter;
 import io.computecase.local.sfn.states.MapState;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A Distributed Map: a Map Run whose units (items or batches) run as child executions, counted in
@@ -30,32 +34,36 @@ final class DistributedMapRun {
   private final StateRun run;
   private final Frame frame;
   private final StepFunctionsEngine engine;
-  private final List<JsonNode> units;
+  private final MapUnits units;
   private final MapRun mapRun;
   private final MachineRevision childRevision;
   private final String arnPrefix;
   private final boolean redriven;
   private final boolean resumed;
-  private final long itemsPerUnit;
   private final long itemTotal;
+  private final MapResultWriter writer;
+  private final ResultExport export;
   private final AtomicBoolean failing = new AtomicBoolean();
+  // The first unit whose input could not be made (its ItemSelector failed): it fails the Map.
+  private final AtomicReference<StateFailure> unitFailure = new AtomicReference<>();
 
   private DistributedMapRun(
       StateRun run,
       MapState map,
-      List<JsonNode> units,
-      long itemTotal,
+      MapUnits units,
       MapRun mapRun,
       String label,
       boolean redriven,
-      boolean resumed) {
+      boolean resumed,
+      ResultExport export) {
     this.run = run;
     this.frame = run.frame();
     this.engine = frame.engine();
     this.units = units;
     this.mapRun = mapRun;
-    this.itemTotal = itemTotal;
-    this.itemsPerUnit = units.isEmpty() ? 0 : Math.max(1, itemTotal / units.size());
+    this.itemTotal = units.itemTotal();
+    this.writer = map.settings().resultWriter();
+    this.export = export;
     this.redriven = redriven;
     this.resumed = resumed;
     MachineRevision parent = frame.execution().revision();
@@ -67,18 +75,18 @@ final class DistributedMapRun {
   static CompletableFuture<JsonNode> run(
       StateRun run,
       MapState map,
-      List<JsonNode> units,
-      long itemTotal,
+      MapUnits units,
       int maxConcurrency,
       double toleratedPercentage,
-      long toleratedCount) {
+      long toleratedCount,
+      ResultExport export) {
     StepFunctionsEngine engine = run.frame().engine();
     Execution parent = run.frame().execution();
     for (MapRun candidate : parent.mapRuns()) {
       if (candidate.takeResume(map.name(), units.size())) {
         // Restored from a snapshot while running: the same run goes on where it was.
         return new DistributedMapRun(
-                run, map, units, itemTotal, candidate, candidate.label(), false, true)
+                run, map, units, candidate, candidate.label(), false, true, export)
             .start();
       }
     }
@@ -91,7 +99,7 @@ final class DistributedMapRun {
             && candidate.ranState(map.name(), units.size())) {
           candidate.redrive(engine.clock().millis());
           return new DistributedMapRun(
-                  run, map, units, itemTotal, candidate, candidate.label(), true, false)
+                  run, map, units, candidate, candidate.label(), true, false, export)
               .start();
         }
       }
@@ -107,7 +115,7 @@ final class DistributedMapRun {
             toleratedPercentage,
             toleratedCount);
     mapRun.plan(map.name(), label, units.size());
-    return new DistributedMapRun(run, map, units, itemTotal, mapRun, label, false, false).start();
+    return new DistributedMapRun(run, map, units, mapRun, label, false, false, export).start();
   }
 
   private CompletableFuture<JsonNode> start() {
@@ -155,13 +163,20 @@ final class DistributedMapRun {
         return end.thenApply(status -> unitEnded(index, items, status));
       }
     }
+    JsonNode input;
+    try {
+      input = units.unit(index);
+    } catch (RuntimeException e) {
+      unitFailure.compareAndSet(null, run.asFailure(e));
+      return CompletableFuture.completedFuture(false);
+    }
     String name = Uuids.random().toString();
     Execution child =
         new Execution(
             arnPrefix + name,
             name,
             childRevision,
-            units.get(index),
+            input,
             engine.clock().millis(),
             mapRun,
             frame.execution().traceHeader());
@@ -221,12 +236,7 @@ final class DistributedMapRun {
   }
 
   private long unitItems(int index) {
-    JsonNode unit = units.get(index);
-    if (units.size() == itemTotal) {
-      return 1;
-    }
-    JsonNode batch = unit.get("Items");
-    return batch != null && batch.isArray() ? batch.size() : itemsPerUnit;
+    return units.items(index);
   }
 
   private static JsonNode outputOf(ExecutionStatus end) {
@@ -264,24 +274,58 @@ final class DistributedMapRun {
       return CompletableFuture.failedFuture(
           new StateFailure("States.Aborted", "The execution has ended."));
     }
-    if (!allRan || mapRun.toleranceExceeded()) {
+    StateFailure unitFailed = unitFailure.get();
+    if (!allRan || mapRun.toleranceExceeded() || unitFailed != null) {
       stopChildren("The Map Run failed.");
       mapRun.items().abortPending();
       mapRun.executions().abortPending();
       mapRun.end("FAILED", now);
-      String cause = "The specified tolerated failure threshold was exceeded";
-      frame.record(
-          "MapRunFailed", new EventDetails.Error("States.ExceedToleratedFailureThreshold", cause));
-      return CompletableFuture.failedFuture(
-          new StateFailure("States.ExceedToleratedFailureThreshold", cause));
+      StateFailure failure =
+          unitFailed != null
+              ? unitFailed
+              : new StateFailure(
+                  "States.ExceedToleratedFailureThreshold",
+                  "The specified tolerated failure threshold was exceeded");
+      frame.record("MapRunFailed", new EventDetails.Error(failure.error(), failure.cause()));
+      if (export == null) {
+        return CompletableFuture.failedFuture(failure);
+      }
+      // The Guide's PENDING file holds the units a failed Map Run never started: the results are
+      // exported for a failed run too, and the run's own failure is what the Map state fails with.
+      return CompletableFuture.runAsync(this::exportIgnoringFailure, engine.blockingExecutor())
+          .thenCompose(ignored -> CompletableFuture.<JsonNode>failedFuture(failure));
     }
     mapRun.end("SUCCEEDED", now);
     frame.record("MapRunSucceeded", null);
+    if (export != null) {
+      return CompletableFuture.supplyAsync(
+              () -> export.export(mapRun.arn(), new ChildResults(mapRun, units)),
+              engine.blockingExecutor())
+          .exceptionallyCompose(
+              failure ->
+                  CompletableFuture.failedFuture(
+                      (failure instanceof CompletionException ? failure.getCause() : failure)
+                              instanceof ResultExport.Failure writeFailure
+                          ? new StateFailure("States.ResultWriterFailed", writeFailure.getMessage())
+                          : failure));
+    }
+    if (writer != null) {
+      return CompletableFuture.completedFuture(
+          ResultExport.shapedArray(writer, new ChildResults(mapRun, units)));
+    }
     ArrayNode result = AwsJson.MAPPER.createArrayNode();
     for (JsonNode output : mapRun.outputs()) {
       result.add(output);
     }
     return CompletableFuture.completedFuture(result);
+  }
+
+  private void exportIgnoringFailure() {
+    try {
+      export.export(mapRun.arn(), new ChildResults(mapRun, units));
+    } catch (ResultExport.Failure e) {
+      // The run's own failure is reported; a result file that could not be written adds nothing.
+    }
   }
 
   private void stopChildren(String cause) {

@@ -8,7 +8,6 @@ import io.computecase.local.sfn.execution.GraphWalk;
 import io.computecase.local.sfn.execution.StateRun;
 import io.computecase.local.sfn.execution.history.EventDetails;
 import io.computecase.local.sfn.states.MapState;
-import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,7 +18,7 @@ final class InlineMapRun {
   private InlineMapRun() {}
 
   static CompletableFuture<JsonNode> run(
-      StateRun run, MapState map, List<JsonNode> units, int maxConcurrency) {
+      StateRun run, MapState map, MapUnits units, int maxConcurrency) {
     Frame frame = run.frame();
     String name = map.name();
     frame.record("MapStateStarted", new EventDetails.MapStateStarted(units.size()));
@@ -37,7 +36,7 @@ final class InlineMapRun {
               Frame iteration = frame.branch();
               iterations.add(iteration);
               iteration.record("MapIterationStarted", new EventDetails.MapIteration(name, index));
-              return GraphWalk.start(map.settings().processor(), iteration, units.get(index))
+              return GraphWalk.start(map.settings().processor(), iteration, units.unit(index))
                   .handle(
                       (output, failure) -> {
                         if (failure != null) {

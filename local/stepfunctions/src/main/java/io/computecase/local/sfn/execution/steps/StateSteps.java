@@ -3,6 +3,7 @@ package io.computecase.local.sfn.execution.steps;
 import io.computecase.local.sfn.execution.StateRun;
 import io.computecase.local.sfn.execution.StateRunner;
 import io.computecase.local.sfn.execution.Transition;
+import io.computecase.local.sfn.integration.s3.ObjectStore;
 import io.computecase.local.sfn.states.ChoiceState;
 import io.computecase.local.sfn.states.FailState;
 import io.computecase.local.sfn.states.MapState;
@@ -17,6 +18,17 @@ import java.util.concurrent.CompletableFuture;
 /** The one place where a state meets the step that runs it: each state type to its own class. */
 public final class StateSteps
     implements StateRunner, StateVisitor<CompletableFuture<Transition>, StateRun> {
+  private final ObjectStore s3;
+
+  /** Steps whose Distributed Maps have no S3: an ItemReader or ResultWriter fails, saying so. */
+  public StateSteps() {
+    this(ObjectStore.NOT_CONFIGURED);
+  }
+
+  /** Steps whose Distributed Maps read items from and write results to {@code s3}. */
+  public StateSteps(ObjectStore s3) {
+    this.s3 = s3;
+  }
 
   @Override
   public CompletableFuture<Transition> run(StateRun run) {
@@ -60,6 +72,6 @@ public final class StateSteps
 
   @Override
   public CompletableFuture<Transition> map(MapState state, StateRun run) {
-    return MapStep.run(state, run);
+    return MapStep.run(state, run, s3);
   }
 }
