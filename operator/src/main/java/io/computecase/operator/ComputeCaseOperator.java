@@ -11,10 +11,11 @@ import io.computecase.operator.execution.ExecutionNames;
 import io.computecase.operator.execution.ExecutionRedriver;
 import io.computecase.operator.execution.ExecutionStarter;
 import io.computecase.operator.execution.ExecutionStopper;
+import io.computecase.operator.execution.ItemStaging;
 import io.computecase.operator.http.OperatorMetrics;
 import io.computecase.operator.http.OperatorProbes;
 import io.computecase.operator.observer.ExecutionObserver;
-import io.computecase.operator.observer.ItemDurations;
+import io.computecase.operator.observer.ResultFiles;
 import io.computecase.operator.observer.SummaryCollector;
 import io.computecase.operator.reconciler.CaseServices;
 import io.computecase.operator.reconciler.ComputeCaseReconciler;
@@ -79,6 +80,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
   /** As {@link #start(KubernetesClient, OperatorConfig)}, tracing with the given OpenTelemetry. */
   public static ComputeCaseOperator start(
       KubernetesClient client, OperatorConfig config, OpenTelemetry openTelemetry) {
+    config.requireS3Bucket(); // refused before anything is provisioned
     AwsClients aws = AwsClients.create(config);
     try {
       ProvisionedInfrastructure infrastructure =
@@ -92,16 +94,16 @@ public final class ComputeCaseOperator implements AutoCloseable {
               clock,
               config.busName(),
               routes,
-              new ExecutionNames(infrastructure.stateMachineArn()),
+              new ExecutionNames(infrastructure.stateMachineArns()),
               new ComputeCaseValidator(namespace -> routes.in(namespace).keySet()),
               new CaseItems(client),
+              new ItemStaging(aws.s3(), config.requireS3Bucket()),
               new ExecutionStarter(aws.sfn()),
               new ExecutionStopper(aws.sfn()),
               new ExecutionRedriver(aws.sfn()),
               new CaseTracing(openTelemetry),
               new ExecutionObserver(aws.sfn()),
-              new SummaryCollector(aws.sfn()),
-              new ItemDurations(aws.sfn()),
+              new SummaryCollector(aws.sfn(), new ResultFiles(aws.s3())),
               new ComputeCaseStatusRecorder(clock),
               new CaseEvents(client, clock),
               new StatusWritePacer(clock),

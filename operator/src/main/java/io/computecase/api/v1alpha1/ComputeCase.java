@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
     name = "Failed",
     jsonPath = ".status.progress.failed",
     type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(name = "Results", jsonPath = ".status.results.prefix", priority = 1)
 @AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",

@@ -44,8 +44,13 @@ public class ComputeCaseStatus {
       "The computecase.io/redrive annotation value last acted on (re-runs failed items).")
   private String redriveRequest;
 
-  @JsonPropertyDescription("Earlier finished runs of this case, before each redrive.")
+  @JsonPropertyDescription("Earlier finished runs of this case, before each redrive (the last 10).")
   private List<Attempt> attempts;
+
+  @JsonPropertyDescription(
+      "Where the items' results are written in S3 (kept when the case is deleted; expire them"
+          + " with a lifecycle rule on results/).")
+  private CaseResults results;
 
   private Progress progress;
 
@@ -145,6 +150,14 @@ public class ComputeCaseStatus {
 
   public void setAttempts(List<Attempt> attempts) {
     this.attempts = attempts;
+  }
+
+  public CaseResults getResults() {
+    return results;
+  }
+
+  public void setResults(CaseResults results) {
+    this.results = results;
   }
 
   public Progress getProgress() {

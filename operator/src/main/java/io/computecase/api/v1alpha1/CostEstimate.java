@@ -13,6 +13,11 @@ public class CostEstimate {
   @JsonPropertyDescription("SQS requests (send, batched receive and delete).")
   private long sqsRequests;
 
+  @JsonPropertyDescription(
+      "S3 requests: staging the items (PUT), the Distributed Map reading them (GET), writing its"
+          + " result files and manifest (PUT) and the operator reading them back (GET).")
+  private long s3Requests;
+
   @JsonPropertyDescription("Total in US dollars at the list prices named in basis.")
   private String costUsd;
 
@@ -40,6 +45,14 @@ public class CostEstimate {
 
   public void setSqsRequests(long sqsRequests) {
     this.sqsRequests = sqsRequests;
+  }
+
+  public long getS3Requests() {
+    return s3Requests;
+  }
+
+  public void setS3Requests(long s3Requests) {
+    this.s3Requests = s3Requests;
   }
 
   public String getCostUsd() {

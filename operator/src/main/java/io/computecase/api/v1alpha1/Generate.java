@@ -8,14 +8,14 @@ import io.fabric8.generator.annotation.Required;
 /** Generated items: {"caseId": "0"} up to {"caseId": "count-1"}, as the sample datasets hold. */
 public class Generate {
   /**
-   * The most items that fit: generated items travel in the execution input, which Step Functions
-   * caps at 256 KiB ({"caseId": "13999"} and the rest of the input fit; 14,300 would not).
+   * The most items a case generates: they are staged in S3 as JSON Lines (about 20 MB for a
+   * million), which the Distributed Map reads; the execution input only says where.
    */
-  public static final int MAX_COUNT = 14_000;
+  public static final int MAX_COUNT = 1_000_000;
 
   @JsonPropertyDescription(
-      "How many items to generate, 1 to 14000 (the items travel in the execution input, which"
-          + " Step Functions caps at 256 KiB).")
+      "How many items to generate, 1 to 1000000; the operator stages them in S3 as JSON Lines"
+          + " before the execution starts.")
   @Required
   @Min(1)
   @Max(MAX_COUNT)

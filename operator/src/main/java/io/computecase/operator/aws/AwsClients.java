@@ -9,24 +9,29 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The three AWS SDK clients the operator uses, built once from its configuration. */
+/** The four AWS SDK clients the operator uses, built once from its configuration. */
 public final class AwsClients implements AutoCloseable {
   private final SfnClient sfn;
   private final EventBridgeClient events;
   private final SqsClient sqs;
+  private final S3Client s3;
 
-  private AwsClients(SfnClient sfn, EventBridgeClient events, SqsClient sqs) {
+  private AwsClients(SfnClient sfn, EventBridgeClient events, SqsClient sqs, S3Client s3) {
     this.sfn = sfn;
     this.events = events;
     this.sqs = sqs;
+    this.s3 = s3;
   }
 
   /**
@@ -38,7 +43,20 @@ public final class AwsClients implements AutoCloseable {
     return new AwsClients(
         configure(SfnClient.builder(), config, config.sfnEndpoint()).build(),
         configure(EventBridgeClient.builder(), config, config.eventsEndpoint()).build(),
-        configure(SqsClient.builder(), config, config.sqsEndpoint()).build());
+        configure(SqsClient.builder(), config, config.sqsEndpoint()).build(),
+        configure(S3Client.builder(), config, config.s3Endpoint())
+            // a local S3 answers on one host: buckets in the path, not in the host name
+            .forcePathStyle(config.s3Endpoint().isPresent())
+            // local S3s lag behind AWS's newer default checksums: send them only where required
+            .requestChecksumCalculation(
+                config.s3Endpoint().isPresent()
+                    ? RequestChecksumCalculation.WHEN_REQUIRED
+                    : RequestChecksumCalculation.WHEN_SUPPORTED)
+            .responseChecksumValidation(
+                config.s3Endpoint().isPresent()
+                    ? ResponseChecksumValidation.WHEN_REQUIRED
+                    : ResponseChecksumValidation.WHEN_SUPPORTED)
+            .build());
   }
 
   private static <B extends AwsClientBuilder<B, ?>> B configure(
@@ -81,10 +99,15 @@ public final class AwsClients implements AutoCloseable {
     return sqs;
   }
 
+  public S3Client s3() {
+    return s3;
+  }
+
   @Override
   public void close() {
     sfn.close();
     events.close();
     sqs.close();
+    s3.close();
   }
 }

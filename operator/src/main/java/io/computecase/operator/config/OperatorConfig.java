@@ -16,6 +16,9 @@ import java.util.UUID;
  * container ({@link #fromEnvironment}) or assembled with {@link #builder()} in process.
  */
 public final class OperatorConfig {
+  /** The variable naming the staging and results bucket. */
+  public static final String S3_BUCKET_VARIABLE = "COMPUTECASE_S3_BUCKET";
+
   private final String region;
   private final String accountId;
   private final AwsNames awsNames;
@@ -25,6 +28,8 @@ public final class OperatorConfig {
   private final Optional<URI> sfnEndpoint;
   private final Optional<URI> eventsEndpoint;
   private final Optional<URI> sqsEndpoint;
+  private final Optional<URI> s3Endpoint;
+  private final Optional<String> s3Bucket;
   private final Set<String> watchNamespaces;
   private final List<String> targets;
   private final int maxReceiveCount;
@@ -51,6 +56,8 @@ public final class OperatorConfig {
     this.sfnEndpoint = Optional.ofNullable(b.sfnEndpoint);
     this.eventsEndpoint = Optional.ofNullable(b.eventsEndpoint);
     this.sqsEndpoint = Optional.ofNullable(b.sqsEndpoint);
+    this.s3Endpoint = Optional.ofNullable(b.s3Endpoint);
+    this.s3Bucket = Optional.ofNullable(b.s3Bucket).filter(bucket -> !bucket.isBlank());
     this.watchNamespaces = Set.copyOf(b.watchNamespaces);
     this.targets = List.copyOf(b.targets);
     // every name fits AWS's limits before anything is created: refused here, not halfway through
@@ -82,6 +89,8 @@ public final class OperatorConfig {
     b.sfnEndpoint = sfnEndpoint.orElse(null);
     b.eventsEndpoint = eventsEndpoint.orElse(null);
     b.sqsEndpoint = sqsEndpoint.orElse(null);
+    b.s3Endpoint = s3Endpoint.orElse(null);
+    b.s3Bucket = s3Bucket.orElse(null);
     b.watchNamespaces = watchNamespaces;
     b.targets = targets;
     b.maxReceiveCount = maxReceiveCount;
@@ -112,6 +121,7 @@ public final class OperatorConfig {
     read.endpoint("COMPUTECASE_SFN_ENDPOINT").ifPresent(b::sfnEndpoint);
     read.endpoint("COMPUTECASE_EVENTS_ENDPOINT").ifPresent(b::eventsEndpoint);
     read.endpoint("COMPUTECASE_SQS_ENDPOINT").ifPresent(b::sqsEndpoint);
+    read.endpoint("COMPUTECASE_S3_ENDPOINT").ifPresent(b::s3Endpoint);
     read.commaList("COMPUTECASE_WATCH_NAMESPACES").ifPresent(b::watchNamespaces);
     read.commaList("COMPUTECASE_TARGETS").ifPresent(b::targets);
     read.positiveInt("COMPUTECASE_MAX_RECEIVE_COUNT").ifPresent(b::maxReceiveCount);
@@ -125,7 +135,13 @@ public final class OperatorConfig {
     // Deployment starts it again as a follower.
     b.exitOnLostLease(true);
     read.bool("COMPUTECASE_COMPUTE_TARGETS").ifPresent(b::computeTargets);
-    return b.build();
+    read.string(S3_BUCKET_VARIABLE).ifPresent(b::s3Bucket);
+    OperatorConfig config = b.build();
+    // last, so that a malformed value is named before a missing one
+    if (config.s3Bucket().isEmpty()) {
+      throw new IllegalArgumentException(missingBucket());
+    }
+    return config;
   }
 
   public String region() {
@@ -164,6 +180,30 @@ public final class OperatorConfig {
 
   public Optional<URI> sqsEndpoint() {
     return sqsEndpoint;
+  }
+
+  public Optional<URI> s3Endpoint() {
+    return s3Endpoint;
+  }
+
+  /**
+   * The bucket where cases' items are staged ({@code cases/}) and their Map Runs' results written
+   * ({@code results/}); the operator refuses to start without one.
+   */
+  public Optional<String> s3Bucket() {
+    return s3Bucket;
+  }
+
+  /** The bucket, or the refusal a platform team can act on. */
+  public String requireS3Bucket() {
+    return s3Bucket.orElseThrow(() -> new IllegalStateException(missingBucket()));
+  }
+
+  static String missingBucket() {
+    return S3_BUCKET_VARIABLE
+        + " is not set: set it to the S3 bucket where the operator stages each case's items and"
+        + " Step Functions writes their results (the CloudFormation stack's output ResultsBucket;"
+        + " Helm value aws.s3.bucket; in process OperatorConfig.Builder.s3Bucket)";
   }
 
   /** Namespaces whose ComputeCases are served; empty means all. */
@@ -231,6 +271,8 @@ public final class OperatorConfig {
     private URI sfnEndpoint;
     private URI eventsEndpoint;
     private URI sqsEndpoint;
+    private URI s3Endpoint;
+    private String s3Bucket;
     private Set<String> watchNamespaces = Set.of();
     // none: in a cluster, targets are ComputeTargets of each namespace unless configured
     private List<String> targets = List.of();
@@ -288,6 +330,18 @@ public final class OperatorConfig {
 
     public Builder sqsEndpoint(URI sqsEndpoint) {
       this.sqsEndpoint = sqsEndpoint;
+      return this;
+    }
+
+    /** An S3 endpoint override (a local S3); the client then uses path-style addressing. */
+    public Builder s3Endpoint(URI s3Endpoint) {
+      this.s3Endpoint = s3Endpoint;
+      return this;
+    }
+
+    /** The bucket for staged items ({@code cases/}) and results ({@code results/}). */
+    public Builder s3Bucket(String s3Bucket) {
+      this.s3Bucket = s3Bucket;
       return this;
     }
 

@@ -5,14 +5,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.operator.validation.SpecProblemException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
 
-/** Resolves a case's items, whichever way its spec gives them, into one JSON array. */
+/**
+ * Resolves a case's items, whichever way its spec gives them: items the operator stages (inline,
+ * generated lazily, or from a ConfigMap), or a user's S3 object left where it is.
+ */
 public final class CaseItems {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final KubernetesClient client;
@@ -22,24 +30,47 @@ public final class CaseItems {
   }
 
   /** The items; a ConfigMap that is missing or unreadable is a spec problem, not a crash. */
-  public ArrayNode resolve(ComputeCase computeCase) {
+  public ItemSource resolve(ComputeCase computeCase) {
     ComputeCaseSpec spec = computeCase.getSpec();
-    ArrayNode items = JsonNodeFactory.instance.arrayNode();
     if (spec.getItems() != null) {
-      spec.getItems().forEach(items::add);
-    } else if (spec.getGenerate() != null) {
+      List<ObjectNode> items = List.copyOf(spec.getItems());
+      return new ItemSource.Staged(items.size(), items::iterator);
+    }
+    if (spec.getGenerate() != null) {
       int count = spec.getGenerate().getCount();
-      if (count > Generate.MAX_COUNT) { // the validator refuses it first; never build such a list
+      if (count > Generate.MAX_COUNT) { // the validator refuses it first; never stage such a list
         throw new SpecProblemException(
             "TooManyItems", "spec.generate.count " + count + " is over " + Generate.MAX_COUNT);
       }
-      for (int i = 0; i < count; i++) {
-        items.addObject().put("caseId", String.valueOf(i));
-      }
-    } else {
-      items.addAll(fromConfigMap(computeCase));
+      return new ItemSource.Staged(count, () -> generated(count));
     }
-    return items;
+    if (spec.getItemsFrom().getS3() != null) {
+      return new ItemSource.InS3(spec.getItemsFrom().getS3());
+    }
+    ArrayNode items = fromConfigMap(computeCase);
+    List<ObjectNode> objects = new ArrayList<>(items.size());
+    items.forEach(item -> objects.add((ObjectNode) item));
+    return new ItemSource.Staged(objects.size(), objects::iterator);
+  }
+
+  /** {"caseId": "0"} .. {"caseId": "count-1"}, made as they are read. */
+  private static Iterator<ObjectNode> generated(int count) {
+    return new Iterator<>() {
+      private int next;
+
+      @Override
+      public boolean hasNext() {
+        return next < count;
+      }
+
+      @Override
+      public ObjectNode next() {
+        if (next >= count) {
+          throw new NoSuchElementException();
+        }
+        return JsonNodeFactory.instance.objectNode().put("caseId", String.valueOf(next++));
+      }
+    };
   }
 
   private ArrayNode fromConfigMap(ComputeCase computeCase) {
@@ -65,19 +96,6 @@ public final class CaseItems {
               + "'; keys are "
               + (map.getData() == null ? "[]" : map.getData().keySet())
               + ".");
-    }
-    if (value.length() > ExecutionInput.MAX_INPUT_BYTES) {
-      throw new SpecProblemException(
-          "ItemsSourceTooLarge",
-          where
-              + " key '"
-              + ref.getKey()
-              + "' holds "
-              + value.length()
-              + " characters, over the "
-              + ExecutionInput.MAX_INPUT_BYTES
-              + " bytes (256 KiB) a Step Functions execution input may hold: split the items"
-              + " over several ConfigMaps and ComputeCases.");
     }
     JsonNode parsed;
     try {

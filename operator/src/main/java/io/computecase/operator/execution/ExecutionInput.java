@@ -1,7 +1,6 @@
 package io.computecase.operator.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.api.v1alpha1.ComputeCase;
@@ -9,21 +8,37 @@ import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.ItemRetry;
 import io.computecase.operator.validation.SpecProblemException;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalLong;
 
-/** The state machine's input for one case: {request: {...}, items: [...]}, as asl/ expects. */
+/**
+ * The state machine's input for one case, as asl/ expects: {request: {...}, items: {bucket, key},
+ * results: {bucket, prefix}}. The items themselves are in S3, read by the Distributed Map's
+ * ItemReader, so the input stays small whatever their number.
+ */
 public final class ExecutionInput {
   /** Step Functions' limit on an execution's input, in bytes of UTF-8. */
   public static final int MAX_INPUT_BYTES = 256 * 1024;
 
   private ExecutionInput() {}
 
+  /** Where the Map reads the items and writes its results. */
+  public record Locations(
+      String itemsBucket, String itemsKey, String resultsBucket, String resultsPrefix) {}
+
   /**
-   * The input JSON; one too large for Step Functions is a spec problem naming the fix.
+   * The input JSON; one too large for Step Functions (large spec.parameters) is a spec problem
+   * naming the fix.
    *
+   * @param itemCount the number of items when known before the start (not for an S3 object)
    * @param route the route key the case's item events carry, which only its target's rule matches
    */
   public static String build(
-      ComputeCase computeCase, ArrayNode items, String busName, String route, String traceparent) {
+      ComputeCase computeCase,
+      Locations where,
+      OptionalLong itemCount,
+      String busName,
+      String route,
+      String traceparent) {
     ComputeCaseSpec spec = computeCase.getSpec();
     ObjectNode input = JsonNodeFactory.instance.objectNode();
     ObjectNode request = input.putObject("request");
@@ -38,7 +53,8 @@ public final class ExecutionInput {
             : parameters);
     request.put("busName", busName);
     request.put("maxConcurrency", orDefault(spec.getMaxConcurrency(), 0));
-    FailureTolerance tolerance = FailureTolerance.of(spec, items.size());
+    itemCount.ifPresent(count -> request.put("itemCount", count));
+    FailureTolerance tolerance = FailureTolerance.of(spec, itemCount);
     request.put("toleratedFailurePercentage", tolerance.percentage());
     request.put("toleratedFailureCount", tolerance.count());
     request.put("itemTimeoutSeconds", orDefault(spec.getItemTimeoutSeconds(), 3600));
@@ -50,24 +66,23 @@ public final class ExecutionInput {
     retryNode.put("intervalSeconds", orDefault(retry.getIntervalSeconds(), 1));
     retryNode.put("backoffRate", retry.getBackoffRate() == null ? 2.0 : retry.getBackoffRate());
     request.put("traceparent", traceparent == null ? "" : traceparent);
-    input.set("items", items);
+    ObjectNode items = input.putObject("items");
+    items.put("bucket", where.itemsBucket());
+    items.put("key", where.itemsKey());
+    ObjectNode results = input.putObject("results");
+    results.put("bucket", where.resultsBucket());
+    results.put("prefix", where.resultsPrefix());
     String json = input.toString();
     int bytes = json.getBytes(StandardCharsets.UTF_8).length;
     if (bytes > MAX_INPUT_BYTES) {
-      long perItem = Math.max(1, (bytes - 512) / Math.max(1, items.size()));
-      long fits = Math.max(1, (MAX_INPUT_BYTES - 1024) / perItem);
       throw new SpecProblemException(
           "InputTooLarge",
           "The execution input would be "
               + bytes
               + " bytes, over Step Functions' limit of "
               + MAX_INPUT_BYTES
-              + " bytes (256 KiB):"
-              + " split the "
-              + items.size()
-              + " items into ComputeCases of at most about "
-              + fits
-              + " items each, or make the items smaller.");
+              + " bytes (256 KiB): make spec.parameters smaller (put large data in the items, or"
+              + " in S3 and pass its key).");
     }
     return json;
   }

@@ -1,16 +1,20 @@
 package io.computecase.operator.execution;
 
 import io.computecase.api.v1alpha1.ComputeCase;
+import io.computecase.api.v1alpha1.ComputeCaseSpec;
+import io.computecase.api.v1alpha1.S3ItemsObject.Format;
+import java.util.Map;
 
 /**
  * The execution of a case is named from the resource's uid, so every reconcile of the same
- * resource, in any operator replica, means the same execution and can never start a second one.
+ * resource, in any operator replica, means the same execution and can never start a second one. It
+ * runs on the state machine reading the case's item format: JSON Lines for staged items.
  */
 public final class ExecutionNames {
-  private final String stateMachineArn;
+  private final Map<Format, String> stateMachineArns;
 
-  public ExecutionNames(String stateMachineArn) {
-    this.stateMachineArn = stateMachineArn;
+  public ExecutionNames(Map<Format, String> stateMachineArns) {
+    this.stateMachineArns = Map.copyOf(stateMachineArns);
   }
 
   public String name(ComputeCase computeCase) {
@@ -19,11 +23,21 @@ public final class ExecutionNames {
 
   /** The ARN Step Functions gives that execution: known before it starts. */
   public String executionArn(ComputeCase computeCase) {
-    return stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + name(computeCase);
+    return stateMachineArn(computeCase).replaceFirst(":stateMachine:", ":execution:")
+        + ":"
+        + name(computeCase);
   }
 
-  public String stateMachineArn() {
-    return stateMachineArn;
+  /** The state machine reading this case's items. */
+  public String stateMachineArn(ComputeCase computeCase) {
+    return stateMachineArns.get(format(computeCase.getSpec()));
+  }
+
+  /** JSON Lines, unless the items are a user's S3 object in another format. */
+  static Format format(ComputeCaseSpec spec) {
+    return spec != null && spec.getItemsFrom() != null && spec.getItemsFrom().getS3() != null
+        ? spec.getItemsFrom().getS3().effectiveFormat()
+        : Format.JSONL;
   }
 
   /**

@@ -2,7 +2,7 @@ package io.computecase.operator.observer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.computecase.api.v1alpha1.DurationStats;
+import io.computecase.api.v1alpha1.CaseResults;
 import io.computecase.api.v1alpha1.ItemFailure;
 import io.computecase.api.v1alpha1.Summary;
 import java.io.IOException;
@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
@@ -17,18 +19,84 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
  * The summary of a finished case: counts from the Map Run, wall time from the execution, durations
- * from the execution's output, failures from the Map Run's failed child executions.
+ * from the result files the Map Run wrote to S3, failures from the Map Run's failed child
+ * executions.
  */
 public final class SummaryCollector {
   static final int MAX_FAILURES = 20;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final SfnClient sfn;
+  private final ResultFiles results;
 
-  public SummaryCollector(SfnClient sfn) {
+  public SummaryCollector(SfnClient sfn, ResultFiles results) {
     this.sfn = sfn;
+    this.results = results;
   }
 
-  public Summary summarize(ExecutionSnapshot snapshot, long expectedTotal) {
+  /** A finished case's summary, and the key of its Map Run's manifest when there is one. */
+  public record Outcome(Summary summary, Optional<String> manifestKey) {}
+
+  /**
+   * Summarizes a finished execution.
+   *
+   * @param where the case's results bucket and prefix (status.results); null for none
+   * @param eachDuration hears every succeeded item's duration in milliseconds (the metrics)
+   */
+  public Outcome summarize(
+      ExecutionSnapshot snapshot,
+      long expectedTotal,
+      CaseResults where,
+      DoubleConsumer eachDuration) {
+    Summary summary = base(snapshot, expectedTotal);
+    Optional<String> manifestKey = Optional.empty();
+    if (where != null && where.getBucket() != null) {
+      DurationSketch sketch = new DurationSketch();
+      for (String key : manifestCandidates(snapshot, where)) {
+        boolean found =
+            results.eachSucceededNumber(
+                where.getBucket(),
+                key,
+                millis -> {
+                  sketch.add(millis);
+                  eachDuration.accept(millis);
+                });
+        if (found) {
+          manifestKey = Optional.of(key);
+          break;
+        }
+      }
+      summary.setDurationMs(sketch.stats());
+    }
+    return new Outcome(summary, manifestKey);
+  }
+
+  /**
+   * The manifest named by the execution's output (resultWriterDetails.Key); without an output (the
+   * execution failed after the Map wrote its results), the key Step Functions derives from the Map
+   * Run.
+   */
+  private static List<String> manifestCandidates(ExecutionSnapshot snapshot, CaseResults where) {
+    List<String> keys = new ArrayList<>();
+    if (snapshot.output() != null) {
+      try {
+        JsonNode key = MAPPER.readTree(snapshot.output()).at("/resultWriterDetails/Key");
+        if (key.isTextual()) {
+          keys.add(key.asText());
+        }
+      } catch (IOException e) {
+        // an unreadable output: fall back on the derived key
+      }
+    }
+    snapshot
+        .mapRun()
+        .filter(run -> where.getPrefix() != null)
+        .map(run -> ResultFiles.manifestKey(where.getPrefix(), run.mapRunArn()))
+        .filter(key -> !keys.contains(key))
+        .ifPresent(keys::add);
+    return keys;
+  }
+
+  private Summary base(ExecutionSnapshot snapshot, long expectedTotal) {
     Summary summary = new Summary();
     snapshot
         .mapRun()
@@ -44,28 +112,7 @@ public final class SummaryCollector {
       long millis = Duration.between(snapshot.startDate(), snapshot.stopDate()).toMillis();
       summary.setWallSeconds(millis / 1000.0);
     }
-    summary.setDurationMs(durations(snapshot.output()));
     return summary;
-  }
-
-  private static DurationStats durations(String output) {
-    if (output == null) {
-      return null;
-    }
-    try {
-      JsonNode d = MAPPER.readTree(output).path("durationMs");
-      if (!d.isObject()) {
-        return null;
-      }
-      return new DurationStats(num(d, "min"), num(d, "p50"), num(d, "p95"), num(d, "max"));
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private static Double num(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v != null && v.isNumber() ? v.asDouble() : null;
   }
 
   private List<ItemFailure> failures(String mapRunArn) {

@@ -5,9 +5,9 @@ import io.computecase.operator.execution.ExecutionNames;
 import io.computecase.operator.execution.ExecutionRedriver;
 import io.computecase.operator.execution.ExecutionStarter;
 import io.computecase.operator.execution.ExecutionStopper;
+import io.computecase.operator.execution.ItemStaging;
 import io.computecase.operator.http.OperatorMetrics;
 import io.computecase.operator.observer.ExecutionObserver;
-import io.computecase.operator.observer.ItemDurations;
 import io.computecase.operator.observer.SummaryCollector;
 import io.computecase.operator.status.CaseEvents;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
@@ -27,13 +27,13 @@ public record CaseServices(
     ExecutionNames names,
     ComputeCaseValidator validator,
     CaseItems items,
+    ItemStaging staging,
     ExecutionStarter starter,
     ExecutionStopper stopper,
     ExecutionRedriver redriver,
     CaseTracing tracing,
     ExecutionObserver observer,
     SummaryCollector summaries,
-    ItemDurations durations,
     ComputeCaseStatusRecorder recorder,
     CaseEvents events,
     StatusWritePacer pacer,

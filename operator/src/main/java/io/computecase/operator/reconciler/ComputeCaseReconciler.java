@@ -2,16 +2,20 @@ package io.computecase.operator.reconciler;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.computecase.api.v1alpha1.CaseResults;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Summary;
+import io.computecase.operator.execution.CaseObjects;
 import io.computecase.operator.execution.ExecutionInput;
 import io.computecase.operator.execution.ExecutionNames;
+import io.computecase.operator.execution.ItemSource;
 import io.computecase.operator.logging.CaseLogContext;
 import io.computecase.operator.observer.ExecutionSnapshot;
+import io.computecase.operator.observer.SummaryCollector;
 import io.computecase.operator.status.CasePhase;
 import io.computecase.operator.status.ComputeCaseStatusRecorder;
+import io.computecase.operator.status.StatusLimits;
 import io.computecase.operator.target.CaseRoutes;
 import io.computecase.operator.validation.SpecProblem;
 import io.computecase.operator.validation.SpecProblemException;
@@ -31,6 +35,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The ComputeCase controller, a short coordinator: validate, start the execution once, observe it
@@ -88,7 +93,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
         && CasePhase.finished(status.getPhase())
         && status.getExecutionArn() != null
         && redrive != null
-        && !redrive.equals(status.getRedriveRequest())) {
+        && !StatusLimits.redriveRequest(redrive).equals(status.getRedriveRequest())) {
       return redrive(cc, redrive);
     }
     if (seen && CasePhase.finished(status.getPhase())) {
@@ -97,7 +102,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
     if (status == null || status.getExecutionArn() == null) {
       Optional<SpecProblem> problem =
           services.validator().firstProblem(cc.getMetadata().getNamespace(), cc.getSpec());
-      ArrayNode items = null;
+      ItemSource items = null;
       if (problem.isEmpty()) {
         CaseRoutes.Route route =
             services.routes().in(cc.getMetadata().getNamespace()).get(target(cc));
@@ -108,7 +113,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
         }
         try {
           items = services.items().resolve(cc);
-          // checks the size limit before anything is written or started
+          // checks the size limit before anything is written, staged or started
           buildInput(cc, items, ExecutionNames.traceparent(cc));
         } catch (SpecProblemException e) {
           problem = Optional.of(e.problem());
@@ -123,17 +128,25 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
       CaseLogContext.executionArn(executionArn);
       // The identity goes to the API server before StartExecution: whatever happens next, a
       // restarted operator finds the execution by this name instead of starting another.
-      ComputeCaseStatus accepted = services.recorder().accepted(cc, executionArn, items.size());
+      ComputeCaseStatus accepted =
+          services
+              .recorder()
+              .accepted(
+                  cc,
+                  executionArn,
+                  items.count(),
+                  new CaseResults(
+                      services.staging().bucket(), CaseObjects.resultsPrefix(cc), null));
       cc.setStatus(accepted);
       mergeStatus(cc);
       services.metrics().statusWritten();
       var resolved = items;
-      start(cc, executionArn, traceparent -> buildInput(cc, resolved, traceparent));
+      start(cc, executionArn, traceparent -> stageAndBuildInput(cc, resolved, traceparent));
     } else if (status.getStartTime() == null) {
       start(
           cc,
           status.getExecutionArn(),
-          traceparent -> buildInput(cc, services.items().resolve(cc), traceparent));
+          traceparent -> stageAndBuildInput(cc, services.items().resolve(cc), traceparent));
     }
     return observe(cc);
   }
@@ -149,7 +162,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
                     services
                         .starter()
                         .ensureStarted(
-                            names.stateMachineArn(),
+                            names.stateMachineArn(cc),
                             names.name(cc),
                             executionArn,
                             () -> input.apply(traceparent.get())));
@@ -168,8 +181,32 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
     }
   }
 
-  private String buildInput(ComputeCase cc, ArrayNode items, String traceparent) {
-    return ExecutionInput.build(cc, items, services.busName(), route(cc), traceparent);
+  /**
+   * Stages the items (when the operator holds them) and builds the input: called only when the
+   * execution must be started, so a started case is never staged again, and a restart before the
+   * start stages the same object again.
+   */
+  private String stageAndBuildInput(ComputeCase cc, ItemSource items, String traceparent) {
+    String input = buildInput(cc, items, traceparent);
+    if (items instanceof ItemSource.Staged staged) {
+      services.staging().stage(cc, staged);
+    }
+    return input;
+  }
+
+  private String buildInput(ComputeCase cc, ItemSource items, String traceparent) {
+    String bucket = services.staging().bucket();
+    ExecutionInput.Locations where =
+        items instanceof ItemSource.InS3 object
+            ? new ExecutionInput.Locations(
+                object.object().getBucket(),
+                object.object().getKey(),
+                bucket,
+                CaseObjects.resultsPrefix(cc))
+            : new ExecutionInput.Locations(
+                bucket, CaseObjects.itemsKey(cc), bucket, CaseObjects.resultsPrefix(cc));
+    return ExecutionInput.build(
+        cc, where, items.count(), services.busName(), route(cc), traceparent);
   }
 
   /** The route the case's item events carry: chosen in its own namespace, as it was validated. */
@@ -228,14 +265,17 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
                       "Map Run concurrency " + run.maxConcurrency() + " -> " + wanted);
             });
     long total = cc.getStatus().getProgress() == null ? 0 : cc.getStatus().getProgress().getTotal();
-    Summary summary = snapshot.finished() ? services.summaries().summarize(snapshot, total) : null;
-    ComputeCaseStatus next = services.recorder().observed(cc, snapshot, summary);
+    // every succeeded item's duration goes to the histogram as the result files stream by
+    SummaryCollector.Outcome outcome =
+        snapshot.finished()
+            ? services
+                .summaries()
+                .summarize(
+                    snapshot, total, cc.getStatus().getResults(), services.metrics()::itemCompleted)
+            : null;
+    ComputeCaseStatus next = services.recorder().observed(cc, snapshot, outcome);
     if (snapshot.finished()) {
       announceFinish(cc, next);
-      services
-          .durations()
-          .millis(snapshot.executionArn())
-          .forEach(services.metrics()::itemCompleted);
     }
     return write(cc, next, !snapshot.finished());
   }
@@ -318,7 +358,26 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
         && !CasePhase.finished(status.getPhase())) {
       services.stopper().stop(status.getExecutionArn(), cc.getMetadata().getName());
     }
+    if (status != null && status.getExecutionArn() != null && stagedByTheOperator(cc)) {
+      // the results stay, for whoever reads them after the case; a lifecycle rule expires them
+      try {
+        services.staging().delete(cc);
+      } catch (SdkException e) {
+        LOG.warn(
+            "Could not delete the staged items of {} ({}); the bucket's lifecycle rule on cases/"
+                + " expires them",
+            cc.getMetadata().getName(),
+            e.getMessage());
+      }
+    }
     return DeleteControl.defaultDelete();
+  }
+
+  /** Items the operator staged itself: never a user's own S3 object. */
+  private static boolean stagedByTheOperator(ComputeCase cc) {
+    return cc.getSpec() == null
+        || cc.getSpec().getItemsFrom() == null
+        || cc.getSpec().getItemsFrom().getS3() == null;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.computecase.operator.status;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.computecase.api.v1alpha1.Attempt;
+import io.computecase.api.v1alpha1.CaseResults;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseStatus;
 import io.computecase.api.v1alpha1.Progress;
@@ -9,6 +10,7 @@ import io.computecase.api.v1alpha1.Summary;
 import io.computecase.operator.execution.CostEstimator;
 import io.computecase.operator.observer.ExecutionSnapshot;
 import io.computecase.operator.observer.MapRunCounters;
+import io.computecase.operator.observer.SummaryCollector;
 import io.computecase.operator.validation.SpecFingerprint;
 import io.computecase.operator.validation.SpecProblem;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Derives a case's next status from what was observed. Every method returns a new status and leaves
@@ -24,6 +27,7 @@ import java.util.Optional;
  */
 public final class ComputeCaseStatusRecorder {
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final String ITEM_READER_FAILED = "States.ItemReaderFailed";
   private final CaseConditions conditions;
 
   public ComputeCaseStatusRecorder(Clock clock) {
@@ -32,6 +36,10 @@ public final class ComputeCaseStatusRecorder {
 
   /** A spec the operator refuses: nothing was started, the message says what to fix. */
   public ComputeCaseStatus rejected(ComputeCase cc, SpecProblem problem) {
+    return StatusLimits.bound(rejection(cc, problem));
+  }
+
+  private ComputeCaseStatus rejection(ComputeCase cc, SpecProblem problem) {
     ComputeCaseStatus s = copy(cc);
     Long generation = cc.getMetadata().getGeneration();
     s.setObservedGeneration(generation);
@@ -59,6 +67,10 @@ public final class ComputeCaseStatusRecorder {
    * queue and rule exist, and the message says what the case waits for.
    */
   public ComputeCaseStatus waitingForTarget(ComputeCase cc, String target) {
+    return StatusLimits.bound(waiting(cc, target));
+  }
+
+  private ComputeCaseStatus waiting(ComputeCase cc, String target) {
     ComputeCaseStatus s = copy(cc);
     Long generation = cc.getMetadata().getGeneration();
     s.setObservedGeneration(generation);
@@ -74,16 +86,23 @@ public final class ComputeCaseStatusRecorder {
     return s;
   }
 
-  /** The execution's identity, recorded before it is started so no restart loses it. */
-  public ComputeCaseStatus accepted(ComputeCase cc, String executionArn, long total) {
+  /**
+   * The execution's identity and where its results go, recorded before it is started so no restart
+   * loses them.
+   *
+   * @param total the number of items, unknown for a user's S3 object until its Map Run counts it
+   */
+  public ComputeCaseStatus accepted(
+      ComputeCase cc, String executionArn, OptionalLong total, CaseResults results) {
     ComputeCaseStatus s = copy(cc);
     Long generation = cc.getMetadata().getGeneration();
     s.setObservedGeneration(generation);
     s.setPhase(CasePhase.PENDING);
     s.setExecutionArn(executionArn);
     s.setSpecFingerprint(SpecFingerprint.of(cc.getSpec()));
-    s.setProgress(new Progress(total, 0, 0, 0));
-    s.setEstimate(CostEstimator.estimate(total));
+    s.setProgress(new Progress(total.orElse(0), 0, 0, 0));
+    s.setEstimate(total.isPresent() ? CostEstimator.estimate(total.getAsLong()) : null);
+    s.setResults(results);
     s.setMessage("Starting execution " + executionArn);
     s.getConditions().removeIf(c -> CaseConditions.FAILED.equals(c.getType()));
     conditions.set(
@@ -91,13 +110,23 @@ public final class ComputeCaseStatusRecorder {
         CaseConditions.ACCEPTED,
         true,
         "SpecValid",
-        "The spec is valid; " + total + " items",
+        "The spec is valid; "
+            + (total.isPresent()
+                ? total.getAsLong() + " items"
+                : "the Map Run counts the items of the S3 object"),
         generation);
-    return s;
+    return StatusLimits.bound(s);
   }
 
   /** What the execution and its Map Run show now; the summary once it has finished. */
-  public ComputeCaseStatus observed(ComputeCase cc, ExecutionSnapshot snapshot, Summary summary) {
+  public ComputeCaseStatus observed(
+      ComputeCase cc, ExecutionSnapshot snapshot, SummaryCollector.Outcome outcome) {
+    return StatusLimits.bound(observation(cc, snapshot, outcome));
+  }
+
+  private ComputeCaseStatus observation(
+      ComputeCase cc, ExecutionSnapshot snapshot, SummaryCollector.Outcome outcome) {
+    Summary summary = outcome == null ? null : outcome.summary();
     ComputeCaseStatus s = copy(cc);
     Long generation = cc.getMetadata().getGeneration();
     s.setObservedGeneration(generation);
@@ -115,6 +144,13 @@ public final class ComputeCaseStatusRecorder {
               run.succeeded(),
               run.unsuccessful(),
               run.running()));
+      if (s.getEstimate() == null && run.total() > 0) {
+        // items in a user's S3 object: estimated once the Map Run has counted them
+        s.setEstimate(CostEstimator.estimate(run.total(), false));
+      }
+    }
+    if (outcome != null && s.getResults() != null) {
+      outcome.manifestKey().ifPresent(key -> s.getResults().setManifestKey(key));
     }
     if (summary != null) {
       s.setSummary(summary);
@@ -161,7 +197,11 @@ public final class ComputeCaseStatusRecorder {
                 + ": "
                 + (snapshot.error() == null ? "" : snapshot.error())
                 + (snapshot.cause() == null ? "" : " (" + snapshot.cause() + ")")
-                + "; see status.summary.failures for the items that failed";
+                + (ITEM_READER_FAILED.equals(snapshot.error())
+                    ? "; the items could not be read: fix or replace the object named above (or"
+                        + " the state machine role's s3:GetObject on it), then delete and recreate"
+                        + " the ComputeCase"
+                    : "; see status.summary.failures for the items that failed");
         s.setMessage(message);
         conditions.set(
             s.getConditions(),
@@ -198,9 +238,13 @@ public final class ComputeCaseStatusRecorder {
 
   /** The case after a redrive request: running again, or why Step Functions refused. */
   public ComputeCaseStatus redriven(ComputeCase cc, String request, Optional<String> refused) {
+    return StatusLimits.bound(redrive(cc, request, refused));
+  }
+
+  private ComputeCaseStatus redrive(ComputeCase cc, String request, Optional<String> refused) {
     ComputeCaseStatus s = copy(cc);
     Long generation = cc.getMetadata().getGeneration();
-    s.setRedriveRequest(request);
+    s.setRedriveRequest(StatusLimits.redriveRequest(request));
     if (refused.isPresent()) {
       s.setMessage(
           "Redrive refused by Step Functions: "
@@ -290,7 +334,7 @@ public final class ComputeCaseStatusRecorder {
         reason,
         message,
         cc.getMetadata().getGeneration());
-    return s;
+    return StatusLimits.bound(s);
   }
 
   /** Whether writing this status would change what the API server holds. */

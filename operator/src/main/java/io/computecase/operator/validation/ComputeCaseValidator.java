@@ -3,6 +3,7 @@ package io.computecase.operator.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
+import io.computecase.api.v1alpha1.S3ItemsObject;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,7 @@ public final class ComputeCaseValidator {
   static final int MAX_CONCURRENCY = 10_000;
 
   private static final Pattern TARGET = Pattern.compile("[A-Za-z0-9_-]{1,60}");
+  private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
   private final Function<String, ? extends Collection<String>> knownTargets;
 
   /**
@@ -56,7 +58,7 @@ public final class ComputeCaseValidator {
       return problem(
           "NoItems",
           "spec has no items: give exactly one of spec.items (a list of"
-              + " JSON objects), spec.generate.count or spec.itemsFrom.configMapKeyRef.");
+              + " JSON objects), spec.generate.count or spec.itemsFrom (configMapKeyRef or s3).");
     }
     if (sources > 1) {
       return problem(
@@ -84,19 +86,46 @@ public final class ComputeCaseValidator {
                 + count
                 + ", over the "
                 + Generate.MAX_COUNT
-                + " items that fit in a Step Functions execution input (256 KiB): split the"
-                + " work into ComputeCases of at most "
+                + " items a case generates: split the work into ComputeCases of at most "
                 + Generate.MAX_COUNT
-                + " items.");
+                + " items, or write the items to an S3 object and give spec.itemsFrom.s3.");
       }
       return Optional.empty();
     }
-    var ref = spec.getItemsFrom().getConfigMapKeyRef();
-    if (ref == null || blank(ref.getName()) || blank(ref.getKey())) {
+    var from = spec.getItemsFrom();
+    if ((from.getConfigMapKeyRef() == null) == (from.getS3() == null)) {
+      return problem(
+          "InvalidItemsFrom",
+          "give exactly one of spec.itemsFrom.configMapKeyRef or spec.itemsFrom.s3: keep the"
+              + " ConfigMap for small lists, or point s3 at an object holding the items.");
+    }
+    if (from.getS3() != null) {
+      return s3Object(from.getS3());
+    }
+    var ref = from.getConfigMapKeyRef();
+    if (blank(ref.getName()) || blank(ref.getKey())) {
       return problem(
           "InvalidItemsFrom",
           "spec.itemsFrom.configMapKeyRef needs a name and a"
               + " key: the ConfigMap in this namespace and the key holding the items.");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<SpecProblem> s3Object(S3ItemsObject object) {
+    if (object.getBucket() == null || !BUCKET.matcher(object.getBucket()).matches()) {
+      return problem(
+          "InvalidItemsFrom",
+          "spec.itemsFrom.s3.bucket '"
+              + object.getBucket()
+              + "' is not an S3 bucket name: use 3 to 63 lower-case letters, digits, '.' or '-',"
+              + " of a bucket in the operator's account and Region.");
+    }
+    if (blank(object.getKey()) || object.getKey().length() > 1024) {
+      return problem(
+          "InvalidItemsFrom",
+          "spec.itemsFrom.s3.key must name the object holding the items (1 to 1024 characters),"
+              + " e.g. datasets/items.jsonl.");
     }
     return Optional.empty();
   }

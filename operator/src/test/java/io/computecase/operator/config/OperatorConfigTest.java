@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class OperatorConfigTest {
   @Test
   void anEmptyEnvironmentGivesTheDocumentedDefaults() {
-    OperatorConfig config = OperatorConfig.fromEnvironment(Map.of());
+    OperatorConfig config =
+        OperatorConfig.fromEnvironment(Map.of("COMPUTECASE_S3_BUCKET", "computecase-results"));
 
     assertThat(config.region()).isEqualTo("us-east-1");
     assertThat(config.busName()).isEqualTo("computecase");
@@ -23,6 +24,8 @@ class OperatorConfigTest {
     assertThat(config.sfnEndpoint()).isEmpty();
     assertThat(config.eventsEndpoint()).isEmpty();
     assertThat(config.sqsEndpoint()).isEmpty();
+    assertThat(config.s3Endpoint()).isEmpty();
+    assertThat(config.s3Bucket()).contains("computecase-results");
     assertThat(config.watchNamespaces()).isEmpty();
     assertThat(config.targets()).isEmpty();
     assertThat(config.maxReceiveCount()).isEqualTo(5);
@@ -43,6 +46,8 @@ class OperatorConfigTest {
                 Map.entry("COMPUTECASE_SFN_ENDPOINT", "http://127.0.0.1:1001"),
                 Map.entry("COMPUTECASE_EVENTS_ENDPOINT", "http://127.0.0.1:1002"),
                 Map.entry("COMPUTECASE_SQS_ENDPOINT", "http://127.0.0.1:1003"),
+                Map.entry("COMPUTECASE_S3_ENDPOINT", "http://127.0.0.1:1004"),
+                Map.entry("COMPUTECASE_S3_BUCKET", "results"),
                 Map.entry("COMPUTECASE_WATCH_NAMESPACES", "a, b,,"),
                 Map.entry("COMPUTECASE_TARGETS", "cpu,slow"),
                 Map.entry("COMPUTECASE_HTTP_PORT", "9090"),
@@ -56,6 +61,8 @@ class OperatorConfigTest {
     assertThat(config.sfnEndpoint()).contains(URI.create("http://127.0.0.1:1001"));
     assertThat(config.eventsEndpoint()).contains(URI.create("http://127.0.0.1:1002"));
     assertThat(config.sqsEndpoint()).contains(URI.create("http://127.0.0.1:1003"));
+    assertThat(config.s3Endpoint()).contains(URI.create("http://127.0.0.1:1004"));
+    assertThat(config.s3Bucket()).contains("results");
     assertThat(config.watchNamespaces()).isEqualTo(Set.of("a", "b"));
     assertThat(config.targets()).isEqualTo(List.of("cpu", "slow"));
     assertThat(config.httpPort()).isEqualTo(9090);
@@ -67,7 +74,13 @@ class OperatorConfigTest {
   void aResourcePrefixNamesTheBusTheStateMachineAndItsRole() {
     OperatorConfig config =
         OperatorConfig.fromEnvironment(
-            Map.of("COMPUTECASE_RESOURCE_PREFIX", "team-x", "COMPUTECASE_TARGETS", "cpu"));
+            Map.of(
+                "COMPUTECASE_RESOURCE_PREFIX",
+                "team-x",
+                "COMPUTECASE_TARGETS",
+                "cpu",
+                "COMPUTECASE_S3_BUCKET",
+                "b"));
 
     assertThat(config.busName()).isEqualTo("team-x");
     assertThat(config.stateMachineName()).isEqualTo("team-x");
@@ -118,5 +131,18 @@ class OperatorConfigTest {
         .hasMessage(
             "COMPUTECASE_SQS_ENDPOINT='sqs:9324' is not an endpoint URL: set it like"
                 + " http://127.0.0.1:4566, or unset it to use AWS's default endpoint");
+  }
+
+  @Test
+  void refusesToStartWithoutABucketNamingTheVariableAndTheFix() {
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("COMPUTECASE_S3_BUCKET is not set: set it to the S3 bucket")
+        .hasMessageContaining("aws.s3.bucket");
+    OperatorConfig inProcess = OperatorConfig.builder().build();
+    assertThat(inProcess.s3Bucket()).isEmpty();
+    assertThatThrownBy(inProcess::requireS3Bucket)
+        .hasMessageContaining("OperatorConfig.Builder.s3Bucket");
+    assertThat(inProcess.toBuilder().s3Bucket("b").build().requireS3Bucket()).isEqualTo("b");
   }
 }

@@ -9,8 +9,12 @@ import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.operator.testing.OperatorTestStack;
+import io.computecase.operator.testing.TestingResults;
 import io.computecase.testing.TestingStepFunctions;
 import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,12 +74,26 @@ class CaseLifecycleTest {
     assertThat(request.get("toleratedFailureCount").asInt()).isEqualTo(100);
     assertThat(request.get("parameters").get("computeMs").asInt()).isEqualTo(20);
     assertThat(request.get("traceparent").asText()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
-    assertThat(input.get("items")).hasSize(100);
-    assertThat(input.get("items").get(0)).isEqualTo(JSON.readTree("{\"caseId\":\"0\"}"));
-    assertThat(input.get("items").get(99)).isEqualTo(JSON.readTree("{\"caseId\":\"99\"}"));
+    assertThat(request.get("itemCount").asInt()).isEqualTo(100);
+    // the items are staged in S3 as JSON Lines; the input only says where, and where results go
+    assertThat(stack.stagedItems(cc).lines())
+        .hasSize(100)
+        .startsWith("{\"caseId\":\"0\"}", "{\"caseId\":\"1\"}")
+        .endsWith("{\"caseId\":\"99\"}");
+    String results =
+        "results/" + OperatorTestStack.NAMESPACE + "/hundred/" + created.getMetadata().getUid();
+    assertThat(input.get("results"))
+        .isEqualTo(
+            JSON.createObjectNode().put("bucket", OperatorTestStack.BUCKET).put("prefix", results));
+    assertThat(input.size()).isEqualTo(3);
+    assertThat(cc.getStatus().getResults().getBucket()).isEqualTo(OperatorTestStack.BUCKET);
+    assertThat(cc.getStatus().getResults().getPrefix()).isEqualTo(results);
+    assertThat(cc.getStatus().getResults().getManifestKey()).isNull();
     assertThat(cc.getStatus().getEstimate().getStateTransitions()).isEqualTo(204);
     assertThat(cc.getStatus().getEstimate().getEvents()).isEqualTo(101);
-    assertThat(cc.getStatus().getEstimate().getCostUsd()).isEqualTo("0.005249");
+    // staging PUT, one result part, manifest PUT; ItemReader GET, manifest and results GETs
+    assertThat(cc.getStatus().getEstimate().getS3Requests()).isEqualTo(6);
+    assertThat(cc.getStatus().getEstimate().getCostUsd()).isEqualTo("0.005265");
     assertThat(cc.getStatus().getEstimate().getBasis()).contains("us-east-1 list prices");
     assertThat(cc.getStatus().getConditions())
         .anySatisfy(
@@ -119,13 +137,19 @@ class CaseLifecycleTest {
     run.running = 0;
     run.succeeded = 98;
     run.failed = 2;
-    stack.sfn.finish(
-        execution,
-        "SUCCEEDED",
-        "{\"requestId\":\"progress\",\"itemsSucceeded\":98,"
-            + "\"durationMs\":{\"min\":20,\"p50\":21,\"p95\":25,\"max\":40}}");
+    // 98 durations over two result files: 20 ms once, 21 ms 80 times, 25 ms 16 times, 40 ms once
+    List<Double> first = new ArrayList<>(List.of(20.0));
+    first.addAll(Collections.nCopies(48, 21.0));
+    List<Double> second = new ArrayList<>(Collections.nCopies(32, 21.0));
+    second.addAll(Collections.nCopies(16, 25.0));
+    second.add(40.0);
+    String prefix = running.getStatus().getResults().getPrefix();
+    String manifestKey = TestingResults.write(stack, prefix, run.arn, List.of(first, second));
+    stack.sfn.finish(execution, "SUCCEEDED", TestingResults.executionOutput(run.arn, manifestKey));
 
     ComputeCase done = stack.awaitCase("progress", phase("Succeeded"));
+    assertThat(done.getStatus().getResults().getManifestKey()).isEqualTo(manifestKey);
+    assertThat(manifestKey).startsWith(prefix + "/").endsWith("/manifest.json");
     var summary = done.getStatus().getSummary();
     assertThat(summary.getTotal()).isEqualTo(100);
     assertThat(summary.getSucceeded()).isEqualTo(98);

@@ -18,7 +18,7 @@ final class LocalEngines {
   private final AwsJsonServer eventsServer;
   private final AwsJsonServer sfnServer;
 
-  LocalEngines(URI sqsEndpoint) {
+  LocalEngines(URI sqsEndpoint, URI s3Endpoint) {
     var sqsApi = new AwsJsonHttpClient(sqsEndpoint.toString(), "AmazonSQS", "1.0");
     AtomicReference<LocalStepFunctions> engine = new AtomicReference<>();
     events =

@@ -1,9 +1,13 @@
 package io.computecase.operator.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
+import io.computecase.local.s3.EmbeddedS3;
 import io.computecase.operator.ComputeCaseOperator;
 import io.computecase.operator.config.OperatorConfig;
 import io.computecase.testing.TestingStepFunctions;
@@ -14,30 +18,43 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.opentelemetry.api.OpenTelemetry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * What every operator test runs against: the fabric8 mock API server (CRUD mode), the shared
  * TestingStepFunctions and a TestingEventBridge, or the project's real local engines in their place
- * ({@link #useLocalEngines}), a real embedded ElasticMQ, and the operators and testing workers the
- * test starts. Closing it stops them all.
+ * ({@link #useLocalEngines}), a real embedded ElasticMQ, an embedded S3 holding the bucket {@link
+ * #BUCKET}, and the operators and testing workers the test starts. Closing it stops them all.
  */
 public final class OperatorTestStack implements AutoCloseable {
   public static final String NAMESPACE = "cases";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The operator's staging and results bucket. */
+  public static final String BUCKET = "computecase-test";
 
   public final KubernetesMockServer kubernetes;
   public final KubernetesClient client;
@@ -45,6 +62,12 @@ public final class OperatorTestStack implements AutoCloseable {
   public final TestingEventBridge events = new TestingEventBridge();
   private final SQSRestServer sqsServer;
   public final URI sqsEndpoint;
+  private final Path s3Directory;
+  private final EmbeddedS3 s3Server;
+
+  /** A client of the embedded S3, closed with the stack. */
+  public final S3Client s3;
+
   private final List<ComputeCaseOperator> operators = new CopyOnWriteArrayList<>();
   private final List<TestingWorker> workers = new CopyOnWriteArrayList<>();
   private LocalEngines engines;
@@ -67,6 +90,61 @@ public final class OperatorTestStack implements AutoCloseable {
     sqsServer = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
     int port = sqsServer.waitUntilStarted().localAddress().getPort();
     sqsEndpoint = URI.create("http://127.0.0.1:" + port);
+    try {
+      s3Directory = Files.createTempDirectory("computecase-s3");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    s3Server = EmbeddedS3.start(0, s3Directory);
+    s3 = s3Server.client();
+    s3.createBucket(r -> r.bucket(BUCKET));
+  }
+
+  /** The embedded S3's endpoint. */
+  public URI s3Endpoint() {
+    return s3Server.endpoint();
+  }
+
+  /** The object's content, or empty when there is none. */
+  public Optional<String> object(String bucket, String key) {
+    try {
+      return Optional.of(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String());
+    } catch (NoSuchKeyException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The items the operator staged for this case, as JSON Lines; fails when there are none. */
+  public String stagedItems(ComputeCase cc) {
+    JsonNode items = input(cc).path("items");
+    assertThat(items.path("bucket").asText()).isEqualTo(BUCKET);
+    assertThat(items.path("key").asText())
+        .isEqualTo(
+            "cases/"
+                + cc.getMetadata().getNamespace()
+                + "/"
+                + cc.getMetadata().getName()
+                + "/"
+                + cc.getMetadata().getUid()
+                + "/items.jsonl");
+    return object(BUCKET, items.path("key").asText())
+        .orElseThrow(() -> new AssertionError("nothing staged at " + items));
+  }
+
+  /** The input of the case's execution on the TestingStepFunctions. */
+  public JsonNode input(ComputeCase cc) {
+    Execution execution =
+        executionOf(cc).orElseThrow(() -> new AssertionError("no execution for " + cc));
+    try {
+      return JSON.readTree(execution.input);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Puts an object into the embedded S3. */
+  public void putObject(String bucket, String key, String content) {
+    s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromString(content));
   }
 
   /**
@@ -76,7 +154,7 @@ public final class OperatorTestStack implements AutoCloseable {
    */
   public void useLocalEngines() {
     if (engines == null) {
-      engines = new LocalEngines(sqsEndpoint);
+      engines = new LocalEngines(sqsEndpoint, s3Server.endpoint());
     }
   }
 
@@ -90,6 +168,8 @@ public final class OperatorTestStack implements AutoCloseable {
         .sfnEndpoint(sfnEndpoint())
         .eventsEndpoint(engines == null ? events.endpoint() : engines.eventsEndpoint())
         .sqsEndpoint(sqsEndpoint)
+        .s3Endpoint(s3Server.endpoint())
+        .s3Bucket(BUCKET)
         // the target TestingWorker serves, for cases of any namespace
         .targets(List.of("default"))
         .httpPort(0)
@@ -205,5 +285,16 @@ public final class OperatorTestStack implements AutoCloseable {
     sfn.close();
     events.close();
     sqsServer.stopAndWait();
+    s3.close();
+    s3Server.close();
+    deleteRecursively(s3Directory);
+  }
+
+  private static void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory left behind is no test failure
+    }
   }
 }

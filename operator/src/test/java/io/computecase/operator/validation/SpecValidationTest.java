@@ -10,6 +10,7 @@ import io.computecase.api.v1alpha1.ConfigMapKeyRef;
 import io.computecase.api.v1alpha1.Generate;
 import io.computecase.api.v1alpha1.ItemRetry;
 import io.computecase.api.v1alpha1.ItemsFrom;
+import io.computecase.api.v1alpha1.S3ItemsObject;
 import io.computecase.operator.testing.OperatorTestStack;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -46,9 +47,6 @@ class SpecValidationTest {
                 .addToData("not-json", "{requests: [")
                 .addToData("empty", "{\"requests\": []}")
                 .addToData("scalars", "[1, 2]")
-                // a ConfigMap may hold 1 MiB; an execution input only 256 KiB
-                .addToData(
-                    "large", "[" + "{\"caseId\":\"0\"},".repeat(20_000) + "{\"caseId\":\"1\"}]")
                 .build())
         .create();
     stack.startOperator();
@@ -87,13 +85,26 @@ class SpecValidationTest {
         bad(
             "two-billion-generated",
             "TooManyItems",
-            "spec.generate.count is 2000000000, over the 14000 items",
+            "spec.generate.count is 2000000000, over the 1000000 items",
             s -> s.setGenerate(new Generate(2_000_000_000))),
         bad(
-            "items-from-over-256-kib",
-            "ItemsSourceTooLarge",
-            "key 'large' holds 300016 characters",
-            s -> s.setItemsFrom(from("datasets", "large"))),
+            "items-from-config-map-and-s3",
+            "InvalidItemsFrom",
+            "exactly one of spec.itemsFrom.configMapKeyRef or spec.itemsFrom.s3",
+            s -> {
+              s.setItemsFrom(from("datasets", "items"));
+              s.getItemsFrom().setS3(new S3ItemsObject("datasets", "items.jsonl", null));
+            }),
+        bad(
+            "items-from-s3-bad-bucket",
+            "InvalidItemsFrom",
+            "spec.itemsFrom.s3.bucket 'Not_A_Bucket'",
+            s -> s.setItemsFrom(new ItemsFrom(new S3ItemsObject("Not_A_Bucket", "i.jsonl", null)))),
+        bad(
+            "items-from-s3-without-key",
+            "InvalidItemsFrom",
+            "spec.itemsFrom.s3.key",
+            s -> s.setItemsFrom(new ItemsFrom(new S3ItemsObject("datasets", "", null)))),
         bad(
             "zero-count",
             "InvalidGenerateCount",
@@ -250,15 +261,11 @@ class SpecValidationTest {
         bad(
             "input-too-large",
             "InputTooLarge",
-            "256 KiB",
+            "make spec.parameters smaller",
             s -> {
-              List<ObjectNode> items = new ArrayList<>();
-              String padding = "x".repeat(1000);
-              for (int i = 0; i < 300; i++) {
-                items.add(
-                    JSON.createObjectNode().put("caseId", String.valueOf(i)).put("pad", padding));
-              }
-              s.setItems(items);
+              // the items go to S3 whatever their size; the parameters travel in the input
+              s.setGenerate(new Generate(2));
+              s.setParameters(JSON.createObjectNode().put("pad", "x".repeat(300_000)));
             }));
   }
 
@@ -313,9 +320,8 @@ class SpecValidationTest {
         stack.awaitCase("valid-neighbour", c -> c.getStatus().getStartTime() != null);
 
     assertThat(running.getStatus().getPhase()).isEqualTo("Running");
-    assertThat(stack.executionOf(running))
-        .hasValueSatisfying(
-            e -> assertThat(e.input).contains("{\"caseId\":\"0\"},{\"caseId\":\"1\"}"));
+    assertThat(stack.executionOf(running)).isPresent();
+    assertThat(stack.stagedItems(running)).isEqualTo("{\"caseId\":\"0\"}\n{\"caseId\":\"1\"}\n");
     assertThat(
             stack
                 .awaitCase("broken-neighbour", OperatorTestStack.phase("Failed"))
