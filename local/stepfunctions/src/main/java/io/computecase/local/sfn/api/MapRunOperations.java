@@ -52,7 +52,7 @@ final class MapRunOperations {
     response.put("status", run.status());
     ApiShapes.timestamp(response, "startDate", run.startMillis());
     ApiShapes.timestamp(response, "stopDate", run.stopMillis());
-    response.put("maxConcurrency", run.maxConcurrency());
+    response.put("maxConcurrency", run.configuredMaxConcurrency());
     response.put("toleratedFailurePercentage", Math.max(0, run.toleratedFailurePercentage()));
     response.put("toleratedFailureCount", Math.max(0, run.toleratedFailureCount()));
     counts(response.putObject("itemCounts"), run.items());

@@ -9,6 +9,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A Distributed Map's run: its identity, settings, counters and child executions. */
 public final class MapRun {
+  /**
+   * AWS's Developer Guide: without MaxConcurrency, a Distributed Map runs 10,000 child workflow
+   * executions in parallel; that is also the most it runs at once.
+   */
+  public static final int MAX_RUNNING_CHILDREN = 10_000;
+
   private final String arn;
   private final String executionArn;
   private final long startMillis;
@@ -194,7 +200,17 @@ public final class MapRun {
     children.add(child);
   }
 
+  /**
+   * How many child executions may run at once: the configured MaxConcurrency, or AWS's 10,000 when
+   * it is 0 (unset) or above that, so a million items never mean a million live children.
+   */
   public int maxConcurrency() {
+    int configured = maxConcurrency;
+    return configured <= 0 || configured > MAX_RUNNING_CHILDREN ? MAX_RUNNING_CHILDREN : configured;
+  }
+
+  /** MaxConcurrency as configured (0: unset), as DescribeMapRun tells it. */
+  public int configuredMaxConcurrency() {
     return maxConcurrency;
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.computecase.local.sfn.errors.EngineError;
 import io.computecase.local.sfn.errors.EngineException;
 import io.computecase.local.sfn.execution.history.EventDetails;
+import io.computecase.local.sfn.execution.history.HistorySpill;
 import io.computecase.local.sfn.execution.timers.Timers;
 import io.computecase.local.sfn.execution.tokens.Heartbeats;
 import io.computecase.local.sfn.execution.tokens.TaskOutcome;
@@ -41,6 +42,8 @@ public final class StepFunctionsEngine implements AutoCloseable {
   private final ExecutionStore store = new ExecutionStore();
   private volatile Duration closedRetention = Duration.ofDays(90);
   private volatile int closedKept = 1_000;
+  private HistorySpill historySpill;
+  private boolean historySpillFailed;
   // Read before written so that busy engines do not keep bouncing the cache line between cores.
   private volatile boolean changed;
 
@@ -303,6 +306,9 @@ public final class StepFunctionsEngine implements AutoCloseable {
     for (Runnable hook : execution.takeAbortHooks()) {
       hook.run();
     }
+    if (execution.mapRun() != null) {
+      spillHistory(execution);
+    }
     execution.ended().complete(status);
     if (execution.mapRun() == null) {
       store.evictClosed(
@@ -311,6 +317,45 @@ public final class StepFunctionsEngine implements AutoCloseable {
           closedKept);
     }
     return true;
+  }
+
+  /**
+   * A finished child of a Map Run keeps its identity, input and end on the heap; its history goes
+   * to the spill file (a Map Run of a million items has a million of them), from which
+   * GetExecutionHistory reads it back.
+   */
+  private void spillHistory(Execution child) {
+    HistorySpill spill = historySpill();
+    if (spill != null && !child.history().spillTo(spill)) {
+      synchronized (this) {
+        historySpillFailed = true;
+      }
+    }
+  }
+
+  /** The file finished histories go to: a temporary one unless persistence named one. */
+  public synchronized HistorySpill historySpill() {
+    if (historySpill == null && !historySpillFailed) {
+      try {
+        historySpill = HistorySpill.temporary();
+      } catch (RuntimeException e) {
+        // No temporary directory: histories stay in memory, as before.
+        historySpillFailed = true;
+      }
+    }
+    return historySpill;
+  }
+
+  /**
+   * Spills finished histories to this file, which outlives the engine (its data directory), so that
+   * snapshots refer to them instead of holding them; set before anything runs.
+   */
+  public synchronized void spillHistoriesTo(HistorySpill durable) {
+    if (historySpill != null) {
+      historySpill.close();
+    }
+    historySpill = durable;
+    historySpillFailed = false;
   }
 
   /**
@@ -348,5 +393,11 @@ public final class StepFunctionsEngine implements AutoCloseable {
     timers.close();
     executor.shutdownNow();
     blockingExecutor.shutdownNow();
+    // A durable spill file stays open: the final snapshot, written after this, refers to it.
+    synchronized (this) {
+      if (historySpill != null && !historySpill.durable()) {
+        historySpill.close();
+      }
+    }
   }
 }

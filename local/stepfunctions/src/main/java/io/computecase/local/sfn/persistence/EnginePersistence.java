@@ -2,8 +2,10 @@ package io.computecase.local.sfn.persistence;
 
 import io.computecase.local.sfn.execution.Resumption;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.execution.history.HistorySpill;
 import io.computecase.local.sfn.machines.StateMachineCatalog;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,6 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class EnginePersistence implements AutoCloseable {
   /** The snapshot's file name in the data directory. */
   public static final String FILE_NAME = "stepfunctions-state.json";
+
+  /**
+   * The histories of finished Map Run children, appended once each; snapshots refer to them by
+   * offset. It only grows while the engine runs (evicted executions leave their records behind).
+   */
+  public static final String HISTORY_FILE_NAME = "stepfunctions-histories.bin";
 
   private static final Logger LOG = LoggerFactory.getLogger(EnginePersistence.class);
 
@@ -59,6 +67,12 @@ public final class EnginePersistence implements AutoCloseable {
       StateMachineCatalog catalog,
       Duration interval) {
     SnapshotFile file = new SnapshotFile(dataDirectory.resolve(FILE_NAME));
+    Path histories = dataDirectory.resolve(HISTORY_FILE_NAME);
+    if (!file.exists()) {
+      // No snapshot refers to what an older history file holds.
+      deleteQuietly(histories);
+    }
+    engine.spillHistoriesTo(HistorySpill.durable(histories));
     if (file.exists()) {
       EngineSnapshot snapshot = file.read();
       try {
@@ -75,6 +89,14 @@ public final class EnginePersistence implements AutoCloseable {
     EnginePersistence persistence = new EnginePersistence(engine, catalog, file, interval);
     persistence.scheduleNext(persistence.intervalMillis);
     return persistence;
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      LOG.warn("Could not delete {}: {}", path, e.toString());
+    }
   }
 
   private void scheduleNext(long delayMillis) {
@@ -123,8 +145,19 @@ public final class EnginePersistence implements AutoCloseable {
     }
   }
 
-  /** Writes the final snapshot (the engine has stopped moving). */
+  /** Writes the final snapshot (the engine has stopped moving), then closes the history file. */
   public void writeLast() {
+    try {
+      writeFinalSnapshot();
+    } finally {
+      HistorySpill spill = engine.historySpill();
+      if (spill != null) {
+        spill.close();
+      }
+    }
+  }
+
+  private void writeFinalSnapshot() {
     // A thread of the stopping engine may still be finishing a state and change what is read
     // (a frame's variables): reading again then gives a consistent picture.
     for (int attempt = 1; ; attempt++) {

@@ -41,7 +41,10 @@ public record EngineSnapshot(
       String loggingConfiguration,
       boolean tracingEnabled) {}
 
-  /** An execution; {@code position} only while it runs (where to resume). */
+  /**
+   * An execution; {@code position} only while it runs (where to resume); {@code spilledHistory}
+   * instead of {@code history} for a finished Map Run child whose history is in the history file.
+   */
   public record ExecutionImage(
       String arn,
       String name,
@@ -59,7 +62,15 @@ public record EngineSnapshot(
       int redriveCount,
       long redriveMillis,
       List<Event> history,
-      Position position) {}
+      Position position,
+      HistoryRef spilledHistory) {}
+
+  /**
+   * Where a finished child's history lies in the data directory's history file ({@link
+   * EnginePersistence#HISTORY_FILE_NAME}), written there once instead of into every snapshot; the
+   * execution's {@code history} is then empty.
+   */
+  public record HistoryRef(long offset, int length, int count) {}
 
   /** One history event with its details as AWS renders them. */
   public record Event(int id, int previous, long millis, String type, ObjectNode details) {}

@@ -9,12 +9,15 @@ import io.computecase.local.sfn.execution.MapRun;
 import io.computecase.local.sfn.execution.Resumption;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
 import io.computecase.local.sfn.execution.history.HistoryEvent;
+import io.computecase.local.sfn.execution.history.HistoryRecorder;
+import io.computecase.local.sfn.execution.history.HistorySpill;
 import io.computecase.local.sfn.execution.tokens.ResumableWait;
 import io.computecase.local.sfn.machines.StateMachine;
 import io.computecase.local.sfn.machines.StateMachineCatalog;
 import io.computecase.local.sfn.persistence.EngineSnapshot.Event;
 import io.computecase.local.sfn.persistence.EngineSnapshot.ExecutionImage;
 import io.computecase.local.sfn.persistence.EngineSnapshot.MapRunImage;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +39,15 @@ final class SnapshotCapture {
     this.engine = engine;
   }
 
-  static EngineSnapshot capture(StepFunctionsEngine engine, StateMachineCatalog catalog) {
-    return new SnapshotCapture(engine).read(catalog);
+  static EngineSnapshot capture(StepFunctionsEngine engine, StateMachineCatalog catalog)
+      throws IOException {
+    EngineSnapshot snapshot = new SnapshotCapture(engine).read(catalog);
+    // The histories this snapshot refers to reach the disk before it does.
+    HistorySpill spill = engine.historySpill();
+    if (spill != null && spill.durable()) {
+      spill.force();
+    }
+    return snapshot;
   }
 
   private EngineSnapshot read(StateMachineCatalog catalog) {
@@ -104,7 +114,7 @@ final class SnapshotCapture {
               run.arn(),
               run.executionArn(),
               run.startMillis(),
-              run.maxConcurrency(),
+              run.configuredMaxConcurrency(),
               run.toleratedFailurePercentage(),
               run.toleratedFailureCount(),
               run.status(),
@@ -141,6 +151,18 @@ final class SnapshotCapture {
       error = a.error();
       cause = a.cause();
     }
+    HistoryRecorder.Spilled spilled = execution.history().spilled();
+    if (spilled != null && spilled.spill().durable()) {
+      return image(
+          execution,
+          revisionId,
+          status,
+          output,
+          error,
+          cause,
+          List.of(),
+          new EngineSnapshot.HistoryRef(spilled.offset(), spilled.length(), spilled.count()));
+    }
     List<Event> history = new ArrayList<>();
     for (HistoryEvent event : execution.history().events()) {
       history.add(
@@ -151,6 +173,18 @@ final class SnapshotCapture {
               event.type(),
               event.details() == null ? null : event.details().render(true)));
     }
+    return image(execution, revisionId, status, output, error, cause, history, null);
+  }
+
+  private static ExecutionImage image(
+      Execution execution,
+      String revisionId,
+      ExecutionStatus status,
+      JsonNode output,
+      String error,
+      String cause,
+      List<Event> history,
+      EngineSnapshot.HistoryRef spilledHistory) {
     return new ExecutionImage(
         execution.arn(),
         execution.name(),
@@ -168,7 +202,8 @@ final class SnapshotCapture {
         execution.redriveCount(),
         execution.redriveMillis(),
         history,
-        position(execution));
+        position(execution),
+        spilledHistory);
   }
 
   private static EngineSnapshot.Position position(Execution execution) {

@@ -13,6 +13,7 @@ import io.computecase.local.sfn.execution.Resumption;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
 import io.computecase.local.sfn.execution.history.EventDetails;
 import io.computecase.local.sfn.execution.history.HistoryEvent;
+import io.computecase.local.sfn.execution.history.HistorySpill;
 import io.computecase.local.sfn.execution.tokens.ResumableWait;
 import io.computecase.local.sfn.machines.StateMachine;
 import io.computecase.local.sfn.machines.StateMachineCatalog;
@@ -180,6 +181,17 @@ final class SnapshotRestore {
         history,
         position(image.position()),
         image.unitIndex());
+    EngineSnapshot.HistoryRef spilled = image.spilledHistory();
+    if (spilled != null) {
+      HistorySpill spill = engine.historySpill();
+      if (spill == null || !spill.durable()) {
+        throw new IllegalStateException(
+            "Execution '" + image.arn() + "' has its history in a file that is not open");
+      }
+      execution
+          .history()
+          .restoreSpilled(spill, spilled.offset(), spilled.length(), spilled.count());
+    }
   }
 
   private static ExecutionPosition position(EngineSnapshot.Position p) {

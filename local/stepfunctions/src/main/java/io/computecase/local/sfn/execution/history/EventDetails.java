@@ -59,8 +59,9 @@ public sealed interface EventDetails {
   }
 
   /**
-   * Details read back from a snapshot, kept as AWS renders them with data; without data, each
-   * payload field (the one with a sibling {@code <field>Details}) is left out as it was first.
+   * Details read back from a snapshot or a spill file, kept as AWS renders them with data; without
+   * data, each payload field (the one with a sibling {@code <field>Details}, and TaskScheduled's
+   * parameters) is left out as it was first.
    */
   record Restored(ObjectNode rendered) implements EventDetails {
     public ObjectNode render(boolean includeData) {
@@ -78,6 +79,8 @@ public sealed interface EventDetails {
           n.remove(f);
           n.remove(f + "Details");
         }
+        // TaskScheduled's parameters are data too, though AWS gives them no details sibling.
+        n.remove("parameters");
       }
       return n;
     }
