@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.computecase.local.protocol.AwsJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +15,10 @@ import java.util.function.Predicate;
 
 /** InputType JSON: an object holding one JSON array, read element by element. */
 public final class JsonArrayItems {
+  // One element at a time from a parser that goes on: what follows an element is not trailing.
+  private static final ObjectReader ELEMENT =
+      AwsJson.MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   private JsonArrayItems() {}
 
   /** Hands each element, as compact JSON, to {@code sink} until it answers false. */
@@ -27,7 +33,7 @@ public final class JsonArrayItems {
                 + ".");
       }
       while (parser.nextToken() != JsonToken.END_ARRAY) {
-        JsonNode element = parser.readValueAsTree();
+        JsonNode element = ELEMENT.readTree(parser);
         if (!sink.test(element.toString())) {
           return;
         }
