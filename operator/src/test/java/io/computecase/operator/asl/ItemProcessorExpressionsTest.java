@@ -129,19 +129,48 @@ class ItemProcessorExpressionsTest {
   }
 
   @Test
-  void theMapToleratesTheGivenCountOrEveryItemByCount() {
-    String count = machine.at("/States/ComputeItems/ToleratedFailureCount").asText();
+  void theMapReadsItsItemsAndWritesItsResultsWhereTheInputSaysAndToleratesTheRequestsCount() {
     ObjectNode input = JSON.createObjectNode();
-    input.putObject("request").put("toleratedFailureCount", 2);
-    input.putArray("items").add(JSON.createObjectNode()).add(JSON.createObjectNode());
-    assertThat(Jsonata.evaluate(count, QueryScope.of(input, context(), Map.of())).asInt())
+    input.putObject("request").put("toleratedFailureCount", 2).put("itemCount", 1_000_000);
+    input.putObject("items").put("bucket", "b").put("key", "cases/ns/n/uid/items.jsonl");
+    input.putObject("results").put("bucket", "b").put("prefix", "results/ns/n/uid");
+    QueryScope scope = QueryScope.of(input, context(), Map.of());
+    JsonNode map = machine.at("/States/ComputeItems");
+
+    assertThat(Jsonata.evaluate(map.path("ToleratedFailureCount").asText(), scope).asInt())
         .isEqualTo(2);
-    ((ObjectNode) input.get("request")).remove("toleratedFailureCount");
-    assertThat(Jsonata.evaluate(count, QueryScope.of(input, context(), Map.of())).asInt())
-        .isEqualTo(2);
-    input.withArray("items").add(JSON.createObjectNode());
-    assertThat(Jsonata.evaluate(count, QueryScope.of(input, context(), Map.of())).asInt())
-        .isEqualTo(3);
+    assertThat(map.has("Items")).isFalse();
+    JsonNode reader = map.path("ItemReader");
+    assertThat(reader.path("Resource").asText()).isEqualTo("arn:aws:states:::s3:getObject");
+    assertThat(reader.at("/ReaderConfig/InputType").asText()).isEqualTo("JSONL");
+    assertThat(Jsonata.evaluate(reader.at("/Arguments/Bucket").asText(), scope).asText())
+        .isEqualTo("b");
+    assertThat(Jsonata.evaluate(reader.at("/Arguments/Key").asText(), scope).asText())
+        .isEqualTo("cases/ns/n/uid/items.jsonl");
+    JsonNode writer = map.path("ResultWriter");
+    assertThat(writer.path("Resource").asText()).isEqualTo("arn:aws:states:::s3:putObject");
+    assertThat(Jsonata.evaluate(writer.at("/Arguments/Prefix").asText(), scope).asText())
+        .isEqualTo("results/ns/n/uid");
+  }
+
+  @Test
+  void theExecutionOutputSaysWhereTheResultsAre() {
+    ObjectNode mapOutput = JSON.createObjectNode();
+    mapOutput.putObject("request").put("requestId", "r").put("busName", "bus");
+    mapOutput.put("mapRunArn", "arn:aws:states:us-east-1:1:mapRun:sm/ComputeItems:abc");
+    mapOutput
+        .putObject("resultWriterDetails")
+        .put("Bucket", "b")
+        .put("Key", "results/ns/n/uid/abc/manifest.json");
+    JsonNode output =
+        Jsonata.evaluate(
+            machine.at("/States/Summarize/Output").asText(),
+            QueryScope.of(mapOutput, context(), Map.of()));
+
+    assertThat(output.path("requestId").asText()).isEqualTo("r");
+    assertThat(output.path("busName").asText()).isEqualTo("bus");
+    assertThat(output.at("/resultWriterDetails/Key").asText())
+        .isEqualTo("results/ns/n/uid/abc/manifest.json");
   }
 
   private static int waitAfter(String seconds, ObjectNode input, int failedAttempts) {

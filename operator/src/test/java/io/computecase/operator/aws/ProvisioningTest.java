@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.operator.testing.OperatorTestStack;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,15 +67,28 @@ class ProvisioningTest {
             .isEqualTo(attributes.get(QueueAttributeName.QUEUE_ARN));
       }
     }
+    JsonNode reviewed = JSON.readTree(Files.readString(Path.of("../asl/computecase.asl.json")));
     assertThat(stack.sfn.stateMachines())
-        .singleElement()
-        .satisfies(
-            machine -> {
-              assertThat(machine.get("name").asText()).isEqualTo("computecase");
-              assertThat(JSON.readTree(machine.get("definition").asText()))
-                  .isEqualTo(
-                      JSON.readTree(Files.readString(Path.of("../asl/computecase.asl.json"))));
-            });
+        .extracting(machine -> machine.get("name").asText())
+        .containsExactlyInAnyOrder("computecase", "computecase-json", "computecase-csv");
+    for (JsonNode machine : stack.sfn.stateMachines()) {
+      JsonNode definition = JSON.readTree(machine.get("definition").asText());
+      String name = machine.get("name").asText();
+      JsonNode readerConfig = definition.at("/States/ComputeItems/ItemReader/ReaderConfig");
+      switch (name) {
+        case "computecase" -> assertThat(definition).isEqualTo(reviewed);
+        case "computecase-json" ->
+            assertThat(readerConfig).isEqualTo(JSON.readTree("{\"InputType\":\"JSON\"}"));
+        default ->
+            assertThat(readerConfig)
+                .isEqualTo(
+                    JSON.readTree("{\"InputType\":\"CSV\",\"CSVHeaderLocation\":\"FIRST_ROW\"}"));
+      }
+      // the variants differ from asl/ in their ReaderConfig only
+      ((ObjectNode) definition.at("/States/ComputeItems/ItemReader"))
+          .set("ReaderConfig", reviewed.at("/States/ComputeItems/ItemReader/ReaderConfig"));
+      assertThat(definition).as(name).isEqualTo(reviewed);
+    }
   }
 
   @Test
@@ -83,7 +97,8 @@ class ProvisioningTest {
     String arn = stack.operator().stateMachineArn();
     stack.stopOperator();
     stack.startOperator();
-    assertThat(stack.sfn.createStateMachineCalls.get()).isEqualTo(1);
+    // one state machine per item format: JSON Lines, JSON, CSV
+    assertThat(stack.sfn.createStateMachineCalls.get()).isEqualTo(3);
     assertThat(stack.sfn.updateStateMachineCalls.get()).isZero();
     stack.stopOperator();
 
@@ -92,7 +107,10 @@ class ProvisioningTest {
 
     assertThat(stack.operator().stateMachineArn()).isEqualTo(arn);
     assertThat(stack.sfn.updateStateMachineCalls.get()).isEqualTo(1);
-    assertThat(stack.sfn.stateMachines().get(0).get("definition").asText())
-        .contains("ComputeItems");
+    assertThat(stack.sfn.stateMachines())
+        .filteredOn(machine -> machine.get("stateMachineArn").asText().equals(arn))
+        .singleElement()
+        .satisfies(
+            machine -> assertThat(machine.get("definition").asText()).contains("ItemReader"));
   }
 }
