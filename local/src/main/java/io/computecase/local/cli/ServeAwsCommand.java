@@ -12,21 +12,22 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve-aws",
     mixinStandardHelpOptions = true,
-    description = "Serve local Step Functions, EventBridge and SQS until stopped.")
+    description = "Serve local Step Functions, EventBridge, SQS and S3 until stopped.")
 final class ServeAwsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(
       names = "--port",
       defaultValue = "0",
-      description = "Step Functions on N, EventBridge on N+1, SQS on N+2 (default: free ports).")
+      description =
+          "Step Functions on N, EventBridge on N+1, SQS on N+2, S3 on N+3 (default: free ports).")
   int port;
 
   @Override
   public Integer call() throws Exception {
-    if (port < 0 || port > 65533) {
+    if (port < 0 || port > 65532) {
       throw new IllegalArgumentException(
-          "--port must be between 1 and 65533 (or 0 for free ports), got " + port);
+          "--port must be between 1 and 65532 (or 0 for free ports), got " + port);
     }
     EmbeddedAws aws = EmbeddedAws.start(port);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -40,8 +41,8 @@ final class ServeAwsCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "ENDPOINTS sfn=%s events=%s sqs=%s%n",
-            aws.stepFunctionsEndpoint(), aws.eventsEndpoint(), aws.sqsEndpoint());
+            "ENDPOINTS sfn=%s events=%s sqs=%s s3=%s%n",
+            aws.stepFunctionsEndpoint(), aws.eventsEndpoint(), aws.sqsEndpoint(), aws.s3Endpoint());
     spec.commandLine().getOut().flush();
     stopped.await();
     return 0;

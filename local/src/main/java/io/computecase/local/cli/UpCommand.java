@@ -27,14 +27,14 @@ final class UpCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       description =
-          "Folder for the kubeconfig and everything the stack holds, kept across restarts: Kubernetes resources, state machines, executions and waiting task tokens, EventBridge rules, SQS queues and messages, and the AWS ports. Default: a new temporary folder for the kubeconfig, state in memory only.")
+          "Folder for the kubeconfig and everything the stack holds, kept across restarts: Kubernetes resources, state machines, executions and waiting task tokens, EventBridge rules, SQS queues and messages, S3 buckets and objects, and the AWS ports. Default: a new temporary folder for the kubeconfig, state in memory only.")
   Path dataDir;
 
   @Option(
       names = "--port",
       defaultValue = "0",
       description =
-          "AWS services on N (Step Functions), N+1 (EventBridge), N+2 (SQS); default: free ports.")
+          "AWS services on N (Step Functions), N+1 (EventBridge), N+2 (SQS), N+3 (S3); default: free ports.")
   int awsPort;
 
   @Option(
@@ -144,7 +144,9 @@ final class UpCommand implements Callable<Integer> {
             + " AWS_ENDPOINT_URL_EVENTBRIDGE="
             + running.aws().eventsEndpoint()
             + " AWS_ENDPOINT_URL_SQS="
-            + running.aws().sqsEndpoint());
+            + running.aws().sqsEndpoint()
+            + " AWS_ENDPOINT_URL_S3="
+            + running.aws().s3Endpoint());
     out.println();
     out.println(
         "Then: kubectl apply -f sample_data_sets/computecase-example.yaml && kubectl get computecases -w");

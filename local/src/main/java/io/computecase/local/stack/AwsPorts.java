@@ -11,18 +11,18 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * The loopback ports of the three AWS services. With a data directory they are remembered there and
- * reused, so that queue URLs and endpoints stored before a restart (in ComputeTarget status, in
- * workers' settings) still reach the same services after it.
+ * The loopback ports of the four AWS services. With a data directory they are remembered there and
+ * reused, so that queue URLs, endpoints and S3 locations stored before a restart (in ComputeTarget
+ * status, in workers' settings) still reach the same services after it.
  */
-record AwsPorts(int stepFunctions, int events, int sqs) {
+record AwsPorts(int stepFunctions, int events, int sqs, int s3) {
   static final String FILE_NAME = "aws-ports.properties";
 
-  /** {@code base}, base+1, base+2; or free ports when base is 0. */
+  /** {@code base}, base+1, base+2, base+3; or free ports when base is 0. */
   static AwsPorts choose(int base) {
     return base == 0
-        ? new AwsPorts(freePort(), freePort(), freePort())
-        : new AwsPorts(base, base + 1, base + 2);
+        ? new AwsPorts(freePort(), freePort(), freePort(), freePort())
+        : new AwsPorts(base, base + 1, base + 2, base + 3);
   }
 
   /**
@@ -33,12 +33,18 @@ record AwsPorts(int stepFunctions, int events, int sqs) {
     Path file = dataDir.resolve(FILE_NAME);
     if (base == 0 && Files.exists(file)) {
       Properties saved = new Properties();
+      AwsPorts ports;
       try (Reader in = Files.newBufferedReader(file)) {
         saved.load(in);
-        return new AwsPorts(
-            Integer.parseInt(saved.getProperty("stepfunctions")),
-            Integer.parseInt(saved.getProperty("eventbridge")),
-            Integer.parseInt(saved.getProperty("sqs")));
+        String s3 = saved.getProperty("s3");
+        ports =
+            new AwsPorts(
+                Integer.parseInt(saved.getProperty("stepfunctions")),
+                Integer.parseInt(saved.getProperty("eventbridge")),
+                Integer.parseInt(saved.getProperty("sqs")),
+                // a directory from before S3 was served: S3 gets a free port, remembered from now
+                // on
+                s3 == null ? 0 : Integer.parseInt(s3));
       } catch (IOException | RuntimeException e) {
         throw new IllegalStateException(
             "Cannot read the remembered AWS ports from "
@@ -49,14 +55,22 @@ record AwsPorts(int stepFunctions, int events, int sqs) {
                 + " reach the new ones)",
             e);
       }
+      if (ports.s3 != 0) {
+        return ports;
+      }
+      return remember(file, new AwsPorts(ports.stepFunctions, ports.events, ports.sqs, freePort()));
     }
-    AwsPorts chosen = choose(base);
+    return remember(file, choose(base));
+  }
+
+  private static AwsPorts remember(Path file, AwsPorts chosen) {
     Properties saved = new Properties();
     saved.setProperty("stepfunctions", String.valueOf(chosen.stepFunctions));
     saved.setProperty("eventbridge", String.valueOf(chosen.events));
     saved.setProperty("sqs", String.valueOf(chosen.sqs));
+    saved.setProperty("s3", String.valueOf(chosen.s3));
     try {
-      Files.createDirectories(dataDir);
+      Files.createDirectories(file.getParent());
       try (Writer out = Files.newBufferedWriter(file)) {
         saved.store(out, "Ports of the local AWS services, reused on restart");
       }

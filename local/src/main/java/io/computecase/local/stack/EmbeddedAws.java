@@ -5,13 +5,19 @@ import io.computecase.local.events.LocalEventBridge;
 import io.computecase.local.protocol.AwsJsonHttpClient;
 import io.computecase.local.protocol.AwsJsonServer;
 import io.computecase.local.protocol.AwsJsonService;
+import io.computecase.local.s3.EmbeddedS3;
 import io.computecase.local.sfn.LocalStepFunctions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
@@ -24,14 +30,17 @@ import org.elasticmq.util.NowProvider;
 import scala.Option;
 
 /**
- * The three AWS services of the embedded default, each served on loopback in its real wire
- * protocol: the local Step Functions engine, the local EventBridge and ElasticMQ for SQS. The
- * engine's events:putEvents integration reaches EventBridge in process; EventBridge delivers its
- * plain batches to ElasticMQ's queue actors ({@link SqsDirectBatches}) and anything else over SQS's
- * JSON API.
+ * The four AWS services of the embedded default, each served on loopback in its real wire protocol:
+ * the local Step Functions engine, the local EventBridge, ElasticMQ for SQS and S3Proxy for S3
+ * ({@link EmbeddedS3}). The engine's events:putEvents integration reaches EventBridge in process;
+ * EventBridge delivers its plain batches to ElasticMQ's queue actors ({@link SqsDirectBatches}) and
+ * anything else over SQS's JSON API.
  *
  * <p>SQS's endpoint is an {@link SqsFront}, which refuses as SQS does the requests ElasticMQ
  * answers wrongly and passes the others to ElasticMQ on a loopback port of its own.
+ *
+ * <p>S3 keeps its objects as files under {@code <dataDir>/s3}, or without a data directory in a
+ * temporary folder deleted on close.
  */
 public final class EmbeddedAws implements AutoCloseable {
   /** The region and account of every local service, so that ARNs agree across them. */
@@ -48,10 +57,34 @@ public final class EmbeddedAws implements AutoCloseable {
   private final AwsJsonServer eventsServer;
   private final AwsJsonServer stepFunctionsServer;
   private final boolean persistent;
+  private final EmbeddedS3 s3;
+  private final Path s3Scratch;
 
-  private EmbeddedAws(int sfnPort, int eventsPort, int sqsPort, Path dataDir) {
+  /** S3 first: everything else is started by the constructor, which closes S3 if it fails. */
+  private static EmbeddedAws start(
+      int sfnPort, int eventsPort, int sqsPort, int s3Port, Path dataDir) {
+    Path scratch = dataDir == null ? temporaryFolder() : null;
+    EmbeddedS3 s3;
+    try {
+      s3 = EmbeddedS3.start(s3Port, scratch != null ? scratch : dataDir.resolve("s3"));
+    } catch (RuntimeException e) {
+      deleteScratch(scratch);
+      throw e;
+    }
+    try {
+      return new EmbeddedAws(sfnPort, eventsPort, sqsPort, dataDir, s3, scratch);
+    } catch (RuntimeException | Error e) {
+      closeS3(s3, scratch);
+      throw e;
+    }
+  }
+
+  private EmbeddedAws(
+      int sfnPort, int eventsPort, int sqsPort, Path dataDir, EmbeddedS3 s3, Path s3Scratch) {
     int sqsBoundPort = sqsPort == 0 ? freePort() : sqsPort;
     this.persistent = dataDir != null;
+    this.s3 = s3;
+    this.s3Scratch = s3Scratch;
     // SQS long polls last up to 20 s; Pekko HTTP's default 20 s request timeout would cut them
     // short under load, so give requests room beyond the longest poll.
     this.sqsActors =
@@ -126,20 +159,26 @@ public final class EmbeddedAws implements AutoCloseable {
     this.stepFunctionsServer = stepFunctions.serve(sfnPort);
   }
 
-  /** Starts all three on free ports. */
+  /** Starts all four on free ports. */
   public static EmbeddedAws start() {
-    return new EmbeddedAws(0, 0, 0, null);
+    return start(0, 0, 0, 0, null);
   }
 
-  /** Starts Step Functions on {@code basePort}, EventBridge on the next, SQS on the one after. */
+  /**
+   * Starts Step Functions on {@code basePort}, EventBridge on the next, SQS on the one after and S3
+   * on the one after that.
+   */
   public static EmbeddedAws start(int basePort) {
-    return basePort == 0 ? start() : new EmbeddedAws(basePort, basePort + 1, basePort + 2, null);
+    return basePort == 0
+        ? start()
+        : start(basePort, basePort + 1, basePort + 2, basePort + 3, null);
   }
 
   /**
    * As {@link #start(int)}, keeping state machines, executions, waiting task tokens, buses, rules,
-   * queues and messages in {@code dataDir} (null: in memory), and the ports too: a restart on the
-   * same directory serves at the same endpoints, so stored queue URLs still work.
+   * queues, messages, buckets and objects in {@code dataDir} (null: in memory, and S3 in a
+   * temporary folder), and the ports too: a restart on the same directory serves at the same
+   * endpoints, so stored queue URLs still work.
    */
   public static EmbeddedAws start(int basePort, Path dataDir) {
     if (dataDir == null) {
@@ -147,7 +186,7 @@ public final class EmbeddedAws implements AutoCloseable {
     }
     Path aws = dataDir.toAbsolutePath();
     AwsPorts ports = AwsPorts.remembered(aws, basePort);
-    return new EmbeddedAws(ports.stepFunctions(), ports.events(), ports.sqs(), aws);
+    return start(ports.stepFunctions(), ports.events(), ports.sqs(), ports.s3(), aws);
   }
 
   public URI stepFunctionsEndpoint() {
@@ -160,6 +199,11 @@ public final class EmbeddedAws implements AutoCloseable {
 
   public URI sqsEndpoint() {
     return sqsEndpoint;
+  }
+
+  /** S3's endpoint; clients need path-style access (see {@link EmbeddedS3#clientFor(URI)}). */
+  public URI s3Endpoint() {
+    return s3.endpoint();
   }
 
   public LocalStepFunctions stepFunctions() {
@@ -179,8 +223,39 @@ public final class EmbeddedAws implements AutoCloseable {
       events.close();
     } finally {
       // SQS's threads are not daemons: they stop even when an engine fails to
-      sqsFront.close();
-      stopSqs();
+      try {
+        sqsFront.close();
+        stopSqs();
+      } finally {
+        closeS3(s3, s3Scratch);
+      }
+    }
+  }
+
+  private static void closeS3(EmbeddedS3 s3, Path scratch) {
+    try {
+      s3.close();
+    } finally {
+      deleteScratch(scratch);
+    }
+  }
+
+  private static Path temporaryFolder() {
+    try {
+      return Files.createTempDirectory("computecase-s3-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a temporary folder for S3's objects", e);
+    }
+  }
+
+  private static void deleteScratch(Path scratch) {
+    if (scratch == null) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(scratch)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a temporary folder left behind: nothing more to do
     }
   }
 

@@ -23,8 +23,23 @@ class AwsPortsTest {
   @Test
   void anExplicitBasePortWinsAndIsRememberedInstead() {
     AwsPorts.remembered(dataDir, 0);
-    assertThat(AwsPorts.remembered(dataDir, 45100)).isEqualTo(new AwsPorts(45100, 45101, 45102));
-    assertThat(AwsPorts.remembered(dataDir, 0)).isEqualTo(new AwsPorts(45100, 45101, 45102));
+    assertThat(AwsPorts.remembered(dataDir, 45100))
+        .isEqualTo(new AwsPorts(45100, 45101, 45102, 45103));
+    assertThat(AwsPorts.remembered(dataDir, 0)).isEqualTo(new AwsPorts(45100, 45101, 45102, 45103));
+  }
+
+  @Test
+  void aDirectoryFromBeforeS3KeepsItsPortsAndRemembersANewOneForS3() throws Exception {
+    Files.writeString(
+        dataDir.resolve(AwsPorts.FILE_NAME), "stepfunctions=45200\neventbridge=45201\nsqs=45202\n");
+
+    AwsPorts ports = AwsPorts.remembered(dataDir, 0);
+
+    assertThat(ports.stepFunctions()).isEqualTo(45200);
+    assertThat(ports.events()).isEqualTo(45201);
+    assertThat(ports.sqs()).isEqualTo(45202);
+    assertThat(ports.s3()).isPositive();
+    assertThat(AwsPorts.remembered(dataDir, 0)).isEqualTo(ports);
   }
 
   @Test
