@@ -326,6 +326,68 @@ class EngineRestartTest {
     assertThat(stack.sfn.listExecutions(b -> b.stateMachineArn(machine)).executions()).hasSize(1);
   }
 
+  @Test
+  void finishedMapChildrenKeepTheirHistoryThroughRestartsOutsideTheSnapshot() throws Exception {
+    stack = new RestartableEngine(dataDirectory);
+    String machine =
+        stack
+            .sfn
+            .createStateMachine(
+                b ->
+                    b.name("passes")
+                        .definition(
+                            """
+                            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED",
+                                "ExecutionType": "STANDARD"}, "StartAt": "P",
+                                "States": {"P": {"Type": "Pass", "End": true}}}}}}
+                            """)
+                        .roleArn(EngineFixture.ROLE))
+            .stateMachineArn();
+    String first =
+        stack.sfn.startExecution(b -> b.stateMachineArn(machine).input("[1,2,3]")).executionArn();
+    awaitEnd(first);
+    List<String> firstChildren = childArns(first);
+    List<List<HistoryEvent>> before = firstChildren.stream().map(this::history).toList();
+    assertThat(before).allSatisfy(events -> assertThat(events).hasSize(4));
+
+    stack.restart();
+
+    assertThat(firstChildren.stream().map(this::history).toList()).isEqualTo(before);
+    JsonNode snapshot =
+        AwsJson.MAPPER.readTree(dataDirectory.resolve(EnginePersistence.FILE_NAME).toFile());
+    assertThat(snapshot.path("children"))
+        .hasSize(3)
+        .allSatisfy(
+            child -> {
+              assertThat(child.path("history")).isEmpty();
+              assertThat(child.path("spilledHistory").path("count").asInt()).isEqualTo(4);
+            });
+
+    // Histories written after a restart go after the ones the snapshot refers to.
+    String second =
+        stack.sfn.startExecution(b -> b.stateMachineArn(machine).input("[4,5]")).executionArn();
+    awaitEnd(second);
+    List<String> secondChildren = childArns(second);
+    List<List<HistoryEvent>> secondBefore = secondChildren.stream().map(this::history).toList();
+
+    stack.restart();
+
+    assertThat(firstChildren.stream().map(this::history).toList()).isEqualTo(before);
+    assertThat(secondChildren.stream().map(this::history).toList()).isEqualTo(secondBefore);
+    assertThat(stack.sfn.describeExecution(b -> b.executionArn(secondChildren.get(0))).output())
+        .isIn("4", "5");
+  }
+
+  private List<String> childArns(String executionArn) {
+    String mapRun =
+        stack.sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns().get(0).mapRunArn();
+    return stack.sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions().stream()
+        .map(e -> e.executionArn())
+        .sorted()
+        .toList();
+  }
+
   private JsonNode awaitItem(int index) {
     await().until(() -> stack.bus.details("ComputeCaseItem").size() > index);
     return stack.bus.details("ComputeCaseItem").get(index);
