@@ -36,6 +36,7 @@ class CrdValidationRulesTest {
           .build();
   private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
   private static List<JsonNode> rules;
+  private static List<JsonNode> itemsFromRules;
 
   @BeforeAll
   static void read() throws Exception {
@@ -45,6 +46,31 @@ class CrdValidationRulesTest {
     rules = new ArrayList<>();
     crd.at("/spec/versions/0/schema/openAPIV3Schema/properties/spec/x-kubernetes-validations")
         .forEach(rules::add);
+    itemsFromRules = new ArrayList<>();
+    crd.at(
+            "/spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/itemsFrom"
+                + "/x-kubernetes-validations")
+        .forEach(itemsFromRules::add);
+  }
+
+  @Test
+  void itemsFromGivesExactlyOneOfAConfigMapKeyAndAnS3Object() throws Exception {
+    assertThat(itemsFromRules).singleElement();
+    JsonNode rule = itemsFromRules.get(0);
+    assertThat(rule.path("message").asText())
+        .contains("exactly one of spec.itemsFrom.configMapKeyRef or spec.itemsFrom.s3");
+    String cel = rule.get("rule").asText();
+    String configMap = "\"configMapKeyRef\": {\"name\": \"d\", \"key\": \"k\"}";
+    String s3 = "\"s3\": {\"bucket\": \"my-items\", \"key\": \"a.jsonl\"}";
+    assertThat(holds(cel, object("{" + configMap + "}"), null)).isTrue();
+    assertThat(holds(cel, object("{" + s3 + "}"), null)).isTrue();
+    assertThat(holds(cel, object("{" + configMap + ", " + s3 + "}"), null)).isFalse();
+    assertThat(holds(cel, object("{}"), null)).isFalse();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(String json) throws Exception {
+    return (Map<String, Object>) java(YAML.readTree(json));
   }
 
   @Test
