@@ -90,6 +90,9 @@ class DefaultValuesRenderTest {
             "COMPUTECASE_SFN_ENDPOINT",
             "COMPUTECASE_EVENTS_ENDPOINT",
             "COMPUTECASE_SQS_ENDPOINT",
+            "COMPUTECASE_S3_ENDPOINT",
+            // unset: the operator refuses to start and names the value to set
+            "COMPUTECASE_S3_BUCKET",
             "COMPUTECASE_ACCOUNT_ID");
   }
 

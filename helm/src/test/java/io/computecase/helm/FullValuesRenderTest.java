@@ -46,6 +46,9 @@ class FullValuesRenderTest {
             "COMPUTECASE_EVENTS_ENDPOINT", "http://computecase-local.computecase-system:4566")
         .containsEntry(
             "COMPUTECASE_SQS_ENDPOINT", "http://computecase-local.computecase-system:9324")
+        .containsEntry(
+            "COMPUTECASE_S3_ENDPOINT", "http://computecase-local.computecase-system:9000")
+        .containsEntry("COMPUTECASE_S3_BUCKET", "computecase-123456789012-eu-west-1")
         .containsEntry("COMPUTECASE_WATCH_NAMESPACES", "team-a,team-b")
         .containsEntry("COMPUTECASE_HTTP_PORT", "9090")
         .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector.observability:4318")

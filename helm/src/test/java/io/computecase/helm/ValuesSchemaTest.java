@@ -33,6 +33,8 @@ class ValuesSchemaTest {
         "defaultTargets[0].spec.concurrency | 0 | defaultTargets.0.spec.concurrency",
         "defaultTargets[0].spec.maxReceiveCount | 0 | defaultTargets.0.spec.maxReceiveCount",
         "aws.accountId | 12345 | aws.accountId",
+        "aws.s3.bucket | My_Bucket | aws.s3.bucket",
+        "aws.endpoints.s3 | localhost:9000 | aws.endpoints.s3",
       })
   void refusesABadValueNamingTheField(String key, String value, String field) {
     assertThatThrownBy(() -> RenderedChart.render(List.of(), Map.of(key, value)))
@@ -50,6 +52,7 @@ class ValuesSchemaTest {
         "aws.stateMachineRoleArn | arn:aws-cn:iam::123456789012:role/path/computecase",
         "aws.endpoints.sqs | https://sqs.eu-west-1.amazonaws.com",
         "rbac.scope | namespaced",
+        "aws.s3.bucket | computecase-123456789012-eu-west-1",
       })
   void acceptsGoodValues(String key, String value) {
     assertThat(RenderedChart.render(List.of(), Map.of(key, value)).resources()).isNotEmpty();
