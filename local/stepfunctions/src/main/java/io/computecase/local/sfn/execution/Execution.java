@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
  * child execution also knows its Map Run.
  */
 public final class Execution {
-  private final String arn;
+  // Null for a finished Map Run child, whose ARN its Map Run rebuilds from its name: a run of a
+  // million items would otherwise keep a million ARNs.
+  private String arn;
   private final String name;
   private final MachineRevision revision;
   private final JsonNode input;
@@ -49,7 +51,15 @@ public final class Execution {
   }
 
   public String arn() {
-    return arn;
+    String kept = arn;
+    return kept != null ? kept : mapRun.childArn(name);
+  }
+
+  /** A finished Map Run child drops its ARN when its Map Run can rebuild it. */
+  void forgetArn() {
+    if (mapRun != null && arn != null && arn.equals(mapRun.childArn(name))) {
+      arn = null;
+    }
   }
 
   public String name() {
@@ -190,7 +200,7 @@ public final class Execution {
    */
   ObjectNode contextExecution() {
     ObjectNode node = AwsJson.MAPPER.createObjectNode();
-    node.put("Id", arn);
+    node.put("Id", arn());
     node.set("Input", input);
     node.put("Name", name);
     node.put("RoleArn", revision.roleArn());

@@ -8,15 +8,39 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Executions and Map Runs in memory, indexed by ARN and by state machine. */
 final class ExecutionStore {
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final Map<String, Queue<Execution>> byMachine = new ConcurrentHashMap<>();
   private final Map<String, MapRun> mapRuns = new ConcurrentHashMap<>();
+  // Map Runs by what their children's ARNs start with: a finished child is found through its run.
+  private final Map<String, CopyOnWriteArrayList<MapRun>> runsByChildArnPrefix =
+      new ConcurrentHashMap<>();
 
   Execution execution(String arn) {
-    return executions.get(arn);
+    Execution execution = executions.get(arn);
+    return execution != null ? execution : finishedChild(arn);
+  }
+
+  private Execution finishedChild(String arn) {
+    int colon = arn.lastIndexOf(':');
+    if (colon < 0) {
+      return null;
+    }
+    List<MapRun> runs = runsByChildArnPrefix.get(arn.substring(0, colon + 1));
+    if (runs == null) {
+      return null;
+    }
+    String name = arn.substring(colon + 1);
+    for (MapRun run : runs) {
+      Execution child = run.finishedChild(name);
+      if (child != null) {
+        return child;
+      }
+    }
+    return null;
   }
 
   Collection<Execution> executionsOf(String stateMachineArn) {
@@ -43,9 +67,36 @@ final class ExecutionStore {
     return execution;
   }
 
-  /** A Map Run's child: found by ARN, listed through its Map Run rather than its machine. */
+  /**
+   * An execution that starts (or was restored). A Map Run's child is listed through its Map Run
+   * rather than its machine, and found by ARN here while it runs, through its run once finished.
+   */
   void registerChild(Execution execution) {
-    executions.putIfAbsent(execution.arn(), execution);
+    MapRun run = execution.mapRun();
+    if (run == null) {
+      executions.putIfAbsent(execution.arn(), execution);
+      return;
+    }
+    String prefix = run.childArnPrefix(execution.arn());
+    runsByChildArnPrefix
+        .computeIfAbsent(prefix, k -> new CopyOnWriteArrayList<>())
+        .addIfAbsent(run);
+    if (execution.status().open()) {
+      executions.putIfAbsent(execution.arn(), execution);
+    } else {
+      childFinished(execution);
+    }
+  }
+
+  /**
+   * A Map Run's child has ended: from now on it is found through its run, and keeps no ARN (a run
+   * of a million items would otherwise index a million ARNs here).
+   */
+  void childFinished(Execution child) {
+    String arn = child.arn();
+    child.mapRun().finished(child);
+    executions.remove(arn);
+    child.forgetArn();
   }
 
   /**
@@ -81,7 +132,16 @@ final class ExecutionStore {
     executions.remove(execution.arn());
     for (MapRun run : execution.mapRuns()) {
       mapRuns.remove(run.arn());
-      run.children().forEach(this::forget);
+      List<Execution> children = run.children();
+      if (!children.isEmpty()) {
+        runsByChildArnPrefix.computeIfPresent(
+            run.childArnPrefix(children.get(0).arn()),
+            (prefix, runs) -> {
+              runs.remove(run);
+              return runs.isEmpty() ? null : runs;
+            });
+      }
+      children.forEach(this::forget);
     }
   }
 

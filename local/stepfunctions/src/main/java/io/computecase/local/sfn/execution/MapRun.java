@@ -1,11 +1,11 @@
 package io.computecase.local.sfn.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** A Distributed Map's run: its identity, settings, counters and child executions. */
 public final class MapRun {
@@ -20,7 +20,10 @@ public final class MapRun {
   private final long startMillis;
   private final MapRunCounters items = new MapRunCounters();
   private final MapRunCounters executions = new MapRunCounters();
-  private final Queue<Execution> children = new ConcurrentLinkedQueue<>();
+  // In start order; finished ones are also found by name (their ARN is not kept, see Execution).
+  private final List<Execution> children = new ArrayList<>();
+  private final Map<String, Execution> finishedByName = new HashMap<>();
+  private volatile String childArnPrefix;
   private volatile int maxConcurrency;
   private volatile double toleratedFailurePercentage;
   private volatile long toleratedFailureCount;
@@ -105,7 +108,9 @@ public final class MapRun {
 
   /** A restored child of a restored running run, for its unit to take up again. */
   void restoredChild(int unit, Execution child) {
-    children.add(child);
+    synchronized (this) {
+      children.add(child);
+    }
     if (restoredChildren != null && unit >= 0) {
       restoredChildren.put(unit, child);
     }
@@ -191,13 +196,43 @@ public final class MapRun {
     return executions;
   }
 
-  public List<Execution> children() {
+  public synchronized List<Execution> children() {
     return List.copyOf(children);
   }
 
   public void addChild(int unit, Execution child) {
     child.unitIndex(unit);
-    children.add(child);
+    synchronized (this) {
+      children.add(child);
+    }
+  }
+
+  /**
+   * What every child's ARN starts with ({@code ...:execution:<machine>/<label>:}), learnt from the
+   * first child; returns it.
+   */
+  String childArnPrefix(String childArn) {
+    String prefix = childArnPrefix;
+    if (prefix == null) {
+      prefix = childArn.substring(0, childArn.lastIndexOf(':') + 1);
+      childArnPrefix = prefix;
+    }
+    return prefix;
+  }
+
+  /** A child's ARN rebuilt from its name (a finished child does not keep it). */
+  String childArn(String childName) {
+    return childArnPrefix + childName;
+  }
+
+  /** A child has ended: found by its name from now on. */
+  synchronized void finished(Execution child) {
+    finishedByName.put(child.name(), child);
+  }
+
+  /** The finished child of this name, or null. */
+  synchronized Execution finishedChild(String childName) {
+    return finishedByName.get(childName);
   }
 
   /**

@@ -308,6 +308,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
     if (execution.mapRun() != null) {
       spillHistory(execution);
+      store.childFinished(execution);
     }
     execution.ended().complete(status);
     if (execution.mapRun() == null) {
