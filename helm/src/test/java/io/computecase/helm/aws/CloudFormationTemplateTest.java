@@ -34,6 +34,7 @@ class CloudFormationTemplateTest {
     SUBSTITUTIONS.put("${COMPUTECASE_BUS_NAME}", "${BusName}");
     SUBSTITUTIONS.put("${COMPUTECASE_STATE_MACHINE_NAME}", "${StateMachineName}");
     SUBSTITUTIONS.put("${COMPUTECASE_STATE_MACHINE_ROLE_NAME}", "${StateMachineRoleName}");
+    SUBSTITUTIONS.put("${COMPUTECASE_S3_BUCKET}", "${ResultsBucket}");
   }
 
   private static JsonNode template;
@@ -118,6 +119,36 @@ class CloudFormationTemplateTest {
     assertThat(statement.path("Action").asText()).isEqualTo("sqs:SendMessage");
     assertThat(statement.at("/Condition/ArnEquals/aws:SourceArn/Fn::Sub").asText())
         .endsWith(":rule/${BusName}/${ResourcePrefix}-${DefaultTargetName}");
+  }
+
+  @Test
+  void theResultsBucketExpiresStagedItemsAndResultsAndIsReadableByUsersObjectsOnlyWhenGiven() {
+    JsonNode bucket = resource("ResultsBucket");
+    assertThat(bucket.path("Type").asText()).isEqualTo("AWS::S3::Bucket");
+    assertThat(bucket.at("/Properties/BucketName/Fn::Sub").asText())
+        .isEqualTo("${ResourcePrefix}-${AWS::AccountId}-${AWS::Region}");
+    JsonNode rules = bucket.at("/Properties/LifecycleConfiguration/Rules");
+    for (String prefix : List.of("results/", "cases/")) {
+      assertThat(rules)
+          .anySatisfy(
+              rule -> {
+                assertThat(rule.path("Prefix").asText()).isEqualTo(prefix);
+                assertThat(rule.path("Status").asText()).isEqualTo("Enabled");
+                assertThat(rule.at("/ExpirationInDays/Ref").asText())
+                    .isEqualTo("ResultsRetentionDays");
+              });
+    }
+    assertThat(
+            bucket.at("/Properties/PublicAccessBlockConfiguration/BlockPublicPolicy").asBoolean())
+        .isTrue();
+    JsonNode userItems = resource("StateMachineRole").at("/Properties/Policies/1/Fn::If");
+    assertThat(userItems.get(0).asText()).isEqualTo("ReadsUserItems");
+    assertThat(userItems.at("/1/PolicyDocument/Statement/0/Action").asText())
+        .isEqualTo("s3:GetObject");
+    assertThat(userItems.at("/1/PolicyDocument/Statement/0/Resource/Ref").asText())
+        .isEqualTo("ItemsReadObjectArns");
+    assertThat(template.at("/Outputs/HelmSetFlags/Value/Fn::Sub").asText())
+        .contains("--set aws.s3.bucket=${ResultsBucket}");
   }
 
   @Test

@@ -24,7 +24,8 @@ class IamPolicyDocumentsTest {
           "event-bus", "arn:aws:events:${AWS_REGION}:${AWS_ACCOUNT_ID}:event-bus/",
           "rule", "arn:aws:events:${AWS_REGION}:${AWS_ACCOUNT_ID}:rule/",
           "queue", "arn:aws:sqs:${AWS_REGION}:${AWS_ACCOUNT_ID}:",
-          "role", "arn:aws:iam::${AWS_ACCOUNT_ID}:role/");
+          "role", "arn:aws:iam::${AWS_ACCOUNT_ID}:role/",
+          "object", "arn:aws:s3:::${COMPUTECASE_S3_BUCKET}/");
 
   private static JsonNode resourceTypes;
 
@@ -92,7 +93,19 @@ class IamPolicyDocumentsTest {
             "sqs:GetQueueAttributes",
             "sqs:SetQueueAttributes",
             "sqs:DeleteQueue",
+            "s3:PutObject",
+            "s3:DeleteObject",
+            "s3:GetObject",
             "iam:PassRole");
+  }
+
+  @Test
+  void theOperatorWritesOnlyStagedItemsAndReadsOnlyResults() throws IOException {
+    PolicyDocument policy = PolicyDocument.read("operator-policy.json");
+    String bucket = "arn:aws:s3:::${COMPUTECASE_S3_BUCKET}/";
+    assertThat(policy.resourcesOf("s3:PutObject")).containsExactly(bucket + "cases/*");
+    assertThat(policy.resourcesOf("s3:DeleteObject")).containsExactly(bucket + "cases/*");
+    assertThat(policy.resourcesOf("s3:GetObject")).containsExactly(bucket + "results/*");
   }
 
   @Test
@@ -155,8 +168,19 @@ class IamPolicyDocumentsTest {
     List<String> mapLabels = new ArrayList<>();
     collect(asl, resources, mapLabels);
     PolicyDocument policy = PolicyDocument.read("state-machine-policy.json");
+    String bucket = "arn:aws:s3:::${COMPUTECASE_S3_BUCKET}/";
     for (String resource : resources) {
-      if (resource.startsWith("arn:aws:states:::events:putEvents")) {
+      if (resource.equals("arn:aws:states:::s3:getObject")) {
+        // the ItemReader reads the staged items; users' own objects are the install's choice
+        assertThat(policy.resourcesOf("s3:GetObject")).contains(bucket + "cases/*");
+      } else if (resource.equals("arn:aws:states:::s3:putObject")) {
+        // the ResultWriter, with the actions the Developer Guide lists for it
+        for (String action :
+            List.of("s3:PutObject", "s3:ListMultipartUploadParts", "s3:AbortMultipartUpload")) {
+          assertThat(policy.resourcesOf(action)).containsExactly(bucket + "results/*");
+        }
+        assertThat(policy.resourcesOf("s3:PutObject")).doesNotContain(bucket + "cases/*");
+      } else if (resource.startsWith("arn:aws:states:::events:putEvents")) {
         assertThat(policy.resourcesOf("events:PutEvents"))
             .containsExactly(
                 "arn:aws:events:${AWS_REGION}:${AWS_ACCOUNT_ID}:event-bus/${COMPUTECASE_BUS_NAME}");
@@ -164,11 +188,13 @@ class IamPolicyDocumentsTest {
         throw new AssertionError("no IAM grant known for the ASL's integration " + resource);
       }
     }
-    // A Distributed Map runs its items as child executions of the same state machine.
+    // A Distributed Map runs its items as child executions of the same state machine: the one of
+    // asl/ and its variants by item format.
     assertThat(mapLabels).isNotEmpty();
+    String machine =
+        "arn:aws:states:${AWS_REGION}:${AWS_ACCOUNT_ID}:stateMachine:${COMPUTECASE_STATE_MACHINE_NAME}";
     assertThat(policy.resourcesOf("states:StartExecution"))
-        .containsExactly(
-            "arn:aws:states:${AWS_REGION}:${AWS_ACCOUNT_ID}:stateMachine:${COMPUTECASE_STATE_MACHINE_NAME}");
+        .containsExactly(machine, machine + "-json", machine + "-csv");
     assertThat(policy.actions()).contains("states:DescribeExecution", "states:StopExecution");
     for (String label : mapLabels) {
       assertThat(policy.resourcesOf("states:RedriveExecution"))
@@ -183,6 +209,11 @@ class IamPolicyDocumentsTest {
     if (node.isObject()) {
       if ("Task".equals(node.path("Type").asText())) {
         resources.add(node.path("Resource").asText());
+      }
+      for (String field : List.of("ItemReader", "ResultWriter")) {
+        if (node.path(field).has("Resource")) {
+          resources.add(node.path(field).path("Resource").asText());
+        }
       }
       if ("Map".equals(node.path("Type").asText())
           && "DISTRIBUTED"
