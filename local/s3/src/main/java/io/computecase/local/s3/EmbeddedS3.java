@@ -24,6 +24,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3 on loopback for the embedded stack: S3Proxy's S3 front on jclouds' filesystem blobstore, so
  * buckets are folders and objects are files under one directory, kept across restarts. It takes any
  * credentials, or none: SigV4 requests (streaming payloads included) are accepted unchecked.
+ *
+ * <p>AWS SDK v2 clients need path-style access and {@code
+ * requestChecksumCalculation(WHEN_REQUIRED)} ({@link #clientFor(URI)}): S3Proxy 2.9.0 cannot decode
+ * the SDK's default uploads over http://, and {@link DeclaredLengthBlobStore} refuses them rather
+ * than store them undecoded.
  */
 public final class EmbeddedS3 implements AutoCloseable {
   /** The region clients sign for; the server takes any. */
@@ -62,7 +67,7 @@ public final class EmbeddedS3 implements AutoCloseable {
             .buildView(BlobStoreContext.class);
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(blobs.getBlobStore())
+            .blobStore(new DeclaredLengthBlobStore(blobs.getBlobStore()))
             .endpoint(URI.create("http://127.0.0.1:" + port))
             .awsAuthentication(AuthenticationType.NONE, null, null)
             // The AWS CLI sends x-amz-checksum-crc32 with each PutObject, a header S3Proxy does not

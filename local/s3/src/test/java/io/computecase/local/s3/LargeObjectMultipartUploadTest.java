@@ -1,6 +1,7 @@
 package io.computecase.local.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -15,8 +16,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** A 20 MiB object uploaded in four parts through the SDK's multipart calls reads back whole. */
+/**
+ * A 20 MiB object uploaded in four parts through the SDK's multipart calls reads back whole, and
+ * the bucket then lists that object alone.
+ */
 class LargeObjectMultipartUploadTest {
   private static final int PART = 5 * 1024 * 1024;
 
@@ -54,6 +59,10 @@ class LargeObjectMultipartUploadTest {
                   .uploadId(uploadId)
                   .multipartUpload(m -> m.parts(parts)));
 
+      // once complete, S3Proxy's part files and upload stub are gone: the bucket lists one object
+      assertThat(client.listObjectsV2(l -> l.bucket("large")).contents())
+          .extracting(S3Object::key, S3Object::size)
+          .containsExactly(tuple("results/big.bin", (long) content.length));
       ResponseBytes<GetObjectResponse> read =
           client.getObjectAsBytes(g -> g.bucket("large").key("results/big.bin"));
       assertThat(read.response().contentLength()).isEqualTo(content.length);
