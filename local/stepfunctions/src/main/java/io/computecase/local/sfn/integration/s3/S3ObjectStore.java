@@ -1,11 +1,15 @@
 package io.computecase.local.sfn.integration.s3;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.function.Predicate;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -21,11 +25,20 @@ public final class S3ObjectStore implements ObjectStore {
 
   @Override
   public InputStream open(String bucket, String key, String versionId) {
+    ResponseInputStream<GetObjectResponse> object;
     try {
-      return s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId));
+      object = s3.getObject(b -> b.bucket(bucket).key(key).versionId(versionId));
     } catch (SdkException e) {
       throw failure("GetObject", e);
     }
+    // A reader that stops at MaxItems closes early: the rest of the object is dropped, not read.
+    return new FilterInputStream(object) {
+      @Override
+      public void close() throws IOException {
+        object.abort();
+        object.close();
+      }
+    };
   }
 
   @Override
