@@ -85,6 +85,13 @@ class RealEnginesTest {
               assertThat(f.getCause()).isEqualTo("case 3 cannot be computed");
             });
     assertThat(done.getStatus().getProgress().getDone()).isEqualTo("12/12");
+    // the ResultWriter's manifest, which the durations were read through, stays in S3
+    String manifestKey = done.getStatus().getResults().getManifestKey();
+    assertThat(manifestKey)
+        .startsWith(done.getStatus().getResults().getPrefix() + "/")
+        .endsWith("/manifest.json");
+    assertThat(stack.object(OperatorTestStack.BUCKET, manifestKey))
+        .hasValueSatisfying(m -> assertThat(m).contains("SUCCEEDED"));
   }
 
   @Test
