@@ -354,12 +354,18 @@ class EngineRestartTest {
     stack.restart();
 
     assertThat(firstChildren.stream().map(this::history).toList()).isEqualTo(before);
+    // The snapshot lists none of the finished children: it covers them in the log, where each is
+    // one line whose history lies in the history file.
     JsonNode snapshot =
         AwsJson.MAPPER.readTree(dataDirectory.resolve(EnginePersistence.FILE_NAME).toFile());
-    assertThat(snapshot.path("children"))
+    assertThat(snapshot.path("children")).isEmpty();
+    Path log = dataDirectory.resolve(EnginePersistence.CLOSED_CHILDREN_FILE_NAME);
+    assertThat(snapshot.path("closedChildrenLength").asLong()).isEqualTo(Files.size(log));
+    assertThat(Files.readAllLines(log))
         .hasSize(3)
         .allSatisfy(
-            child -> {
+            line -> {
+              JsonNode child = AwsJson.MAPPER.readTree(line);
               assertThat(child.path("history")).isEmpty();
               assertThat(child.path("spilledHistory").path("count").asInt()).isEqualTo(4);
             });
@@ -377,6 +383,83 @@ class EngineRestartTest {
     assertThat(secondChildren.stream().map(this::history).toList()).isEqualTo(secondBefore);
     assertThat(stack.sfn.describeExecution(b -> b.executionArn(secondChildren.get(0))).output())
         .isIn("4", "5");
+    assertThat(stack.sfn.listExecutions(b -> b.mapRunArn(mapRunOf(second))).executions())
+        .hasSize(2);
+    assertThat(Files.readAllLines(log)).hasSize(5);
+  }
+
+  private String mapRunOf(String executionArn) {
+    return stack.sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns().get(0).mapRunArn();
+  }
+
+  @Test
+  void aRunningMapRunGoesOnAfterARestartWithItsLoggedFinishedChildren() {
+    stack = new RestartableEngine(dataDirectory);
+    String machine =
+        stack
+            .sfn
+            .createStateMachine(
+                b ->
+                    b.name("waits")
+                        .definition(
+                            """
+                            {"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+                              "MaxConcurrency": 2,
+                              "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED",
+                                "ExecutionType": "STANDARD"}, "StartAt": "T", "States": {
+                                "T": {"Type": "Task", "End": true,
+                                  "Resource": "arn:aws:states:::events:putEvents.waitForTaskToken",
+                                  "Parameters": {"Entries": [{"Source": "s", "DetailType": "d",
+                                    "Detail": {"token.$": "$$.Task.Token", "n.$": "$"}}]}}}}}}}
+                            """)
+                        .roleArn(EngineFixture.ROLE))
+            .stateMachineArn();
+    String arn =
+        stack.sfn.startExecution(b -> b.stateMachineArn(machine).input("[1,2,3,4]")).executionArn();
+    for (int i = 1; i <= 2; i++) {
+      String token = awaitToken(i);
+      int n = stack.bus.details("d").get(i - 1).path("n").asInt();
+      stack.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"answer\":" + n + "}"));
+    }
+    awaitToken(4);
+    String mapRun = mapRunOf(arn);
+    List<String> finished =
+        stack
+            .sfn
+            .listExecutions(b -> b.mapRunArn(mapRun).statusFilter(ExecutionStatus.SUCCEEDED))
+            .executions()
+            .stream()
+            .map(e -> e.executionArn())
+            .toList();
+    assertThat(finished).hasSize(2);
+    List<List<HistoryEvent>> before = finished.stream().map(this::history).toList();
+
+    stack.restart();
+
+    assertThat(finished.stream().map(this::history).toList()).isEqualTo(before);
+    for (int i = 3; i <= 4; i++) {
+      JsonNode detail = stack.bus.details("d").get(i - 1);
+      stack.sfn.sendTaskSuccess(
+          b ->
+              b.taskToken(detail.path("token").asText())
+                  .output("{\"answer\":" + detail.path("n").asInt() + "}"));
+    }
+    DescribeExecutionResponse ended = awaitEnd(arn);
+    assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(ended.output())
+        .isEqualTo("[{\"answer\":1},{\"answer\":2},{\"answer\":3},{\"answer\":4}]");
+    var described = stack.sfn.describeMapRun(b -> b.mapRunArn(mapRun));
+    assertThat(described.itemCounts().succeeded()).isEqualTo(4);
+    assertThat(described.executionCounts().total()).isEqualTo(4);
+    assertThat(stack.sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions())
+        .hasSize(4)
+        .allSatisfy(child -> assertThat(child.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
+    assertThat(stack.bus.details("d")).hasSize(4);
+
+    stack.restart();
+
+    assertThat(stack.sfn.listExecutions(b -> b.mapRunArn(mapRun)).executions()).hasSize(4);
+    assertThat(finished.stream().map(this::history).toList()).isEqualTo(before);
   }
 
   private List<String> childArns(String executionArn) {

@@ -32,6 +32,7 @@ public final class Execution {
   private volatile long redriveMillis;
   private Frame topFrame;
   private volatile int unitIndex = -1;
+  private volatile long loggedUntil;
 
   public Execution(
       String arn,
@@ -149,6 +150,18 @@ public final class Execution {
 
   void unitIndex(int index) {
     this.unitIndex = index;
+  }
+
+  /**
+   * For a finished Map Run child written to persistence's log of finished children: where its line
+   * ends there (0: not written), so a snapshot that covers the log so far leaves it out.
+   */
+  public long loggedUntil() {
+    return loggedUntil;
+  }
+
+  public void loggedUntil(long logEnd) {
+    this.loggedUntil = logEnd;
   }
 
   public int redriveCount() {

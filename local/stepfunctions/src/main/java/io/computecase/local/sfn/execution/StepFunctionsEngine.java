@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The engine's runtime: executions and Map Runs in memory, the shared executors, timers and the
@@ -43,6 +44,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
   private volatile Duration closedRetention = Duration.ofDays(90);
   private volatile int closedKept = 1_000;
   private HistorySpill historySpill;
+  private volatile Consumer<Execution> childFinishedListener = child -> {};
   private boolean historySpillFailed;
   // Read before written so that busy engines do not keep bouncing the cache line between cores.
   private volatile boolean changed;
@@ -309,6 +311,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     if (execution.mapRun() != null) {
       spillHistory(execution);
       store.childFinished(execution);
+      childFinishedListener.accept(execution);
     }
     execution.ended().complete(status);
     if (execution.mapRun() == null) {
@@ -345,6 +348,14 @@ public final class StepFunctionsEngine implements AutoCloseable {
       }
     }
     return historySpill;
+  }
+
+  /**
+   * Called as each Map Run child ends, its history spilled, before its end is told (persistence
+   * writes it once to its log of finished children).
+   */
+  public void onChildFinished(Consumer<Execution> listener) {
+    this.childFinishedListener = listener;
   }
 
   /**

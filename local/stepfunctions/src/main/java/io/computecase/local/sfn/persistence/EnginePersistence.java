@@ -1,7 +1,9 @@
 package io.computecase.local.sfn.persistence;
 
+import io.computecase.local.sfn.execution.Execution;
 import io.computecase.local.sfn.execution.Resumption;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
+import io.computecase.local.sfn.execution.history.HistoryRecorder;
 import io.computecase.local.sfn.execution.history.HistorySpill;
 import io.computecase.local.sfn.machines.StateMachineCatalog;
 import java.io.IOException;
@@ -28,11 +30,18 @@ public final class EnginePersistence implements AutoCloseable {
    */
   public static final String HISTORY_FILE_NAME = "stepfunctions-histories.bin";
 
+  /**
+   * The finished children of Map Runs, one JSON line each, written once as each ends; a snapshot
+   * covers a prefix of it instead of listing them.
+   */
+  public static final String CLOSED_CHILDREN_FILE_NAME = "stepfunctions-finished-children.jsonl";
+
   private static final Logger LOG = LoggerFactory.getLogger(EnginePersistence.class);
 
   private final StepFunctionsEngine engine;
   private final StateMachineCatalog catalog;
   private final SnapshotFile file;
+  private final ClosedChildLog log;
   private final ScheduledThreadPoolExecutor writer;
   private final long intervalMillis;
 
@@ -40,10 +49,12 @@ public final class EnginePersistence implements AutoCloseable {
       StepFunctionsEngine engine,
       StateMachineCatalog catalog,
       SnapshotFile file,
+      ClosedChildLog log,
       Duration interval) {
     this.engine = engine;
     this.catalog = catalog;
     this.file = file;
+    this.log = log;
     this.intervalMillis = Math.max(1, interval.toMillis());
     this.writer =
         new ScheduledThreadPoolExecutor(
@@ -68,16 +79,22 @@ public final class EnginePersistence implements AutoCloseable {
       Duration interval) {
     SnapshotFile file = new SnapshotFile(dataDirectory.resolve(FILE_NAME));
     Path histories = dataDirectory.resolve(HISTORY_FILE_NAME);
-    if (!file.exists()) {
+    EngineSnapshot snapshot = file.exists() ? file.read() : null;
+    if (snapshot == null) {
       // No snapshot refers to what an older history file holds.
       deleteQuietly(histories);
     }
     engine.spillHistoriesTo(HistorySpill.durable(histories));
-    if (file.exists()) {
-      EngineSnapshot snapshot = file.read();
+    ClosedChildLog log =
+        new ClosedChildLog(
+            dataDirectory.resolve(CLOSED_CHILDREN_FILE_NAME),
+            snapshot == null ? 0 : snapshot.closedChildrenLength());
+    if (snapshot != null) {
       try {
-        SnapshotRestore.restore(snapshot, engine, catalog);
+        SnapshotRestore.restore(
+            snapshot, log.read(snapshot.closedChildrenLength()), engine, catalog);
       } catch (RuntimeException e) {
+        log.close();
         throw file.unreadable(e.getMessage());
       }
       LOG.info(
@@ -86,9 +103,26 @@ public final class EnginePersistence implements AutoCloseable {
           snapshot.executions().size(),
           file.path());
     }
-    EnginePersistence persistence = new EnginePersistence(engine, catalog, file, interval);
+    EnginePersistence persistence = new EnginePersistence(engine, catalog, file, log, interval);
+    engine.onChildFinished(persistence::logFinished);
     persistence.scheduleNext(persistence.intervalMillis);
     return persistence;
+  }
+
+  /**
+   * A Map Run child has ended: written once to the log, whose snapshots then cover it. One whose
+   * history is not in the durable history file stays in the snapshots themselves.
+   */
+  private void logFinished(Execution child) {
+    HistoryRecorder.Spilled spilled = child.history().spilled();
+    if (spilled == null || !spilled.spill().durable()) {
+      return;
+    }
+    try {
+      log.append(child);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not log the finished child {}: {}", child.arn(), e.toString());
+    }
   }
 
   private static void deleteQuietly(Path path) {
@@ -128,7 +162,7 @@ public final class EnginePersistence implements AutoCloseable {
       return;
     }
     try {
-      file.write(SnapshotCapture.capture(engine, catalog));
+      file.write(SnapshotCapture.capture(engine, catalog, log));
     } catch (IOException | RuntimeException e) {
       engine.changed();
       LOG.warn("Could not write the Step Functions snapshot {}: {}", file.path(), e.toString());
@@ -154,6 +188,7 @@ public final class EnginePersistence implements AutoCloseable {
       if (spill != null) {
         spill.close();
       }
+      log.close();
     }
   }
 
@@ -162,7 +197,7 @@ public final class EnginePersistence implements AutoCloseable {
     // (a frame's variables): reading again then gives a consistent picture.
     for (int attempt = 1; ; attempt++) {
       try {
-        file.write(SnapshotCapture.capture(engine, catalog));
+        file.write(SnapshotCapture.capture(engine, catalog, log));
         return;
       } catch (IOException | RuntimeException e) {
         if (attempt == 3) {

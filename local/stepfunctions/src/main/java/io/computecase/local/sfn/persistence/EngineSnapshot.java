@@ -8,6 +8,9 @@ import java.util.Map;
 /**
  * The engine's state as written to disk: plain records, so the file is JSON a person can read.
  * Executions reference revisions by id; a Map Run's children are listed after their parents.
+ * Finished children written to the log of finished children ({@link
+ * EnginePersistence#CLOSED_CHILDREN_FILE_NAME}) are not listed: the snapshot covers the first
+ * {@code closedChildrenLength} bytes of that log instead.
  */
 public record EngineSnapshot(
     int format,
@@ -16,7 +19,8 @@ public record EngineSnapshot(
     List<Machine> machines,
     List<ExecutionImage> executions,
     List<MapRunImage> mapRuns,
-    List<ExecutionImage> children) {
+    List<ExecutionImage> children,
+    long closedChildrenLength) {
 
   /** The format this code writes and reads. */
   public static final int FORMAT = 1;

@@ -35,19 +35,28 @@ final class SnapshotCapture {
   private final List<ExecutionImage> children = new ArrayList<>();
   private final List<MapRunImage> mapRuns = new ArrayList<>();
 
-  private SnapshotCapture(StepFunctionsEngine engine) {
+  private final long loggedLength;
+
+  private SnapshotCapture(StepFunctionsEngine engine, long loggedLength) {
     this.engine = engine;
+    this.loggedLength = loggedLength;
   }
 
-  static EngineSnapshot capture(StepFunctionsEngine engine, StateMachineCatalog catalog)
+  /**
+   * Reads the engine; finished children within the first {@code loggedLength} bytes of the log of
+   * finished children are left to it (null log: none).
+   */
+  static EngineSnapshot capture(
+      StepFunctionsEngine engine, StateMachineCatalog catalog, ClosedChildLog log)
       throws IOException {
-    EngineSnapshot snapshot = new SnapshotCapture(engine).read(catalog);
-    // The histories this snapshot refers to reach the disk before it does.
+    // The log's length first, then the histories: each logged child's history was written before
+    // its line, so both reach the disk before the snapshot that covers them.
+    long logged = log == null ? 0 : log.forcedLength();
     HistorySpill spill = engine.historySpill();
     if (spill != null && spill.durable()) {
       spill.force();
     }
-    return snapshot;
+    return new SnapshotCapture(engine, logged).read(catalog);
   }
 
   private EngineSnapshot read(StateMachineCatalog catalog) {
@@ -78,7 +87,8 @@ final class SnapshotCapture {
         machines,
         executions,
         mapRuns,
-        children);
+        children,
+        loggedLength);
   }
 
   private String revision(MachineRevision revision) {
@@ -128,13 +138,18 @@ final class SnapshotCapture {
               Resumption.counters(run.items()),
               Resumption.counters(run.executions())));
       for (Execution child : run.children()) {
+        long logged = child.loggedUntil();
+        if (logged > 0 && logged <= loggedLength) {
+          continue;
+        }
         children.add(image(child, null));
         mapRunsOf(child);
       }
     }
   }
 
-  private ExecutionImage image(Execution execution, String revisionId) {
+  /** An execution as a snapshot keeps it (revisionId null for a Map Run's child). */
+  static ExecutionImage image(Execution execution, String revisionId) {
     ExecutionStatus status = execution.status();
     JsonNode output = null;
     String error = null;

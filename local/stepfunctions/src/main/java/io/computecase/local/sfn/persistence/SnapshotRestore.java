@@ -37,12 +37,20 @@ final class SnapshotRestore {
     this.engine = engine;
   }
 
+  /**
+   * Restores the snapshot; {@code loggedChildren} are the finished children it covers in the log of
+   * finished children, in the order they ended.
+   */
   static void restore(
-      EngineSnapshot snapshot, StepFunctionsEngine engine, StateMachineCatalog catalog) {
-    new SnapshotRestore(engine).apply(snapshot, catalog);
+      EngineSnapshot snapshot,
+      List<ExecutionImage> loggedChildren,
+      StepFunctionsEngine engine,
+      StateMachineCatalog catalog) {
+    new SnapshotRestore(engine).apply(snapshot, loggedChildren, catalog);
   }
 
-  private void apply(EngineSnapshot snapshot, StateMachineCatalog catalog) {
+  private void apply(
+      EngineSnapshot snapshot, List<ExecutionImage> loggedChildren, StateMachineCatalog catalog) {
     for (EngineSnapshot.Revision r : snapshot.revisions()) {
       StateMachineDefinition definition = DefinitionParser.parse(r.definition());
       revisions.put(
@@ -78,12 +86,22 @@ final class SnapshotRestore {
               image.traceHeader());
       restore(execution, image, status(image));
     }
+    // Logged children first (they ended before the snapshot), then the snapshot's own; a child
+    // of a Map Run the snapshot no longer holds (evicted) is left out.
     Map<String, List<ExecutionImage>> childrenByRun = new LinkedHashMap<>();
+    Map<String, Integer> loggedByRun = new HashMap<>();
+    for (ExecutionImage child : loggedChildren) {
+      childrenByRun.computeIfAbsent(child.mapRunArn(), k -> new ArrayList<>()).add(child);
+      loggedByRun.merge(child.mapRunArn(), 1, Integer::sum);
+    }
     for (ExecutionImage child : snapshot.children()) {
       childrenByRun.computeIfAbsent(child.mapRunArn(), k -> new ArrayList<>()).add(child);
     }
     for (MapRunImage image : snapshot.mapRuns()) {
-      restoreMapRun(image, childrenByRun.getOrDefault(image.arn(), List.of()));
+      restoreMapRun(
+          image,
+          childrenByRun.getOrDefault(image.arn(), List.of()),
+          loggedByRun.getOrDefault(image.arn(), 0));
     }
     engine.tokens().continueAfter(snapshot.lastTokenSerial());
   }
@@ -97,7 +115,7 @@ final class SnapshotRestore {
     return revision;
   }
 
-  private void restoreMapRun(MapRunImage image, List<ExecutionImage> childImages) {
+  private void restoreMapRun(MapRunImage image, List<ExecutionImage> childImages, int logged) {
     Execution parent = engine.execution(image.executionArn());
     if (parent == null) {
       throw new IllegalStateException(
@@ -147,7 +165,8 @@ final class SnapshotRestore {
               + "', which its execution's definition does not have");
     }
     boolean runOpen = runStatus.equals("RUNNING");
-    for (ExecutionImage c : childImages) {
+    for (int i = 0; i < childImages.size(); i++) {
+      ExecutionImage c = childImages.get(i);
       Execution child =
           new Execution(
               c.arn(), c.name(), childRevision, c.input(), c.startMillis(), run, c.traceHeader());
@@ -157,12 +176,17 @@ final class SnapshotRestore {
         status = new ExecutionStatus.Aborted("States.Aborted", "The Map Run had ended.");
       }
       restore(child, c, status);
+      if (i < logged) {
+        // Already in the log, before anything a later snapshot covers: not listed again.
+        child.loggedUntil(1);
+      }
     }
   }
 
   private void restore(Execution execution, ExecutionImage image, ExecutionStatus status) {
-    List<HistoryEvent> history = new ArrayList<>(image.history().size());
-    for (EngineSnapshot.Event e : image.history()) {
+    List<EngineSnapshot.Event> events = image.history() == null ? List.of() : image.history();
+    List<HistoryEvent> history = new ArrayList<>(events.size());
+    for (EngineSnapshot.Event e : events) {
       history.add(
           new HistoryEvent(
               e.id(),
