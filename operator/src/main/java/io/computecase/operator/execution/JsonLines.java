@@ -1,7 +1,9 @@
 package io.computecase.operator.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +14,9 @@ import java.util.Iterator;
  * through a few hundred bytes of buffer instead of one large string.
  */
 final class JsonLines {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  // characters outside the BMP as their four UTF-8 bytes, not as escaped surrogate pairs
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
 
   private JsonLines() {}
 

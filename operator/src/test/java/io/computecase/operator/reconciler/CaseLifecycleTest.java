@@ -180,7 +180,11 @@ class CaseLifecycleTest {
     stack.create("failing", generated(10));
     stack.awaitCase("failing", c -> stack.sfn.executions().size() == 1);
     TestingStepFunctions.Execution execution = stack.sfn.onlyExecution();
-    stack.sfn.startMapRun(execution, 10).failed = 10;
+    TestingStepFunctions.MapRun run = stack.sfn.startMapRun(execution, 10);
+    run.failed = 10;
+    // a failed execution has no output: its Map Run's results are found under the Map Run's id
+    String prefix = stack.get("failing").getStatus().getResults().getPrefix();
+    String manifestKey = TestingResults.write(stack, prefix, run.arn, List.of(List.of(7.0)));
     execution.error = "States.ExceedToleratedFailureThreshold";
     execution.cause = "The number of failed items exceeded the tolerated threshold";
     stack.sfn.finish(execution, "FAILED", null);
@@ -191,6 +195,8 @@ class CaseLifecycleTest {
     assertThat(condition(failed, "Failed").getStatus()).isEqualTo("True");
     assertThat(condition(failed, "Failed").getReason()).isEqualTo("ExecutionFailed");
     assertThat(failed.getStatus().getSummary().getFailed()).isEqualTo(10);
+    assertThat(failed.getStatus().getSummary().getDurationMs().getMax()).isEqualTo(7.0);
+    assertThat(failed.getStatus().getResults().getManifestKey()).isEqualTo(manifestKey);
   }
 
   static Condition condition(ComputeCase cc, String type) {
