@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * A Distributed Map of many items (100,000 to 1,000,000) on the engine alone, its items made inside
  * the machine: time, the peak of the heap (garbage included, sampled), the heap each finished child
  * still holds after GC, the most children running at once, and optionally the final snapshot of a
- * data directory (its size and how long it took to write).
+ * data directory (how long it took to write, the directory's size, how long a restart restores it).
  */
 public final class MapScaleBenchmark {
   private static final String PASS_MAP =
@@ -40,7 +40,8 @@ public final class MapScaleBenchmark {
       double retainedBytesPerChild,
       long mostRunning,
       double snapshotSeconds,
-      double snapshotMb) {}
+      double snapshotMb,
+      double restoreSeconds) {}
 
   private MapScaleBenchmark() {}
 
@@ -81,9 +82,23 @@ public final class MapScaleBenchmark {
     double snapshotMb = 0;
     long closing = System.nanoTime();
     engine.close();
+    double restoreSeconds = 0;
     if (dataDirectory != null) {
       snapshotSeconds = (System.nanoTime() - closing) / 1e9;
       snapshotMb = directoryBytes(dataDirectory) / (1024.0 * 1024.0);
+      long restoring = System.nanoTime();
+      try (LocalStepFunctions restored =
+          LocalStepFunctions.builder()
+              .dataDirectory(dataDirectory)
+              .snapshotInterval(Duration.ofHours(1))
+              .build()) {
+        restoreSeconds = (System.nanoTime() - restoring) / 1e9;
+        Execution again = restored.engine().execution(execution.arn());
+        long children = again.mapRuns().get(0).children().size();
+        if (children != items) {
+          throw new IllegalStateException("Restored " + children + " children of " + items);
+        }
+      }
     }
     return new Result(
         items,
@@ -93,7 +108,8 @@ public final class MapScaleBenchmark {
         (after - before) / (double) items,
         mostRunning,
         snapshotSeconds,
-        snapshotMb);
+        snapshotMb,
+        restoreSeconds);
   }
 
   /** Samples the heap in use (garbage included) every few milliseconds and keeps the peak. */
@@ -184,7 +200,7 @@ public final class MapScaleBenchmark {
     Result r = run(items, data);
     System.out.printf(
         "SCALE items=%d seconds=%.1f items_per_s=%.0f peak_heap_mb=%.0f retained_bytes_per_child=%.0f"
-            + " most_running=%d snapshot_s=%.2f snapshot_mb=%.1f max_heap_mb=%d%n",
+            + " most_running=%d snapshot_s=%.2f data_dir_mb=%.1f restore_s=%.2f max_heap_mb=%d%n",
         r.items(),
         r.seconds(),
         r.itemsPerSecond(),
@@ -193,6 +209,7 @@ public final class MapScaleBenchmark {
         r.mostRunning(),
         r.snapshotSeconds(),
         r.snapshotMb(),
+        r.restoreSeconds(),
         Runtime.getRuntime().maxMemory() / (1024 * 1024));
   }
 }
