@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
       BenchEngineCommand.class,
       ServeAwsCommand.class,
       UpCommand.class,
+      ResultsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ComputeCaseLocal {

@@ -28,6 +28,7 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The four AWS services of the embedded default, each served on loopback in its real wire protocol:
@@ -58,6 +59,7 @@ public final class EmbeddedAws implements AutoCloseable {
   private final AwsJsonServer stepFunctionsServer;
   private final boolean persistent;
   private final EmbeddedS3 s3;
+  private final S3Client engineS3;
   private final Path s3Scratch;
 
   /** S3 first: everything else is started by the constructor, which closes S3 if it fails. */
@@ -85,6 +87,8 @@ public final class EmbeddedAws implements AutoCloseable {
     this.persistent = dataDir != null;
     this.s3 = s3;
     this.s3Scratch = s3Scratch;
+    // The engine's ItemReader and ResultWriter reach S3 over HTTP, as they would on AWS.
+    this.engineS3 = EmbeddedS3.clientFor(s3.endpoint());
     // SQS long polls last up to 20 s; Pekko HTTP's default 20 s request timeout would cut them
     // short under load, so give requests room beyond the longest poll.
     this.sqsActors =
@@ -153,7 +157,11 @@ public final class EmbeddedAws implements AutoCloseable {
     this.events = eventsBuilder.build();
     // Restored executions resume as soon as the engine is built: EventBridge is ready by then.
     this.stepFunctions =
-        sfnBuilder.integration("events", events.api()).integration("sqs", sqsApi).build();
+        sfnBuilder
+            .integration("events", events.api())
+            .integration("sqs", sqsApi)
+            .s3(engineS3)
+            .build();
     engine.set(stepFunctions);
     this.eventsServer = events.serve(eventsPort);
     this.stepFunctionsServer = stepFunctions.serve(sfnPort);
@@ -220,6 +228,7 @@ public final class EmbeddedAws implements AutoCloseable {
       stepFunctionsServer.close();
       eventsServer.close();
       stepFunctions.close();
+      engineS3.close();
       events.close();
     } finally {
       // SQS's threads are not daemons: they stop even when an engine fails to

@@ -1,6 +1,7 @@
 package io.computecase.local.stack;
 
 import io.computecase.local.kube.EmbeddedKubernetes;
+import io.computecase.local.s3.EmbeddedS3;
 import io.computecase.operator.ComputeCaseOperator;
 import io.computecase.operator.config.OperatorConfig;
 import io.computecase.operator.target.WorkerDeployment;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +21,8 @@ import java.util.Deque;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
  * The whole product on one machine: the local AWS services, a Kubernetes API server, the operator,
@@ -28,6 +32,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedStack implements AutoCloseable {
   public static final String REGION = EmbeddedAws.REGION;
+
+  /** The bucket the operator stages items in and the Distributed Map writes results to. */
+  public static final String BUCKET = "computecase";
+
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedStack.class);
   private static final String LOOPBACK = "127.0.0.1";
 
@@ -71,12 +79,15 @@ public final class EmbeddedStack implements AutoCloseable {
         this.client = existing;
       }
       CustomResourceDefinitions.apply(client);
+      createBucket(aws.s3Endpoint());
       this.operatorConfig =
           OperatorConfig.builder()
               .region(REGION)
               .sfnEndpoint(aws.stepFunctionsEndpoint())
               .eventsEndpoint(aws.eventsEndpoint())
               .sqsEndpoint(aws.sqsEndpoint())
+              .s3Endpoint(aws.s3Endpoint())
+              .s3Bucket(BUCKET)
               .httpPort(0)
               // one machine: nothing outside it reaches the operator's endpoints
               .httpHost(LOOPBACK)
@@ -102,6 +113,17 @@ public final class EmbeddedStack implements AutoCloseable {
         }
       }
       throw e;
+    }
+  }
+
+  /** The operator's bucket, as the CloudFormation stack makes it on AWS; kept across restarts. */
+  private static void createBucket(URI s3Endpoint) {
+    try (S3Client s3 = EmbeddedS3.clientFor(s3Endpoint)) {
+      try {
+        s3.headBucket(r -> r.bucket(BUCKET));
+      } catch (NoSuchBucketException absent) {
+        s3.createBucket(r -> r.bucket(BUCKET));
+      }
     }
   }
 
