@@ -219,7 +219,8 @@ class ComputeTargetTest {
         .containsEntry("queueLength", "50")
         .containsEntry("scaleOnInFlight", "true");
     assertThat(ready.getStatus().getMessage()).contains("scaled by KEDA");
-    assertThat(stack.sfn.createStateMachineCalls.get()).isEqualTo(1);
+    // the three state machines of the start (one per item format), and nothing since
+    assertThat(stack.sfn.createStateMachineCalls.get()).isEqualTo(3);
     assertThat(stack.sfn.updateStateMachineCalls.get()).isZero();
   }
 
