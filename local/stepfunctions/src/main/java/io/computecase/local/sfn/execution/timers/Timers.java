@@ -66,8 +66,9 @@ public final class Timers implements AutoCloseable {
         Timer fired = due;
         executor.execute(
             () -> {
-              if (!fired.cancelled) {
-                fired.action.run();
+              Runnable action = fired.action;
+              if (!fired.cancelled && action != null) {
+                action.run();
               }
             });
       }
@@ -89,11 +90,15 @@ public final class Timers implements AutoCloseable {
     thread.interrupt();
   }
 
-  /** A scheduled action; cancelling is cheap and leaves it to be dropped when it comes due. */
+  /**
+   * A scheduled action; cancelling is cheap and leaves it to be dropped when it comes due. A
+   * cancelled timer lets go of its action at once: a task's timeout, cancelled when the task ends,
+   * would otherwise keep the task and its execution until the timeout's due time.
+   */
   public static final class Timer implements Comparable<Timer> {
     private final long dueMillis;
     private final long sequence;
-    private final Runnable action;
+    private volatile Runnable action;
     private volatile boolean cancelled;
 
     private Timer(long dueMillis, long sequence, Runnable action) {
@@ -104,6 +109,7 @@ public final class Timers implements AutoCloseable {
 
     public void cancel() {
       cancelled = true;
+      action = null;
     }
 
     @Override
