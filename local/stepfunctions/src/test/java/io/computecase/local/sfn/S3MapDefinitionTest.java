@@ -96,8 +96,8 @@ class S3MapDefinitionTest {
             reader(ok.replace("s3:getObject", "s3:listObjectsV2")),
             "/States/M/ItemReader/ReaderConfig/InputType"),
         Arguments.of(
-            "MANIFEST, which this engine does not read",
-            reader(ok.replace("\"JSON\"", "\"MANIFEST\"")),
+            "PARQUET, which this engine does not read",
+            reader(ok.replace("\"JSON\"", "\"PARQUET\"")),
             "/States/M/ItemReader/ReaderConfig/InputType"),
         Arguments.of(
             "a negative MaxItems",

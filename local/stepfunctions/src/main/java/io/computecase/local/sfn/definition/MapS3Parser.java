@@ -244,13 +244,14 @@ final class MapS3Parser {
       return null;
     }
     String type = value.asText();
-    if (List.of("PARQUET", "MANIFEST").contains(type)) {
+    if (type.equals("PARQUET")) {
       diagnostics.schema(
-          "The local engine does not read the InputType '" + type + "'; use JSON, JSONL or CSV",
+          "The local engine does not read the InputType 'PARQUET'; use JSON, JSONL, CSV or"
+              + " MANIFEST",
           at + "/InputType");
       return null;
     }
-    if (!value.isTextual() || !List.of("JSON", "JSONL", "CSV").contains(type)) {
+    if (!value.isTextual() || !List.of("JSON", "JSONL", "CSV", "MANIFEST").contains(type)) {
       diagnostics.schema(
           "The value for the field 'InputType' must be one of [CSV, JSON, JSONL, PARQUET,"
               + " MANIFEST]",

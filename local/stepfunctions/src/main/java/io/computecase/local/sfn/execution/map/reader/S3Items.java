@@ -70,6 +70,9 @@ public final class S3Items {
       switch (reader.inputType()) {
         case "JSON" -> JsonArrayItems.read(in, sink);
         case "JSONL" -> JsonLinesItems.read(in, sink);
+        case "MANIFEST" ->
+            InventoryItems.read(
+                in, (dataBucket, dataKey) -> store.open(dataBucket, dataKey, null), sink);
         default -> DelimitedItems.read(in, reader.csvDelimiter(), reader.csvHeaders(), sink);
       }
     } catch (ObjectStoreException e) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,5 +121,27 @@ class ItemReadersStreamTest {
             ItemReadException.class);
     assertThat(e.line()).isEqualTo(7);
     assertThat(e.getMessage()).startsWith("the line is not one JSON value: ");
+  }
+
+  @Test
+  void anInventoryManifestReadsItsGzippedCsvFilesWithItsFileSchemaAsHeaders() throws Exception {
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(gzipped)) {
+      gzip.write("\"src\",\"a.txt\",\"3\"\n".getBytes(StandardCharsets.UTF_8));
+    }
+    String manifest =
+        "{\"destinationBucket\": \"arn:aws:s3:::inventory\", \"fileFormat\": \"CSV\","
+            + " \"fileSchema\": \"Bucket, Key, Size\", \"files\": [{\"key\": \"d/1.csv.gz\"}]}";
+    List<String> opened = new ArrayList<>();
+    List<String> items = new ArrayList<>();
+    InventoryItems.read(
+        new ByteArrayInputStream(manifest.getBytes(StandardCharsets.UTF_8)),
+        (bucket, key) -> {
+          opened.add(bucket + "/" + key);
+          return new ByteArrayInputStream(gzipped.toByteArray());
+        },
+        items::add);
+    assertThat(opened).containsExactly("inventory/d/1.csv.gz");
+    assertThat(items).containsExactly("{\"Bucket\":\"src\",\"Key\":\"a.txt\",\"Size\":\"3\"}");
   }
 }
