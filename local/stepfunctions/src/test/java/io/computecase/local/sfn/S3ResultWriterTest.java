@@ -270,6 +270,36 @@ class S3ResultWriterTest {
         .containsExactly("{\"done\":1}", "{\"done\":2}");
   }
 
+  @Test
+  void aThousandItemsReadFromS3AreCountedAndExportedOnce() {
+    StringBuilder lines = new StringBuilder();
+    for (int n = 0; n < 1000; n++) {
+      lines.append("{\"n\": ").append(n).append("}\n");
+    }
+    fixture.put(S3MapFixture.DATA, "in/many.jsonl", lines.toString());
+    DescribeExecutionResponse ended =
+        fixture.run(
+            machine(EXPORT)
+                .replace(
+                    "\"ItemsPath\": \"$.items\",",
+                    """
+                    "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+                      "ReaderConfig": {"InputType": "JSONL"},
+                      "Parameters": {"Bucket": "data", "Key": "in/many.jsonl"}},
+                    """),
+            "{}");
+    assertThat(ended.status()).as(ended.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    DescribeMapRunResponse mapRun = fixture.mapRun(ended.executionArn());
+    assertThat(mapRun.itemCounts().total()).isEqualTo(1000);
+    assertThat(mapRun.itemCounts().succeeded()).isEqualTo(1000);
+    assertThat(mapRun.executionCounts().succeeded()).isEqualTo(1000);
+    JsonNode results =
+        fixture.readJson(
+            S3MapFixture.RESULTS, manifest(ended).at("/ResultFiles/SUCCEEDED/0/Key").asText());
+    assertThat(results).hasSize(1000);
+    assertThat(results.get(999).get("Output").asText()).isEqualTo("{\"done\":999}");
+  }
+
   private JsonNode manifest(DescribeExecutionResponse ended) {
     JsonNode details = json(ended.output()).get("ResultWriterDetails");
     return fixture.readJson(details.get("Bucket").asText(), details.get("Key").asText());
