@@ -35,6 +35,7 @@ class InstallNotesTest {
     assertThat(notes)
         .contains("kubectl -n computecase-system rollout status deployment/computecase")
         .contains("aws.stateMachineRoleArn is empty")
+        .contains("aws.s3.bucket is empty")
         .contains("aws.accountId is empty")
         .contains("eks\\.amazonaws\\.com/role-arn")
         .contains("aws eks create-pod-identity-association")
@@ -51,6 +52,8 @@ class InstallNotesTest {
                 "arn:aws:iam::123456789012:role/computecase-state-machine",
                 "aws.accountId",
                 "123456789012",
+                "aws.s3.bucket",
+                "computecase-123456789012-eu-west-1",
                 "serviceAccounts.operator.annotations.eks\\.amazonaws\\.com/role-arn",
                 "arn:aws:iam::123456789012:role/computecase-operator",
                 "operator.watchNamespaces[0]",
@@ -63,7 +66,13 @@ class InstallNotesTest {
 
   @Test
   void againstALocalEngineNoAwsIdentityIsAskedFor() {
-    String notes = notes(Map.of("aws.endpoints.stepFunctions", "http://computecase-local:4566"));
+    String notes =
+        notes(
+            Map.of(
+                "aws.endpoints.stepFunctions",
+                "http://computecase-local:4566",
+                "aws.s3.bucket",
+                "computecase"));
     assertThat(notes).doesNotContain("WARNING").doesNotContain("IRSA");
   }
 }
