@@ -78,10 +78,14 @@ public final class MapScaleBenchmark {
     long after = usedAfterGc(memory);
     // For a heap histogram of what the finished children hold (jcmd <pid> GC.class_histogram).
     sleep(Long.getLong("scale.holdMillis", 0L));
+    // Nothing of the closed engine may stay reachable while a restart restores its data.
+    String executionArn = execution.arn();
+    execution = null;
     double snapshotSeconds = 0;
     double snapshotMb = 0;
     long closing = System.nanoTime();
     engine.close();
+    engine = null;
     double restoreSeconds = 0;
     if (dataDirectory != null) {
       snapshotSeconds = (System.nanoTime() - closing) / 1e9;
@@ -93,7 +97,7 @@ public final class MapScaleBenchmark {
               .snapshotInterval(Duration.ofHours(1))
               .build()) {
         restoreSeconds = (System.nanoTime() - restoring) / 1e9;
-        Execution again = restored.engine().execution(execution.arn());
+        Execution again = restored.engine().execution(executionArn);
         long children = again.mapRuns().get(0).children().size();
         if (children != items) {
           throw new IllegalStateException("Restored " + children + " children of " + items);

@@ -16,8 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The finished children of Map Runs, one JSON line each, appended once as each ends (its history
@@ -75,9 +74,10 @@ final class ClosedChildLog implements AutoCloseable {
     return end;
   }
 
-  /** The children the first {@code length} bytes hold, in the order they ended. */
-  List<ExecutionImage> read(long length) {
-    List<ExecutionImage> children = new ArrayList<>();
+  /**
+   * Gives each child the first {@code length} bytes hold, one at a time, in the order they ended.
+   */
+  void forEach(long length, Consumer<ExecutionImage> child) {
     try {
       if (channel.size() < length) {
         throw new IOException(
@@ -86,17 +86,17 @@ final class ClosedChildLog implements AutoCloseable {
       channel.position(0);
       BufferedReader reader =
           new BufferedReader(
-              new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+              new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8),
+              1 << 16);
       long read = 0;
       String line;
       while (read < length && (line = reader.readLine()) != null) {
         read += line.getBytes(StandardCharsets.UTF_8).length + 1;
-        children.add(MAPPER.readValue(line, ExecutionImage.class));
+        child.accept(MAPPER.readValue(line, ExecutionImage.class));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
     }
-    return children;
   }
 
   @Override

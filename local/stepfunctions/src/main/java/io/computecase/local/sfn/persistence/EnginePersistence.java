@@ -91,8 +91,8 @@ public final class EnginePersistence implements AutoCloseable {
             snapshot == null ? 0 : snapshot.closedChildrenLength());
     if (snapshot != null) {
       try {
-        SnapshotRestore.restore(
-            snapshot, log.read(snapshot.closedChildrenLength()), engine, catalog);
+        long covered = snapshot.closedChildrenLength();
+        SnapshotRestore.restore(snapshot, child -> log.forEach(covered, child), engine, catalog);
       } catch (RuntimeException e) {
         log.close();
         throw file.unreadable(e.getMessage());

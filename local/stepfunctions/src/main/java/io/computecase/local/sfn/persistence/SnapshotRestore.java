@@ -21,9 +21,9 @@ import io.computecase.local.sfn.persistence.EngineSnapshot.ExecutionImage;
 import io.computecase.local.sfn.persistence.EngineSnapshot.MapRunImage;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Puts a snapshot back into a fresh engine: revisions are parsed again, then state machines,
@@ -38,19 +38,21 @@ final class SnapshotRestore {
   }
 
   /**
-   * Restores the snapshot; {@code loggedChildren} are the finished children it covers in the log of
-   * finished children, in the order they ended.
+   * Restores the snapshot; {@code loggedChildren} reads, one at a time and in the order they ended,
+   * the finished children it covers in the log of finished children.
    */
   static void restore(
       EngineSnapshot snapshot,
-      List<ExecutionImage> loggedChildren,
+      Consumer<Consumer<ExecutionImage>> loggedChildren,
       StepFunctionsEngine engine,
       StateMachineCatalog catalog) {
     new SnapshotRestore(engine).apply(snapshot, loggedChildren, catalog);
   }
 
   private void apply(
-      EngineSnapshot snapshot, List<ExecutionImage> loggedChildren, StateMachineCatalog catalog) {
+      EngineSnapshot snapshot,
+      Consumer<Consumer<ExecutionImage>> loggedChildren,
+      StateMachineCatalog catalog) {
     for (EngineSnapshot.Revision r : snapshot.revisions()) {
       StateMachineDefinition definition = DefinitionParser.parse(r.definition());
       revisions.put(
@@ -86,22 +88,26 @@ final class SnapshotRestore {
               image.traceHeader());
       restore(execution, image, status(image));
     }
-    // Logged children first (they ended before the snapshot), then the snapshot's own; a child
-    // of a Map Run the snapshot no longer holds (evicted) is left out.
-    Map<String, List<ExecutionImage>> childrenByRun = new LinkedHashMap<>();
-    Map<String, Integer> loggedByRun = new HashMap<>();
-    for (ExecutionImage child : loggedChildren) {
-      childrenByRun.computeIfAbsent(child.mapRunArn(), k -> new ArrayList<>()).add(child);
-      loggedByRun.merge(child.mapRunArn(), 1, Integer::sum);
-    }
-    for (ExecutionImage child : snapshot.children()) {
-      childrenByRun.computeIfAbsent(child.mapRunArn(), k -> new ArrayList<>()).add(child);
-    }
+    Map<String, RestoredRun> runs = new HashMap<>();
     for (MapRunImage image : snapshot.mapRuns()) {
-      restoreMapRun(
-          image,
-          childrenByRun.getOrDefault(image.arn(), List.of()),
-          loggedByRun.getOrDefault(image.arn(), 0));
+      runs.put(image.arn(), restoreMapRun(image));
+    }
+    // Logged children first (they ended before the snapshot), then the snapshot's own; a child
+    // of a Map Run the snapshot no longer holds (evicted) is left out. The log is read a line at
+    // a time: a million finished children are never all read at once.
+    loggedChildren.accept(
+        child -> {
+          RestoredRun run = runs.get(child.mapRunArn());
+          if (run != null) {
+            // Already in the log, before anything a later snapshot covers: not listed again.
+            restoreChild(run, child).loggedUntil(1);
+          }
+        });
+    for (ExecutionImage child : snapshot.children()) {
+      RestoredRun run = runs.get(child.mapRunArn());
+      if (run != null) {
+        restoreChild(run, child);
+      }
     }
     engine.tokens().continueAfter(snapshot.lastTokenSerial());
   }
@@ -115,7 +121,10 @@ final class SnapshotRestore {
     return revision;
   }
 
-  private void restoreMapRun(MapRunImage image, List<ExecutionImage> childImages, int logged) {
+  /** A restored Map Run, with what its restored children need. */
+  private record RestoredRun(MapRun run, MachineRevision childRevision, boolean open) {}
+
+  private RestoredRun restoreMapRun(MapRunImage image) {
     Execution parent = engine.execution(image.executionArn());
     if (parent == null) {
       throw new IllegalStateException(
@@ -164,23 +173,26 @@ final class SnapshotRestore {
               + image.stateName()
               + "', which its execution's definition does not have");
     }
-    boolean runOpen = runStatus.equals("RUNNING");
-    for (int i = 0; i < childImages.size(); i++) {
-      ExecutionImage c = childImages.get(i);
-      Execution child =
-          new Execution(
-              c.arn(), c.name(), childRevision, c.input(), c.startMillis(), run, c.traceHeader());
-      ExecutionStatus status = status(c);
-      if (status.open() && !runOpen) {
-        // Its Map Run had ended while the child still showed running: nothing waits for it.
-        status = new ExecutionStatus.Aborted("States.Aborted", "The Map Run had ended.");
-      }
-      restore(child, c, status);
-      if (i < logged) {
-        // Already in the log, before anything a later snapshot covers: not listed again.
-        child.loggedUntil(1);
-      }
+    return new RestoredRun(run, childRevision, runStatus.equals("RUNNING"));
+  }
+
+  private Execution restoreChild(RestoredRun run, ExecutionImage c) {
+    Execution child =
+        new Execution(
+            c.arn(),
+            c.name(),
+            run.childRevision(),
+            c.input(),
+            c.startMillis(),
+            run.run(),
+            c.traceHeader());
+    ExecutionStatus status = status(c);
+    if (status.open() && !run.open()) {
+      // Its Map Run had ended while the child still showed running: nothing waits for it.
+      status = new ExecutionStatus.Aborted("States.Aborted", "The Map Run had ended.");
     }
+    restore(child, c, status);
+    return child;
   }
 
   private void restore(Execution execution, ExecutionImage image, ExecutionStatus status) {
