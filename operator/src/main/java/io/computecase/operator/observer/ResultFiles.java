@@ -17,8 +17,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * Reads what a Distributed Map's ResultWriter left in S3: the manifest ({"DestinationBucket",
  * "MapRunArn", "ResultFiles": {"SUCCEEDED": [{"Key", "Size"}], "FAILED": [...], "PENDING":
  * [...]}}), then each SUCCEEDED file, an array of child executions whose "Output" is the item's
- * output as a JSON string. Files are streamed entry by entry: a million results never sit in
- * memory.
+ * output (the worker's answer, with its durationMs) as a JSON string. Files are streamed entry by
+ * entry: a million results never sit in memory.
  */
 public final class ResultFiles {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -37,12 +37,13 @@ public final class ResultFiles {
   }
 
   /**
-   * Hands every succeeded item's output that is a number (the asl/ DispatchItem's duration in
-   * milliseconds) to the consumer.
+   * Hands every succeeded item's duration in milliseconds to the consumer: the {@code durationMs}
+   * of its output, the worker's whole answer as asl/'s DispatchItem passes it on, or the output
+   * itself when it is a bare number (as results written before that were).
    *
    * @return false when there is no manifest at that key (the Map Run wrote none)
    */
-  public boolean eachSucceededNumber(String bucket, String manifestKey, DoubleConsumer each) {
+  public boolean eachSucceededDuration(String bucket, String manifestKey, DoubleConsumer each) {
     JsonNode manifest;
     try (InputStream in = s3.getObject(r -> r.bucket(bucket).key(manifestKey))) {
       manifest = MAPPER.readTree(in);
@@ -60,22 +61,23 @@ public final class ResultFiles {
     return true;
   }
 
-  private static Optional<Double> number(JsonNode entry) {
+  private static Optional<Double> duration(JsonNode entry) {
     JsonNode output = entry.get("Output");
     if (output == null || output.isNull()) {
       return Optional.empty();
     }
-    if (output.isNumber()) {
-      return Optional.of(output.asDouble());
+    JsonNode parsed = output;
+    if (output.isTextual()) {
+      try {
+        parsed = MAPPER.readTree(output.asText());
+      } catch (IOException e) {
+        return Optional.empty();
+      }
     }
-    try {
-      JsonNode parsed = MAPPER.readTree(output.asText());
-      return parsed != null && parsed.isNumber()
-          ? Optional.of(parsed.asDouble())
-          : Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
+    if (parsed != null && parsed.isObject()) {
+      parsed = parsed.get("durationMs");
     }
+    return parsed != null && parsed.isNumber() ? Optional.of(parsed.asDouble()) : Optional.empty();
   }
 
   private void read(String bucket, String key, DoubleConsumer each) {
@@ -83,7 +85,7 @@ public final class ResultFiles {
         // a JSON array is read element by element; JSON Lines, one value after another
         MappingIterator<JsonNode> entries = MAPPER.readerFor(JsonNode.class).readValues(in)) {
       while (entries.hasNextValue()) {
-        number(entries.nextValue()).ifPresent(each::accept);
+        duration(entries.nextValue()).ifPresent(each::accept);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("reading s3://" + bucket + "/" + key, e);

@@ -53,7 +53,7 @@ public final class SummaryCollector {
       DurationSketch sketch = new DurationSketch();
       for (String key : manifestCandidates(snapshot, where)) {
         boolean found =
-            results.eachSucceededNumber(
+            results.eachSucceededDuration(
                 where.getBucket(),
                 key,
                 millis -> {

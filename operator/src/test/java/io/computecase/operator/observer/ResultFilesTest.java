@@ -15,8 +15,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The ResultWriter's files read back: only SUCCEEDED files, every entry's Output that is a number,
- * streamed; and the duration statistics of a hundred thousand items in bounded memory.
+ * The ResultWriter's files read back: only SUCCEEDED files, every entry's duration (the durationMs
+ * of the worker's answer, or a bare number), streamed; and the duration statistics of a hundred
+ * thousand items in bounded memory.
  */
 class ResultFilesTest {
   private static final String BUCKET = "results";
@@ -51,20 +52,37 @@ class ResultFilesTest {
         + "\"}";
   }
 
+  /** The Output as the ResultWriter writes it: a JSON string of the worker's answer. */
+  private static String output(int durationMs) {
+    if (durationMs % 1000 == 0) {
+      return "\"" + durationMs + "\"";
+    }
+    return "\"{\\\"index\\\":"
+        + durationMs
+        + ",\\\"caseId\\\":\\\"c\\\",\\\"result\\\":{\\\"sum\\\":1},"
+        + "\\\"durationMs\\\":"
+        + durationMs
+        + ",\\\"worker\\\":\\\"w\\\"}\"";
+  }
+
   @Test
   void aHundredThousandDurationsOverTwoFilesGiveTheirStatistics() {
     // durations 1..100000 ms: file 0 has the odd ones as a JSON array, file 1 the even ones as
-    // JSON Lines; a null output and a failed file are left out
+    // JSON Lines; the outputs are the workers' answers, but every thousandth a bare number as
+    // results written before asl/ passed the whole answer on; a null output, an answer without
+    // a duration and a failed file are left out
     StringBuilder odd = new StringBuilder("[");
     StringBuilder even = new StringBuilder();
     for (int d = 1; d <= 100_000; d++) {
       if (d % 2 == 1) {
-        odd.append(d == 1 ? "" : ",").append(entry("SUCCEEDED", "\"" + d + "\""));
+        odd.append(d == 1 ? "" : ",").append(entry("SUCCEEDED", output(d)));
       } else {
-        even.append(entry("SUCCEEDED", "\"" + d + "\"")).append('\n');
+        even.append(entry("SUCCEEDED", output(d))).append('\n');
       }
     }
-    odd.append(",").append(entry("SUCCEEDED", "null")).append("]");
+    odd.append(",").append(entry("SUCCEEDED", "null"));
+    odd.append(",").append(entry("SUCCEEDED", "\"{\\\"index\\\":0,\\\"result\\\":7}\""));
+    odd.append("]");
     put("p/run/SUCCEEDED_0.json", odd.toString());
     put("p/run/SUCCEEDED_1.json", even.toString());
     put("p/run/FAILED_0.json", "[" + entry("FAILED", "\"999999999\"") + "]");
@@ -79,7 +97,7 @@ class ResultFilesTest {
 
     boolean found =
         new ResultFiles(s3)
-            .eachSucceededNumber(
+            .eachSucceededDuration(
                 BUCKET,
                 "p/run/manifest.json",
                 d -> {
@@ -99,7 +117,7 @@ class ResultFilesTest {
 
   @Test
   void noManifestIsNoResults() {
-    assertThat(new ResultFiles(s3).eachSucceededNumber(BUCKET, "nothing/manifest.json", d -> {}))
+    assertThat(new ResultFiles(s3).eachSucceededDuration(BUCKET, "nothing/manifest.json", d -> {}))
         .isFalse();
     assertThat(new DurationSketch().stats()).isNull();
   }

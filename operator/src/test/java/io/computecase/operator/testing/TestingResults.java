@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * What a Distributed Map's ResultWriter leaves in S3, written by hand for tests on the Testing
  * fake: under {@code <prefix>/<Map Run id>/}, SUCCEEDED_n.json files (arrays of child executions
- * whose Output is the item's output as a JSON string) and the manifest listing them, as the Step
- * Functions Developer Guide shows them.
+ * whose Output is the item's output, the worker's whole answer, as a JSON string) and the manifest
+ * listing them, as the Step Functions Developer Guide shows them.
  */
 public final class TestingResults {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +33,13 @@ public final class TestingResults {
         entry.put("Input", "{\"index\":" + index + ",\"item\":{\"caseId\":\"" + index + "\"}}");
         entry.putObject("InputDetails").put("Included", true);
         entry.put("Name", String.valueOf(index));
-        entry.put("Output", JSON.getNodeFactory().numberNode(duration).toString());
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("index", index);
+        answer.put("caseId", String.valueOf(index));
+        answer.putObject("result").put("ok", true);
+        answer.put("durationMs", duration);
+        answer.put("worker", "testing-worker");
+        entry.put("Output", answer.toString());
         entry.putObject("OutputDetails").put("Included", true);
         entry.put("RedriveCount", 0);
         entry.put("RedriveStatus", "NOT_REDRIVABLE");
