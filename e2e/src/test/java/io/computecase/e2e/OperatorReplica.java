@@ -52,6 +52,8 @@ final class OperatorReplica implements AutoCloseable {
                     "COMPUTECASE_SFN_ENDPOINT", stack.aws().stepFunctionsEndpoint().toString()),
                 Map.entry("COMPUTECASE_EVENTS_ENDPOINT", stack.aws().eventsEndpoint().toString()),
                 Map.entry("COMPUTECASE_SQS_ENDPOINT", stack.aws().sqsEndpoint().toString()),
+                Map.entry("COMPUTECASE_S3_ENDPOINT", stack.aws().s3Endpoint().toString()),
+                Map.entry("COMPUTECASE_S3_BUCKET", EmbeddedStack.BUCKET),
                 Map.entry("COMPUTECASE_LEADER_ELECTION", "true"),
                 Map.entry("COMPUTECASE_LEASE_DURATION_SECONDS", Integer.toString(leaseSeconds)),
                 Map.entry("COMPUTECASE_HTTP_PORT", "0"),
