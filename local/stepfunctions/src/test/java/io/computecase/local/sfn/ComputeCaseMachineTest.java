@@ -1,13 +1,12 @@
 package io.computecase.local.sfn;
 
+import static io.computecase.local.sfn.support.ComputeCaseStack.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.computecase.local.protocol.AwsJson;
-import io.computecase.local.sfn.support.EngineFixture;
+import io.computecase.local.sfn.support.ComputeCaseStack;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -21,78 +20,83 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 import software.amazon.awssdk.services.sfn.model.MapRunListItem;
 import software.amazon.awssdk.services.sfn.model.MapRunStatus;
 
-/** The product's own state machine (asl/computecase.asl.json) end to end through the SDK. */
+/**
+ * The product's own state machine (asl/computecase.asl.json) end to end through the SDK: items read
+ * as JSON Lines from S3, each put on the bus, the results written back to S3 by the ResultWriter.
+ */
 class ComputeCaseMachineTest {
-  private final EngineFixture fixture = new EngineFixture();
+  private final ComputeCaseStack stack = new ComputeCaseStack();
 
   @AfterEach
   void close() {
-    fixture.close();
+    stack.close();
   }
 
-  private String start(int items, double toleratedPercentage) throws Exception {
-    String machine = fixture.createMachine("computecase", "../../asl/computecase.asl.json");
-    ObjectNode input = AwsJson.MAPPER.createObjectNode();
-    ObjectNode request = input.putObject("request");
-    request.put("requestId", "case-1");
-    request.put("target", "default");
-    request.putObject("parameters").put("computeMs", 5);
-    request.put("busName", "computecase");
-    request.put("maxConcurrency", 0);
-    request.put("toleratedFailurePercentage", toleratedPercentage);
-    request.put("itemTimeoutSeconds", 300);
-    request.put("traceparent", "");
-    ArrayNode list = input.putArray("items");
-    for (int i = 0; i < items; i++) {
-      list.addObject().put("caseId", String.valueOf(i));
-    }
-    return fixture
-        .sfn
-        .startExecution(b -> b.stateMachineArn(machine).name("case-1").input(input.toString()))
-        .executionArn();
+  private String start(ObjectNode request, int items) {
+    return stack.start(stack.createMachine(), "case-1", request, ComputeCaseStack.items(items));
   }
 
   private List<JsonNode> awaitItems(int count) {
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> fixture.bus.details("ComputeCaseItem").size() == count);
-    return fixture.bus.details("ComputeCaseItem");
+        .until(() -> stack.bus.details("ComputeCaseItem").size() == count);
+    return stack.bus.details("ComputeCaseItem");
+  }
+
+  /** What the worker answers for an item: its identity, a result and how long it took. */
+  private static String answer(JsonNode item) {
+    int index = item.path("index").asInt();
+    return "{\"index\":"
+        + index
+        + ",\"caseId\":\""
+        + item.path("item").path("caseId").asText()
+        + "\",\"result\":{},\"durationMs\":"
+        + (100 + index)
+        + ",\"worker\":\"w1\"}";
   }
 
   @Test
-  void everyItemIsPutOnTheBusAndTheAnswersAreSummarized() throws Exception {
-    String executionArn = start(20, 0);
+  void everyItemIsPutOnTheBusAndTheAnswersAreWrittenToS3() {
+    ObjectNode request = ComputeCaseStack.request(20);
+    request.putObject("parameters").put("computeMs", 5);
+    String executionArn = start(request, 20);
     List<JsonNode> items = awaitItems(20);
     assertThat(items.get(0).path("requestId").asText()).isEqualTo("case-1");
     assertThat(items.get(0).path("target").asText()).isEqualTo("default");
     assertThat(items.get(0).path("parameters").path("computeMs").asInt()).isEqualTo(5);
     assertThat(items.stream().map(d -> d.path("index").asInt()).sorted().toList())
         .containsExactlyElementsOf(IntStream.range(0, 20).boxed().toList());
+    assertThat(items)
+        .allSatisfy(
+            item ->
+                assertThat(item.path("item"))
+                    .isEqualTo(json("{\"caseId\": \"" + item.path("index").asInt() + "\"}")));
     for (JsonNode item : items) {
-      int index = item.path("index").asInt();
-      fixture.sfn.sendTaskSuccess(
-          b ->
-              b.taskToken(item.path("taskToken").asText())
-                  .output(
-                      "{\"index\":"
-                          + index
-                          + ",\"caseId\":\""
-                          + item.path("item").path("caseId").asText()
-                          + "\",\"result\":{},\"durationMs\":"
-                          + (100 + index)
-                          + ",\"worker\":\"w1\"}"));
+      stack.sfn.sendTaskSuccess(
+          b -> b.taskToken(item.path("taskToken").asText()).output(answer(item)));
     }
-    DescribeExecutionResponse ended = fixture.awaitEnd(executionArn);
-    assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    JsonNode output = AwsJson.MAPPER.readTree(ended.output());
-    assertThat(output.path("requestId").asText()).isEqualTo("case-1");
-    assertThat(output.path("itemsSucceeded").asInt()).isEqualTo(20);
-    assertThat(output.path("durationMs").path("min").asInt()).isEqualTo(100);
-    assertThat(output.path("durationMs").path("max").asInt()).isEqualTo(119);
-    assertThat(output.path("durationMs").path("p50").asInt()).isEqualTo(109);
+    DescribeExecutionResponse ended = stack.awaitEnd(executionArn);
+    assertThat(ended.status()).as(ended.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+
+    List<MapRunListItem> runs = stack.sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns();
+    assertThat(runs).hasSize(1);
+    String mapRunArn = runs.get(0).mapRunArn();
+    assertThat(mapRunArn)
+        .startsWith("arn:aws:states:us-east-1:000000000000:mapRun:computecase/ComputeItems:");
+    String mapRunId = mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1);
+    JsonNode summary =
+        json(
+            """
+            {"requestId": "case-1", "target": "default", "busName": "computecase",
+             "mapRunArn": "%s",
+             "resultWriterDetails": {"Bucket": "results",
+                                     "Key": "results/case-1/%s/manifest.json"}}
+            """
+                .formatted(mapRunArn, mapRunId));
+    assertThat(json(ended.output())).isEqualTo(summary);
 
     JsonNode completedEntry =
-        fixture.bus.entries().stream()
+        stack.bus.entries().stream()
             .filter(e -> e.path("DetailType").asText().equals("ComputeCaseCompleted"))
             .findFirst()
             .orElseThrow();
@@ -102,32 +106,40 @@ class ComputeCaseMachineTest {
         .extracting(JsonNode::asText)
         .containsExactly(
             executionArn, "arn:aws:states:us-east-1:000000000000:stateMachine:computecase");
-    List<JsonNode> completed = fixture.bus.details("ComputeCaseCompleted");
-    assertThat(completed).hasSize(1);
-    assertThat(completed.get(0).path("itemsSucceeded").asInt()).isEqualTo(20);
+    assertThat(stack.bus.details("ComputeCaseCompleted")).containsExactly(summary);
 
-    List<MapRunListItem> runs =
-        fixture.sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns();
-    assertThat(runs).hasSize(1);
-    assertThat(runs.get(0).mapRunArn())
-        .startsWith("arn:aws:states:us-east-1:000000000000:mapRun:computecase/ComputeItems:");
-    DescribeMapRunResponse run =
-        fixture.sfn.describeMapRun(b -> b.mapRunArn(runs.get(0).mapRunArn()));
+    JsonNode manifest = stack.manifest("case-1", mapRunArn);
+    assertThat(manifest.path("DestinationBucket").asText()).isEqualTo("results");
+    assertThat(manifest.path("MapRunArn").asText()).isEqualTo(mapRunArn);
+    assertThat(manifest.at("/ResultFiles/FAILED")).isEmpty();
+    assertThat(manifest.at("/ResultFiles/PENDING")).isEmpty();
+    List<JsonNode> succeeded = stack.results(manifest, "SUCCEEDED");
+    assertThat(succeeded).hasSize(20);
+    for (JsonNode entry : succeeded) {
+      assertThat(entry.path("Status").asText()).isEqualTo("SUCCEEDED");
+      JsonNode input = json(entry.path("Input").asText());
+      assertThat(input.path("request")).isEqualTo(request);
+      int index = input.path("index").asInt();
+      assertThat(input.path("item")).isEqualTo(json("{\"caseId\": \"" + index + "\"}"));
+      // The item's output is the worker's whole answer.
+      assertThat(json(entry.path("Output").asText())).isEqualTo(json(answer(input)));
+    }
+
+    DescribeMapRunResponse run = stack.sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
     assertThat(run.status()).isEqualTo(MapRunStatus.SUCCEEDED);
     assertThat(run.itemCounts().succeeded()).isEqualTo(20);
     assertThat(run.itemCounts().total()).isEqualTo(20);
     assertThat(run.executionCounts().succeeded()).isEqualTo(20);
     assertThat(run.itemCounts().pending()).isZero();
 
-    var children =
-        fixture.sfn.listExecutions(b -> b.mapRunArn(runs.get(0).mapRunArn())).executions();
+    var children = stack.sfn.listExecutions(b -> b.mapRunArn(mapRunArn)).executions();
     assertThat(children).hasSize(20);
     assertThat(children.get(0).executionArn())
         .startsWith("arn:aws:states:us-east-1:000000000000:execution:computecase/ComputeItems:");
-    assertThat(children.get(0).mapRunArn()).isEqualTo(runs.get(0).mapRunArn());
+    assertThat(children.get(0).mapRunArn()).isEqualTo(mapRunArn);
 
     List<HistoryEventType> types =
-        fixture.sfn.getExecutionHistory(b -> b.executionArn(executionArn)).events().stream()
+        stack.sfn.getExecutionHistory(b -> b.executionArn(executionArn)).events().stream()
             .map(HistoryEvent::type)
             .toList();
     assertThat(types)
@@ -145,7 +157,7 @@ class ComputeCaseMachineTest {
         .doesNotContain(HistoryEventType.MAP_ITERATION_STARTED);
 
     List<HistoryEventType> childTypes =
-        fixture
+        stack
             .sfn
             .getExecutionHistory(b -> b.executionArn(children.get(0).executionArn()))
             .events()
@@ -165,41 +177,81 @@ class ComputeCaseMachineTest {
   }
 
   @Test
-  void aFailedItemBeyondTheToleranceFailsTheMapRun() throws Exception {
-    String executionArn = start(4, 0);
+  void aFailedItemBeyondTheToleranceFailsTheMapRun() {
+    String executionArn = start(ComputeCaseStack.request(4), 4);
     List<JsonNode> items = awaitItems(4);
-    fixture.sfn.sendTaskFailure(
+    stack.sfn.sendTaskFailure(
         b ->
             b.taskToken(items.get(0).path("taskToken").asText())
                 .error("Compute.Failed")
                 .cause("boom"));
-    DescribeExecutionResponse ended = fixture.awaitEnd(executionArn);
+    DescribeExecutionResponse ended = stack.awaitEnd(executionArn);
     assertThat(ended.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(ended.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
-    String mapRunArn =
-        fixture.sfn.listMapRuns(b -> b.executionArn(executionArn)).mapRuns().get(0).mapRunArn();
-    DescribeMapRunResponse run = fixture.sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
+    String mapRunArn = stack.mapRunArn(executionArn);
+    DescribeMapRunResponse run = stack.sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
     assertThat(run.status()).isEqualTo(MapRunStatus.FAILED);
     assertThat(run.itemCounts().failed()).isEqualTo(1);
     assertThat(run.itemCounts().aborted()).isEqualTo(3);
+    // The failed Map Run still exports: the failed item with its error, the others aborted.
+    JsonNode manifest = stack.manifest("case-1", mapRunArn);
+    assertThat(manifest.at("/ResultFiles/SUCCEEDED")).isEmpty();
+    List<JsonNode> failed = stack.results(manifest, "FAILED");
+    assertThat(failed)
+        .extracting(e -> e.path("Status").asText())
+        .containsExactlyInAnyOrder("FAILED", "ABORTED", "ABORTED", "ABORTED");
+    JsonNode failure =
+        failed.stream().filter(e -> e.path("Status").asText().equals("FAILED")).findFirst().get();
+    assertThat(failure.path("Error").asText()).isEqualTo("Compute.Failed");
+    assertThat(failure.path("Cause").asText()).isEqualTo("boom");
+    assertThat(json(failure.path("Input").asText()).path("index").asInt())
+        .isEqualTo(items.get(0).path("index").asInt());
+    assertThat(stack.bus.details("ComputeCaseCompleted")).isEmpty();
   }
 
   @Test
-  void toleratedFailuresLetTheCaseSucceedWithTheFailedItemsLeftOutOfTheStatistics()
-      throws Exception {
-    String executionArn = start(4, 50);
+  void toleratedFailuresLetTheCaseSucceedWithTheFailedItemInTheFailedFile() {
+    // The operator's request for toleratedFailureCount: 1 (the percentage then cannot be exceeded).
+    ObjectNode request = ComputeCaseStack.request(4);
+    request.put("toleratedFailurePercentage", 100);
+    request.put("toleratedFailureCount", 1);
+    String executionArn = start(request, 4);
     List<JsonNode> items = awaitItems(4);
-    fixture.sfn.sendTaskFailure(
+    stack.sfn.sendTaskFailure(
         b ->
             b.taskToken(items.get(0).path("taskToken").asText())
                 .error("Compute.Failed")
                 .cause("boom"));
     for (JsonNode item : items.subList(1, 4)) {
-      fixture.sfn.sendTaskSuccess(
-          b -> b.taskToken(item.path("taskToken").asText()).output("{\"durationMs\":7}"));
+      stack.sfn.sendTaskSuccess(
+          b -> b.taskToken(item.path("taskToken").asText()).output(answer(item)));
     }
-    DescribeExecutionResponse ended = fixture.awaitEnd(executionArn);
-    assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(AwsJson.MAPPER.readTree(ended.output()).path("itemsSucceeded").asInt()).isEqualTo(3);
+    DescribeExecutionResponse ended = stack.awaitEnd(executionArn);
+    assertThat(ended.status()).as(ended.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    String mapRunArn = stack.mapRunArn(executionArn);
+    DescribeMapRunResponse run = stack.sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
+    assertThat(run.status()).isEqualTo(MapRunStatus.SUCCEEDED);
+    assertThat(run.toleratedFailureCount()).isEqualTo(1);
+    assertThat(run.itemCounts().succeeded()).isEqualTo(3);
+    assertThat(run.itemCounts().failed()).isEqualTo(1);
+
+    JsonNode manifest = stack.manifest("case-1", mapRunArn);
+    assertThat(json(ended.output()).path("resultWriterDetails").path("Key").asText())
+        .isEqualTo(
+            "results/case-1/"
+                + mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1)
+                + "/manifest.json");
+    List<JsonNode> failed = stack.results(manifest, "FAILED");
+    assertThat(failed).hasSize(1);
+    assertThat(failed.get(0).path("Status").asText()).isEqualTo("FAILED");
+    assertThat(failed.get(0).path("Error").asText()).isEqualTo("Compute.Failed");
+    assertThat(failed.get(0).path("Cause").asText()).isEqualTo("boom");
+    assertThat(json(failed.get(0).path("Input").asText()).path("item"))
+        .isEqualTo(items.get(0).path("item"));
+    assertThat(stack.results(manifest, "SUCCEEDED"))
+        .extracting(e -> json(e.path("Output").asText()))
+        .containsExactlyInAnyOrderElementsOf(
+            items.subList(1, 4).stream().map(item -> json(answer(item))).toList());
+    assertThat(stack.bus.details("ComputeCaseCompleted")).containsExactly(json(ended.output()));
   }
 }

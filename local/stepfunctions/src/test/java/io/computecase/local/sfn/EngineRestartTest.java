@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.local.protocol.AwsJson;
 import io.computecase.local.sfn.persistence.EnginePersistence;
 import io.computecase.local.sfn.persistence.SnapshotException;
+import io.computecase.local.sfn.support.ComputeCaseStack;
 import io.computecase.local.sfn.support.EngineFixture;
 import io.computecase.local.sfn.support.RestartableEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -263,67 +264,63 @@ class EngineRestartTest {
   }
 
   @Test
-  void aDistributedMapKeepsFinishedItemsAndCountsEachItemOnce() throws Exception {
-    stack = new RestartableEngine(dataDirectory);
-    String machine =
-        stack
-            .sfn
-            .createStateMachine(
-                b ->
-                    b.name("computecase")
-                        .definition(EngineFixture.resource("../../asl/computecase.asl.json"))
-                        .roleArn(EngineFixture.ROLE))
-            .stateMachineArn();
-    ObjectNode input = AwsJson.MAPPER.createObjectNode();
-    ObjectNode request = input.putObject("request");
-    request.put("requestId", "case-1");
-    request.put("target", "default");
-    request.putObject("parameters");
-    request.put("busName", "computecase");
-    request.put("maxConcurrency", 4);
-    request.put("toleratedFailurePercentage", 0);
-    request.put("itemTimeoutSeconds", 300);
-    request.put("traceparent", "");
-    ArrayNode items = input.putArray("items");
-    for (int i = 0; i < 10; i++) {
-      items.addObject().put("caseId", String.valueOf(i));
-    }
-    String arn =
-        stack
-            .sfn
-            .startExecution(b -> b.stateMachineArn(machine).name("case-1").input(input.toString()))
-            .executionArn();
-    // Answer the first 6 items (4 at a time), then restart with 4 waiting.
-    for (int answered = 0; answered < 6; answered++) {
-      answer(awaitItem(answered));
-    }
-    await().until(() -> stack.bus.details("ComputeCaseItem").size() == 10);
+  void aDistributedMapKeepsFinishedItemsAndCountsEachItemOnce() {
+    try (ComputeCaseStack computeCase = new ComputeCaseStack(dataDirectory)) {
+      String machine = computeCase.createMachine();
+      ObjectNode request = ComputeCaseStack.request(10);
+      request.put("maxConcurrency", 4);
+      String arn = computeCase.start(machine, "case-1", request, ComputeCaseStack.items(10));
+      // Answer the first 6 items (4 at a time), then restart with 4 waiting.
+      for (int answered = 0; answered < 6; answered++) {
+        answer(computeCase, awaitItem(computeCase, answered));
+      }
+      await().until(() -> computeCase.bus.details("ComputeCaseItem").size() == 10);
 
-    stack.restart();
+      computeCase.restart();
 
-    for (int i = 6; i < 10; i++) {
-      answer(stack.bus.details("ComputeCaseItem").get(i));
+      for (int i = 6; i < 10; i++) {
+        answer(computeCase, computeCase.bus.details("ComputeCaseItem").get(i));
+      }
+      DescribeExecutionResponse ended = computeCase.awaitEnd(arn);
+      assertThat(ended.status()).as(ended.cause()).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(computeCase.bus.details("ComputeCaseItem")).hasSize(10);
+      List<MapRunListItem> runs = computeCase.sfn.listMapRuns(b -> b.executionArn(arn)).mapRuns();
+      assertThat(runs).hasSize(1);
+      String mapRunArn = runs.get(0).mapRunArn();
+      var described = computeCase.sfn.describeMapRun(b -> b.mapRunArn(mapRunArn));
+      assertThat(described.itemCounts().succeeded()).isEqualTo(10);
+      assertThat(described.itemCounts().total()).isEqualTo(10);
+      assertThat(described.executionCounts().succeeded()).isEqualTo(10);
+      // Each item ran in one child execution, before or after the restart: none was started twice.
+      assertThat(
+              computeCase
+                  .sfn
+                  .listExecutions(b -> b.mapRunArn(mapRunArn).maxResults(100))
+                  .executions())
+          .hasSize(10)
+          .allSatisfy(child -> assertThat(child.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
+      assertThat(computeCase.sfn.listExecutions(b -> b.stateMachineArn(machine)).executions())
+          .hasSize(1);
+      // The results hold each item's answer once, those given before the restart too.
+      JsonNode manifest = computeCase.manifest("case-1", mapRunArn);
+      assertThat(ComputeCaseStack.json(ended.output()).path("resultWriterDetails"))
+          .isEqualTo(
+              AwsJson.MAPPER
+                  .createObjectNode()
+                  .put("Bucket", ComputeCaseStack.RESULTS_BUCKET)
+                  .put(
+                      "Key",
+                      ComputeCaseStack.resultsPrefix("case-1")
+                          + "/"
+                          + mapRunArn.substring(mapRunArn.lastIndexOf(':') + 1)
+                          + "/manifest.json"));
+      assertThat(manifest.at("/ResultFiles/FAILED")).isEmpty();
+      assertThat(manifest.at("/ResultFiles/PENDING")).isEmpty();
+      assertThat(computeCase.results(manifest, "SUCCEEDED"))
+          .extracting(entry -> ComputeCaseStack.json(entry.path("Output").asText()))
+          .containsExactlyInAnyOrderElementsOf(
+              IntStream.range(0, 10).mapToObj(i -> ComputeCaseStack.json(answer(i))).toList());
     }
-    DescribeExecutionResponse ended = awaitEnd(arn);
-    assertThat(ended.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(AwsJson.MAPPER.readTree(ended.output()).path("itemsSucceeded").asInt())
-        .isEqualTo(10);
-    assertThat(stack.bus.details("ComputeCaseItem")).hasSize(10);
-    List<MapRunListItem> runs = stack.sfn.listMapRuns(b -> b.executionArn(arn)).mapRuns();
-    assertThat(runs).hasSize(1);
-    var described = stack.sfn.describeMapRun(b -> b.mapRunArn(runs.get(0).mapRunArn()));
-    assertThat(described.itemCounts().succeeded()).isEqualTo(10);
-    assertThat(described.itemCounts().total()).isEqualTo(10);
-    assertThat(described.executionCounts().succeeded()).isEqualTo(10);
-    // Each item ran in one child execution, before or after the restart: none was started twice.
-    assertThat(
-            stack
-                .sfn
-                .listExecutions(b -> b.mapRunArn(runs.get(0).mapRunArn()).maxResults(100))
-                .executions())
-        .hasSize(10)
-        .allSatisfy(child -> assertThat(child.status()).isEqualTo(ExecutionStatus.SUCCEEDED));
-    assertThat(stack.sfn.listExecutions(b -> b.stateMachineArn(machine)).executions()).hasSize(1);
   }
 
   @Test
@@ -471,16 +468,21 @@ class EngineRestartTest {
         .toList();
   }
 
-  private JsonNode awaitItem(int index) {
-    await().until(() -> stack.bus.details("ComputeCaseItem").size() > index);
-    return stack.bus.details("ComputeCaseItem").get(index);
+  private static JsonNode awaitItem(ComputeCaseStack computeCase, int index) {
+    await().until(() -> computeCase.bus.details("ComputeCaseItem").size() > index);
+    return computeCase.bus.details("ComputeCaseItem").get(index);
   }
 
-  private void answer(JsonNode item) {
-    stack.sfn.sendTaskSuccess(
+  private static void answer(ComputeCaseStack computeCase, JsonNode item) {
+    computeCase.sfn.sendTaskSuccess(
         b ->
             b.taskToken(item.path("taskToken").asText())
-                .output("{\"durationMs\":" + (100 + item.path("index").asInt()) + "}"));
+                .output(answer(item.path("index").asInt())));
+  }
+
+  /** The worker's answer for item {@code index}, which is also the item's output. */
+  private static String answer(int index) {
+    return "{\"index\":" + index + ",\"durationMs\":" + (100 + index) + "}";
   }
 
   @Test

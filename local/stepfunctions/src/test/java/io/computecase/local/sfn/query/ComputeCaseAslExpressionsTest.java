@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The JSONata of the project's own state machine (asl/computecase.asl.json), evaluated the way the
- * engine evaluates it: item selection, the event sent per item, and the summary statistics.
+ * engine evaluates it: where the items are read and the results written, the concurrency and
+ * failure tolerance taken from the request, item selection, the event sent per item and the item's
+ * output, and what the Map and the summary pass on.
  */
 class ComputeCaseAslExpressionsTest {
   private static JsonNode states;
@@ -22,10 +24,27 @@ class ComputeCaseAslExpressionsTest {
   private static final JsonNode REQUEST =
       json(
           """
-          {"requestId": "r-1", "target": "pricing", "parameters": {"scale": 2},
-           "busName": "computecase", "maxConcurrency": 0, "toleratedFailurePercentage": 5,
-           "itemTimeoutSeconds": 60, "traceparent": ""}
+          {"requestId": "r-1", "target": "pricing", "route": "pricing-3f2a",
+           "parameters": {"scale": 2}, "busName": "computecase", "maxConcurrency": 8,
+           "itemCount": 40, "toleratedFailurePercentage": 5, "toleratedFailureCount": 2,
+           "itemTimeoutSeconds": 60, "heartbeatSeconds": 0,
+           "retry": {"maxAttempts": 1, "intervalSeconds": 1, "backoffRate": 2},
+           "traceparent": ""}
           """);
+
+  /** The execution input as the operator's ExecutionInput builds it. */
+  private static final JsonNode INPUT =
+      json(
+          "{\"request\": "
+              + REQUEST
+              + ", \"items\": {\"bucket\": \"computecase\", \"key\": \"cases/ns/r-1/items.jsonl\"},"
+              + " \"results\": {\"bucket\": \"computecase\", \"prefix\": \"results/ns/r-1\"}}");
+
+  private static final String MAP_RUN_ARN =
+      "arn:aws:states:us-east-1:000000000000:mapRun:computecase/ComputeItems:0f3c";
+
+  private static final JsonNode RESULT_WRITER_DETAILS =
+      json("{\"Bucket\": \"computecase\", \"Key\": \"results/ns/r-1/0f3c/manifest.json\"}");
 
   @BeforeAll
   static void readDefinition() throws IOException {
@@ -38,7 +57,7 @@ class ComputeCaseAslExpressionsTest {
   void itemSelectorPairsEachItemWithTheRequestAndItsIndex() {
     JsonNode context =
         json("{\"Map\": {\"Item\": {\"Index\": 4, \"Value\": {\"caseId\": \"c-4\", \"x\": 1}}}}");
-    QueryScope scope = QueryScope.of(input("[{\"caseId\": \"c-4\", \"x\": 1}]"), context, Map.of());
+    QueryScope scope = QueryScope.of(INPUT, context, Map.of());
     JsonNode selector = states.get("ComputeItems").get("ItemSelector");
     assertThat(Jsonata.evaluateTemplate(selector, scope, "ItemSelector"))
         .isEqualTo(
@@ -69,45 +88,96 @@ class ComputeCaseAslExpressionsTest {
                 """
                 {"Entries": [{"EventBusName": "computecase", "Source": "computecase.io",
                   "DetailType": "ComputeCaseItem",
-                  "Detail": {"requestId": "r-1", "target": "pricing", "parameters": {"scale": 2},
-                             "traceparent": "", "index": 4, "item": {"caseId": "c-4"},
-                             "taskToken": "tok-4"}}]}
+                  "Detail": {"requestId": "r-1", "target": "pricing", "route": "pricing-3f2a",
+                             "parameters": {"scale": 2}, "traceparent": "", "index": 4,
+                             "item": {"caseId": "c-4"}, "taskToken": "tok-4"}}]}
                 """));
   }
 
   @Test
-  void summaryComputesDurationStatisticsOverNumbersOnly() {
-    JsonNode summary = summarize("[40, null, 10, 30, 20]");
+  void theItemsAreReadFromTheirObjectAndTheResultsWrittenUnderTheCasesPrefix() {
+    JsonNode map = states.get("ComputeItems");
+    QueryScope scope = QueryScope.of(INPUT, json("{}"), Map.of());
+    assertThat(map.at("/ItemReader/ReaderConfig/InputType").asText()).isEqualTo("JSONL");
+    assertThat(Jsonata.evaluateTemplate(map.at("/ItemReader/Arguments"), scope, "Arguments"))
+        .isEqualTo(json("{\"Bucket\": \"computecase\", \"Key\": \"cases/ns/r-1/items.jsonl\"}"));
+    assertThat(Jsonata.evaluateTemplate(map.at("/ResultWriter/Arguments"), scope, "Arguments"))
+        .isEqualTo(json("{\"Bucket\": \"computecase\", \"Prefix\": \"results/ns/r-1\"}"));
+  }
+
+  @Test
+  void concurrencyAndFailureToleranceComeFromTheRequest() {
+    JsonNode map = states.get("ComputeItems");
+    QueryScope scope = QueryScope.of(INPUT, json("{}"), Map.of());
+    assertThat(mapField(map, "MaxConcurrency", scope)).isEqualTo(json("8"));
+    assertThat(mapField(map, "ToleratedFailurePercentage", scope)).isEqualTo(json("5"));
+    assertThat(mapField(map, "ToleratedFailureCount", scope)).isEqualTo(json("2"));
+  }
+
+  @Test
+  void anItemsOutputIsTheWorkersWholeAnswer() {
+    JsonNode answer =
+        json(
+            """
+            {"index": 4, "caseId": "c-4", "result": {"price": 12.5}, "durationMs": 37,
+             "worker": "w-1"}
+            """);
+    String output =
+        states.get("ComputeItems").at("/ItemProcessor/States/DispatchItem/Output").textValue();
+    JsonNode itemInput =
+        json("{\"request\": " + REQUEST + ", \"index\": 4, \"item\": {\"caseId\": \"c-4\"}}");
+    assertThat(
+            Jsonata.evaluate(
+                output,
+                QueryScope.of(itemInput, json("{}"), Map.of()).withResult(answer),
+                "Output"))
+        .isEqualTo(answer);
+  }
+
+  @Test
+  void theMapPassesOnTheRequestAndWhereItsResultsAre() {
+    assertThat(mapOutput())
+        .isEqualTo(
+            json(
+                "{\"request\": "
+                    + REQUEST
+                    + ", \"mapRunArn\": \""
+                    + MAP_RUN_ARN
+                    + "\", \"resultWriterDetails\": "
+                    + RESULT_WRITER_DETAILS
+                    + "}"));
+  }
+
+  @Test
+  void theSummaryNamesTheRequestAndWhereItsResultsAre() {
+    String output = states.get("Summarize").get("Output").textValue();
+    JsonNode summary =
+        Jsonata.evaluate(output, QueryScope.of(mapOutput(), json("{}"), Map.of()), "Output");
     assertThat(summary)
         .isEqualTo(
             json(
                 """
                 {"requestId": "r-1", "target": "pricing", "busName": "computecase",
-                 "itemsSucceeded": 4,
-                 "durationMs": {"min": 10, "p50": 20, "p95": 30, "max": 40}}
-                """));
+                 "mapRunArn": "%s", "resultWriterDetails": %s}
+                """
+                    .formatted(MAP_RUN_ARN, RESULT_WRITER_DETAILS)));
   }
 
-  @Test
-  void summaryOfOneItem() {
-    assertThat(summarize("[7]").get("durationMs"))
-        .isEqualTo(json("{\"min\": 7, \"p50\": 7, \"p95\": 7, \"max\": 7}"));
+  /** The Map's Output once its Map Run wrote the results: the Map state's result is where. */
+  private static JsonNode mapOutput() {
+    JsonNode result =
+        json(
+            "{\"MapRunArn\": \""
+                + MAP_RUN_ARN
+                + "\", \"ResultWriterDetails\": "
+                + RESULT_WRITER_DETAILS
+                + "}");
+    String output = states.get("ComputeItems").get("Output").textValue();
+    return Jsonata.evaluate(
+        output, QueryScope.of(INPUT, json("{}"), Map.of()).withResult(result), "Output");
   }
 
-  @Test
-  void summaryWithNoSucceededItemHasNullDurations() {
-    JsonNode summary = summarize("[]");
-    assertThat(summary.get("itemsSucceeded")).isEqualTo(json("0"));
-    assertThat(summary.get("durationMs").isNull()).isTrue();
-  }
-
-  private static JsonNode summarize(String durations) {
-    JsonNode input = json("{\"request\": " + REQUEST + ", \"durations\": " + durations + "}");
-    String output = states.get("Summarize").get("Output").textValue();
-    return Jsonata.evaluate(output, QueryScope.of(input, json("{}"), Map.of()), "Output");
-  }
-
-  private static JsonNode input(String items) {
-    return json("{\"request\": " + REQUEST + ", \"items\": " + items + "}");
+  private static JsonNode mapField(JsonNode map, String field, QueryScope scope) {
+    return Jsonata.evaluate(map.get(field).textValue(), scope, field);
   }
 }
