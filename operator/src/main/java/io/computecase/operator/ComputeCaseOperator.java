@@ -12,6 +12,7 @@ import io.computecase.operator.execution.ExecutionRedriver;
 import io.computecase.operator.execution.ExecutionStarter;
 import io.computecase.operator.execution.ExecutionStopper;
 import io.computecase.operator.execution.ItemStaging;
+import io.computecase.operator.execution.S3ItemsPreflight;
 import io.computecase.operator.http.OperatorMetrics;
 import io.computecase.operator.http.OperatorProbes;
 import io.computecase.operator.observer.ExecutionObserver;
@@ -96,7 +97,7 @@ public final class ComputeCaseOperator implements AutoCloseable {
               routes,
               new ExecutionNames(infrastructure.stateMachineArns()),
               new ComputeCaseValidator(namespace -> routes.in(namespace).keySet()),
-              new CaseItems(client),
+              new CaseItems(client, new S3ItemsPreflight(aws.s3())),
               new ItemStaging(aws.s3(), config.requireS3Bucket()),
               new ExecutionStarter(aws.sfn()),
               new ExecutionStopper(aws.sfn()),

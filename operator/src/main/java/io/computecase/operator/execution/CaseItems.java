@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.computecase.api.v1alpha1.ComputeCase;
 import io.computecase.api.v1alpha1.ComputeCaseSpec;
 import io.computecase.api.v1alpha1.Generate;
+import io.computecase.api.v1alpha1.S3ItemsObject;
 import io.computecase.operator.validation.SpecProblemException;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,12 +25,17 @@ import java.util.NoSuchElementException;
 public final class CaseItems {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final KubernetesClient client;
+  private final S3ItemsPreflight preflight;
 
-  public CaseItems(KubernetesClient client) {
+  public CaseItems(KubernetesClient client, S3ItemsPreflight preflight) {
     this.client = client;
+    this.preflight = preflight;
   }
 
-  /** The items; a ConfigMap that is missing or unreadable is a spec problem, not a crash. */
+  /**
+   * The items; a ConfigMap that is missing or unreadable, or an S3 object that is missing or
+   * malformed (read through once to count its items), is a spec problem, not a crash.
+   */
   public ItemSource resolve(ComputeCase computeCase) {
     ComputeCaseSpec spec = computeCase.getSpec();
     if (spec.getItems() != null) {
@@ -45,7 +51,8 @@ public final class CaseItems {
       return new ItemSource.Staged(count, () -> generated(count));
     }
     if (spec.getItemsFrom().getS3() != null) {
-      return new ItemSource.InS3(spec.getItemsFrom().getS3());
+      S3ItemsObject object = spec.getItemsFrom().getS3();
+      return new ItemSource.InS3(object, preflight.count(object));
     }
     ArrayNode items = fromConfigMap(computeCase);
     List<ObjectNode> objects = new ArrayList<>(items.size());

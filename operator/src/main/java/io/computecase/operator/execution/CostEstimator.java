@@ -8,10 +8,11 @@ import java.math.RoundingMode;
  * Estimates a case's AWS usage from its item count, for the asl/ state machine: the parent walks 4
  * transitions (start, Map, Summarize, PublishCompletion); each item's child execution 2 (start,
  * DispatchItem); one event per item plus the summary; per item one SQS send and a tenth of a
- * batched receive and delete; and the S3 requests around the Map: staging the items (one PUT), the
- * ItemReader reading them (one GET), the ResultWriter writing the results (about 1 KiB per item, in
- * 5 MiB parts, one PUT each) and the manifest (one PUT), and the operator reading the manifest and
- * the SUCCEEDED file back (two GETs).
+ * batched receive and delete; and the S3 requests around the Map: staging the items (one PUT), or
+ * for a user's object the operator's preflight reading it (one GET), the ItemReader reading them
+ * (one GET), the ResultWriter writing the results (about 1 KiB per item, in 5 MiB parts, one PUT
+ * each) and the manifest (one PUT), and the operator reading the manifest and the SUCCEEDED file
+ * back (two GETs).
  */
 public final class CostEstimator {
   /** US East list prices: per state transition, per event, per SQS request, per S3 request. */
@@ -42,7 +43,8 @@ public final class CostEstimator {
   /**
    * The estimate for this many items.
    *
-   * @param staged whether the operator stages them (one PUT), or they are a user's S3 object
+   * @param staged whether the operator stages them (one PUT), or they are a user's S3 object that
+   *     its preflight reads (one GET)
    */
   public static CostEstimate estimate(long items, boolean staged) {
     long transitions = 4 + 2 * items;
@@ -50,7 +52,7 @@ public final class CostEstimator {
     long sqs = items + 2 * ((items + 9) / 10);
     long resultParts = Math.max(1, (items + ITEMS_PER_RESULT_PART - 1) / ITEMS_PER_RESULT_PART);
     long s3Puts = (staged ? 1 : 0) + resultParts + 1;
-    long s3Gets = 1 + 2;
+    long s3Gets = (staged ? 0 : 1) + 1 + 2;
     BigDecimal cost =
         TRANSITION_USD
             .multiply(BigDecimal.valueOf(transitions))

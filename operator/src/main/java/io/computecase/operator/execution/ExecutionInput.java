@@ -29,7 +29,8 @@ public final class ExecutionInput {
    * The input JSON; one too large for Step Functions (large spec.parameters) is a spec problem
    * naming the fix.
    *
-   * @param itemCount the number of items when known before the start (not for an S3 object)
+   * @param itemCount the number of items when known before the start (an S3 object's as the
+   *     preflight counted them)
    * @param route the route key the case's item events carry, which only its target's rule matches
    */
   public static String build(

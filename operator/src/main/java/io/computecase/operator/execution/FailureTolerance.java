@@ -6,8 +6,8 @@ import java.util.OptionalLong;
 /**
  * The two thresholds handed to the Distributed Map. A Map Run fails when either is exceeded, so a
  * threshold the spec does not set is passed as one that cannot be exceeded: a count alone comes
- * with 100 %, a percentage alone with the number of items (or, for items in a user's S3 object,
- * whose number is unknown before the Map Run counts them, the largest count Step Functions takes).
+ * with 100 %, a percentage alone with the number of items (counted before the start, a user's S3
+ * object's included; when the number is unknown, the largest count Step Functions takes).
  *
  * @param percentage ToleratedFailurePercentage, 0 to 100
  * @param count ToleratedFailureCount, 0 or more

@@ -12,8 +12,11 @@ import java.util.function.Supplier;
  */
 public sealed interface ItemSource {
 
-  /** How many items, when known before the start (an S3 object's are counted by the Map Run). */
+  /** How many items, when known before the start. */
   OptionalLong count();
+
+  /** Whether the operator stages them itself (one PUT) or reads a user's object (one GET). */
+  boolean staged();
 
   /**
    * Items the operator writes to S3 as JSON Lines before the start.
@@ -26,13 +29,27 @@ public sealed interface ItemSource {
     public OptionalLong count() {
       return OptionalLong.of(size);
     }
+
+    @Override
+    public boolean staged() {
+      return true;
+    }
   }
 
-  /** A user's object, read by the Distributed Map without being copied. */
-  record InS3(S3ItemsObject object) implements ItemSource {
+  /**
+   * A user's object, read by the Distributed Map without being copied.
+   *
+   * @param size its items, as {@link S3ItemsPreflight} counted them before the start
+   */
+  record InS3(S3ItemsObject object, long size) implements ItemSource {
     @Override
     public OptionalLong count() {
-      return OptionalLong.empty();
+      return OptionalLong.of(size);
+    }
+
+    @Override
+    public boolean staged() {
+      return false;
     }
   }
 }

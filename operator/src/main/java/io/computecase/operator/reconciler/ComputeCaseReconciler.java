@@ -135,6 +135,7 @@ public final class ComputeCaseReconciler implements Reconciler<ComputeCase>, Cle
                   cc,
                   executionArn,
                   items.count(),
+                  items.staged(),
                   new CaseResults(
                       services.staging().bucket(), CaseObjects.resultsPrefix(cc), null));
       cc.setStatus(accepted);

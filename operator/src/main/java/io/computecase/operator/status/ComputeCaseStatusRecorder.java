@@ -90,10 +90,15 @@ public final class ComputeCaseStatusRecorder {
    * The execution's identity and where its results go, recorded before it is started so no restart
    * loses them.
    *
-   * @param total the number of items, unknown for a user's S3 object until its Map Run counts it
+   * @param total the number of items, when known before the start
+   * @param staged whether the operator stages the items, or reads a user's S3 object
    */
   public ComputeCaseStatus accepted(
-      ComputeCase cc, String executionArn, OptionalLong total, CaseResults results) {
+      ComputeCase cc,
+      String executionArn,
+      OptionalLong total,
+      boolean staged,
+      CaseResults results) {
     ComputeCaseStatus s = copy(cc);
     Long generation = cc.getMetadata().getGeneration();
     s.setObservedGeneration(generation);
@@ -101,7 +106,7 @@ public final class ComputeCaseStatusRecorder {
     s.setExecutionArn(executionArn);
     s.setSpecFingerprint(SpecFingerprint.of(cc.getSpec()));
     s.setProgress(new Progress(total.orElse(0), 0, 0, 0));
-    s.setEstimate(total.isPresent() ? CostEstimator.estimate(total.getAsLong()) : null);
+    s.setEstimate(total.isPresent() ? CostEstimator.estimate(total.getAsLong(), staged) : null);
     s.setResults(results);
     s.setMessage("Starting execution " + executionArn);
     s.getConditions().removeIf(c -> CaseConditions.FAILED.equals(c.getType()));
@@ -145,7 +150,7 @@ public final class ComputeCaseStatusRecorder {
               run.unsuccessful(),
               run.running()));
       if (s.getEstimate() == null && run.total() > 0) {
-        // items in a user's S3 object: estimated once the Map Run has counted them
+        // a case accepted before the preflight counted its S3 object: estimated from the Map Run
         s.setEstimate(CostEstimator.estimate(run.total(), false));
       }
     }

@@ -1,5 +1,6 @@
 package io.computecase.operator.endtoend;
 
+import static io.computecase.operator.testing.OperatorTestStack.phase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A user's own S3 object, read in place by the local engine's ItemReader: a CSV whose rows become
- * items, and a JSON Lines object with a malformed line, whose ItemReaderFailed cause reaches the
- * case's status.
+ * items; a JSON Lines object with a malformed line and a CSV with a ragged row are refused by the
+ * operator's preflight before anything starts, naming the object and the line.
  */
 class S3ItemsEndToEndTest {
   private OperatorTestStack stack;
@@ -74,18 +75,27 @@ class S3ItemsEndToEndTest {
   }
 
   @Test
-  void aMalformedLineFailsTheCaseNamingTheObjectAndTheLine() {
+  void aMalformedLineOrRowFailsTheCaseBeforeItStartsNamingTheObjectAndTheLine() {
     stack.putObject(
         "user-data", "in/broken.jsonl", "{\"caseId\":\"0\"}\n{\"caseId\":\"1\"}\n{\"caseId\": \n");
+    stack.putObject("user-data", "in/rows.csv", "caseId,size\n0,10\n1,20,extra\n");
     stack.startWorker((caseId, delivery) -> new Answer.Succeed(1));
+    ComputeCaseSpec jsonLines = new ComputeCaseSpec();
+    jsonLines.setItemsFrom(new ItemsFrom(new S3ItemsObject("user-data", "in/broken.jsonl", null)));
+    ComputeCaseSpec csv = new ComputeCaseSpec();
+    csv.setItemsFrom(new ItemsFrom(new S3ItemsObject("user-data", "in/rows.csv", null)));
+    stack.create("broken", jsonLines);
+    stack.create("ragged", csv);
 
-    ComputeCase failed =
-        finished("broken", new S3ItemsObject("user-data", "in/broken.jsonl", null));
+    ComputeCase broken = stack.awaitCase("broken", phase("Failed"));
+    ComputeCase ragged = stack.awaitCase("ragged", phase("Failed"));
 
-    assertThat(failed.getStatus().getPhase()).isEqualTo("Failed");
-    assertThat(failed.getStatus().getMessage())
-        .contains("States.ItemReaderFailed")
-        .contains("in/broken.jsonl")
-        .contains("line 3");
+    assertThat(broken.getStatus().getMessage())
+        .contains("s3://user-data/in/broken.jsonl line 3 is not valid JSON");
+    assertThat(ragged.getStatus().getMessage())
+        .contains("s3://user-data/in/rows.csv line 3 has 3 fields where the header has 2");
+    // refused before the start: no execution, nothing staged
+    assertThat(broken.getStatus().getExecutionArn()).isNull();
+    assertThat(ragged.getStatus().getExecutionArn()).isNull();
   }
 }

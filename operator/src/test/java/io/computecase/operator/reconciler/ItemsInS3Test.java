@@ -18,7 +18,9 @@ import io.computecase.operator.testing.OperatorTestStack;
 import io.computecase.testing.TestingStepFunctions;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A case's items go to S3 before its execution starts: the operator stages inline, generated and
  * ConfigMap items as JSON Lines under cases/, exactly once however often it restarts, and deletes
- * them with the case; a user's own S3 object is read where it is, never copied nor deleted.
+ * them with the case; a user's own S3 object is read where it is, never copied nor deleted, after a
+ * preflight that counts its items and refuses a missing or malformed one before the start.
  */
 class ItemsInS3Test {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,28 +133,91 @@ class ItemsInS3Test {
         .isEqualTo(JSON.createObjectNode().put("bucket", "user-data").put("key", "in/items.csv"));
     assertThat(input.at("/results/prefix").asText())
         .isEqualTo("results/cases/from-s3/" + running.getMetadata().getUid());
-    // its number is unknown until the Map Run counts it: a percentage alone never binds by count
-    assertThat(input.get("request").has("itemCount")).isFalse();
-    assertThat(input.at("/request/toleratedFailureCount").asLong()).isEqualTo(100_000_000L);
+    // counted by the preflight: a percentage alone comes with the number of items as its count
+    assertThat(input.at("/request/itemCount").asLong()).isEqualTo(2);
+    assertThat(input.at("/request/toleratedFailureCount").asLong()).isEqualTo(2);
     assertThat(
             stack.object(
                 BUCKET, "cases/cases/from-s3/" + running.getMetadata().getUid() + "/items.jsonl"))
         .isEmpty();
-    assertThat(running.getStatus().getEstimate()).isNull();
+    assertThat(running.getStatus().getProgress().getTotal()).isEqualTo(2);
+    // nothing staged: the result part and manifest PUTs; the preflight's, the reader's and the
+    // operator's two GETs
+    assertThat(running.getStatus().getEstimate().getS3Requests()).isEqualTo(6);
+    assertThat(running.getStatus().getEstimate().getStateTransitions()).isEqualTo(4 + 2 * 2);
 
-    stack.sfn.startMapRun(execution, 2);
-    ComputeCase counted = stack.awaitCase("from-s3", c -> c.getStatus().getEstimate() != null);
-    // nothing staged: the result part and manifest PUTs, the reader's and the operator's GETs
-    assertThat(counted.getStatus().getEstimate().getS3Requests()).isEqualTo(5);
-    assertThat(counted.getStatus().getProgress().getTotal()).isEqualTo(2);
-
-    stack.client.resource(counted).delete();
+    stack.client.resource(running).delete();
     await().atMost(Duration.ofSeconds(20)).until(() -> stack.get("from-s3") == null);
     assertThat(stack.object("user-data", "in/items.csv")).isPresent();
   }
 
   @Test
+  void aToleranceCountsTheItemsOfTheObject() throws Exception {
+    stack.s3.createBucket(r -> r.bucket("user-data"));
+    StringBuilder rows = new StringBuilder("caseId,text\n");
+    for (int i = 0; i < 1_000; i++) {
+      rows.append(i).append(",\"a, \"\"quoted\"\"\nvalue\"\n");
+    }
+    stack.putObject("user-data", "many.csv", rows.toString());
+    ComputeCaseSpec spec = new ComputeCaseSpec();
+    spec.setItemsFrom(new ItemsFrom(new S3ItemsObject("user-data", "many.csv", null)));
+    spec.setToleratedFailurePercentage(10.0);
+
+    ComputeCase running = started("tolerant", spec);
+
+    JsonNode request = JSON.readTree(stack.executionOf(running).orElseThrow().input).get("request");
+    assertThat(request.get("itemCount").asLong()).isEqualTo(1_000);
+    assertThat(request.get("toleratedFailurePercentage").asDouble()).isEqualTo(10.0);
+    assertThat(request.get("toleratedFailureCount").asLong()).isEqualTo(1_000);
+    assertThat(running.getStatus().getEstimate().getEvents()).isEqualTo(1_001);
+  }
+
+  @Test
+  void aMissingOrMalformedObjectFailsTheCaseBeforeItStarts() {
+    stack.s3.createBucket(r -> r.bucket("user-data"));
+    stack.putObject("user-data", "rows.csv", "caseId,size\n0,10\n1\n");
+    stack.putObject("user-data", "object.json", "{\"requests\": [{\"caseId\": \"1\"}]}");
+    Map<String, S3ItemsObject> objects =
+        Map.of(
+            "fewer-fields", new S3ItemsObject("user-data", "rows.csv", null),
+            "not-an-array", new S3ItemsObject("user-data", "object.json", null),
+            "missing-key", new S3ItemsObject("user-data", "nothing.jsonl", null),
+            "missing-bucket", new S3ItemsObject("no-such-bucket", "items.jsonl", null));
+    objects.forEach(
+        (name, object) -> {
+          ComputeCaseSpec spec = new ComputeCaseSpec();
+          spec.setItemsFrom(new ItemsFrom(object));
+          stack.create(name, spec);
+        });
+
+    Map<String, String> messages = new HashMap<>();
+    objects
+        .keySet()
+        .forEach(
+            n -> messages.put(n, stack.awaitCase(n, phase("Failed")).getStatus().getMessage()));
+
+    assertThat(messages.get("fewer-fields"))
+        .contains("s3://user-data/rows.csv line 3 has 1 field where the header has 2");
+    assertThat(messages.get("not-an-array"))
+        .contains("s3://user-data/object.json line 1 begins a JSON object, not an array");
+    assertThat(messages.get("missing-key"))
+        .contains("s3://user-data/nothing.jsonl does not exist")
+        .contains("spec.itemsFrom.s3.key");
+    assertThat(messages.get("missing-bucket"))
+        .contains("s3://no-such-bucket/items.jsonl")
+        .contains("spec.itemsFrom.s3.bucket");
+    ComputeCase refused = stack.get("missing-key");
+    assertThat(CaseLifecycleTest.condition(refused, "Accepted").getReason())
+        .isEqualTo("ItemsSourceNotFound");
+    assertThat(refused.getStatus().getExecutionArn()).isNull();
+    assertThat(stack.sfn.executions()).isEmpty();
+  }
+
+  @Test
   void unreadableItemsFailTheCaseWithTheCauseTheMapGives() {
+    // the object passed the preflight but changed before the Map read it
+    stack.s3.createBucket(r -> r.bucket("user-data"));
+    stack.putObject("user-data", "broken.jsonl", "{\"caseId\":\"0\"}\n");
     ComputeCaseSpec spec = new ComputeCaseSpec();
     spec.setItemsFrom(
         new ItemsFrom(new S3ItemsObject("user-data", "broken.jsonl", S3ItemsObject.Format.JSONL)));

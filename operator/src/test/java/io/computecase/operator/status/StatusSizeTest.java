@@ -64,7 +64,7 @@ class StatusSizeTest {
                 + "/"
                 + cc.getMetadata().getUid(),
             null);
-    cc.setStatus(recorder.accepted(cc, executionArn, OptionalLong.of(1_000_000), results));
+    cc.setStatus(recorder.accepted(cc, executionArn, OptionalLong.of(1_000_000), true, results));
     cc.setStatus(recorder.troubled(cc, "AwsUnavailable", WORST));
     cc.getSpec().setRetry(null); // a refused change of a fixed field: one more condition
     cc.getSpec().setToleratedFailureCount(7);
