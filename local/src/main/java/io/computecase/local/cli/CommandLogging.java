@@ -24,6 +24,9 @@ final class CommandLogging {
   private static final Set<String> LOGGING_COMMANDS =
       Set.of("demo", "bench", "bench-engine", "serve-aws", "up");
 
+  /** Commands that only talk to a running stack or cluster: no log file, libraries quiet. */
+  private static final Set<String> QUIET_CLIENT_COMMANDS = Set.of("results");
+
   private static final String LOG_FILE = "org.slf4j.simpleLogger.logFile";
   private static final Set<PosixFilePermission> OWNER_ONLY =
       PosixFilePermissions.fromString("rw-------");
@@ -39,6 +42,13 @@ final class CommandLogging {
     // java.util.logging joins SLF4J in both cases, so its lines keep one format and one place
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
+    if (!words.isEmpty()
+        && QUIET_CLIENT_COMMANDS.contains(words.get(0))
+        && !words.contains(VERBOSE)) {
+      // a client's output is its data (JSON Lines): only errors of the libraries it uses show
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+      return Optional.empty();
+    }
     if (words.isEmpty()
         || !LOGGING_COMMANDS.contains(words.get(0))
         || words.contains(VERBOSE)
