@@ -108,6 +108,8 @@ class S3ResultWriterTest {
     }
     assertThat(outputs).containsExactly("{\"done\":1}", "{\"done\":2}", "{\"done\":3}");
     assertThat(mapRun.itemCounts().succeeded()).isEqualTo(3);
+    assertThat(mapRun.itemCounts().resultsWritten()).isEqualTo(3);
+    assertThat(mapRun.executionCounts().resultsWritten()).isEqualTo(3);
   }
 
   @Test
@@ -156,6 +158,7 @@ class S3ResultWriterTest {
                     + " \"Status\": \"PENDING\"}"));
     assertThat(mapRun.itemCounts().failed()).isEqualTo(1);
     assertThat(mapRun.itemCounts().aborted()).isEqualTo(2);
+    assertThat(mapRun.itemCounts().resultsWritten()).isEqualTo(1);
   }
 
   @Test

@@ -55,8 +55,8 @@ final class MapRunOperations {
     response.put("maxConcurrency", run.configuredMaxConcurrency());
     response.put("toleratedFailurePercentage", Math.max(0, run.toleratedFailurePercentage()));
     response.put("toleratedFailureCount", Math.max(0, run.toleratedFailureCount()));
-    counts(response.putObject("itemCounts"), run.items());
-    counts(response.putObject("executionCounts"), run.executions());
+    counts(response.putObject("itemCounts"), run.items(), run.resultsWritten());
+    counts(response.putObject("executionCounts"), run.executions(), run.executionResultsWritten());
     response.put("redriveCount", run.redriveCount());
     ApiShapes.timestamp(response, "redriveDate", run.redriveMillis());
     return response;
@@ -100,7 +100,7 @@ final class MapRunOperations {
     return run;
   }
 
-  private static void counts(ObjectNode node, MapRunCounters counters) {
+  private static void counts(ObjectNode node, MapRunCounters counters, long resultsWritten) {
     node.put("pending", counters.pending());
     node.put("running", counters.running());
     node.put("succeeded", counters.succeeded());
@@ -108,7 +108,7 @@ final class MapRunOperations {
     node.put("timedOut", counters.timedOut());
     node.put("aborted", counters.aborted());
     node.put("total", counters.total());
-    node.put("resultsWritten", 0);
+    node.put("resultsWritten", resultsWritten);
     node.put("failuresNotRedrivable", 0);
     node.put("pendingRedrive", 0);
   }

@@ -30,6 +30,8 @@ public final class MapRun {
   private volatile String status = "RUNNING";
   private volatile long stopMillis;
   private volatile int redriveCount;
+  private volatile long resultsWritten;
+  private volatile long executionResultsWritten;
   private volatile long redriveMillis;
   private String stateName;
   private String label;
@@ -152,6 +154,20 @@ public final class MapRun {
     redriveMillis = atMillis;
     stopMillis = 0;
     status = "RUNNING";
+  }
+
+  /** Items whose results the ResultWriter wrote, as DescribeMapRun's itemCounts report them. */
+  public void resultsWritten(long items, long executions) {
+    resultsWritten = items;
+    executionResultsWritten = executions;
+  }
+
+  public long resultsWritten() {
+    return resultsWritten;
+  }
+
+  public long executionResultsWritten() {
+    return executionResultsWritten;
   }
 
   public int redriveCount() {

@@ -14,10 +14,12 @@ import io.computecase.local.sfn.execution.StateFailure;
 import io.computecase.local.sfn.execution.StateRun;
 import io.computecase.local.sfn.execution.StepFunctionsEngine;
 import io.computecase.local.sfn.execution.history.EventDetails;
+import io.computecase.local.sfn.execution.map.writer.ChildResult;
 import io.computecase.local.sfn.execution.map.writer.ResultExport;
 import io.computecase.local.sfn.states.MapResultWriter;
 import io.computecase.local.sfn.states.MapState;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -298,9 +300,7 @@ final class DistributedMapRun {
     mapRun.end("SUCCEEDED", now);
     frame.record("MapRunSucceeded", null);
     if (export != null) {
-      return CompletableFuture.supplyAsync(
-              () -> export.export(mapRun.arn(), new ChildResults(mapRun, units)),
-              engine.blockingExecutor())
+      return CompletableFuture.supplyAsync(this::exportResults, engine.blockingExecutor())
           .exceptionallyCompose(
               failure ->
                   CompletableFuture.failedFuture(
@@ -320,9 +320,41 @@ final class DistributedMapRun {
     return CompletableFuture.completedFuture(result);
   }
 
+  /**
+   * Writes the result files; DescribeMapRun then counts as {@code resultsWritten} the items whose
+   * child ran (the PENDING ones have no result).
+   */
+  private JsonNode exportResults() {
+    long[] written = {0, 0};
+    ChildResults results = new ChildResults(mapRun, units);
+    Iterator<ChildResult> counting =
+        new Iterator<>() {
+          private int unit;
+
+          @Override
+          public boolean hasNext() {
+            return results.hasNext();
+          }
+
+          @Override
+          public ChildResult next() {
+            ChildResult result = results.next();
+            if (!result.pending()) {
+              written[0] += unitItems(unit);
+              written[1]++;
+            }
+            unit++;
+            return result;
+          }
+        };
+    JsonNode details = export.export(mapRun.arn(), counting);
+    mapRun.resultsWritten(written[0], written[1]);
+    return details;
+  }
+
   private void exportIgnoringFailure() {
     try {
-      export.export(mapRun.arn(), new ChildResults(mapRun, units));
+      exportResults();
     } catch (ResultExport.Failure e) {
       // The run's own failure is reported; a result file that could not be written adds nothing.
     }
