@@ -164,21 +164,20 @@ class S3ItemsPreflightTest {
   }
 
   @Test
-  void aMillionCsvRowsAreCountedAsTheyStream() {
-    long rows = 1_000_000;
+  void tenThousandCsvRowsAreCountedAsTheyStream() {
+    long rows = 10_000;
     byte[] header = "caseId,size,text\n".getBytes(StandardCharsets.UTF_8);
     byte[] row = "123456,large,\"a, quoted \"\"value\"\"\"\n".getBytes(StandardCharsets.UTF_8);
     long length = header.length + rows * row.length;
     s3.putObject(
-        r -> r.bucket(BUCKET).key("million.csv"),
+        r -> r.bucket(BUCKET).key("rows.csv"),
         RequestBody.fromContentProvider(
             () -> new RepeatedRows(header, row, rows), length, "text/csv"));
 
-    assertThat(preflight.count(new S3ItemsObject(BUCKET, "million.csv", null)))
-        .isEqualTo(1_000_000);
+    assertThat(preflight.count(new S3ItemsObject(BUCKET, "rows.csv", null))).isEqualTo(10_000);
   }
 
-  /** A header then the same row, made as they are read: the test holds no million rows either. */
+  /** A header then the same row, made as they are read: the test holds no rows either. */
   private static final class RepeatedRows extends InputStream {
     private final byte[] header;
     private final byte[] row;
