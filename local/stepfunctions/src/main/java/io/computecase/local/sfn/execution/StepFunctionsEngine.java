@@ -310,6 +310,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     }
     if (execution.mapRun() != null) {
       spillHistory(execution);
+      execution.compactInput();
       store.childFinished(execution);
       childFinishedListener.accept(execution);
     }
