@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
@@ -265,10 +264,6 @@ class EngineRestartTest {
   }
 
   @Test
-  @Disabled(
-      "Known bug, found on 2026-12-03: after a restart, a Distributed Map that reads its items"
-          + " from S3 sometimes lost a waiting child (its task token answered TaskTimedOut), in"
-          + " about one run of three; inline items never did. To fix before enabling again.")
   void aDistributedMapKeepsFinishedItemsAndCountsEachItemOnce() {
     try (ComputeCaseStack computeCase = new ComputeCaseStack(dataDirectory)) {
       String machine = computeCase.createMachine();

@@ -207,6 +207,13 @@ final class SnapshotRestore {
               e.type(),
               e.details() == null ? null : new EventDetails.Restored(e.details())));
     }
+    ExecutionPosition position = position(image.position());
+    if (position != null && position.waitingTask() != null && status.open()) {
+      // The task waits again only once its state resumes, which for a Map Run's child comes after
+      // its parent's Map has read its items again (from S3, maybe seconds): an answer before then
+      // is kept for it, not refused as TaskTimedOut.
+      engine.tokens().reserve(position.waitingTask().token());
+    }
     Resumption.restoreExecution(
         engine,
         execution,
@@ -215,7 +222,7 @@ final class SnapshotRestore {
         image.redriveCount(),
         image.redriveMillis(),
         history,
-        position(image.position()),
+        position,
         image.unitIndex());
     EngineSnapshot.HistoryRef spilled = image.spilledHistory();
     if (spilled != null) {

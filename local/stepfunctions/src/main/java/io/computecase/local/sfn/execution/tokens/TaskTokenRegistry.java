@@ -21,6 +21,9 @@ public final class TaskTokenRegistry {
   private final SecureRandom random = new SecureRandom();
   private final AtomicLong serials = new AtomicLong();
   private final ConcurrentHashMap<String, WaitingTask> waiting = new ConcurrentHashMap<>();
+  // Tokens of tasks restored from a snapshot, until their tasks wait again: an answer that comes
+  // first is held here and handed to the task when it registers.
+  private final ConcurrentHashMap<String, WaitingTask> reserved = new ConcurrentHashMap<>();
 
   /** A fresh token, not yet waiting. */
   public String issue() {
@@ -40,14 +43,32 @@ public final class TaskTokenRegistry {
     serials.accumulateAndGet(serial, Math::max);
   }
 
-  /** The task now waits for this token. */
+  /**
+   * After a restart, a task waited for this token and will again once its execution resumes; until
+   * then an answer (success, failure) is accepted and kept for it, and a heartbeat is accepted.
+   */
+  public void reserve(String token) {
+    WaitingTask placeholder = new WaitingTask(0);
+    reserved.put(token, placeholder);
+    waiting.putIfAbsent(token, placeholder);
+  }
+
+  /** The task now waits for this token; an answer held for it while it was restored ends it. */
   public void register(String token, WaitingTask task) {
+    WaitingTask held = reserved.remove(token);
+    TaskOutcome early = held == null ? null : held.outcome();
+    if (early != null) {
+      task.close(early);
+      waiting.remove(token, held);
+      return;
+    }
     waiting.put(token, task);
   }
 
   /** The task no longer waits (it ended, timed out or was stopped). */
   public void remove(String token) {
     waiting.remove(token);
+    reserved.remove(token);
   }
 
   /** How many tasks wait now. */
@@ -61,7 +82,9 @@ public final class TaskTokenRegistry {
     if (!task.close(outcome)) {
       throw timedOut();
     }
-    waiting.remove(token);
+    if (!reserved.containsKey(token)) {
+      waiting.remove(token);
+    }
   }
 
   /** Records a heartbeat: the heartbeat timer starts over. */

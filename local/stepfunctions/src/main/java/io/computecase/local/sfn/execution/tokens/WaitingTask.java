@@ -82,6 +82,11 @@ public final class WaitingTask {
     return true;
   }
 
+  /** The outcome once the wait ended; null while it waits. */
+  public synchronized TaskOutcome outcome() {
+    return outcome;
+  }
+
   public synchronized boolean closed() {
     return outcome != null;
   }
